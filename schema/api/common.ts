@@ -1,0 +1,27 @@
+import { z } from "@hono/zod-openapi";
+
+export const ErrorEnvelope = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: "NOT_FOUND" }),
+      message: z.string(),
+      requestId: z.string(),
+      details: z.unknown().optional(),
+    }),
+  })
+  .openapi("ErrorEnvelope");
+
+/** A six-digit GB/T 2260 county code, e.g. 431224 (溆浦县). */
+export const TenantCode = z
+  .string()
+  .regex(/^\d{6}$/, "县级行政区划代码应为 6 位数字")
+  .openapi({ example: "431224" });
+
+export const TenantParam = z.object({
+  tenant: TenantCode.openapi({ param: { name: "tenant", in: "path" } }),
+});
+
+export const Id = z.string().min(1).max(64);
+
+/** Trimmed non-empty text with a maximum length. */
+export const Text = (max: number) => z.string().trim().min(1).max(max);

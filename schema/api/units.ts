@@ -1,0 +1,41 @@
+import { z } from "@hono/zod-openapi";
+import { unitKinds } from "../tenant/tables.ts";
+import { Id, Text } from "./common.ts";
+
+export const UnitKind = z.enum(unitKinds).openapi({
+  description: "county 县信访局 · township 乡镇/街道 · bureau 县直部门 · village 村/社区",
+});
+
+export const Unit = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    kind: UnitKind,
+    code: z.string().optional(),
+    parentId: z.string().optional(),
+  })
+  .openapi("Unit");
+
+const DivisionCode = z
+  .string()
+  .regex(/^\d{6,12}$/, "行政区划代码应为 6–12 位数字")
+  .openapi({ example: "431224100" });
+
+export const CreateUnitBody = z
+  .object({
+    name: Text(60),
+    kind: UnitKind,
+    parentId: Id.optional(),
+    code: DivisionCode.optional(),
+  })
+  .strict()
+  .openapi("CreateUnitBody");
+
+export const UpdateUnitBody = z
+  .object({ name: Text(60).optional(), code: DivisionCode.nullable().optional() })
+  .strict()
+  .openapi("UpdateUnitBody");
+
+export const UnitParam = z.object({
+  unitId: Id.openapi({ param: { name: "unitId", in: "path" } }),
+});

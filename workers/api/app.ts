@@ -1,0 +1,34 @@
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import { notFound } from "../errors.ts";
+import { errorResponse } from "./envelope.ts";
+import { bodySizeLimit, jsonBodyOnly } from "./middleware/json-body.ts";
+import { pageRoutes } from "./pages.ts";
+import { newRouter } from "./router.ts";
+import { authRoutes } from "./routes/auth.ts";
+import { mountDocs } from "./routes/docs.ts";
+import { healthRoutes } from "./routes/health.ts";
+import { staffRoutes } from "./routes/staff.ts";
+import { tenantRoutes } from "./routes/tenants.ts";
+import { unitRoutes } from "./routes/units.ts";
+
+/** The whole HTTP surface: API under /api/v1, its docs, and the tenant pages. */
+export function createApp() {
+  const app = newRouter();
+  app.use("*", requestId(), secureHeaders({ crossOriginEmbedderPolicy: false }));
+  app.use("/api/*", bodySizeLimit, jsonBodyOnly);
+
+  app.route("/api/v1", healthRoutes);
+  app.route("/api/v1", authRoutes);
+  app.route("/api/v1", tenantRoutes);
+  app.route("/api/v1", unitRoutes);
+  app.route("/api/v1", staffRoutes);
+  mountDocs(app);
+  app.route("/", pageRoutes);
+
+  app.notFound((c) => errorResponse(notFound("接口"), c));
+  app.onError(errorResponse);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

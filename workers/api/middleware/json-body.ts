@@ -1,0 +1,27 @@
+import { bodyLimit } from "hono/body-limit";
+import { createMiddleware } from "hono/factory";
+import { ApiError } from "../../errors.ts";
+import type { AppEnv } from "../context.ts";
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+
+/** API bodies are JSON of at most 1 MB; anything else is refused before parsing. */
+export const jsonBodyOnly = createMiddleware<AppEnv>(async function jsonBodyOnly(c, next) {
+  const request = c.req.raw;
+  if (request.body !== null && !JSON_TYPE.test(request.headers.get("content-type") ?? "")) {
+    throw new ApiError(
+      "UNSUPPORTED_MEDIA_TYPE",
+      "请求体必须是 JSON（Content-Type: application/json）",
+    );
+  }
+  await next();
+});
+
+export const bodySizeLimit = bodyLimit({
+  maxSize: MAX_BODY_BYTES,
+  onError: () => {
+    throw new ApiError("PAYLOAD_TOO_LARGE", "请求体超过 1 MB");
+  },
+});

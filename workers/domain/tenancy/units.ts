@@ -1,0 +1,57 @@
+import type { UnitKind } from "../../../schema/tenant/tables.ts";
+import { conflict, invalid, notFound } from "../../errors.ts";
+import type { TenantScope } from "../../storage/tenant-scope.ts";
+import {
+  findUnit,
+  findUnitByCode,
+  insertUnitStatement,
+  listUnits,
+  updateUnit,
+} from "../../storage/units.ts";
+import { unitPlacementProblem } from "./unit-tree.ts";
+
+export async function createUnit(
+  scope: TenantScope,
+  input: { name: string; kind: UnitKind; parentId?: string | undefined; code?: string | undefined },
+  now = new Date(),
+) {
+  // Townships and bureaus default to hanging under the county office.
+  const parent = input.parentId
+    ? await findUnit(scope, input.parentId)
+    : (await listUnits(scope)).find((unit) => unit.kind === "county");
+  if (input.parentId && !parent) throw invalid("parentId", "上级单位不存在");
+  const problem = unitPlacementProblem(input.kind, parent?.kind);
+  if (problem) throw invalid(input.parentId ? "parentId" : "kind", problem);
+  if (input.code) await assertCodeFree(scope, input.code);
+
+  const [row] = await insertUnitStatement(
+    scope,
+    {
+      id: crypto.randomUUID(),
+      kind: input.kind,
+      name: input.name,
+      code: input.code,
+      parentId: parent?.id,
+    },
+    now,
+  ).returning();
+  if (!row) throw conflict("单位代码已被使用");
+  return row;
+}
+
+export async function renameUnit(
+  scope: TenantScope,
+  id: string,
+  patch: { name?: string | undefined; code?: string | null | undefined },
+) {
+  if (!(await findUnit(scope, id))) throw notFound("该单位");
+  if (patch.code) await assertCodeFree(scope, patch.code, id);
+  const row = await updateUnit(scope, id, patch);
+  if (!row) throw notFound("该单位");
+  return row;
+}
+
+async function assertCodeFree(scope: TenantScope, code: string, exceptId?: string) {
+  const holder = await findUnitByCode(scope, code);
+  if (holder && holder.id !== exceptId) throw conflict(`单位代码 ${code} 已被使用`);
+}

@@ -1,0 +1,67 @@
+import { eq, gt, isNull } from "drizzle-orm";
+import { authSessions } from "../../schema/tenant/tables.ts";
+import { ofTenant, type TenantScope } from "./tenant-scope.ts";
+
+export function insertSessionStatement(
+  scope: TenantScope,
+  session: { tokenHash: string; staffId: string; expiresAt: Date },
+  now: Date,
+) {
+  return scope.db
+    .insert(authSessions)
+    .values({ ...session, tenantId: scope.tenant, createdAt: now });
+}
+
+/** The session behind a token hash, if it is neither expired nor revoked. */
+export async function findLiveSession(scope: TenantScope, tokenHash: string, now: Date) {
+  const [row] = await scope.db
+    .select()
+    .from(authSessions)
+    .where(
+      ofTenant(
+        scope,
+        authSessions,
+        eq(authSessions.tokenHash, tokenHash),
+        isNull(authSessions.revokedAt),
+        gt(authSessions.expiresAt, now),
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
+export async function revokeSession(scope: TenantScope, tokenHash: string, now: Date) {
+  await scope.db
+    .update(authSessions)
+    .set({ revokedAt: now })
+    .where(ofTenant(scope, authSessions, eq(authSessions.tokenHash, tokenHash)))
+    .run();
+}
+
+/** Signs a staff member out everywhere: after a password reset or when disabled. */
+export function revokeStaffSessionsStatement(scope: TenantScope, staffId: string, now: Date) {
+  return scope.db
+    .update(authSessions)
+    .set({ revokedAt: now })
+    .where(
+      ofTenant(
+        scope,
+        authSessions,
+        eq(authSessions.staffId, staffId),
+        isNull(authSessions.revokedAt),
+      ),
+    );
+}
+
+/**
+ * Housekeeping across a whole shard (every tenant on it): drops sessions that expired more
+ * than a day ago. The one query here that is not per tenant, because it serves no tenant.
+ */
+export async function purgeExpiredSessions(db: D1Database, now: Date) {
+  const cutoff = now.getTime() - 24 * 60 * 60_000;
+  const result = await db
+    .prepare("DELETE FROM auth_sessions WHERE expires_at < ?")
+    .bind(cutoff)
+    .run();
+  return result.meta.changes;
+}

@@ -1,0 +1,29 @@
+import { and, eq, type SQL } from "drizzle-orm";
+import { type DrizzleD1Database, drizzle } from "drizzle-orm/d1";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import * as tables from "../../schema/tenant/tables.ts";
+import type { Env } from "../env.ts";
+import { shardDatabase } from "./shards.ts";
+
+/**
+ * The one way to reach tenant data. Repositories take a scope, never a bare database, and
+ * build every condition through `ofTenant`, so no query can forget whose rows it reads.
+ */
+export interface TenantScope {
+  readonly tenant: string;
+  readonly db: DrizzleD1Database<typeof tables>;
+}
+
+export function openTenantScope(env: Env, tenant: { code: string; shard: string }): TenantScope {
+  return { tenant: tenant.code, db: drizzle(shardDatabase(env, tenant.shard), { schema: tables }) };
+}
+
+/** `tenant_id = scope.tenant AND …conditions`. */
+export function ofTenant(
+  scope: TenantScope,
+  table: { tenantId: SQLiteColumn },
+  ...conditions: (SQL | undefined)[]
+): SQL {
+  // and() of at least one defined condition is never undefined.
+  return and(eq(table.tenantId, scope.tenant), ...conditions) as SQL;
+}
