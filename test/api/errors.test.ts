@@ -1,0 +1,72 @@
+import { env } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import worker from "../../workers/index.ts";
+import { ADMIN_TOKEN, call } from "../support/client.ts";
+
+function expectEnvelope(body: unknown, code: string) {
+  expect(body).toMatchObject({
+    error: { code, message: expect.any(String), requestId: expect.any(String) },
+  });
+}
+
+describe("the error envelope", () => {
+  it("answers malformed JSON with 400 VALIDATION_FAILED", async () => {
+    const reply = await call("/api/v1/auth/login", {
+      method: "POST",
+      rawBody: '{"tenant": "431224", ',
+      headers: { "content-type": "application/json" },
+    });
+    expect(reply.status).toBe(400);
+    expectEnvelope(reply.body, "VALIDATION_FAILED");
+  });
+
+  it("answers a body that is not JSON with 415", async () => {
+    const reply = await call("/api/v1/auth/login", {
+      method: "POST",
+      rawBody: "tenant=431224&username=a",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
+    expect(reply.status).toBe(415);
+    expectEnvelope(reply.body, "UNSUPPORTED_MEDIA_TYPE");
+  });
+
+  it("answers a body over 1 MB with 413", async () => {
+    const reply = await call("/api/v1/tenants", {
+      token: ADMIN_TOKEN,
+      body: { code: "100020", name: "x".repeat(1024 * 1024 + 1) },
+    });
+    expect(reply.status).toBe(413);
+    expectEnvelope(reply.body, "PAYLOAD_TOO_LARGE");
+  });
+
+  it("answers an unknown API path with 404 and the request id in header and body", async () => {
+    const reply = await call<{ error: { requestId: string } }>("/api/v1/no-such-thing");
+    expect(reply.status).toBe(404);
+    expectEnvelope(reply.body, "NOT_FOUND");
+    expect(reply.headers.get("x-request-id")).toBe(reply.body.error.requestId);
+  });
+
+  it("answers a missing secret with 500 BAD_ENVIRONMENT naming it", async () => {
+    const broken = { ...env, PLATFORM_ADMIN_TOKEN: undefined } as unknown as typeof env;
+    const response = await worker.fetch(
+      new Request("https://lianxin.test/api/v1/health"),
+      broken,
+      {} as ExecutionContext,
+    );
+    expect(response.status).toBe(500);
+    const body = await response.json();
+    expectEnvelope(body, "BAD_ENVIRONMENT");
+    expect(JSON.stringify(body)).toContain("PLATFORM_ADMIN_TOKEN");
+  });
+
+  it("answers a missing shard binding with 500 BAD_ENVIRONMENT", async () => {
+    const broken = { ...env, TENANT_SHARDS: "TENANT_DB_1,TENANT_DB_9" } as typeof env;
+    const response = await worker.fetch(
+      new Request("https://lianxin.test/api/v1/health"),
+      broken,
+      {} as ExecutionContext,
+    );
+    expect(response.status).toBe(500);
+    expect(JSON.stringify(await response.json())).toContain("TENANT_DB_9");
+  });
+});

@@ -1,0 +1,112 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { call } from "../support/client.ts";
+import { addStaff, onboard, type TestTenant } from "../support/tenants.ts";
+
+interface Operation {
+  method: string;
+  path: string;
+  operationId: string;
+  secured: boolean;
+}
+
+/** Every tenant-scoped operation the API documents, so new routes join the matrix by themselves. */
+async function tenantOperations(): Promise<Operation[]> {
+  const doc = await call<{
+    paths: Record<string, Record<string, { operationId: string; security?: unknown[] }>>;
+  }>("/api/v1/openapi.json");
+  return Object.entries(doc.body.paths)
+    .filter(([path]) => path.startsWith("/api/v1/t/{tenant}"))
+    .flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, op]) => ({
+        method: method.toUpperCase(),
+        path,
+        operationId: op.operationId,
+        secured: (op.security?.length ?? 0) > 0,
+      })),
+    );
+}
+
+let a: TestTenant;
+let b: TestTenant;
+let aStaffId: string;
+let operations: Operation[];
+
+beforeAll(async () => {
+  a = await onboard("300001", "甲县");
+  b = await onboard("300002", "乙县");
+  aStaffId = (await addStaff(a, { username: "clerk", roles: ["clerk"] })).id;
+  operations = await tenantOperations();
+});
+
+const resolve = (op: Operation, tenant: string) =>
+  op.path
+    .replace("{tenant}", tenant)
+    .replace("{unitId}", a.countyUnitId)
+    .replace("{staffId}", aStaffId);
+
+const sampleBody = { name: "探测", kind: "bureau" };
+
+describe("tenant isolation", () => {
+  it("covers every tenant route in the OpenAPI document", () => {
+    expect(operations.map((op) => op.operationId)).toEqual(
+      expect.arrayContaining([
+        "listUnits",
+        "createUnit",
+        "updateUnit",
+        "listStaff",
+        "createStaff",
+        "updateStaff",
+        "updateTenant",
+      ]),
+    );
+  });
+
+  it("answers 404 NOT_FOUND, never 403, to another county's token on every tenant route", async () => {
+    for (const op of operations.filter((o) => o.secured)) {
+      const reply = await call(resolve(op, a.code), {
+        method: op.method,
+        token: b.adminToken,
+        ...(op.method !== "GET" && { body: sampleBody }),
+      });
+      expect(reply.status, `${op.operationId} ${op.method} ${op.path}`).toBe(404);
+      expect(reply.body).toMatchObject({ error: { code: "NOT_FOUND" } });
+    }
+  });
+
+  it("answers 404 to a county's own token asking for another county's record", async () => {
+    for (const op of operations.filter((o) => o.secured && /\{(unitId|staffId)\}/.test(o.path))) {
+      const reply = await call(resolve(op, b.code), {
+        method: op.method,
+        token: b.adminToken,
+        body: op.path.includes("{unitId}") ? { name: "改名" } : { displayName: "改名" },
+      });
+      expect(reply.status, op.operationId).toBe(404);
+    }
+  });
+
+  it("keeps lists to the county's own rows", async () => {
+    const units = await call<{ units: { id: string }[] }>(`/api/v1/t/${b.code}/units`, {
+      token: b.adminToken,
+    });
+    expect(units.body.units.map((u) => u.id)).not.toContain(a.countyUnitId);
+    const staff = await call<{ staff: { id: string }[] }>(`/api/v1/t/${b.code}/staff`, {
+      token: b.adminToken,
+    });
+    expect(staff.body.staff.map((s) => s.id)).not.toContain(aStaffId);
+    expect(staff.body.staff).toHaveLength(1);
+  });
+
+  it("does not let a county place staff in another county's unit", async () => {
+    const reply = await call(`/api/v1/t/${b.code}/staff`, {
+      token: b.adminToken,
+      body: {
+        username: "spy",
+        password: "spy-password-1",
+        displayName: "x",
+        unitId: a.countyUnitId,
+        roles: ["clerk"],
+      },
+    });
+    expect(reply.status).toBe(422);
+  });
+});
