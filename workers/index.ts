@@ -13,11 +13,11 @@ export default {
     if (!check.ok) return badEnvironment(check.problems);
     return app.fetch(request, env, ctx);
   },
-  async scheduled(controller, env) {
+  async scheduled(controller, env, _ctx) {
     if (!checkEnv(env).ok) throw new Error("BAD_ENVIRONMENT: see a fetch for details");
     await runScheduled(controller, env);
   },
-  async queue(batch) {
+  async queue(batch, _env, _ctx) {
     await consumeNotifications(batch);
   },
 } satisfies ExportedHandler<Env, unknown>;
