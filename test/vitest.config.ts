@@ -19,6 +19,7 @@ export default defineConfig(async () => {
               miniflare: {
                 // Test-only secrets; real ones come from wrangler secrets or .dev.vars.
                 bindings: {
+                  ENVIRONMENT: "development",
                   PLATFORM_ADMIN_TOKEN: "test-platform-admin-token-0123456789abcdef",
                   DATA_MASTER_KEY: "test-data-master-key-0123456789abcdef0123",
                   CONTROL_MIGRATIONS: controlMigrations,
@@ -32,6 +33,8 @@ export default defineConfig(async () => {
             root,
             include: ["test/api/**/*.test.ts", "test/unit/**/*.test.ts"],
             setupFiles: ["test/setup/apply-migrations.ts"],
+            // The workers pool runs no benchmarks; they run from Node against wrangler dev.
+            benchmark: { include: [] },
           },
         },
         {
@@ -40,6 +43,7 @@ export default defineConfig(async () => {
             root,
             environment: "node",
             include: ["test/browser/**/*.test.ts", "test/node/**/*.test.ts"],
+            benchmark: { include: ["test/bench/**/*.bench.ts"] },
             testTimeout: 60_000,
             hookTimeout: 120_000,
           },

@@ -1,0 +1,83 @@
+import {
+  DEMO_BUREAUS,
+  DEMO_CONTACT,
+  DEMO_PASSWORD,
+  DEMO_STAFF,
+  DEMO_TENANT,
+} from "./demo-county.ts";
+
+interface Unit {
+  id: string;
+  name: string;
+  kind: string;
+}
+
+/**
+ * Seeds the demo county through the public API, exactly as an operator would onboard a
+ * real one. Safe to run again: whatever exists already is left as it is.
+ */
+export async function seedDemoCounty(baseUrl: string, platformToken: string) {
+  const api = async <T>(
+    path: string,
+    init: { method?: string; body?: unknown; token?: string },
+  ) => {
+    const response = await fetch(`${baseUrl}/api/v1${path}`, {
+      method: init.method ?? (init.body ? "POST" : "GET"),
+      headers: {
+        ...(init.body !== undefined && { "content-type": "application/json" }),
+        ...(init.token && { authorization: `Bearer ${init.token}` }),
+      },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+    const body = response.status === 204 ? undefined : await response.json();
+    return { status: response.status, body: body as T };
+  };
+
+  const created = await api("/tenants", {
+    token: platformToken,
+    body: {
+      ...DEMO_TENANT,
+      importDivisions: true,
+      contact: DEMO_CONTACT,
+      admin: { username: "admin", password: DEMO_PASSWORD, displayName: "系统管理员" },
+    },
+  });
+  if (created.status !== 201 && created.status !== 409) {
+    throw new Error(`Could not onboard the demo county: ${JSON.stringify(created.body)}`);
+  }
+
+  const login = await api<{ token: string }>("/auth/login", {
+    body: { tenant: DEMO_TENANT.code, username: "admin", password: DEMO_PASSWORD },
+  });
+  if (login.status !== 200) {
+    // The demo admin's password was changed by hand: leave that county alone.
+    return { seeded: false };
+  }
+  const token = login.body.token;
+  const t = `/t/${DEMO_TENANT.code}`;
+
+  let units = (await api<{ units: Unit[] }>(`${t}/units`, { token })).body.units;
+  for (const name of DEMO_BUREAUS) {
+    if (!units.some((unit) => unit.name === name)) {
+      await api(`${t}/units`, { token, body: { name, kind: "bureau" } });
+    }
+  }
+  units = (await api<{ units: Unit[] }>(`${t}/units`, { token })).body.units;
+  const countyOffice = units.find((unit) => unit.kind === "county");
+  if (!countyOffice) throw new Error("The demo county has no county office");
+
+  for (const member of DEMO_STAFF) {
+    const unit = member.unit ? units.find((u) => u.name === member.unit) : countyOffice;
+    if (!unit) throw new Error(`Demo unit ${member.unit} is missing`);
+    const { unit: _unit, ...profile } = member;
+    const reply = await api(`${t}/staff`, {
+      token,
+      body: { ...profile, password: DEMO_PASSWORD, unitId: unit.id },
+    });
+    if (reply.status !== 201 && reply.status !== 409) {
+      throw new Error(`Could not create ${member.username}: ${JSON.stringify(reply.body)}`);
+    }
+  }
+  await api("/auth/logout", { token, method: "POST" });
+  return { seeded: true };
+}
