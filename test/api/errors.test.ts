@@ -2,6 +2,7 @@ import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import worker from "../../workers/index.ts";
 import { ADMIN_TOKEN, call } from "../support/client.ts";
+import { onboard } from "../support/tenants.ts";
 
 function expectEnvelope(body: unknown, code: string) {
   expect(body).toMatchObject({
@@ -68,5 +69,21 @@ describe("the error envelope", () => {
     );
     expect(response.status).toBe(500);
     expect(JSON.stringify(await response.json())).toContain("TENANT_DB_9");
+  });
+});
+
+describe("pages", () => {
+  it("answers an unknown page with a 404 page in Chinese", async () => {
+    const reply = await call<{ text: string }>("/no/such/page");
+    expect(reply.status).toBe(404);
+    expect(reply.headers.get("content-type")).toMatch(/text\/html/);
+    expect(reply.body.text).toContain("页面不存在");
+  });
+
+  it("serves a county's pages only for a county that exists", async () => {
+    await onboard("110105", "朝阳区");
+    expect((await call("/t/110105")).status).toBe(200);
+    expect((await call("/t/110105/console/staff")).status).toBe(200);
+    expect((await call("/t/110106")).status).toBe(404);
   });
 });

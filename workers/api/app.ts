@@ -3,7 +3,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { notFound } from "../errors.ts";
 import { errorResponse } from "./envelope.ts";
 import { bodySizeLimit, jsonBodyOnly } from "./middleware/json-body.ts";
-import { pageRoutes } from "./pages.ts";
+import { missingPage, pageRoutes } from "./pages.ts";
 import { newRouter } from "./router.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { mountDocs } from "./routes/docs.ts";
@@ -26,7 +26,9 @@ export function createApp() {
   mountDocs(app);
   app.route("/", pageRoutes);
 
-  app.notFound((c) => errorResponse(notFound("接口"), c));
+  app.notFound((c) =>
+    c.req.path.startsWith("/api/") ? errorResponse(notFound("接口"), c) : missingPage(c),
+  );
   app.onError(errorResponse);
   return app;
 }

@@ -1,6 +1,7 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { findActiveTenant } from "../storage/control.ts";
 import type { AppEnv } from "./context.ts";
+import { publicRateLimit } from "./middleware/rate-limit.ts";
 
 /**
  * Tenant pages are static builds of web/; the Worker picks the page for a path and
@@ -17,7 +18,7 @@ for (const [path, page] of [
   ["/t/:tenant/console", consolePage],
   ["/t/:tenant/console/*", consolePage],
 ] as const) {
-  pageRoutes.get(path, async (c) => {
+  pageRoutes.get(path, publicRateLimit, async (c) => {
     const code = c.req.param("tenant");
     const exists = /^\d{6}$/.test(code) && (await findActiveTenant(c.env, code)) !== undefined;
     const asset = await c.env.ASSETS.fetch(new URL(page, c.req.url));
@@ -26,4 +27,12 @@ for (const [path, page] of [
       headers: asset.headers,
     });
   });
+}
+
+/** A page path that matches nothing: a small page in Chinese, not a JSON envelope. */
+export function missingPage(c: Context<AppEnv>) {
+  return c.html(
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>页面不存在 · 连心桥</title></head><body style="font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;color:#1f2328"><h1>页面不存在</h1><p>您访问的页面不存在或已移动。</p><p><a href="/">返回连心桥首页</a></p></body></html>`,
+    404,
+  );
 }
