@@ -153,3 +153,19 @@ describe("sessions", () => {
     }
   });
 });
+
+describe("logout from the web", () => {
+  it("works with the session cookie and no body, from our own origin", async () => {
+    const county = await onboard("200020");
+    const reply = await call("/api/v1/auth/logout", {
+      method: "POST",
+      headers: {
+        cookie: `lx_session=${county.adminToken}`,
+        origin: "https://lianxin.test",
+        "content-length": "0",
+      },
+    });
+    expect(reply.status).toBe(204);
+    expect((await call("/api/v1/auth/me", { token: county.adminToken })).status).toBe(401);
+  });
+});

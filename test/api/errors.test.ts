@@ -83,6 +83,10 @@ describe("pages", () => {
   it("serves a county's pages only for a county that exists", async () => {
     await onboard("110105", "朝阳区");
     expect((await call("/t/110105")).status).toBe(200);
+    expect((await call("/t/110105/")).status).toBe(200);
+    const page = await call("/t/110105");
+    expect(page.headers.get("cache-control")).toBe("no-cache");
+    expect(page.headers.get("x-request-id")).toBeTruthy();
     expect((await call("/t/110105/console/staff")).status).toBe(200);
     expect((await call("/t/110106")).status).toBe(404);
   });

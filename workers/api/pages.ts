@@ -14,6 +14,7 @@ const consolePage = "/console";
 
 for (const [path, page] of [
   ["/t/:tenant", publicPage],
+  ["/t/:tenant/", publicPage],
   ["/t/:tenant/login", consolePage],
   ["/t/:tenant/console", consolePage],
   ["/t/:tenant/console/*", consolePage],
@@ -22,10 +23,10 @@ for (const [path, page] of [
     const code = c.req.param("tenant");
     const exists = /^\d{6}$/.test(code) && (await findActiveTenant(c.env, code)) !== undefined;
     const asset = await c.env.ASSETS.fetch(new URL(page, c.req.url));
-    return new Response(asset.body, {
-      status: exists ? asset.status : 404,
-      headers: asset.headers,
-    });
+    const headers = Object.fromEntries(asset.headers);
+    // The HTML names hashed asset files; it must be revalidated so a deploy takes effect.
+    headers["cache-control"] = "no-cache";
+    return c.newResponse(asset.body, exists ? 200 : 404, headers);
   });
 }
 

@@ -10,7 +10,7 @@ const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 /** API bodies are JSON of at most 1 MB; anything else is refused before parsing. */
 export const jsonBodyOnly = createMiddleware<AppEnv>(async function jsonBodyOnly(c, next) {
   const request = c.req.raw;
-  if (request.body !== null && !JSON_TYPE.test(request.headers.get("content-type") ?? "")) {
+  if (hasBody(request) && !JSON_TYPE.test(request.headers.get("content-type") ?? "")) {
     throw new ApiError(
       "UNSUPPORTED_MEDIA_TYPE",
       "请求体必须是 JSON（Content-Type: application/json）",
@@ -25,3 +25,10 @@ export const bodySizeLimit = bodyLimit({
     throw new ApiError("PAYLOAD_TOO_LARGE", "请求体超过 1 MB");
   },
 });
+
+/** A POST without a body (logout) may still carry an empty stream; only real bytes count. */
+function hasBody(request: Request): boolean {
+  if (request.body === null) return false;
+  const length = request.headers.get("content-length");
+  return length === null ? request.headers.has("transfer-encoding") : Number(length) > 0;
+}

@@ -1,0 +1,157 @@
+import type { ComponentType } from "preact";
+import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { lazy, Route, Router, useLocation, useRoute } from "preact-iso";
+import { isApiError, setUnauthenticatedListener } from "../api/client.ts";
+import { getMe } from "../api/console.ts";
+import type { MeResponse } from "../api/types.ts";
+import { isCountyCode, loginPath } from "../shared/tenant.ts";
+import { ErrorAlert } from "./components/ErrorAlert.tsx";
+import { Loading } from "./components/Loading.tsx";
+import { Shell } from "./components/Shell.tsx";
+import { ChunkFailed, Forbidden } from "./pages/Fallbacks.tsx";
+import { HomePage } from "./pages/Home.tsx";
+import { NotFoundDocument, NotFoundPage } from "./pages/NotFound.tsx";
+import { type Session, SessionContext, useSession } from "./session.ts";
+
+// Admin pages are split out: most staff never open them. A failed chunk download (say, after
+// a deploy replaced the files) shows a reload prompt instead of leaving the old page up.
+const UnitsPage = lazy(() =>
+  import("./pages/Units.tsx").then(
+    (m) => m.UnitsPage,
+    () => ChunkFailed,
+  ),
+);
+const StaffPage = lazy(() =>
+  import("./pages/Staff.tsx").then(
+    (m) => m.StaffPage,
+    () => ChunkFailed,
+  ),
+);
+const SettingsPage = lazy(() =>
+  import("./pages/Settings.tsx").then(
+    (m) => m.SettingsPage,
+    () => ChunkFailed,
+  ),
+);
+
+function adminOnly(Page: ComponentType) {
+  return function AdminRoute() {
+    return useSession().isAdmin ? <Page /> : <Forbidden />;
+  };
+}
+
+const UnitsRoute = adminOnly(UnitsPage);
+const StaffRoute = adminOnly(StaffPage);
+const SettingsRoute = adminOnly(SettingsPage);
+
+function currentUrl(): string {
+  return location.pathname + location.search;
+}
+
+function loginRedirect(tenant: string): string {
+  return `${loginPath(tenant)}?next=${encodeURIComponent(currentUrl())}`;
+}
+
+type State =
+  | { status: "loading" }
+  | { status: "ready"; me: MeResponse }
+  | { status: "error"; error: unknown };
+
+export function ConsoleRoot() {
+  const { params } = useRoute();
+  const tenant = params.tenant ?? "";
+  const { route } = useLocation();
+  // route() is re-created on every navigation; reading it through a ref keeps the session
+  // loader stable so moving between console pages does not re-fetch the user.
+  const routeRef = useRef(route);
+  routeRef.current = route;
+  const [state, setState] = useState<State>({ status: "loading" });
+  const mainRef = useRef<HTMLElement>(null);
+
+  const fetchMe = useCallback(async (): Promise<MeResponse | null> => {
+    const me = await getMe();
+    if (me.tenant.code === tenant) return me;
+    // A session for another county does not open this county's console.
+    routeRef.current(loginRedirect(tenant), true);
+    return null;
+  }, [tenant]);
+
+  const load = useCallback(async () => {
+    setState({ status: "loading" });
+    try {
+      const me = await fetchMe();
+      if (me) setState({ status: "ready", me });
+    } catch (error) {
+      if (!(isApiError(error) && error.status === 401)) setState({ status: "error", error });
+    }
+  }, [fetchMe]);
+
+  // Unlike load(), a failed refresh leaves the console as it is and lets the caller decide.
+  const refresh = useCallback(async () => {
+    const me = await fetchMe();
+    if (me) setState({ status: "ready", me });
+  }, [fetchMe]);
+
+  useEffect(() => {
+    // Any 401 while the console is open means the session ended (expired, signed out
+    // elsewhere, account disabled): go to the login page and come back here afterwards.
+    setUnauthenticatedListener(() => routeRef.current(loginRedirect(tenant), true));
+    return () => setUnauthenticatedListener(null);
+  }, [tenant]);
+
+  useEffect(() => {
+    if (isCountyCode(tenant)) void load();
+  }, [tenant, load]);
+
+  const session = useMemo<Session | null>(
+    () =>
+      state.status === "ready"
+        ? {
+            tenant,
+            me: state.me,
+            isAdmin: state.me.staff.roles.includes("tenant_admin"),
+            refresh,
+          }
+        : null,
+    [state, tenant, refresh],
+  );
+
+  // Moving focus to the page's main region tells screen-reader users that the view changed.
+  const onRouteChange = useCallback(() => mainRef.current?.focus(), []);
+
+  if (!isCountyCode(tenant)) return <NotFoundDocument />;
+  if (state.status === "loading") {
+    return (
+      <main id="main" class="page">
+        <Loading what="工作台" />
+      </main>
+    );
+  }
+  if (state.status === "error" || !session) {
+    return (
+      <main id="main" class="page page--narrow">
+        <h1>工作台暂时无法打开</h1>
+        <ErrorAlert error={state.status === "error" ? state.error : null} />
+        <p>
+          <button type="button" class="button" onClick={() => void load()}>
+            重试
+          </button>
+        </p>
+      </main>
+    );
+  }
+
+  return (
+    <SessionContext.Provider value={session}>
+      <Shell mainRef={mainRef}>
+        <Router onRouteChange={onRouteChange}>
+          <Route path="/" component={HomePage} />
+          <Route path="/units" component={UnitsRoute} />
+          <Route path="/staff" component={StaffRoute} />
+          <Route path="/settings" component={SettingsRoute} />
+          <Route default component={NotFoundPage} />
+        </Router>
+      </Shell>
+    </SessionContext.Provider>
+  );
+}

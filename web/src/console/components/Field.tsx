@@ -1,0 +1,140 @@
+import type { ComponentChildren } from "preact";
+
+interface BaseProps {
+  id: string;
+  label: string;
+  hint?: string;
+  /** Message from the server's validation details for this field. */
+  error?: string | undefined;
+  required?: boolean;
+}
+
+function describedBy(id: string, hint?: string, error?: string): string | undefined {
+  const ids = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean);
+  return ids.length > 0 ? ids.join(" ") : undefined;
+}
+
+function FieldFrame({
+  id,
+  label,
+  hint,
+  error,
+  children,
+}: BaseProps & { children: ComponentChildren }) {
+  return (
+    <div class="field">
+      {/* Optional fields say "（选填）" in their label; required ones carry no marker so that
+          the label text is exactly the field's name. */}
+      <label for={id}>{label}</label>
+      {children}
+      {hint && (
+        <p id={`${id}-hint`} class="hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} class="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+type InputType = "text" | "password" | "email" | "tel" | "url";
+
+// Preact's input typings pair each `type` with the roles it allows, so a union-typed `type`
+// prop does not check; a union of literal objects does.
+function typeAttr(type: InputType) {
+  switch (type) {
+    case "password":
+      return { type: "password" } as const;
+    case "email":
+      return { type: "email" } as const;
+    case "tel":
+      return { type: "tel" } as const;
+    case "url":
+      return { type: "url" } as const;
+    case "text":
+      return { type: "text" } as const;
+  }
+}
+
+interface TextFieldProps extends BaseProps {
+  value: string;
+  onValue: (value: string) => void;
+  type?: InputType | undefined;
+  autoComplete?: string;
+  inputMode?: "text" | "numeric" | "tel" | "email" | "url";
+  maxLength?: number;
+  multiline?: boolean;
+  placeholder?: string;
+}
+
+export function TextField(props: TextFieldProps) {
+  const { id, hint, error, required, value, onValue } = props;
+  const common = {
+    id,
+    name: id,
+    value,
+    required,
+    maxLength: props.maxLength,
+    placeholder: props.placeholder,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": describedBy(id, hint, error),
+  };
+  return (
+    <FieldFrame {...props}>
+      {props.multiline ? (
+        <textarea {...common} rows={3} onInput={(e) => onValue(e.currentTarget.value)} />
+      ) : (
+        <input
+          {...common}
+          {...typeAttr(props.type ?? "text")}
+          autocomplete={props.autoComplete ?? "off"}
+          inputMode={props.inputMode}
+          onInput={(e) => onValue(e.currentTarget.value)}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+export interface SelectOption {
+  value: string;
+  label: string;
+}
+
+interface SelectFieldProps extends BaseProps {
+  value: string;
+  onValue: (value: string) => void;
+  options: readonly SelectOption[];
+  /** Shown as an empty first choice, so nothing is picked by accident. */
+  placeholder?: string;
+  disabled?: boolean;
+}
+
+export function SelectField(props: SelectFieldProps) {
+  const { id, hint, error, required, value, onValue, options, placeholder } = props;
+  return (
+    <FieldFrame {...props}>
+      <select
+        id={id}
+        name={id}
+        value={value}
+        required={required}
+        disabled={props.disabled}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        onChange={(e) => onValue(e.currentTarget.value)}
+      >
+        {placeholder !== undefined && <option value="">{placeholder}</option>}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldFrame>
+  );
+}

@@ -1,0 +1,69 @@
+import { ROLE_LABELS, UNIT_KIND_LABELS } from "../../shared/labels.ts";
+import { consolePath } from "../../shared/tenant.ts";
+import { usePageTitle } from "../hooks.ts";
+import { useSession } from "../session.ts";
+
+export function HomePage() {
+  const { tenant, me, isAdmin } = useSession();
+  const { staff, unit } = me;
+  usePageTitle("首页", me.tenant.name);
+
+  return (
+    <>
+      <h1>您好，{staff.displayName}</h1>
+      <p class="lead">欢迎使用{me.tenant.name}信访工作平台。</p>
+      <div class="grid">
+        <section class="card" aria-labelledby="me-title">
+          <h2 id="me-title">我的信息</h2>
+          <dl class="facts">
+            <dt>姓名</dt>
+            <dd>{staff.displayName}</dd>
+            <dt>工号</dt>
+            <dd>{staff.badgeNumber ?? "未设置"}</dd>
+            <dt>职务</dt>
+            <dd>{staff.position ?? "未设置"}</dd>
+            <dt>所属单位</dt>
+            <dd>
+              {unit.name} <span class="tag">{UNIT_KIND_LABELS[unit.kind]}</span>
+            </dd>
+            <dt>角色</dt>
+            <dd>
+              {staff.roles.length > 0 ? (
+                <ul class="tags" aria-label="我的角色">
+                  {staff.roles.map((role) => (
+                    <li key={role} class="tag">
+                      {ROLE_LABELS[role]}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                "尚未分配角色，请联系系统管理员。"
+              )}
+            </dd>
+          </dl>
+          <p class="hint">接待群众时请主动亮明工号、姓名和职务。</p>
+        </section>
+        {isAdmin && (
+          <section class="card" aria-labelledby="admin-title">
+            <h2 id="admin-title">系统管理</h2>
+            {/* Link texts differ from the nav's so each link name on the page is unique. */}
+            <ul>
+              <li>
+                <a href={consolePath(tenant, "/units")}>维护单位结构</a>
+                ：县信访局、乡镇（街道）、县直部门和村（社区）。
+              </li>
+              <li>
+                <a href={consolePath(tenant, "/staff")}>开设和维护账号</a>
+                ：分配角色、调整单位、停用或重置密码。
+              </li>
+              <li>
+                <a href={consolePath(tenant, "/settings")}>编辑公开联系方式</a>
+                ：向群众公布的信访渠道、接待时间地点和进度查询方式。
+              </li>
+            </ul>
+          </section>
+        )}
+      </div>
+    </>
+  );
+}

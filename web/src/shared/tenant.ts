@@ -1,0 +1,14 @@
+const TENANT_IN_PATH = /^\/t\/(\d{6})(?:\/|$)/;
+
+/** The county code of the page being shown, or null when the URL carries none. */
+export function tenantFromPath(pathname: string): string | null {
+  return TENANT_IN_PATH.exec(pathname)?.[1] ?? null;
+}
+
+export function isCountyCode(value: string): boolean {
+  return /^\d{6}$/.test(value);
+}
+
+export const publicPath = (tenant: string): string => `/t/${tenant}`;
+export const loginPath = (tenant: string): string => `/t/${tenant}/login`;
+export const consolePath = (tenant: string, sub = ""): string => `/t/${tenant}/console${sub}`;

@@ -1,0 +1,48 @@
+import preact from "@preact/preset-vite";
+import { defineConfig, type Plugin } from "vite";
+
+// Resolved from this file rather than process.cwd() so the build works from any directory.
+const root = decodeURIComponent(new URL(".", import.meta.url).pathname);
+
+const TENANT_PUBLIC = /^\/t\/\d{6}\/?(?:[?#].*)?$/;
+const TENANT_CONSOLE = /^\/t\/\d{6}\/(?:login|console)(?:[/?#].*)?$/;
+
+// In production the Worker maps /t/{tenant}/… onto public.html and console.html; the dev
+// server mimics that mapping so the pages can be opened at their real URLs.
+function tenantPages(): Plugin {
+  return {
+    name: "lianxin-tenant-pages",
+    configureServer(server) {
+      server.middlewares.use((req, _res, next) => {
+        const url = req.url ?? "";
+        if (TENANT_CONSOLE.test(url)) req.url = "/console.html";
+        else if (TENANT_PUBLIC.test(url)) req.url = "/public.html";
+        next();
+      });
+    },
+  };
+}
+
+export default defineConfig({
+  root,
+  base: "/",
+  publicDir: false,
+  plugins: [preact(), tenantPages()],
+  server: {
+    // The Worker (wrangler dev) answers the API during local front-end work.
+    proxy: { "/api": "http://127.0.0.1:8787" },
+  },
+  build: {
+    outDir: `${root}dist`,
+    emptyOutDir: true,
+    // County offices often run older Chromium-based browsers (360, QQ); es2020 covers them.
+    target: "es2020",
+    rollupOptions: {
+      input: {
+        index: `${root}index.html`,
+        public: `${root}public.html`,
+        console: `${root}console.html`,
+      },
+    },
+  },
+});
