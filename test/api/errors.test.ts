@@ -47,28 +47,29 @@ describe("the error envelope", () => {
     expect(reply.headers.get("x-request-id")).toBe(reply.body.error.requestId);
   });
 
-  it("answers a missing secret with 500 BAD_ENVIRONMENT naming it", async () => {
-    const broken = { ...env, PLATFORM_ADMIN_TOKEN: undefined } as unknown as typeof env;
+  /** The health check on a Worker whose environment is changed by `patch`. */
+  async function healthWith(patch: Record<string, unknown>) {
+    const broken = { ...env, ...patch } as unknown as typeof env;
     const response = await worker.fetch(
       new Request("https://lianxin.test/api/v1/health"),
       broken,
       {} as ExecutionContext,
     );
-    expect(response.status).toBe(500);
-    const body = await response.json();
-    expectEnvelope(body, "BAD_ENVIRONMENT");
-    expect(JSON.stringify(body)).toContain("PLATFORM_ADMIN_TOKEN");
+    return { status: response.status, body: await response.json() };
+  }
+
+  it("answers a missing secret with 500 BAD_ENVIRONMENT naming it", async () => {
+    const reply = await healthWith({ PLATFORM_ADMIN_TOKEN: undefined });
+    expect(reply.status).toBe(500);
+    expectEnvelope(reply.body, "BAD_ENVIRONMENT");
+    expect(JSON.stringify(reply.body)).toContain("PLATFORM_ADMIN_TOKEN");
   });
 
   it("answers a missing shard binding with 500 BAD_ENVIRONMENT", async () => {
-    const broken = { ...env, TENANT_SHARDS: "TENANT_DB_1,TENANT_DB_9" } as typeof env;
-    const response = await worker.fetch(
-      new Request("https://lianxin.test/api/v1/health"),
-      broken,
-      {} as ExecutionContext,
-    );
-    expect(response.status).toBe(500);
-    expect(JSON.stringify(await response.json())).toContain("TENANT_DB_9");
+    const reply = await healthWith({ TENANT_SHARDS: "TENANT_DB_1,TENANT_DB_9" });
+    expect(reply.status).toBe(500);
+    expectEnvelope(reply.body, "BAD_ENVIRONMENT");
+    expect(JSON.stringify(reply.body)).toContain("TENANT_DB_9");
   });
 });
 

@@ -9,8 +9,13 @@ export interface UnitNode {
 
 const kindRank = (kind: UnitKind): number => UNIT_KINDS.indexOf(kind);
 
+/** Townships follow their GB/T 2260 codes (the official order, county seat first). */
 function compareUnits(a: Unit, b: Unit): number {
-  return kindRank(a.kind) - kindRank(b.kind) || a.name.localeCompare(b.name, "zh-CN");
+  return (
+    kindRank(a.kind) - kindRank(b.kind) ||
+    (a.code ?? "~").localeCompare(b.code ?? "~") ||
+    a.name.localeCompare(b.name, "zh-CN")
+  );
 }
 
 /** Units as a forest; a unit whose parent is missing from the list is shown as a root. */
