@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import type { TenantContact } from "../api/tenants.ts";
 
 /**
  * A county onboarded as a tenant, and where its data lives. `status` is `provisioning`
@@ -12,8 +13,8 @@ export const tenants = sqliteTable(
     name: text("name").notNull(),
     shard: text("shard").notNull(),
     status: text("status", { enum: ["provisioning", "active"] }).notNull(),
-    /** Published contact details (§18), as JSON matching `TenantContact`. */
-    contact: text("contact", { mode: "json" }).notNull().default(sql`'{}'`),
+    /** Published contact details (§18). */
+    contact: text("contact", { mode: "json" }).$type<TenantContact>().notNull().default(sql`'{}'`),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },

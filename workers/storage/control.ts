@@ -9,13 +9,10 @@ export function controlDb(env: Env) {
   return drizzle(env.CONTROL_DB, { schema: control });
 }
 
-export type TenantRecord = control.TenantRow & { contact: TenantContact };
+export type TenantRecord = control.TenantRow;
 
-export async function findTenant(env: Env, code: string): Promise<TenantRecord | undefined> {
-  const row = await controlDb(env).query.tenants.findFirst({
-    where: eq(control.tenants.code, code),
-  });
-  return row as TenantRecord | undefined;
+export function findTenant(env: Env, code: string): Promise<TenantRecord | undefined> {
+  return controlDb(env).query.tenants.findFirst({ where: eq(control.tenants.code, code) });
 }
 
 export async function findActiveTenant(env: Env, code: string) {

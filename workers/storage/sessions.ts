@@ -1,5 +1,5 @@
 import { eq, gt, isNull } from "drizzle-orm";
-import { authSessions } from "../../schema/tenant/tables.ts";
+import { authSessions, staff } from "../../schema/tenant/tables.ts";
 import { ofTenant, type TenantScope } from "./tenant-scope.ts";
 
 export function insertSessionStatement(
@@ -12,11 +12,15 @@ export function insertSessionStatement(
     .values({ ...session, tenantId: scope.tenant, createdAt: now });
 }
 
-/** The session behind a token hash, if it is neither expired nor revoked. */
-export async function findLiveSession(scope: TenantScope, tokenHash: string, now: Date) {
+/**
+ * The staff member behind a token hash, if the session is neither expired nor revoked and
+ * the account is not disabled: one query on every authenticated request.
+ */
+export async function findSignedInStaff(scope: TenantScope, tokenHash: string, now: Date) {
   const [row] = await scope.db
-    .select()
+    .select({ staff })
     .from(authSessions)
+    .innerJoin(staff, ofTenant(scope, staff, eq(staff.id, authSessions.staffId)))
     .where(
       ofTenant(
         scope,
@@ -24,10 +28,11 @@ export async function findLiveSession(scope: TenantScope, tokenHash: string, now
         eq(authSessions.tokenHash, tokenHash),
         isNull(authSessions.revokedAt),
         gt(authSessions.expiresAt, now),
+        eq(staff.disabled, false),
       ),
     )
     .limit(1);
-  return row;
+  return row?.staff;
 }
 
 export async function revokeSession(scope: TenantScope, tokenHash: string, now: Date) {

@@ -5,8 +5,7 @@ import { hasAnyRole } from "../../domain/auth/roles.ts";
 import { sha256Hex, tenantOfToken } from "../../domain/auth/tokens.ts";
 import { ApiError, notFound } from "../../errors.ts";
 import { findActiveTenant } from "../../storage/control.ts";
-import { findLiveSession } from "../../storage/sessions.ts";
-import { findStaff } from "../../storage/staff.ts";
+import { findSignedInStaff } from "../../storage/sessions.ts";
 import { openTenantScope } from "../../storage/tenant-scope.ts";
 import type { AppEnv } from "../context.ts";
 
@@ -35,10 +34,8 @@ export const requireStaff = createMiddleware<AppEnv>(async function requireStaff
   const scope = c.get("scope") ?? openTenantScope(c.env, tenant);
 
   const tokenHash = await sha256Hex(token);
-  const now = new Date();
-  const session = await findLiveSession(scope, tokenHash, now);
-  const member = session && (await findStaff(scope, session.staffId));
-  if (!member || member.disabled) throw unauthenticated();
+  const member = await findSignedInStaff(scope, tokenHash, new Date());
+  if (!member) throw unauthenticated();
 
   c.set("tenant", tenant);
   c.set("scope", scope);
