@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 /**
  * Every table here lives on a tenant-data shard shared by several counties, so every row
@@ -85,3 +85,248 @@ export const authSessions = sqliteTable(
 export type UnitRow = typeof units.$inferSelect;
 export type StaffRow = typeof staff.$inferSelect;
 export type AuthSessionRow = typeof authSessions.$inferSelect;
+
+/** The county's settings: deadline policy overrides (every statutory number is a setting). */
+export const tenantSettings = sqliteTable("tenant_settings", {
+  tenantId: text("tenant_id").primaryKey(),
+  deadlinePolicy: text("deadline_policy", { mode: "json" }).$type<Record<string, unknown>>(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+/**
+ * The county's holiday calendar: official days off and make-up working days. Seeded with
+ * the State Council's schedules at onboarding; the county admin adds each new year.
+ */
+export const calendarDays = sqliteTable(
+  "calendar_days",
+  {
+    tenantId: text("tenant_id").notNull(),
+    date: text("date").notNull(),
+    kind: text("kind", { enum: ["holiday", "workday"] }).notNull(),
+    name: text("name").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.date] })],
+);
+
+/** Categories a county adds to the national taxonomy (codes `L.…`, never renumbered). */
+export const localCategories = sqliteTable(
+  "local_categories",
+  {
+    tenantId: text("tenant_id").notNull(),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    parentCode: text("parent_code"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.code] })],
+);
+
+export const petitionStatuses = [
+  "registered",
+  "accepted",
+  "declined",
+  "forwarded",
+  "assigned",
+  "objected",
+  "replied",
+  "under_review",
+  "reviewed",
+  "under_re_review",
+  "re_reviewed",
+  "closed",
+] as const;
+export type PetitionStatus = (typeof petitionStatuses)[number];
+
+/**
+ * A petition (信访事项). Personal data of the petitioner is sealed with the tenant's
+ * AES-GCM key; the ID number and phone are also kept as keyed hashes for finding repeats.
+ * `version` grows with every action: writes name the version they read.
+ */
+export const petitions = sqliteTable(
+  "petitions",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    trackingCode: text("tracking_code").notNull(),
+    version: integer("version").notNull(),
+    status: text("status", { enum: petitionStatuses }).notNull(),
+    channel: text("channel").notNull(),
+    purpose: text("purpose").notNull(),
+    categoryCode: text("category_code").notNull(),
+    /** Accusations: the petitioner and the material are confidential (§30, §46). */
+    confidential: integer("confidential", { mode: "boolean" }).notNull(),
+    receivedOn: text("received_on").notNull(),
+    registeredAt: integer("registered_at", { mode: "timestamp_ms" }).notNull(),
+    registeredBy: text("registered_by"),
+    registeringUnitId: text("registering_unit_id").notNull(),
+    /** The unit that holds the case now: first-handler responsibility until it is handed on. */
+    responsibleUnitId: text("responsible_unit_id").notNull(),
+    handlerId: text("handler_id"),
+    ownerLeaderId: text("owner_leader_id"),
+    subjectUnitId: text("subject_unit_id"),
+    subjectText: text("subject_text"),
+    headcount: integer("headcount").notNull(),
+    anonymous: integer("anonymous", { mode: "boolean" }).notNull(),
+    petitionerSealed: text("petitioner_sealed"),
+    idHash: text("id_hash"),
+    phoneHash: text("phone_hash"),
+    material: text("material", { mode: "json" }).$type<PetitionMaterial>().notNull(),
+    attachments: text("attachments", { mode: "json" }).$type<AttachmentMeta[]>().notNull(),
+    flags: text("flags", { mode: "json" }).$type<PetitionFlags>().notNull(),
+    repeatOf: text("repeat_of"),
+    routing: text("routing", { mode: "json" }).$type<Routing | null>(),
+    extensionDays: integer("extension_days").notNull().default(0),
+    pausedDays: integer("paused_days").notNull().default(0),
+    reply: text("reply", { mode: "json" }).$type<WrittenReply | null>(),
+    repliedOn: text("replied_on"),
+    evaluation: text("evaluation", { mode: "json" }).$type<Evaluation | null>(),
+    closure: text("closure", { mode: "json" }).$type<Closure | null>(),
+    ownerSignedOff: integer("owner_signed_off", { mode: "boolean" }).notNull().default(false),
+    deadlines: text("deadlines", { mode: "json" }).$type<StoredDeadlines>().notNull(),
+    /** The office's next deadline, 24:00 CST of its due day; the scan reads this index. */
+    nextDeadlineAt: integer("next_deadline_at", { mode: "timestamp_ms" }),
+    nextDeadlineKey: text("next_deadline_key"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("petitions_tenant_tracking_uq").on(t.tenantId, t.trackingCode),
+    index("petitions_tenant_deadline_idx").on(t.tenantId, t.nextDeadlineAt),
+    index("petitions_tenant_unit_idx").on(t.tenantId, t.responsibleUnitId, t.status),
+    index("petitions_tenant_id_hash_idx").on(t.tenantId, t.idHash),
+    index("petitions_tenant_phone_hash_idx").on(t.tenantId, t.phoneHash),
+    index("petitions_tenant_registered_idx").on(t.tenantId, t.registeredAt),
+  ],
+);
+
+/** The five intake questions (五必问). */
+export interface PetitionMaterial {
+  facts: string;
+  demands: string;
+  hardships?: string | undefined;
+  history?: string | undefined;
+  priorHandling?: string | undefined;
+}
+
+export interface AttachmentMeta {
+  name: string;
+  contentType: string;
+  size: number;
+  sha256?: string | undefined;
+}
+
+/** What intake noticed. Flags inform; they never block registration. */
+export interface PetitionFlags {
+  repeat?: { of: string; trackingCode: string; status: string; afterReReview: boolean };
+  /** The same matter is in progress at a lower level (§19): the upper level may decline. */
+  inProgressBelow?: { of: string; unitId: string };
+  firstPetition: boolean;
+  skipLevel?: boolean;
+  legalRoute?: string;
+}
+
+export interface Routing {
+  kind: "accept" | "forward" | "assign";
+  toUnitId: string;
+  fromUnitId: string;
+  on: string;
+  /** 交办: the completion report is due by this date. */
+  reportDue?: string | undefined;
+  instructions?: string | undefined;
+  objection?: { reason: string; on: string; byUnitId: string } | undefined;
+}
+
+export interface WrittenReply {
+  stage: "first" | "review" | "reReview";
+  request: string;
+  factsAndReasons: string;
+  decision: string;
+  legalBasis: string;
+  outcome: "support" | "explain" | "reject";
+  on: string;
+  unitId: string;
+}
+
+export type Satisfaction = "satisfied" | "basically_satisfied" | "unsatisfied";
+
+export interface Evaluation {
+  handlingUnit: Satisfaction;
+  office: Satisfaction;
+  comment?: string | undefined;
+  at: string;
+}
+
+export interface Closure {
+  on: string;
+  method: string;
+  petitionerOpinion: string;
+  summary?: string | undefined;
+}
+
+/** Every clock of the case, keyed by the engine's deadline keys. */
+export type StoredDeadlines = Record<
+  string,
+  { due: string; from: string; days: number; kind: "calendar" | "working"; met?: string }
+>;
+
+/** The case timeline: who did what, when, from which state. Append-only. */
+export const petitionEvents = sqliteTable(
+  "petition_events",
+  {
+    tenantId: text("tenant_id").notNull(),
+    petitionId: text("petition_id").notNull(),
+    /** The petition version this event produced; NOT NULL makes a stale write fail. */
+    version: integer("version").notNull(),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    action: text("action").notNull(),
+    fromStatus: text("from_status"),
+    toStatus: text("to_status").notNull(),
+    actorId: text("actor_id"),
+    actorUnitId: text("actor_unit_id"),
+    note: text("note"),
+    detail: text("detail", { mode: "json" }).$type<Record<string, unknown>>(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.petitionId, t.version] })],
+);
+
+/** Staff who must step aside from a case (§28), declared by themselves or by an admin. */
+export const recusals = sqliteTable(
+  "recusals",
+  {
+    tenantId: text("tenant_id").notNull(),
+    petitionId: text("petition_id").notNull(),
+    staffId: text("staff_id").notNull(),
+    reason: text("reason").notNull(),
+    declaredBy: text("declared_by").notNull(),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.petitionId, t.staffId] }),
+    index("recusals_tenant_staff_idx").on(t.tenantId, t.staffId),
+  ],
+);
+
+/**
+ * Append-only, hash-chained audit log per tenant: every write and every read of
+ * confidential data. `hash` = SHA-256 of the previous hash and this entry.
+ */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    tenantId: text("tenant_id").notNull(),
+    seq: integer("seq").notNull(),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    actorId: text("actor_id"),
+    action: text("action").notNull(),
+    targetType: text("target_type").notNull(),
+    targetId: text("target_id"),
+    detail: text("detail", { mode: "json" }).$type<Record<string, unknown>>(),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.seq] })],
+);
+
+export type PetitionRow = typeof petitions.$inferSelect;
+export type PetitionEventRow = typeof petitionEvents.$inferSelect;
+export type AuditRow = typeof auditLog.$inferSelect;

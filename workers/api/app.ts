@@ -5,6 +5,7 @@ import { errorResponse } from "./envelope.ts";
 import { bodySizeLimit, jsonBodyOnly } from "./middleware/json-body.ts";
 import { missingPage, pageRoutes } from "./pages.ts";
 import { newRouter } from "./router.ts";
+import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { mountDocs } from "./routes/docs.ts";
 import { healthRoutes } from "./routes/health.ts";
@@ -23,6 +24,7 @@ export function createApp() {
   app.route("/api/v1", tenantRoutes);
   app.route("/api/v1", unitRoutes);
   app.route("/api/v1", staffRoutes);
+  app.route("/api/v1", auditRoutes);
   mountDocs(app);
   app.route("/", pageRoutes);
 

@@ -35,12 +35,11 @@ export async function findSignedInStaff(scope: TenantScope, tokenHash: string, n
   return row?.staff;
 }
 
-export async function revokeSession(scope: TenantScope, tokenHash: string, now: Date) {
-  await scope.db
+export function revokeSessionStatement(scope: TenantScope, tokenHash: string, now: Date) {
+  return scope.db
     .update(authSessions)
     .set({ revokedAt: now })
-    .where(ofTenant(scope, authSessions, eq(authSessions.tokenHash, tokenHash)))
-    .run();
+    .where(ofTenant(scope, authSessions, eq(authSessions.tokenHash, tokenHash)));
 }
 
 /** Signs a staff member out everywhere: after a password reset or when disabled. */

@@ -46,24 +46,21 @@ export async function findStaffByUsername(scope: TenantScope, username: string) 
 }
 
 export function insertStaffStatement(scope: TenantScope, member: NewStaff, now: Date) {
-  return scope.db
-    .insert(staff)
-    .values({
-      id: member.id,
-      tenantId: scope.tenant,
-      unitId: member.unitId,
-      username: member.username,
-      displayName: member.displayName,
-      roles: member.roles,
-      badgeNumber: member.badgeNumber ?? null,
-      position: member.position ?? null,
-      passwordHash: member.password.hash,
-      passwordSalt: member.password.salt,
-      passwordIterations: member.password.iterations,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .onConflictDoNothing();
+  return scope.db.insert(staff).values({
+    id: member.id,
+    tenantId: scope.tenant,
+    unitId: member.unitId,
+    username: member.username,
+    displayName: member.displayName,
+    roles: member.roles,
+    badgeNumber: member.badgeNumber ?? null,
+    position: member.position ?? null,
+    passwordHash: member.password.hash,
+    passwordSalt: member.password.salt,
+    passwordIterations: member.password.iterations,
+    createdAt: now,
+    updatedAt: now,
+  });
 }
 
 export function updateStaffStatement(scope: TenantScope, id: string, patch: StaffPatch, now: Date) {
@@ -81,21 +78,19 @@ export function updateStaffStatement(scope: TenantScope, id: string, patch: Staf
       }),
       updatedAt: now,
     })
-    .where(ofTenant(scope, staff, eq(staff.id, id)))
-    .returning();
+    .where(ofTenant(scope, staff, eq(staff.id, id)));
 }
 
-export async function recordLoginFailure(
+export function recordLoginFailureStatement(
   scope: TenantScope,
   id: string,
   state: LoginFailureState,
   now: Date,
 ) {
-  await scope.db
+  return scope.db
     .update(staff)
     .set({ ...state, updatedAt: now })
-    .where(ofTenant(scope, staff, eq(staff.id, id)))
-    .run();
+    .where(ofTenant(scope, staff, eq(staff.id, id)));
 }
 
 export function clearLoginFailuresStatement(scope: TenantScope, id: string) {

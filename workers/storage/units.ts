@@ -49,15 +49,13 @@ export function insertUnitStatement(scope: TenantScope, unit: NewUnit, now: Date
   });
 }
 
-export async function updateUnit(
+export function updateUnitStatement(
   scope: TenantScope,
   id: string,
   patch: { name?: string | undefined; code?: string | null | undefined },
 ) {
-  const [row] = await scope.db
+  return scope.db
     .update(units)
     .set(patch)
-    .where(ofTenant(scope, units, eq(units.id, id)))
-    .returning();
-  return row;
+    .where(ofTenant(scope, units, eq(units.id, id)));
 }

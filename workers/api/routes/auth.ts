@@ -4,7 +4,8 @@ import { LoginBody, LoginResult, Me } from "../../../schema/api/auth.ts";
 import { secondsUntil } from "../../domain/auth/lockout.ts";
 import { login } from "../../domain/auth/login.ts";
 import { ApiError, notFound } from "../../errors.ts";
-import { revokeSession } from "../../storage/sessions.ts";
+import { batchWithAudit } from "../../storage/audit.ts";
+import { revokeSessionStatement } from "../../storage/sessions.ts";
 import { findUnit } from "../../storage/units.ts";
 import { requireStaff, SESSION_COOKIE } from "../middleware/auth.ts";
 import { clientAddress, publicRateLimit, spendRateLimit } from "../middleware/rate-limit.ts";
@@ -85,7 +86,14 @@ export const authRoutes = newRouter()
     );
   })
   .openapi(logoutRoute, async (c) => {
-    await revokeSession(c.get("scope"), c.get("sessionTokenHash"), new Date());
+    const now = new Date();
+    const staff = c.get("staff");
+    await batchWithAudit(
+      c.get("scope"),
+      [revokeSessionStatement(c.get("scope"), c.get("sessionTokenHash"), now)],
+      { actorId: staff.id, action: "auth.logout", targetType: "staff", targetId: staff.id },
+      now,
+    );
     deleteCookie(c, SESSION_COOKIE, { path: "/", secure: true });
     return c.body(null, 204);
   })

@@ -61,7 +61,7 @@ export const staffRoutes = newRouter()
     return c.json({ staff: rows.map(presentStaff) }, 200);
   })
   .openapi(createStaffRoute, async (c) => {
-    const row = await createStaffAccount(c.get("scope"), c.req.valid("json"));
+    const row = await createStaffAccount(c.get("scope"), c.req.valid("json"), c.get("staff"));
     return c.json(presentStaff(row), 201);
   })
   .openapi(updateStaffRoute, async (c) => {

@@ -8,6 +8,7 @@ import {
 } from "../../../schema/api/tenants.ts";
 import { onboardCounty } from "../../domain/tenancy/onboarding.ts";
 import { notFound } from "../../errors.ts";
+import { appendAudit } from "../../storage/audit.ts";
 import { findActiveTenant, updateTenantProfile } from "../../storage/control.ts";
 import { requireRole, requireStaff } from "../middleware/auth.ts";
 import { requirePlatformAdmin } from "../middleware/platform-admin.ts";
@@ -75,7 +76,20 @@ export const tenantRoutes = newRouter()
   .openapi(getTenant, (c) => c.json(presentPublicTenant(c.get("tenant")), 200))
   .openapi(updateTenant, async (c) => {
     const { code } = c.get("tenant");
-    await updateTenantProfile(c.env, code, c.req.valid("json"), new Date());
+    const patch = c.req.valid("json");
+    const now = new Date();
+    await updateTenantProfile(c.env, code, patch, now);
+    await appendAudit(
+      c.get("scope"),
+      {
+        actorId: c.get("staff").id,
+        action: "tenant.update",
+        targetType: "tenant",
+        targetId: code,
+        detail: patch,
+      },
+      now,
+    );
     const updated = await findActiveTenant(c.env, code);
     if (!updated) throw notFound("该县");
     return c.json(presentPublicTenant(updated), 200);

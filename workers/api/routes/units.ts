@@ -62,10 +62,11 @@ export const unitRoutes = newRouter()
     return c.json({ units: units.map(presentUnit) }, 200);
   })
   .openapi(createUnitRoute, async (c) => {
-    const unit = await createUnit(c.get("scope"), c.req.valid("json"));
+    const unit = await createUnit(c.get("scope"), c.req.valid("json"), c.get("staff"));
     return c.json(presentUnit(unit), 201);
   })
   .openapi(updateUnitRoute, async (c) => {
-    const unit = await renameUnit(c.get("scope"), c.req.valid("param").unitId, c.req.valid("json"));
+    const { unitId } = c.req.valid("param");
+    const unit = await renameUnit(c.get("scope"), unitId, c.req.valid("json"), c.get("staff"));
     return c.json(presentUnit(unit), 200);
   });

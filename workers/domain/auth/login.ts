@@ -1,11 +1,12 @@
 import type { StaffRow } from "../../../schema/tenant/tables.ts";
 import type { Env } from "../../env.ts";
+import { batchWithAudit } from "../../storage/audit.ts";
 import { findActiveTenant } from "../../storage/control.ts";
 import { insertSessionStatement } from "../../storage/sessions.ts";
 import {
   clearLoginFailuresStatement,
   findStaffByUsername,
-  recordLoginFailure,
+  recordLoginFailureStatement,
 } from "../../storage/staff.ts";
 import { openTenantScope } from "../../storage/tenant-scope.ts";
 import { afterFailedLogin, isLocked } from "./lockout.ts";
@@ -42,19 +43,35 @@ export async function login(
   });
   if (!matches) {
     const state = afterFailedLogin(member.failedLogins, now);
-    await recordLoginFailure(scope, member.id, state, now);
+    await batchWithAudit(
+      scope,
+      [recordLoginFailureStatement(scope, member.id, state, now)],
+      {
+        actorId: member.id,
+        action: state.lockedUntil ? "auth.locked" : "auth.login_failed",
+        targetType: "staff",
+        targetId: member.id,
+        detail: { failedLogins: state.failedLogins },
+      },
+      now,
+    );
     return state.lockedUntil ? { kind: "locked", until: state.lockedUntil } : { kind: "invalid" };
   }
 
   const token = newSessionToken(scope.tenant);
   const expiresAt = new Date(now.getTime() + Number(env.SESSION_TTL_HOURS) * 3_600_000);
-  await scope.db.batch([
-    insertSessionStatement(
-      scope,
-      { tokenHash: await sha256Hex(token), staffId: member.id, expiresAt },
-      now,
-    ),
-    clearLoginFailuresStatement(scope, member.id),
-  ]);
+  await batchWithAudit(
+    scope,
+    [
+      insertSessionStatement(
+        scope,
+        { tokenHash: await sha256Hex(token), staffId: member.id, expiresAt },
+        now,
+      ),
+      clearLoginFailuresStatement(scope, member.id),
+    ],
+    { actorId: member.id, action: "auth.login", targetType: "staff", targetId: member.id },
+    now,
+  );
   return { kind: "ok", token, expiresAt, staff: { ...member, failedLogins: 0, lockedUntil: null } };
 }

@@ -1,5 +1,6 @@
 import type { StaffRole } from "../../../schema/tenant/tables.ts";
 import { conflict, invalid, notFound } from "../../errors.ts";
+import { batchWithAudit, errorText } from "../../storage/audit.ts";
 import { revokeStaffSessionsStatement } from "../../storage/sessions.ts";
 import {
   findStaff,
@@ -11,6 +12,11 @@ import {
 import type { TenantScope } from "../../storage/tenant-scope.ts";
 import { findUnit } from "../../storage/units.ts";
 import { hashPassword } from "../auth/password.ts";
+
+/** Who is acting, for the audit log. */
+export interface Actor {
+  id: string;
+}
 
 export interface CreateStaffInput {
   username: string;
@@ -25,6 +31,7 @@ export interface CreateStaffInput {
 export async function createStaffAccount(
   scope: TenantScope,
   input: CreateStaffInput,
+  actor: Actor,
   now = new Date(),
 ) {
   await assertUnitExists(scope, input.unitId);
@@ -38,11 +45,27 @@ export async function createStaffAccount(
     roles: [...new Set(input.roles)],
     password: await hashPassword(password),
   };
-  // The unique index settles a race between two admins creating the same username.
-  const inserted = await insertStaffStatement(scope, member, now).returning();
-  const row = inserted[0];
-  if (!row) throw conflict(`用户名 ${input.username} 已被使用`);
-  return row;
+  try {
+    await batchWithAudit(
+      scope,
+      [insertStaffStatement(scope, member, now)],
+      {
+        actorId: actor.id,
+        action: "staff.create",
+        targetType: "staff",
+        targetId: member.id,
+        detail: { username: member.username, unitId: member.unitId, roles: member.roles },
+      },
+      now,
+    );
+  } catch (error) {
+    // The unique index settles a race between two admins creating the same username.
+    if (/UNIQUE constraint failed: staff/.test(errorText(error))) {
+      throw conflict(`用户名 ${input.username} 已被使用`);
+    }
+    throw error;
+  }
+  return mustFind(scope, member.id);
 }
 
 export interface UpdateStaffInput {
@@ -63,7 +86,7 @@ export async function updateStaffAccount(
   scope: TenantScope,
   id: string,
   input: UpdateStaffInput,
-  actor: { id: string },
+  actor: Actor,
   now = new Date(),
 ) {
   const current = await findStaff(scope, id);
@@ -84,11 +107,26 @@ export async function updateStaffAccount(
   };
   const signOut = password !== undefined || input.disabled === true;
   const update = updateStaffStatement(scope, id, patch, now);
-  const [updated] = signOut
-    ? (await scope.db.batch([update, revokeStaffSessionsStatement(scope, id, now)]))[0]
-    : await update;
-  if (!updated) throw notFound("该人员");
-  return updated;
+  await batchWithAudit(
+    scope,
+    signOut ? [update, revokeStaffSessionsStatement(scope, id, now)] : [update],
+    {
+      actorId: actor.id,
+      action: "staff.update",
+      targetType: "staff",
+      targetId: id,
+      // Which fields changed, never the password itself.
+      detail: { fields: Object.keys(input), signedOut: signOut },
+    },
+    now,
+  );
+  return mustFind(scope, id);
+}
+
+async function mustFind(scope: TenantScope, id: string) {
+  const row = await findStaff(scope, id);
+  if (!row) throw notFound("该人员");
+  return row;
 }
 
 async function assertUnitExists(scope: TenantScope, unitId: string) {

@@ -1,6 +1,7 @@
 import type { TenantContact } from "../../../schema/api/tenants.ts";
 import type { Env } from "../../env.ts";
 import { conflict, invalid } from "../../errors.ts";
+import { batchWithAudit } from "../../storage/audit.ts";
 import {
   activateTenant,
   claimTenantCode,
@@ -76,10 +77,21 @@ export async function onboardCounty(env: Env, input: OnboardCounty, now = new Da
   };
 
   try {
-    await scope.db.batch([
-      insertStaffStatement(scope, admin, now),
-      ...units.map((unit) => insertUnitStatement(scope, unit, now)),
-    ]);
+    await batchWithAudit(
+      scope,
+      [
+        insertStaffStatement(scope, admin, now),
+        ...units.map((unit) => insertUnitStatement(scope, unit, now)),
+      ],
+      {
+        actorId: null,
+        action: "tenant.onboard",
+        targetType: "tenant",
+        targetId: input.code,
+        detail: { name: input.name, units: units.length, admin: admin.username, shard },
+      },
+      now,
+    );
     await activateTenant(env, input.code, now);
   } catch (error) {
     await deleteTenantRows(scope);

@@ -1,18 +1,21 @@
 import type { UnitKind } from "../../../schema/tenant/tables.ts";
 import { conflict, invalid, notFound } from "../../errors.ts";
+import { batchWithAudit, errorText } from "../../storage/audit.ts";
 import type { TenantScope } from "../../storage/tenant-scope.ts";
 import {
   findUnit,
   findUnitByCode,
   insertUnitStatement,
   listUnits,
-  updateUnit,
+  updateUnitStatement,
 } from "../../storage/units.ts";
+import type { Actor } from "../staff/accounts.ts";
 import { unitPlacementProblem } from "./unit-tree.ts";
 
 export async function createUnit(
   scope: TenantScope,
   input: { name: string; kind: UnitKind; parentId?: string | undefined; code?: string | undefined },
+  actor: Actor,
   now = new Date(),
 ) {
   // Townships and bureaus default to hanging under the county office.
@@ -24,18 +27,22 @@ export async function createUnit(
   if (problem) throw invalid(input.parentId ? "parentId" : "kind", problem);
   if (input.code) await assertCodeFree(scope, input.code);
 
-  const [row] = await insertUnitStatement(
-    scope,
-    {
-      id: crypto.randomUUID(),
-      kind: input.kind,
-      name: input.name,
-      code: input.code,
-      parentId: parent?.id,
-    },
-    now,
-  ).returning();
-  if (!row) throw conflict("单位代码已被使用");
+  const id = crypto.randomUUID();
+  const unit = { id, kind: input.kind, name: input.name, code: input.code, parentId: parent?.id };
+  try {
+    await batchWithAudit(
+      scope,
+      [insertUnitStatement(scope, unit, now)],
+      { actorId: actor.id, action: "unit.create", targetType: "unit", targetId: id, detail: unit },
+      now,
+    );
+  } catch (error) {
+    if (/UNIQUE constraint failed: units/.test(errorText(error)))
+      throw conflict("单位代码已被使用");
+    throw error;
+  }
+  const row = await findUnit(scope, id);
+  if (!row) throw notFound("该单位");
   return row;
 }
 
@@ -43,10 +50,18 @@ export async function renameUnit(
   scope: TenantScope,
   id: string,
   patch: { name?: string | undefined; code?: string | null | undefined },
+  actor: Actor,
+  now = new Date(),
 ) {
   if (!(await findUnit(scope, id))) throw notFound("该单位");
   if (patch.code) await assertCodeFree(scope, patch.code, id);
-  const row = await updateUnit(scope, id, patch);
+  await batchWithAudit(
+    scope,
+    [updateUnitStatement(scope, id, patch)],
+    { actorId: actor.id, action: "unit.update", targetType: "unit", targetId: id, detail: patch },
+    now,
+  );
+  const row = await findUnit(scope, id);
   if (!row) throw notFound("该单位");
   return row;
 }

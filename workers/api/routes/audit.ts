@@ -1,0 +1,35 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { TenantParam } from "../../../schema/api/common.ts";
+import { verifyAuditChain } from "../../storage/audit.ts";
+import { requireRole, requireStaff } from "../middleware/auth.ts";
+import { tenantContext } from "../middleware/tenant.ts";
+import { errorResponses, jsonContent, newRouter, staffSecurity } from "../router.ts";
+
+const ChainVerdict = z
+  .object({
+    intact: z.boolean(),
+    entries: z.number().int().openapi({ description: "Entries verified before any break" }),
+    headHash: z.string().optional(),
+    brokenAt: z.number().int().optional().openapi({ description: "The first entry that fails" }),
+    reason: z.string().optional(),
+  })
+  .openapi("AuditChainVerdict");
+
+const verifyAuditChainRoute = createRoute({
+  operationId: "verifyAuditChain",
+  method: "get",
+  path: "/t/{tenant}/audit/verify",
+  tags: ["Audit"],
+  summary: "Recompute the county's hash-chained audit log and report where it breaks, if anywhere",
+  security: staffSecurity,
+  middleware: [tenantContext, requireStaff, requireRole("tenant_admin", "supervisor")],
+  request: { params: TenantParam },
+  responses: {
+    200: jsonContent(ChainVerdict, "The verdict"),
+    ...errorResponses(401, 403, 404),
+  },
+});
+
+export const auditRoutes = newRouter().openapi(verifyAuditChainRoute, async (c) =>
+  c.json(await verifyAuditChain(c.get("scope")), 200),
+);
