@@ -1,5 +1,13 @@
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+import { CHANNELS, PURPOSES } from "../reference/categories.ts";
 
 /**
  * Every table here lives on a tenant-data shard shared by several counties, so every row
@@ -150,8 +158,8 @@ export const petitions = sqliteTable(
     trackingCode: text("tracking_code").notNull(),
     version: integer("version").notNull(),
     status: text("status", { enum: petitionStatuses }).notNull(),
-    channel: text("channel").notNull(),
-    purpose: text("purpose").notNull(),
+    channel: text("channel", { enum: CHANNELS }).notNull(),
+    purpose: text("purpose", { enum: PURPOSES }).notNull(),
     categoryCode: text("category_code").notNull(),
     /** Accusations: the petitioner and the material are confidential (§30, §46). */
     confidential: integer("confidential", { mode: "boolean" }).notNull(),
@@ -179,6 +187,8 @@ export const petitions = sqliteTable(
     pausedDays: integer("paused_days").notNull().default(0),
     reply: text("reply", { mode: "json" }).$type<WrittenReply | null>(),
     repliedOn: text("replied_on"),
+    reviewRequestedOn: text("review_requested_on"),
+    reReviewRequestedOn: text("re_review_requested_on"),
     evaluation: text("evaluation", { mode: "json" }).$type<Evaluation | null>(),
     closure: text("closure", { mode: "json" }).$type<Closure | null>(),
     ownerSignedOff: integer("owner_signed_off", { mode: "boolean" }).notNull().default(false),

@@ -7,8 +7,12 @@ import { missingPage, pageRoutes } from "./pages.ts";
 import { newRouter } from "./router.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
+import { calendarRoutes } from "./routes/calendar.ts";
+import { citizenRoutes } from "./routes/citizens.ts";
 import { mountDocs } from "./routes/docs.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { petitionRoutes } from "./routes/petitions.ts";
+import { referenceRoutes } from "./routes/reference.ts";
 import { staffRoutes } from "./routes/staff.ts";
 import { tenantRoutes } from "./routes/tenants.ts";
 import { unitRoutes } from "./routes/units.ts";
@@ -25,6 +29,10 @@ export function createApp() {
   app.route("/api/v1", unitRoutes);
   app.route("/api/v1", staffRoutes);
   app.route("/api/v1", auditRoutes);
+  app.route("/api/v1", referenceRoutes);
+  app.route("/api/v1", calendarRoutes);
+  app.route("/api/v1", petitionRoutes);
+  app.route("/api/v1", citizenRoutes);
   mountDocs(app);
   app.route("/", pageRoutes);
 

@@ -11,10 +11,13 @@ export const pageRoutes = new Hono<AppEnv>();
 
 const publicPage = "/public";
 const consolePage = "/console";
+const citizenPage = "/citizen";
 
 for (const [path, page] of [
   ["/t/:tenant", publicPage],
   ["/t/:tenant/", publicPage],
+  ["/t/:tenant/petition", citizenPage],
+  ["/t/:tenant/track", citizenPage],
   ["/t/:tenant/login", consolePage],
   ["/t/:tenant/console", consolePage],
   ["/t/:tenant/console/*", consolePage],

@@ -1,4 +1,15 @@
-import { authSessions, staff, units } from "../../schema/tenant/tables.ts";
+import {
+  auditLog,
+  authSessions,
+  calendarDays,
+  localCategories,
+  petitionEvents,
+  petitions,
+  recusals,
+  staff,
+  tenantSettings,
+  units,
+} from "../../schema/tenant/tables.ts";
 import { ofTenant, type TenantScope } from "./tenant-scope.ts";
 
 /**
@@ -10,5 +21,12 @@ export async function deleteTenantRows(scope: TenantScope) {
     scope.db.delete(authSessions).where(ofTenant(scope, authSessions)),
     scope.db.delete(staff).where(ofTenant(scope, staff)),
     scope.db.delete(units).where(ofTenant(scope, units)),
+    scope.db.delete(calendarDays).where(ofTenant(scope, calendarDays)),
+    scope.db.delete(tenantSettings).where(ofTenant(scope, tenantSettings)),
+    scope.db.delete(localCategories).where(ofTenant(scope, localCategories)),
+    scope.db.delete(petitionEvents).where(ofTenant(scope, petitionEvents)),
+    scope.db.delete(recusals).where(ofTenant(scope, recusals)),
+    scope.db.delete(petitions).where(ofTenant(scope, petitions)),
+    scope.db.delete(auditLog).where(ofTenant(scope, auditLog)),
   ]);
 }

@@ -77,6 +77,8 @@ CREATE TABLE `petitions` (
 	`paused_days` integer DEFAULT 0 NOT NULL,
 	`reply` text,
 	`replied_on` text,
+	`review_requested_on` text,
+	`re_review_requested_on` text,
 	`evaluation` text,
 	`closure` text,
 	`owner_signed_off` integer DEFAULT false NOT NULL,

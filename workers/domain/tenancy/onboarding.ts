@@ -2,6 +2,7 @@ import type { TenantContact } from "../../../schema/api/tenants.ts";
 import type { Env } from "../../env.ts";
 import { conflict, invalid } from "../../errors.ts";
 import { batchWithAudit } from "../../storage/audit.ts";
+import { insertCalendarStatements } from "../../storage/calendar.ts";
 import {
   activateTenant,
   claimTenantCode,
@@ -16,6 +17,7 @@ import { deleteTenantRows } from "../../storage/tenant-data.ts";
 import { openTenantScope } from "../../storage/tenant-scope.ts";
 import { insertUnitStatement, type NewUnit } from "../../storage/units.ts";
 import { hashPassword } from "../auth/password.ts";
+import { OFFICIAL_CALENDAR } from "../deadlines/index.ts";
 import { findCounty, townshipsOf } from "./divisions.ts";
 
 export interface OnboardCounty {
@@ -82,6 +84,8 @@ export async function onboardCounty(env: Env, input: OnboardCounty, now = new Da
       [
         insertStaffStatement(scope, admin, now),
         ...units.map((unit) => insertUnitStatement(scope, unit, now)),
+        // Deadlines need the State Council's holidays from the first day.
+        ...insertCalendarStatements(scope, OFFICIAL_CALENDAR),
       ],
       {
         actorId: null,

@@ -1,0 +1,322 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { TenantParam } from "../../../schema/api/common.ts";
+import {
+  ActionBodies,
+  CreatePetitionBody,
+  ListPetitionsQuery,
+  Petition,
+  PetitionParam,
+  PetitionSummary,
+  RecusalBody,
+} from "../../../schema/api/petitions.ts";
+import type { PetitionRow } from "../../../schema/tenant/tables.ts";
+import { deadlineStatus, endOfCstDay } from "../../domain/deadlines/index.ts";
+import { maskName } from "../../domain/petitioner/mask.ts";
+import { declareRecusal, takeAction } from "../../domain/petitions/actions.ts";
+import {
+  type CaseContext,
+  loadCaseContext,
+  type StaffView,
+  staffView,
+} from "../../domain/petitions/context.ts";
+import { registerPetition } from "../../domain/petitions/intake.ts";
+import type { PetitionAction } from "../../domain/petitions/lifecycle.ts";
+import {
+  categoryName,
+  presentPetition,
+  seesIdentity,
+  unsealParties,
+} from "../../domain/petitions/view.ts";
+import { invalid, notFound } from "../../errors.ts";
+import { appendAudit } from "../../storage/audit.ts";
+import { findVisiblePetition, listEvents, listVisiblePetitions } from "../../storage/petitions.ts";
+import type { AppEnv } from "../context.ts";
+import { requireRole, requireStaff } from "../middleware/auth.ts";
+import { tenantContext } from "../middleware/tenant.ts";
+import { errorResponses, jsonBody, jsonContent, newRouter, staffSecurity } from "../router.ts";
+
+const signedIn = [tenantContext, requireStaff];
+const PetitionParams = TenantParam.extend(PetitionParam.shape);
+
+async function caseRequest(c: Context<AppEnv>) {
+  const ctx = await loadCaseContext(c.env, c.get("scope"));
+  return { ctx, viewer: staffView(c.get("staff"), ctx.units) };
+}
+
+/** The full case for this viewer; reading a confidential case is itself audited. */
+async function caseBody(ctx: CaseContext, viewer: StaffView, row: PetitionRow) {
+  if (row.confidential) {
+    await appendAudit(
+      ctx.scope,
+      {
+        actorId: viewer.staffId,
+        action: "petition.read_confidential",
+        targetType: "petition",
+        targetId: row.id,
+      },
+      ctx.now,
+    );
+  }
+  return presentPetition(ctx, viewer, row, await listEvents(ctx.scope, row.id));
+}
+
+const createPetitionRoute = createRoute({
+  operationId: "createPetition",
+  method: "post",
+  path: "/t/{tenant}/petitions",
+  tags: ["Petitions"],
+  summary: "Register a petition from any channel (letter, visit, online, phone, fax, reception)",
+  security: staffSecurity,
+  middleware: [...signedIn, requireRole("clerk", "handler", "leader", "supervisor")],
+  request: { params: TenantParam, body: jsonBody(CreatePetitionBody) },
+  responses: {
+    201: jsonContent(Petition, "The registered case, its tracking code, flags and deadlines"),
+    ...errorResponses(400, 401, 403, 404, 422),
+  },
+});
+
+const listPetitionsRoute = createRoute({
+  operationId: "listPetitions",
+  method: "get",
+  path: "/t/{tenant}/petitions",
+  tags: ["Petitions"],
+  summary: "Cases you may see, nearest deadline first",
+  security: staffSecurity,
+  middleware: signedIn,
+  request: { params: TenantParam, query: ListPetitionsQuery },
+  responses: {
+    200: jsonContent(
+      z.object({ items: z.array(PetitionSummary), nextCursor: z.string().nullable() }),
+      "A page of cases",
+    ),
+    ...errorResponses(400, 401, 404),
+  },
+});
+
+const getPetitionRoute = createRoute({
+  operationId: "getPetition",
+  method: "get",
+  path: "/t/{tenant}/petitions/{petitionId}",
+  tags: ["Petitions"],
+  summary: "A case with its timeline, deadlines and the actions you can take",
+  security: staffSecurity,
+  middleware: signedIn,
+  request: { params: PetitionParams },
+  responses: { 200: jsonContent(Petition, "The case"), ...errorResponses(401, 404) },
+});
+
+const recusalRoute = createRoute({
+  operationId: "declareRecusal",
+  method: "post",
+  path: "/t/{tenant}/petitions/{petitionId}/recusals",
+  tags: ["Petitions"],
+  summary: "Declare a conflict of interest (§28): the person can no longer see or act on the case",
+  security: staffSecurity,
+  middleware: signedIn,
+  request: { params: PetitionParams, body: jsonBody(RecusalBody) },
+  responses: {
+    201: jsonContent(z.object({ petitionId: z.string(), staffId: z.string() }), "Recorded"),
+    ...errorResponses(400, 401, 403, 404, 409, 422),
+  },
+});
+
+function cursorOf(row: PetitionRow) {
+  return btoa(JSON.stringify([row.nextDeadlineAt?.getTime() ?? null, row.id]));
+}
+
+function parseCursor(cursor: string | undefined) {
+  if (!cursor) return undefined;
+  try {
+    const [at, id] = JSON.parse(atob(cursor)) as [number | null, string];
+    if ((at === null || typeof at === "number") && typeof id === "string") return { at, id };
+  } catch {
+    // Falls through to the validation error.
+  }
+  throw invalid("cursor", "分页游标无效");
+}
+
+export const petitionRoutes = newRouter()
+  .openapi(createPetitionRoute, async (c) => {
+    const { ctx, viewer } = await caseRequest(c);
+    const row = await registerPetition(ctx, c.req.valid("json"), viewer);
+    // The clerk who registered it sees what they just typed, even for a case they may
+    // not open later (an accusation about their own unit, §30).
+    const body = await presentPetition(ctx, viewer, row, await listEvents(ctx.scope, row.id));
+    return c.json(body, 201);
+  })
+  .openapi(listPetitionsRoute, async (c) => {
+    const { ctx, viewer } = await caseRequest(c);
+    const query = c.req.valid("query");
+    const limit = query.limit ?? 30;
+    const rows = await listVisiblePetitions(ctx.scope, viewer, {
+      status: query.status,
+      unitId: query.unitId,
+      overdueAt: query.overdue === "true" ? ctx.now : undefined,
+      dueBefore: query.dueBefore ? endOfCstDay(query.dueBefore) : undefined,
+      after: parseCursor(query.cursor),
+      limit: limit + 1,
+    });
+    const page = rows.slice(0, limit);
+    const items = await Promise.all(
+      page.map(async (row) => {
+        const next = row.nextDeadlineKey ? row.deadlines[row.nextDeadlineKey] : undefined;
+        const petitioner = (await unsealParties(ctx, row)).petitioner;
+        const name = petitioner?.name ?? "匿名";
+        return {
+          id: row.id,
+          trackingCode: row.trackingCode,
+          status: row.status,
+          channel: row.channel,
+          purpose: row.purpose,
+          categoryCode: row.categoryCode,
+          categoryName: categoryName(row.categoryCode),
+          confidential: row.confidential,
+          receivedOn: row.receivedOn,
+          registeredAt: row.registeredAt.toISOString(),
+          responsibleUnitId: row.responsibleUnitId,
+          petitionerName: petitioner && !seesIdentity(viewer, row) ? maskName(name) : name,
+          headline: row.material.demands.slice(0, 80),
+          nextDeadline:
+            next && row.nextDeadlineKey
+              ? {
+                  key: row.nextDeadlineKey,
+                  due: next.due,
+                  state: deadlineStatus(
+                    {
+                      key: "handle",
+                      due: next.due,
+                      from: next.from,
+                      rule: { days: next.days, kind: next.kind },
+                    },
+                    ctx.today,
+                    ctx.calendar,
+                  ).state,
+                }
+              : null,
+          repeat: row.flags.repeat !== undefined,
+          firstPetition: row.flags.firstPetition,
+        };
+      }),
+    );
+    const last = page.at(-1);
+    return c.json({ items, nextCursor: rows.length > limit && last ? cursorOf(last) : null }, 200);
+  })
+  .openapi(getPetitionRoute, async (c) => {
+    const { ctx, viewer } = await caseRequest(c);
+    const row = await findVisiblePetition(ctx.scope, viewer, c.req.valid("param").petitionId);
+    if (!row) throw notFound("该信访事项");
+    return c.json(await caseBody(ctx, viewer, row), 200);
+  })
+  .openapi(recusalRoute, async (c) => {
+    const { ctx, viewer } = await caseRequest(c);
+    const result = await declareRecusal(
+      ctx,
+      viewer,
+      c.req.valid("param").petitionId,
+      c.req.valid("json"),
+    );
+    return c.json(result, 201);
+  });
+
+/** One route per action: `POST /t/{tenant}/petitions/{petitionId}/<path>`. */
+const actionRoutes: [PetitionAction, string, string, string][] = [
+  [
+    "accept",
+    "accept",
+    "acceptPetition",
+    "Accept the case for handling by the unit that holds it (受理)",
+  ],
+  ["decline", "decline", "declinePetition", "Decline with reasons (不予受理, §19, §36)"],
+  ["forward", "forward", "forwardPetition", "Forward to the unit with authority (转送, §22)"],
+  [
+    "assign",
+    "assign",
+    "assignPetition",
+    "Assign with a deadline and a completion report (交办, §22)",
+  ],
+  [
+    "object",
+    "object",
+    "objectPetition",
+    "The receiving unit objects within 5 working days (异议, §23)",
+  ],
+  [
+    "reply",
+    "reply",
+    "replyPetition",
+    "Issue the written decision (处理意见书, §32); also answers a review or re-review",
+  ],
+  [
+    "extend",
+    "extend",
+    "extendPetition",
+    "Extend the handling deadline, at most 30 days in all (延期, §34)",
+  ],
+  [
+    "requestReview",
+    "review",
+    "requestReview",
+    "Register the petitioner's request for review (复查, §35)",
+  ],
+  [
+    "requestReReview",
+    "re-review",
+    "requestReReview",
+    "Register the petitioner's request for re-review (复核, §36)",
+  ],
+  [
+    "recordHearing",
+    "hearing",
+    "recordHearing",
+    "Record a hearing; its days pause the re-review clock (听证, §36)",
+  ],
+  ["assignOwner", "owner", "assignOwnerLeader", "Name the leader who owns the case (包案)"],
+  [
+    "designateHandler",
+    "handler",
+    "designateHandler",
+    "Name the handler; for an accusation the only one outside the county office who may see it",
+  ],
+  ["signOff", "sign-off", "signOffPetition", "The owner leader signs off (包案领导签字)"],
+  [
+    "close",
+    "close",
+    "closePetition",
+    "Close the case; refused while any of the five conditions holds (结案)",
+  ],
+  [
+    "recordFollowUp",
+    "follow-up",
+    "recordFollowUp",
+    "Record a follow-up visit after closing (回访)",
+  ],
+];
+
+for (const [action, path, operationId, summary] of actionRoutes) {
+  const route = createRoute({
+    operationId,
+    method: "post",
+    path: `/t/{tenant}/petitions/{petitionId}/${path}`,
+    tags: ["Petition actions"],
+    summary,
+    security: staffSecurity,
+    middleware: signedIn,
+    request: { params: PetitionParams, body: jsonBody(ActionBodies[action]) },
+    responses: {
+      200: jsonContent(Petition, "The case after the action"),
+      ...errorResponses(400, 401, 403, 404, 409, 422),
+    },
+  });
+  petitionRoutes.openapi(route, async (c) => {
+    const { ctx, viewer } = await caseRequest(c);
+    const row = await takeAction(
+      ctx,
+      viewer,
+      c.req.valid("param").petitionId,
+      action,
+      c.req.valid("json") as never,
+    );
+    return c.json(await caseBody(ctx, viewer, row), 200);
+  });
+}

@@ -1,0 +1,475 @@
+import type { PetitionRow, Routing, StaffRow } from "../../../schema/tenant/tables.ts";
+import { ApiError, conflict, invalid, notFound } from "../../errors.ts";
+import { batchWithAudit, errorText } from "../../storage/audit.ts";
+import {
+  findVisiblePetition,
+  insertEventStatement,
+  insertRecusalStatement,
+  isRecused,
+  updatePetitionStatement,
+} from "../../storage/petitions.ts";
+import { findStaff } from "../../storage/staff.ts";
+import { cstDate, daysBetween, deadlineFor } from "../deadlines/index.ts";
+import { type ClockFacts, caseClocks, nextOfficeDeadline, storeClocks } from "./clocks.ts";
+import { type CaseContext, type StaffView, unitSubtree } from "./context.ts";
+import {
+  availableActions,
+  CLOSE_BLOCKERS,
+  closeBlockers,
+  isPossible,
+  mayTake,
+  nextStatus,
+  type PetitionAction,
+} from "./lifecycle.ts";
+
+/** The body of each action, as the API validates it. */
+export interface ActionInput {
+  accept: { note?: string | undefined };
+  decline: { reason: string; ground: string };
+  forward: { toUnitId: string; note?: string | undefined };
+  assign: { toUnitId: string; reportDue?: string | undefined; instructions?: string | undefined };
+  object: { reason: string };
+  reply: {
+    request: string;
+    factsAndReasons: string;
+    decision: string;
+    legalBasis: string;
+    outcome: "support" | "explain" | "reject";
+  };
+  extend: { days: number; reason: string };
+  requestReview: { requestedOn?: string | undefined; note?: string | undefined };
+  requestReReview: { requestedOn?: string | undefined; note?: string | undefined };
+  recordHearing: { startedOn: string; endedOn: string; note?: string | undefined };
+  assignOwner: { leaderId: string };
+  designateHandler: { handlerId: string };
+  signOff: { note?: string | undefined };
+  close: {
+    factsClear: boolean;
+    handled: boolean;
+    fileComplete: boolean;
+    petitionerOpinion: string;
+    method: string;
+    summary?: string | undefined;
+  };
+  recordFollowUp: { note: string; visitedOn?: string | undefined };
+}
+
+type Changes = Partial<Omit<PetitionRow, "id" | "tenantId" | "version">>;
+
+interface Decision {
+  changes: Changes;
+  note?: string | undefined;
+  detail?: Record<string, unknown> | undefined;
+}
+
+/**
+ * Takes one action on a case: checks that the state allows it (409 with what is allowed)
+ * and that this person may take it (403), applies it, recomputes the clocks, and writes
+ * the case, its timeline entry and the audit entry in one batch that fails whole if the
+ * case changed since it was read.
+ */
+export async function takeAction<A extends PetitionAction>(
+  ctx: CaseContext,
+  viewer: StaffView,
+  petitionId: string,
+  action: A,
+  input: ActionInput[A] & { version?: number | undefined },
+): Promise<PetitionRow> {
+  const row = await findVisiblePetition(ctx.scope, viewer, petitionId);
+  if (!row) throw notFound("该信访事项");
+  if (input.version !== undefined && input.version !== row.version) throw staleCase();
+  if (!isPossible(action, row.status)) {
+    throw conflict(`当前状态下不能${ACTION_LABELS[action]}`, {
+      status: row.status,
+      allowedActions: availableActions(row.status, viewer, row),
+    });
+  }
+  if (!mayTake(action, viewer, row)) {
+    throw new ApiError("FORBIDDEN", `您无权对此案件${ACTION_LABELS[action]}`);
+  }
+
+  const decision = await decide(ctx, viewer, row, action, input as ActionInput[PetitionAction]);
+  const status = nextStatus(action, row.status);
+  const after = { ...row, ...decision.changes, status };
+  const clocks = caseClocks(clockFacts(after), ctx.policy, ctx.calendar);
+  const next = nextOfficeDeadline(clocks);
+  const changes: Changes = {
+    ...decision.changes,
+    status,
+    deadlines: storeClocks(clocks),
+    nextDeadlineAt: next?.at ?? null,
+    nextDeadlineKey: next?.key ?? null,
+    updatedAt: ctx.now,
+  };
+
+  try {
+    await batchWithAudit(
+      ctx.scope,
+      [
+        updatePetitionStatement(ctx.scope, row.id, row.version, changes),
+        insertEventStatement(ctx.scope, {
+          petitionId: row.id,
+          version: row.version + 1,
+          at: ctx.now,
+          action,
+          fromStatus: row.status,
+          toStatus: status,
+          actorId: viewer.staffId,
+          actorUnitId: viewer.unitId,
+          note: decision.note,
+          detail: decision.detail,
+        }),
+      ],
+      {
+        actorId: viewer.staffId,
+        action: `petition.${action}`,
+        targetType: "petition",
+        targetId: row.id,
+        detail: { from: row.status, to: status, version: row.version + 1 },
+      },
+      ctx.now,
+    );
+  } catch (error) {
+    if (
+      /petition_events\.version|UNIQUE constraint failed: petition_events/.test(errorText(error))
+    ) {
+      throw staleCase();
+    }
+    throw error;
+  }
+  return { ...row, ...changes, version: row.version + 1 } as PetitionRow;
+}
+
+const staleCase = () => conflict("案件已被他人更新，请刷新后重试");
+
+export const ACTION_LABELS: Record<PetitionAction, string> = {
+  accept: "受理",
+  decline: "不予受理",
+  forward: "转送",
+  assign: "交办",
+  object: "提出异议",
+  reply: "出具处理意见书",
+  extend: "延期",
+  requestReview: "登记复查申请",
+  requestReReview: "登记复核申请",
+  recordHearing: "记录听证",
+  assignOwner: "确定包案领导",
+  designateHandler: "指定承办人",
+  signOff: "签字",
+  close: "结案",
+  recordFollowUp: "回访",
+};
+
+export function clockFacts(row: PetitionRow): ClockFacts {
+  return {
+    status: row.status,
+    receivedOn: row.receivedOn,
+    registeredOn: cstDate(row.registeredAt),
+    anonymous: row.anonymous,
+    firstPetition: row.flags.firstPetition,
+    routing: row.routing ?? null,
+    extensionDays: row.extensionDays,
+    pausedDays: row.pausedDays,
+    repliedOn: row.repliedOn,
+    reviewRequestedOn: row.reviewRequestedOn,
+    reReviewRequestedOn: row.reReviewRequestedOn,
+    evaluated: row.evaluation !== null,
+  };
+}
+
+async function decide(
+  ctx: CaseContext,
+  viewer: StaffView,
+  row: PetitionRow,
+  action: PetitionAction,
+  input: ActionInput[PetitionAction],
+): Promise<Decision> {
+  const today = ctx.today;
+  switch (action) {
+    case "accept": {
+      const { note } = input as ActionInput["accept"];
+      const routing: Routing = {
+        kind: "accept",
+        toUnitId: row.responsibleUnitId,
+        fromUnitId: row.responsibleUnitId,
+        on: today,
+      };
+      return { changes: { routing }, note };
+    }
+    case "decline": {
+      const { reason, ground } = input as ActionInput["decline"];
+      return { changes: {}, note: reason, detail: { ground } };
+    }
+    case "forward":
+    case "assign": {
+      const body = input as ActionInput["assign"] & { note?: string | undefined };
+      const target = routeTarget(ctx, row, body.toUnitId);
+      if (body.reportDue && body.reportDue < today)
+        throw invalid("reportDue", "办结报告期限不能早于今天");
+      const routing: Routing = {
+        kind: action,
+        toUnitId: target,
+        fromUnitId: row.responsibleUnitId,
+        on: today,
+        ...(action === "assign" && {
+          reportDue: body.reportDue ?? deadlineFor("handle", today, ctx.policy, ctx.calendar).due,
+        }),
+        ...(body.instructions && { instructions: body.instructions }),
+      };
+      // A confidential case goes to a unit; its people see it only once a handler is named.
+      return {
+        changes: { routing, responsibleUnitId: target, handlerId: null },
+        note: body.note ?? body.instructions,
+        detail: { toUnitId: target, reportDue: routing.reportDue },
+      };
+    }
+    case "object": {
+      const { reason } = input as ActionInput["object"];
+      const routing = row.routing;
+      if (!routing) throw conflict("案件尚未转送或交办");
+      const objectionWindow = deadlineFor("objection", routing.on, ctx.policy, ctx.calendar).due;
+      if (today > objectionWindow) {
+        throw conflict(
+          `异议应在收到之日起 ${ctx.policy.objection.days} 个工作日内提出（已于 ${objectionWindow} 届满）`,
+        );
+      }
+      return {
+        changes: {
+          routing: { ...routing, objection: { reason, on: today, byUnitId: viewer.unitId } },
+          // The sender decides on the objection: the case returns to it.
+          responsibleUnitId: routing.fromUnitId,
+          handlerId: null,
+        },
+        note: reason,
+      };
+    }
+    case "reply": {
+      const body = input as ActionInput["reply"];
+      const stage =
+        row.status === "under_review"
+          ? "review"
+          : row.status === "under_re_review"
+            ? "reReview"
+            : "first";
+      return {
+        changes: {
+          reply: { ...body, stage, on: today, unitId: row.responsibleUnitId },
+          repliedOn: today,
+        },
+        detail: { outcome: body.outcome, stage },
+      };
+    }
+    case "extend": {
+      const { days, reason } = input as ActionInput["extend"];
+      const total = row.extensionDays + days;
+      if (total > ctx.policy.extensionMax.days) {
+        throw invalid("days", `延期累计不得超过 ${ctx.policy.extensionMax.days} 日（第三十四条）`);
+      }
+      return { changes: { extensionDays: total }, note: reason, detail: { days, total } };
+    }
+    case "requestReview":
+    case "requestReReview": {
+      const body = input as ActionInput["requestReview"];
+      const requestedOn = body.requestedOn ?? today;
+      if (requestedOn > today) throw invalid("requestedOn", "申请日期不能晚于今天");
+      const key = action === "requestReview" ? "reviewRequest" : "reReviewRequest";
+      const window = row.repliedOn
+        ? deadlineFor(key, row.repliedOn, ctx.policy, ctx.calendar).due
+        : today;
+      if (requestedOn > window) {
+        throw conflict(
+          `申请期限已于 ${window} 届满（第三十五、三十六条）；如有新的事实和理由，可作为新的信访事项登记`,
+        );
+      }
+      return {
+        changes:
+          action === "requestReview"
+            ? { reviewRequestedOn: requestedOn }
+            : { reReviewRequestedOn: requestedOn, pausedDays: 0 },
+        note: body.note,
+        detail: { requestedOn },
+      };
+    }
+    case "recordHearing": {
+      const { startedOn, endedOn, note } = input as ActionInput["recordHearing"];
+      if (endedOn < startedOn) throw invalid("endedOn", "听证结束日期不能早于开始日期");
+      if (row.reReviewRequestedOn && startedOn < row.reReviewRequestedOn) {
+        throw invalid("startedOn", "听证应在复核申请之后");
+      }
+      const paused = daysBetween(startedOn, endedOn) + 1;
+      return {
+        changes: { pausedDays: row.pausedDays + paused },
+        note,
+        detail: { startedOn, endedOn, paused },
+      };
+    }
+    case "assignOwner": {
+      const { leaderId } = input as ActionInput["assignOwner"];
+      const leader = await eligibleStaff(ctx, row, leaderId, "leaderId");
+      if (!leader.roles.includes("leader")) throw invalid("leaderId", "包案领导须为领导干部");
+      return { changes: { ownerLeaderId: leader.id, ownerSignedOff: false }, detail: { leaderId } };
+    }
+    case "designateHandler": {
+      const { handlerId } = input as ActionInput["designateHandler"];
+      const handler = await eligibleStaff(ctx, row, handlerId, "handlerId");
+      if (!handler.roles.some((r) => r === "handler" || r === "leader")) {
+        throw invalid("handlerId", "承办人须具有承办人或领导干部角色");
+      }
+      if (
+        !unitSubtree(ctx.units, row.responsibleUnitId).includes(handler.unitId) &&
+        !viewer.inCountyOffice
+      ) {
+        throw invalid("handlerId", "承办人须为承办单位人员");
+      }
+      return { changes: { handlerId: handler.id }, detail: { handlerId } };
+    }
+    case "signOff": {
+      const { note } = input as ActionInput["signOff"];
+      return { changes: { ownerSignedOff: true }, note };
+    }
+    case "close": {
+      const body = input as ActionInput["close"];
+      const blockers = closeBlockers({
+        factsClear: body.factsClear,
+        handled: body.handled,
+        ownerSignedOff: row.ownerLeaderId === null || row.ownerSignedOff,
+        petitionerOpinionRecorded: body.petitionerOpinion.trim().length > 0,
+        fileComplete: body.fileComplete,
+      });
+      if (blockers.length > 0) {
+        throw conflict(`不能结案：${blockers.map((b) => CLOSE_BLOCKERS[b]).join("、")}`, {
+          blockers,
+        });
+      }
+      return {
+        changes: {
+          closure: {
+            on: today,
+            method: body.method,
+            petitionerOpinion: body.petitionerOpinion,
+            ...(body.summary && { summary: body.summary }),
+          },
+        },
+        note: body.summary,
+        detail: { method: body.method },
+      };
+    }
+    case "recordFollowUp": {
+      const { note, visitedOn } = input as ActionInput["recordFollowUp"];
+      if (visitedOn && visitedOn > today) throw invalid("visitedOn", "回访日期不能晚于今天");
+      return { changes: {}, note, detail: { visitedOn: visitedOn ?? today } };
+    }
+  }
+}
+
+function routeTarget(ctx: CaseContext, row: PetitionRow, toUnitId: string) {
+  const unit = ctx.units.find((u) => u.id === toUnitId);
+  if (!unit) throw invalid("toUnitId", "承办单位不存在");
+  if (unit.id === row.responsibleUnitId) throw invalid("toUnitId", "不能转送或交办给本单位");
+  // §30: an accusation never goes to the unit it accuses.
+  if (
+    row.confidential &&
+    row.subjectUnitId &&
+    unitSubtree(ctx.units, row.subjectUnitId).includes(unit.id)
+  ) {
+    throw invalid("toUnitId", "检举控告材料不得转送、交办给被检举控告的单位（第三十条）");
+  }
+  return unit.id;
+}
+
+/**
+ * Someone to own or handle the case: of this county, enabled, not recused (§28), and for
+ * an accusation not of the accused unit (§30).
+ */
+async function eligibleStaff(
+  ctx: CaseContext,
+  row: PetitionRow,
+  staffId: string,
+  path: string,
+): Promise<StaffRow> {
+  const member = await findStaff(ctx.scope, staffId);
+  if (!member || member.disabled) throw invalid(path, "人员不存在或已停用");
+  if (await isRecused(ctx.scope, row.id, staffId))
+    throw invalid(path, "该人员已申请回避本案（第二十八条）");
+  if (
+    row.confidential &&
+    row.subjectUnitId &&
+    unitSubtree(ctx.units, row.subjectUnitId).includes(member.unitId)
+  ) {
+    throw invalid(path, "被检举控告单位的人员不得接触本案（第三十条）");
+  }
+  return member;
+}
+
+/**
+ * Declares a conflict of interest (§28). Anyone may declare their own; a tenant admin or
+ * the county office's supervisor may mark someone else. A recused handler or owner is
+ * taken off the case in the same batch.
+ */
+export async function declareRecusal(
+  ctx: CaseContext,
+  viewer: StaffView,
+  petitionId: string,
+  input: { staffId?: string | undefined; reason: string },
+) {
+  const row = await findVisiblePetition(ctx.scope, viewer, petitionId);
+  if (!row) throw notFound("该信访事项");
+  const staffId = input.staffId ?? viewer.staffId;
+  if (staffId !== viewer.staffId) {
+    const marksOthers =
+      viewer.roles.includes("tenant_admin") ||
+      (viewer.inCountyOffice && viewer.roles.includes("supervisor"));
+    if (!marksOthers) throw new ApiError("FORBIDDEN", "只能由本人申请回避，或由管理员、督办员标记");
+    if (!(await findStaff(ctx.scope, staffId))) throw invalid("staffId", "人员不存在");
+  }
+  const removal: Changes = {
+    ...(row.handlerId === staffId && { handlerId: null }),
+    ...(row.ownerLeaderId === staffId && { ownerLeaderId: null, ownerSignedOff: false }),
+  };
+  const statements = [
+    insertRecusalStatement(ctx.scope, {
+      petitionId: row.id,
+      staffId,
+      reason: input.reason,
+      declaredBy: viewer.staffId,
+      at: ctx.now,
+    }),
+    ...(Object.keys(removal).length > 0
+      ? [
+          updatePetitionStatement(ctx.scope, row.id, row.version, {
+            ...removal,
+            updatedAt: ctx.now,
+          }),
+          insertEventStatement(ctx.scope, {
+            petitionId: row.id,
+            version: row.version + 1,
+            at: ctx.now,
+            action: "recuse",
+            fromStatus: row.status,
+            toStatus: row.status,
+            actorId: viewer.staffId,
+            actorUnitId: viewer.unitId,
+            detail: { staffId },
+          }),
+        ]
+      : []),
+  ];
+  try {
+    await batchWithAudit(
+      ctx.scope,
+      statements,
+      {
+        actorId: viewer.staffId,
+        action: "petition.recuse",
+        targetType: "petition",
+        targetId: row.id,
+        detail: { staffId, reason: input.reason },
+      },
+      ctx.now,
+    );
+  } catch (error) {
+    if (/petition_events/.test(errorText(error))) throw staleCase();
+    throw error;
+  }
+  return { petitionId: row.id, staffId };
+}

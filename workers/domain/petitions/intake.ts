@@ -1,0 +1,278 @@
+import {
+  type Channel,
+  findCategory,
+  isAccusation,
+  isAccusationCategory,
+  legalRouteNote,
+  type Purpose,
+} from "../../../schema/reference/categories.ts";
+import type {
+  AttachmentMeta,
+  PetitionFlags,
+  PetitionMaterial,
+  PetitionRow,
+} from "../../../schema/tenant/tables.ts";
+import { conflict, invalid } from "../../errors.ts";
+import { batchWithAudit, errorText } from "../../storage/audit.ts";
+import {
+  findEarlierCases,
+  insertEventStatement,
+  insertPetitionStatement,
+} from "../../storage/petitions.ts";
+import { encryptPii, lookupHash } from "../crypto/pii.ts";
+import { addCalendarDays, cstDate, daysBetween } from "../deadlines/index.ts";
+import { checkIdNumber } from "../petitioner/id-number.ts";
+import { checkMobile } from "../petitioner/phone.ts";
+import { newTrackingCode } from "../petitioner/tracking-code.ts";
+import { caseClocks, nextOfficeDeadline, storeClocks } from "./clocks.ts";
+import { type CaseContext, countyOffice, type StaffView, unitSubtree } from "./context.ts";
+import type { Person, SealedParties } from "./view.ts";
+
+export interface Intake extends PetitionMaterial {
+  channel: Channel;
+  purpose: Purpose;
+  categoryCode: string;
+  receivedAt: string;
+  anonymous?: boolean | undefined;
+  petitioner?: Person | undefined;
+  representatives?: Person[] | undefined;
+  headcount?: number | undefined;
+  subjectUnitId?: string | undefined;
+  subjectText?: string | undefined;
+  attachments?: AttachmentMeta[] | undefined;
+  unitId?: string | undefined;
+}
+
+/** A letter is registered after it arrives, but never more than this long after. */
+const MAX_RECEIVED_DAYS_BACK = 90;
+
+/**
+ * Registers a petition from any channel. Everything intake notices (a repeat, the same
+ * matter in progress below, a legal route) is recorded as a flag: registration itself is
+ * never refused for it.
+ */
+export async function registerPetition(
+  ctx: CaseContext,
+  input: Intake,
+  registrant: StaffView | null,
+): Promise<PetitionRow> {
+  const category = findCategory(input.categoryCode);
+  if (!category) throw invalid("categoryCode", "内容分类不存在");
+  if (!category.parentCode) throw invalid("categoryCode", "请选择具体的小类");
+  const receivedOn = receivedDate(ctx, input.receivedAt);
+  const parties = normalizeParties(input);
+  const unit = registeringUnit(ctx, input, registrant);
+  if (input.subjectUnitId && !ctx.units.some((u) => u.id === input.subjectUnitId)) {
+    throw invalid("subjectUnitId", "被反映单位不存在");
+  }
+
+  const lead = parties.petitioner;
+  const [idHash, phoneHash] = await Promise.all([
+    lead?.idNumber ? lookupHash(ctx.keys, "id", lead.idNumber) : null,
+    lead?.phone ? lookupHash(ctx.keys, "phone", lead.phone) : null,
+  ]);
+  const flags = await intakeFlags(ctx, input, unit.id, { idHash, phoneHash });
+
+  const registeredOn = ctx.today;
+  const facts = {
+    status: "registered" as const,
+    receivedOn,
+    registeredOn,
+    anonymous: parties.petitioner === null,
+    firstPetition: flags.firstPetition,
+    routing: null,
+    extensionDays: 0,
+    pausedDays: 0,
+    repliedOn: null,
+    reviewRequestedOn: null,
+    reReviewRequestedOn: null,
+    evaluated: false,
+  };
+  const clocks = caseClocks(facts, ctx.policy, ctx.calendar);
+  const next = nextOfficeDeadline(clocks);
+  const sealed = parties.petitioner
+    ? await encryptPii(ctx.keys, JSON.stringify(parties satisfies SealedParties))
+    : null;
+
+  for (let attempt = 1; ; attempt += 1) {
+    const row: Omit<PetitionRow, "tenantId"> = {
+      id: crypto.randomUUID(),
+      trackingCode: newTrackingCode(),
+      version: 1,
+      status: "registered",
+      channel: input.channel,
+      purpose: input.purpose,
+      categoryCode: input.categoryCode,
+      confidential:
+        isAccusation(input.purpose, input.categoryCode) || isAccusationCategory(input.categoryCode),
+      receivedOn,
+      registeredAt: ctx.now,
+      registeredBy: registrant?.staffId ?? null,
+      registeringUnitId: unit.id,
+      responsibleUnitId: unit.id,
+      handlerId: null,
+      ownerLeaderId: null,
+      subjectUnitId: input.subjectUnitId ?? null,
+      subjectText: input.subjectText ?? null,
+      headcount: input.headcount ?? Math.max(1, parties.representatives.length),
+      anonymous: parties.petitioner === null,
+      petitionerSealed: sealed,
+      idHash,
+      phoneHash,
+      material: {
+        facts: input.facts,
+        demands: input.demands,
+        ...(input.hardships && { hardships: input.hardships }),
+        ...(input.history && { history: input.history }),
+        ...(input.priorHandling && { priorHandling: input.priorHandling }),
+      },
+      attachments: input.attachments ?? [],
+      flags,
+      repeatOf: flags.repeat?.of ?? null,
+      routing: null,
+      extensionDays: 0,
+      pausedDays: 0,
+      reply: null,
+      repliedOn: null,
+      reviewRequestedOn: null,
+      reReviewRequestedOn: null,
+      evaluation: null,
+      closure: null,
+      ownerSignedOff: false,
+      deadlines: storeClocks(clocks),
+      nextDeadlineAt: next?.at ?? null,
+      nextDeadlineKey: next?.key ?? null,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    };
+    try {
+      await batchWithAudit(
+        ctx.scope,
+        [
+          insertPetitionStatement(ctx.scope, row),
+          insertEventStatement(ctx.scope, {
+            petitionId: row.id,
+            version: 1,
+            at: ctx.now,
+            action: "register",
+            fromStatus: null,
+            toStatus: "registered",
+            actorId: registrant?.staffId ?? null,
+            actorUnitId: unit.id,
+            detail: { channel: input.channel },
+          }),
+        ],
+        {
+          actorId: registrant?.staffId ?? null,
+          action: "petition.register",
+          targetType: "petition",
+          targetId: row.id,
+          detail: { channel: row.channel, unitId: unit.id, confidential: row.confidential },
+        },
+        ctx.now,
+      );
+      return { ...row, tenantId: ctx.scope.tenant };
+    } catch (error) {
+      // Two cases drew the same tracking code: draw again.
+      if (
+        !/UNIQUE constraint failed: petitions\.tenant_id, petitions\.tracking_code/.test(
+          errorText(error),
+        ) ||
+        attempt >= 5
+      ) {
+        throw error;
+      }
+    }
+  }
+}
+
+function receivedDate(ctx: CaseContext, receivedAt: string) {
+  const instant = new Date(receivedAt.length === 10 ? `${receivedAt}T12:00:00+08:00` : receivedAt);
+  if (Number.isNaN(instant.getTime())) throw invalid("receivedAt", "收到日期无效");
+  const day = cstDate(instant);
+  if (day > ctx.today) throw invalid("receivedAt", "收到日期不能晚于今天");
+  if (daysBetween(day, ctx.today) > MAX_RECEIVED_DAYS_BACK) {
+    throw invalid(
+      "receivedAt",
+      `收到日期不能早于 ${addCalendarDays(ctx.today, -MAX_RECEIVED_DAYS_BACK)}（${MAX_RECEIVED_DAYS_BACK} 日内）`,
+    );
+  }
+  return day;
+}
+
+function checkPerson(person: Person, path: string): Person {
+  const result: Person = { name: person.name };
+  if (person.idNumber) {
+    const id = checkIdNumber(person.idNumber);
+    if (!id.ok) throw invalid(`${path}.idNumber`, id.reason);
+    result.idNumber = id.value;
+  }
+  if (person.phone) {
+    const phone = checkMobile(person.phone);
+    if (!phone.ok) throw invalid(`${path}.phone`, phone.reason);
+    result.phone = phone.value;
+  }
+  if (person.address) result.address = person.address;
+  return result;
+}
+
+function normalizeParties(input: Intake): SealedParties {
+  if (input.anonymous) return { petitioner: null, representatives: [] };
+  if (!input.petitioner) throw invalid("petitioner", "请填写信访人信息，或勾选匿名");
+  return {
+    petitioner: checkPerson(input.petitioner, "petitioner"),
+    representatives: (input.representatives ?? []).map((p, i) =>
+      checkPerson(p, `representatives.${i}`),
+    ),
+  };
+}
+
+function registeringUnit(ctx: CaseContext, input: Intake, registrant: StaffView | null) {
+  const office = countyOffice(ctx.units);
+  if (!office) throw conflict("本县尚未设置县信访局");
+  if (!registrant) return office;
+  const unitId = input.unitId ?? registrant.unitId;
+  // A clerk registers for their own unit; the county office may register for any unit.
+  const allowed = registrant.inCountyOffice || unitId === registrant.unitId;
+  const unit = ctx.units.find((u) => u.id === unitId);
+  if (!unit || !allowed) throw invalid("unitId", "只能以本单位名义登记");
+  return unit;
+}
+
+async function intakeFlags(
+  ctx: CaseContext,
+  input: Intake,
+  unitId: string,
+  hashes: { idHash: string | null; phoneHash: string | null },
+): Promise<PetitionFlags> {
+  const earlier = (await findEarlierCases(ctx.scope, hashes)).filter(
+    (c) => c.categoryCode === input.categoryCode,
+  );
+  const windowStart = ctx.now.getTime() - ctx.policy.repeatWindowDays * 86_400_000;
+  const open = (status: string) => status !== "closed" && status !== "declined";
+  const repeat = earlier.find((c) => open(c.status) || c.registeredAt.getTime() >= windowStart);
+  const flags: PetitionFlags = { firstPetition: earlier.length === 0 };
+  if (repeat) {
+    flags.repeat = {
+      of: repeat.id,
+      trackingCode: repeat.trackingCode,
+      status: repeat.status,
+      afterReReview: repeat.status === "re_reviewed" || repeat.replyStage === "reReview",
+    };
+  }
+  const unit = ctx.units.find((u) => u.id === unitId);
+  if (unit?.kind === "county") {
+    const below = earlier.find((c) => open(c.status) && c.responsibleUnitId !== unitId);
+    if (below) flags.inProgressBelow = { of: below.id, unitId: below.responsibleUnitId };
+    const subject = ctx.units.find((u) => u.id === input.subjectUnitId);
+    const handledBelow = earlier.some((c) =>
+      subject ? unitSubtree(ctx.units, subject.id).includes(c.responsibleUnitId) : false,
+    );
+    if (subject && (subject.kind === "township" || subject.kind === "village") && !handledBelow) {
+      flags.skipLevel = true;
+    }
+  }
+  const note = legalRouteNote(input.categoryCode);
+  if (note) flags.legalRoute = note;
+  return flags;
+}

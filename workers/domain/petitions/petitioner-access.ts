@@ -1,0 +1,134 @@
+import type { PetitionRow } from "../../../schema/tenant/tables.ts";
+import { conflict, notFound } from "../../errors.ts";
+import { batchWithAudit } from "../../storage/audit.ts";
+import {
+  findByTrackingCode,
+  insertEventStatement,
+  listEvents,
+  updatePetitionStatement,
+} from "../../storage/petitions.ts";
+import { lastFour } from "../petitioner/phone.ts";
+import { normalizeTrackingCode } from "../petitioner/tracking-code.ts";
+import { clockFacts } from "./actions.ts";
+import { caseClocks, clockStates, nextOfficeDeadline, storeClocks } from "./clocks.ts";
+import type { CaseContext } from "./context.ts";
+import { categoryName, evaluationView, unsealParties } from "./view.ts";
+
+/**
+ * The petitioner's own access (§21): a tracking code and the last four digits of the
+ * phone given at registration. A wrong pair is simply not found, whichever half is wrong.
+ */
+export async function findForPetitioner(
+  ctx: CaseContext,
+  credentials: { trackingCode: string; phoneLast4: string },
+): Promise<PetitionRow> {
+  const code = normalizeTrackingCode(credentials.trackingCode);
+  const row = code ? await findByTrackingCode(ctx.scope, code) : undefined;
+  const phone = row ? (await unsealParties(ctx, row)).petitioner?.phone : undefined;
+  if (!row || !phone || lastFour(phone) !== credentials.phoneLast4) {
+    throw notFound("查询码或手机号后四位不正确，该信访事项");
+  }
+  return row;
+}
+
+/** Public actions shown on the tracking page; staff and their names are never shown. */
+const PUBLIC_ACTIONS = new Set([
+  "register",
+  "accept",
+  "decline",
+  "forward",
+  "assign",
+  "reply",
+  "extend",
+  "requestReview",
+  "requestReReview",
+  "recordHearing",
+  "close",
+  "evaluate",
+]);
+
+export async function trackedView(ctx: CaseContext, row: PetitionRow) {
+  const unitName = (id: string | null) => ctx.units.find((u) => u.id === id)?.name ?? null;
+  const events = await listEvents(ctx.scope, row.id);
+  return {
+    trackingCode: row.trackingCode,
+    status: row.status,
+    channel: row.channel,
+    categoryName: categoryName(row.categoryCode),
+    receivedOn: row.receivedOn,
+    registeredAt: row.registeredAt.toISOString(),
+    responsibleUnitName: unitName(row.responsibleUnitId) ?? "",
+    timeline: events
+      .filter((e) => PUBLIC_ACTIONS.has(e.action))
+      .map((e) => ({
+        at: e.at.toISOString(),
+        action: e.action,
+        toStatus: e.toStatus,
+        unitName: unitName(e.actorUnitId),
+      })),
+    deadlines: clockStates(row.deadlines, ctx.today, ctx.calendar),
+    reply: row.reply
+      ? {
+          stage: row.reply.stage,
+          request: row.reply.request,
+          factsAndReasons: row.reply.factsAndReasons,
+          decision: row.reply.decision,
+          legalBasis: row.reply.legalBasis,
+          outcome: row.reply.outcome,
+          on: row.reply.on,
+          unitName: unitName(row.reply.unitId) ?? "",
+        }
+      : null,
+    evaluation: evaluationView(ctx, row),
+  };
+}
+
+export type Satisfaction = "satisfied" | "basically_satisfied" | "unsatisfied";
+
+/** The petitioner rates the handling unit and the petition office separately, once. */
+export async function evaluate(
+  ctx: CaseContext,
+  row: PetitionRow,
+  rating: { handlingUnit: Satisfaction; office: Satisfaction; comment?: string | undefined },
+) {
+  const window = evaluationView(ctx, row);
+  if (window.status === "done") throw conflict("该事项已评价");
+  if (window.status === "not_open") throw conflict("收到处理意见书后才能评价");
+  if (window.status === "expired") throw conflict(`评价期限已于 ${window.closesOn} 届满`);
+  const evaluation = { ...rating, at: ctx.now.toISOString() };
+  const after = { ...row, evaluation };
+  const clocks = caseClocks(clockFacts(after), ctx.policy, ctx.calendar);
+  const next = nextOfficeDeadline(clocks);
+  await batchWithAudit(
+    ctx.scope,
+    [
+      updatePetitionStatement(ctx.scope, row.id, row.version, {
+        evaluation,
+        deadlines: storeClocks(clocks),
+        nextDeadlineAt: next?.at ?? null,
+        nextDeadlineKey: next?.key ?? null,
+        updatedAt: ctx.now,
+      }),
+      insertEventStatement(ctx.scope, {
+        petitionId: row.id,
+        version: row.version + 1,
+        at: ctx.now,
+        action: "evaluate",
+        fromStatus: row.status,
+        toStatus: row.status,
+        actorId: null,
+        actorUnitId: null,
+        detail: { handlingUnit: rating.handlingUnit, office: rating.office },
+      }),
+    ],
+    {
+      actorId: null,
+      action: "petition.evaluate",
+      targetType: "petition",
+      targetId: row.id,
+      detail: { handlingUnit: rating.handlingUnit, office: rating.office },
+    },
+    ctx.now,
+  );
+  return evaluationView(ctx, after);
+}

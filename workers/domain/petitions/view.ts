@@ -1,0 +1,129 @@
+import { findCategory } from "../../../schema/reference/categories.ts";
+import type { PetitionEventRow, PetitionRow } from "../../../schema/tenant/tables.ts";
+import { decryptPii } from "../crypto/pii.ts";
+import { deadlineFor } from "../deadlines/index.ts";
+import { maskIdNumber, maskName, maskPhone } from "../petitioner/mask.ts";
+import { clockStates } from "./clocks.ts";
+import type { CaseContext, StaffView } from "./context.ts";
+import { availableActions } from "./lifecycle.ts";
+
+export interface Person {
+  name: string;
+  idNumber?: string | undefined;
+  phone?: string | undefined;
+  address?: string | undefined;
+}
+
+/** What is sealed in `petitioner_sealed`. */
+export interface SealedParties {
+  petitioner: Person | null;
+  representatives: Person[];
+}
+
+export async function unsealParties(ctx: CaseContext, row: PetitionRow): Promise<SealedParties> {
+  if (!row.petitionerSealed) return { petitioner: null, representatives: [] };
+  return JSON.parse(await decryptPii(ctx.keys, row.petitionerSealed)) as SealedParties;
+}
+
+/**
+ * Who sees the petitioner's identity in full: those who must contact them — clerks and
+ * handlers of the units that registered or hold the case, the designated handler, the
+ * owner leader. Everyone else gets masked values.
+ */
+export function seesIdentity(viewer: StaffView, row: PetitionRow): boolean {
+  if (viewer.staffId === row.handlerId || viewer.staffId === row.ownerLeaderId) return true;
+  const involved =
+    viewer.unitId === row.registeringUnitId ||
+    viewer.unitId === row.responsibleUnitId ||
+    viewer.inCountyOffice;
+  return involved && viewer.roles.some((role) => role === "clerk" || role === "handler");
+}
+
+function presentPerson(person: Person, masked: boolean) {
+  if (!masked) return { ...person, masked };
+  return {
+    name: maskName(person.name),
+    ...(person.idNumber && { idNumber: maskIdNumber(person.idNumber) }),
+    ...(person.phone && { phone: maskPhone(person.phone) }),
+    ...(person.address && { address: "***" }),
+    masked,
+  };
+}
+
+export function categoryName(code: string, localNames: ReadonlyMap<string, string> = new Map()) {
+  return findCategory(code)?.name ?? localNames.get(code) ?? code;
+}
+
+export function evaluationView(ctx: CaseContext, row: PetitionRow) {
+  if (row.evaluation) return { status: "done" as const, ...row.evaluation };
+  if (!row.repliedOn) return { status: "not_open" as const };
+  const closesOn = deadlineFor("evaluation", row.repliedOn, ctx.policy, ctx.calendar).due;
+  return { status: ctx.today > closesOn ? ("expired" as const) : ("pending" as const), closesOn };
+}
+
+export function presentEvent(event: PetitionEventRow) {
+  return {
+    version: event.version,
+    at: event.at.toISOString(),
+    action: event.action,
+    fromStatus: event.fromStatus,
+    toStatus: event.toStatus,
+    actorId: event.actorId,
+    actorUnitId: event.actorUnitId,
+    note: event.note,
+    detail: event.detail,
+  };
+}
+
+/** A case as this staff member may see it, with exactly the actions they can take now. */
+export async function presentPetition(
+  ctx: CaseContext,
+  viewer: StaffView,
+  row: PetitionRow,
+  events?: PetitionEventRow[],
+) {
+  const parties = await unsealParties(ctx, row);
+  const masked = !seesIdentity(viewer, row);
+  const next = Object.entries(row.deadlines).find(([key]) => key === row.nextDeadlineKey);
+  return {
+    id: row.id,
+    trackingCode: row.trackingCode,
+    version: row.version,
+    status: row.status,
+    channel: row.channel,
+    purpose: row.purpose,
+    categoryCode: row.categoryCode,
+    categoryName: categoryName(row.categoryCode),
+    confidential: row.confidential,
+    receivedOn: row.receivedOn,
+    registeredAt: row.registeredAt.toISOString(),
+    registeringUnitId: row.registeringUnitId,
+    responsibleUnitId: row.responsibleUnitId,
+    handlerId: row.handlerId,
+    ownerLeaderId: row.ownerLeaderId,
+    ownerSignedOff: row.ownerSignedOff,
+    subjectUnitId: row.subjectUnitId,
+    subjectText: row.subjectText,
+    headcount: row.headcount,
+    anonymous: row.anonymous,
+    ...(parties.petitioner && { petitioner: presentPerson(parties.petitioner, masked) }),
+    ...(parties.representatives.length > 0 && {
+      representatives: parties.representatives.map((p) => presentPerson(p, masked)),
+    }),
+    material: row.material,
+    attachments: row.attachments,
+    flags: row.flags,
+    routing: row.routing ?? null,
+    extensionDays: row.extensionDays,
+    pausedDays: row.pausedDays,
+    deadlines: clockStates(row.deadlines, ctx.today, ctx.calendar),
+    nextDeadline: next ? { key: next[0], due: next[1].due } : null,
+    reply: row.reply ?? null,
+    evaluation: evaluationView(ctx, row),
+    closure: row.closure ?? null,
+    availableActions: availableActions(row.status, viewer, row),
+    ...(events && { timeline: events.map(presentEvent) }),
+  };
+}
+
+export type PetitionView = Awaited<ReturnType<typeof presentPetition>>;

@@ -1,0 +1,250 @@
+import { and, asc, desc, eq, gt, isNotNull, lt, or, type SQL, sql } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import {
+  type PetitionRow,
+  type PetitionStatus,
+  petitionEvents,
+  petitions,
+  recusals,
+} from "../../schema/tenant/tables.ts";
+import { ofTenant, type TenantScope } from "./tenant-scope.ts";
+
+/**
+ * Who is reading, as the confidentiality rules need it (§28, §30, §46). The rules are in
+ * the SQL of every read below, so no screen or handler can show a case it should not.
+ */
+export interface Viewer {
+  staffId: string;
+  unitId: string;
+  /** The viewer's unit and every unit below it. */
+  unitSubtree: readonly string[];
+  inCountyOffice: boolean;
+}
+
+const inList = (column: SQLiteColumn, ids: readonly string[]) =>
+  sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+
+/**
+ * - Nobody who declared or was marked with a conflict of interest sees the case.
+ * - An ordinary case: the county office, and the units that registered or hold it
+ *   (with the units above them in the tree).
+ * - A confidential case (an accusation): the county office and the designated handler only,
+ *   and never anyone of the unit the petition is about.
+ */
+export function visibleTo(viewer: Viewer): SQL {
+  const notRecused = sql`NOT EXISTS (SELECT 1 FROM ${recusals} WHERE ${recusals.tenantId} = ${petitions.tenantId} AND ${recusals.petitionId} = ${petitions.id} AND ${recusals.staffId} = ${viewer.staffId})`;
+  const ownUnits = viewer.inCountyOffice
+    ? sql`1 = 1`
+    : or(
+        inList(petitions.responsibleUnitId, viewer.unitSubtree),
+        inList(petitions.registeringUnitId, viewer.unitSubtree),
+      );
+  const notAboutViewer = or(
+    sql`${petitions.subjectUnitId} IS NULL`,
+    sql`NOT (${inList(petitions.subjectUnitId, viewer.inCountyOffice ? [viewer.unitId] : viewer.unitSubtree)})`,
+  );
+  const confidentialReader = or(
+    eq(petitions.handlerId, viewer.staffId),
+    viewer.inCountyOffice ? sql`1 = 1` : sql`1 = 0`,
+  );
+  return and(
+    notRecused,
+    or(
+      and(eq(petitions.confidential, false), ownUnits),
+      and(eq(petitions.confidential, true), confidentialReader, notAboutViewer),
+    ),
+  ) as SQL;
+}
+
+export async function findVisiblePetition(scope: TenantScope, viewer: Viewer, id: string) {
+  const [row] = await scope.db
+    .select()
+    .from(petitions)
+    .where(ofTenant(scope, petitions, eq(petitions.id, id), visibleTo(viewer)))
+    .limit(1);
+  return row;
+}
+
+/** For the petitioner's own look-ups by tracking code: no staff viewer is involved. */
+export async function findByTrackingCode(scope: TenantScope, trackingCode: string) {
+  const [row] = await scope.db
+    .select()
+    .from(petitions)
+    .where(ofTenant(scope, petitions, eq(petitions.trackingCode, trackingCode)))
+    .limit(1);
+  return row;
+}
+
+/** Earlier cases of the same petitioner (by keyed hash of ID number or phone), newest first. */
+export async function findEarlierCases(
+  scope: TenantScope,
+  hashes: { idHash: string | null; phoneHash: string | null },
+) {
+  const matches = [
+    hashes.idHash ? eq(petitions.idHash, hashes.idHash) : undefined,
+    hashes.phoneHash ? eq(petitions.phoneHash, hashes.phoneHash) : undefined,
+  ].filter((c): c is SQL => c !== undefined);
+  if (matches.length === 0) return [];
+  return scope.db
+    .select({
+      id: petitions.id,
+      trackingCode: petitions.trackingCode,
+      status: petitions.status,
+      categoryCode: petitions.categoryCode,
+      responsibleUnitId: petitions.responsibleUnitId,
+      registeredAt: petitions.registeredAt,
+      replyStage: sql<string | null>`json_extract(${petitions.reply}, '$.stage')`,
+    })
+    .from(petitions)
+    .where(ofTenant(scope, petitions, or(...matches)))
+    .orderBy(desc(petitions.registeredAt))
+    .limit(50);
+}
+
+export interface PetitionFilter {
+  status?: PetitionStatus | undefined;
+  unitId?: string | undefined;
+  overdueAt?: Date | undefined;
+  dueBefore?: Date | undefined;
+  /** Resume after this (next deadline, id); cases with no deadline come last. */
+  after?: { at: number | null; id: string } | undefined;
+  limit: number;
+}
+
+/** Cases this viewer may see, nearest deadline first. */
+export function listVisiblePetitions(scope: TenantScope, viewer: Viewer, filter: PetitionFilter) {
+  const deadline = sql`coalesce(${petitions.nextDeadlineAt}, 9007199254740991)`;
+  const after = filter.after
+    ? or(
+        gt(deadline, filter.after.at ?? Number.MAX_SAFE_INTEGER),
+        and(
+          sql`${deadline} = ${filter.after.at ?? Number.MAX_SAFE_INTEGER}`,
+          gt(petitions.id, filter.after.id),
+        ),
+      )
+    : undefined;
+  return scope.db
+    .select()
+    .from(petitions)
+    .where(
+      ofTenant(
+        scope,
+        petitions,
+        visibleTo(viewer),
+        filter.status ? eq(petitions.status, filter.status) : undefined,
+        filter.unitId ? eq(petitions.responsibleUnitId, filter.unitId) : undefined,
+        filter.overdueAt
+          ? and(isNotNull(petitions.nextDeadlineAt), lt(petitions.nextDeadlineAt, filter.overdueAt))
+          : undefined,
+        filter.dueBefore ? lt(petitions.nextDeadlineAt, filter.dueBefore) : undefined,
+        after,
+      ),
+    )
+    .orderBy(asc(deadline), asc(petitions.id))
+    .limit(filter.limit);
+}
+
+export function insertPetitionStatement(scope: TenantScope, row: Omit<PetitionRow, "tenantId">) {
+  return scope.db.insert(petitions).values({ ...row, tenantId: scope.tenant });
+}
+
+/**
+ * Moves a case from `version` to `version + 1`. Paired with `insertEventStatement`, whose
+ * NOT NULL version comes from this row, a stale write fails the whole batch.
+ */
+export function updatePetitionStatement(
+  scope: TenantScope,
+  id: string,
+  version: number,
+  changes: Partial<Omit<PetitionRow, "id" | "tenantId" | "version">>,
+) {
+  return scope.db
+    .update(petitions)
+    .set({ ...changes, version: version + 1 })
+    .where(ofTenant(scope, petitions, eq(petitions.id, id), eq(petitions.version, version)));
+}
+
+/** Rewrites a case's clocks without making a new version of it (not an action). */
+export function updateDeadlinesStatement(
+  scope: TenantScope,
+  id: string,
+  version: number,
+  clocks: Pick<PetitionRow, "deadlines" | "nextDeadlineAt" | "nextDeadlineKey">,
+) {
+  return scope.db
+    .update(petitions)
+    .set(clocks)
+    .where(ofTenant(scope, petitions, eq(petitions.id, id), eq(petitions.version, version)));
+}
+
+export interface NewEvent {
+  petitionId: string;
+  version: number;
+  at: Date;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string;
+  actorId: string | null;
+  actorUnitId: string | null;
+  note?: string | null | undefined;
+  detail?: Record<string, unknown> | null | undefined;
+}
+
+export function insertEventStatement(scope: TenantScope, event: NewEvent) {
+  // The version is read back from the case: NULL (and so a failed batch) unless the
+  // update in the same batch really moved the case to this version.
+  const guardedVersion = sql`(SELECT ${petitions.version} FROM ${petitions} WHERE ${petitions.tenantId} = ${scope.tenant} AND ${petitions.id} = ${event.petitionId} AND ${petitions.version} = ${event.version})`;
+  return scope.db.insert(petitionEvents).values({
+    ...event,
+    note: event.note ?? null,
+    detail: event.detail ?? null,
+    tenantId: scope.tenant,
+    version: guardedVersion,
+  });
+}
+
+export function listEvents(scope: TenantScope, petitionId: string) {
+  return scope.db
+    .select()
+    .from(petitionEvents)
+    .where(ofTenant(scope, petitionEvents, eq(petitionEvents.petitionId, petitionId)))
+    .orderBy(asc(petitionEvents.version));
+}
+
+export function insertRecusalStatement(
+  scope: TenantScope,
+  recusal: { petitionId: string; staffId: string; reason: string; declaredBy: string; at: Date },
+) {
+  return scope.db
+    .insert(recusals)
+    .values({ ...recusal, tenantId: scope.tenant })
+    .onConflictDoNothing();
+}
+
+export async function isRecused(scope: TenantScope, petitionId: string, staffId: string) {
+  const [row] = await scope.db
+    .select({ staffId: recusals.staffId })
+    .from(recusals)
+    .where(
+      ofTenant(scope, recusals, eq(recusals.petitionId, petitionId), eq(recusals.staffId, staffId)),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
+/** Open cases, a page at a time, for recomputing deadlines after a policy change. */
+export function listOpenPetitions(scope: TenantScope, afterId: string, limit: number) {
+  return scope.db
+    .select()
+    .from(petitions)
+    .where(
+      ofTenant(
+        scope,
+        petitions,
+        sql`${petitions.status} NOT IN ('closed', 'declined')`,
+        gt(petitions.id, afterId),
+      ),
+    )
+    .orderBy(asc(petitions.id))
+    .limit(limit);
+}
