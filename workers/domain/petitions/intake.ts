@@ -257,7 +257,8 @@ async function intakeFlags(
       of: repeat.id,
       trackingCode: repeat.trackingCode,
       status: repeat.status,
-      afterReReview: repeat.status === "re_reviewed" || repeat.replyStage === "reReview",
+      // §36: once any earlier case of this matter was re-reviewed, it is not accepted again.
+      afterReReview: earlier.some((c) => c.status === "re_reviewed" || c.replyStage === "reReview"),
     };
   }
   const unit = ctx.units.find((u) => u.id === unitId);
