@@ -3,10 +3,7 @@ import { CHANNELS, PURPOSES } from "../reference/categories.ts";
 import { petitionStatuses } from "../tenant/tables.ts";
 import { Id, Text } from "./common.ts";
 
-export const IsoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD")
-  .openapi({ example: "2026-11-20" });
+export const IsoDate = z.iso.date("日期应为有效的 YYYY-MM-DD").openapi({ example: "2026-11-20" });
 
 export const PetitionStatus = z.enum(petitionStatuses);
 export const Channel = z.enum(CHANNELS);

@@ -29,12 +29,27 @@ async function tenantOperations(): Promise<Operation[]> {
 let a: TestTenant;
 let b: TestTenant;
 let aStaffId: string;
+let aPetitionId: string;
 let operations: Operation[];
 
 beforeAll(async () => {
   a = await onboard("300001", "甲县");
   b = await onboard("300002", "乙县");
-  aStaffId = (await addStaff(a, { username: "clerk", roles: ["clerk"] })).id;
+  const clerk = await addStaff(a, { username: "clerk", roles: ["clerk"] });
+  aStaffId = clerk.id;
+  const petition = await call<{ id: string }>(`/api/v1/t/${a.code}/petitions`, {
+    token: clerk.token,
+    body: {
+      channel: "letter",
+      purpose: "request",
+      categoryCode: "06.02",
+      receivedAt: new Date().toISOString(),
+      anonymous: true,
+      facts: "甲县的案件",
+      demands: "诉求",
+    },
+  });
+  aPetitionId = petition.body.id;
   operations = await tenantOperations();
 });
 
@@ -42,9 +57,40 @@ const resolve = (op: Operation, tenant: string) =>
   op.path
     .replace("{tenant}", tenant)
     .replace("{unitId}", a.countyUnitId)
-    .replace("{staffId}", aStaffId);
+    .replace("{staffId}", aStaffId)
+    .replace("{petitionId}", aPetitionId);
 
 const sampleBody = { name: "探测", kind: "bureau" };
+
+/** A body each operation would accept, so the answer is about the record, not the input. */
+const validBody: Record<string, unknown> = {
+  updateUnit: { name: "改名" },
+  updateStaff: { displayName: "改名" },
+  declinePetition: { reason: "探测", ground: "other" },
+  forwardPetition: { toUnitId: "x" },
+  assignPetition: { toUnitId: "x" },
+  objectPetition: { reason: "探测" },
+  replyPetition: {
+    request: "a",
+    factsAndReasons: "b",
+    decision: "c",
+    legalBasis: "d",
+    outcome: "explain",
+  },
+  extendPetition: { days: 1, reason: "探测" },
+  recordHearing: { startedOn: "2026-01-05", endedOn: "2026-01-06" },
+  assignOwnerLeader: { leaderId: "x" },
+  designateHandler: { handlerId: "x" },
+  closePetition: {
+    factsClear: true,
+    handled: true,
+    fileComplete: true,
+    petitionerOpinion: "x",
+    method: "handled",
+  },
+  recordFollowUp: { note: "探测" },
+  declareRecusal: { reason: "探测" },
+};
 
 describe("tenant isolation", () => {
   it("covers every tenant route in the OpenAPI document", () => {
@@ -74,11 +120,14 @@ describe("tenant isolation", () => {
   });
 
   it("answers 404 to a county's own token asking for another county's record", async () => {
-    for (const op of operations.filter((o) => o.secured && /\{(unitId|staffId)\}/.test(o.path))) {
+    const withIds = operations.filter(
+      (o) => o.secured && /\{(unitId|staffId|petitionId)\}/.test(o.path),
+    );
+    for (const op of withIds) {
       const reply = await call(resolve(op, b.code), {
         method: op.method,
         token: b.adminToken,
-        body: op.path.includes("{unitId}") ? { name: "改名" } : { displayName: "改名" },
+        ...(op.method !== "GET" && { body: validBody[op.operationId] ?? {} }),
       });
       expect(reply.status, op.operationId).toBe(404);
     }

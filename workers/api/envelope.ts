@@ -39,5 +39,10 @@ function toApiError(err: unknown): ApiError {
     const code = codeForStatus[err.status];
     if (code) return new ApiError(code, err.message || code, { status: err.status });
   }
+  // The date and deadline rules throw RangeError for values outside their domain (a day
+  // count past a limit, a date that does not exist): input that validation let through.
+  if (err instanceof RangeError) {
+    return new ApiError("VALIDATION_FAILED", err.message, { status: 422 });
+  }
   return new ApiError("INTERNAL", "服务器内部错误，请稍后再试");
 }
