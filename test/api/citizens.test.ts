@@ -156,3 +156,54 @@ describe("the taxonomy", () => {
     ]);
   });
 });
+
+describe("local categories", () => {
+  it("join the taxonomy under a national class and inherit what it means", async () => {
+    const create = (body: unknown) =>
+      call(`/api/v1/t/${county.code}/categories`, { token: county.adminToken, body });
+    const land = await create({ code: "L.forest-rights", name: "林权纠纷", parentCode: "14" });
+    expect(land.status).toBe(201);
+    expect(land.body).toMatchObject({
+      code: "L.forest-rights",
+      parentCode: "14",
+      local: true,
+      accusation: false,
+    });
+    const graft = await create({ code: "L.village-graft", name: "村干部侵占", parentCode: "04" });
+    expect(graft.body).toMatchObject({ accusation: true });
+    expect((await create({ code: "L.forest-rights", name: "重复", parentCode: "14" })).status).toBe(
+      409,
+    );
+    expect((await create({ code: "06.99", name: "冒充全国代码", parentCode: "06" })).status).toBe(
+      400,
+    );
+    expect((await create({ code: "L.x", name: "挂在小类下", parentCode: "0601" })).status).toBe(
+      400,
+    );
+
+    const list = await call<{ categories: { code: string }[] }>(
+      `/api/v1/t/${county.code}/categories`,
+    );
+    const codes = list.body.categories.map((c) => c.code);
+    expect(codes.indexOf("L.forest-rights")).toBeGreaterThan(codes.indexOf("14.07"));
+    expect(codes.indexOf("L.forest-rights")).toBeLessThan(codes.indexOf("15"));
+
+    const petition = await call<{ confidential: boolean; categoryName: string }>(
+      `/api/v1/t/${county.code}/petitions`,
+      {
+        token: county.people.clerk.token,
+        body: {
+          channel: "letter",
+          purpose: "request",
+          categoryCode: "L.village-graft",
+          receivedAt: new Date().toISOString(),
+          anonymous: true,
+          facts: "村干部侵占集体资金。",
+          demands: "请求查处。",
+        },
+      },
+    );
+    expect(petition.status).toBe(201);
+    expect(petition.body).toMatchObject({ confidential: true, categoryName: "村干部侵占" });
+  });
+});

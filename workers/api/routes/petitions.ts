@@ -22,12 +22,7 @@ import {
 } from "../../domain/petitions/context.ts";
 import { registerPetition } from "../../domain/petitions/intake.ts";
 import type { PetitionAction } from "../../domain/petitions/lifecycle.ts";
-import {
-  categoryName,
-  presentPetition,
-  seesIdentity,
-  unsealParties,
-} from "../../domain/petitions/view.ts";
+import { presentPetition, seesIdentity, unsealParties } from "../../domain/petitions/view.ts";
 import { invalid, notFound } from "../../errors.ts";
 import { appendAudit } from "../../storage/audit.ts";
 import { findVisiblePetition, listEvents, listVisiblePetitions } from "../../storage/petitions.ts";
@@ -170,7 +165,7 @@ export const petitionRoutes = newRouter()
           channel: row.channel,
           purpose: row.purpose,
           categoryCode: row.categoryCode,
-          categoryName: categoryName(row.categoryCode),
+          categoryName: ctx.taxonomy.name(row.categoryCode),
           confidential: row.confidential,
           receivedOn: row.receivedOn,
           registeredAt: row.registeredAt.toISOString(),

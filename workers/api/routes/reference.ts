@@ -3,30 +3,35 @@ import { TenantParam } from "../../../schema/api/common.ts";
 import {
   CHANNEL_LABELS,
   CHANNELS,
-  isAccusationCategory,
-  legalRouteNote,
-  NATIONAL_CATEGORIES,
+  findCategory,
+  LOCAL_CATEGORY_CODE,
   PURPOSE_LABELS,
   PURPOSES,
 } from "../../../schema/reference/categories.ts";
+import { Taxonomy } from "../../domain/petitions/taxonomy.ts";
+import { conflict, invalid } from "../../errors.ts";
+import { batchWithAudit } from "../../storage/audit.ts";
+import { insertLocalCategoryStatement, listLocalCategories } from "../../storage/categories.ts";
 import { listStaff } from "../../storage/staff.ts";
-import { requireStaff } from "../middleware/auth.ts";
+import { requireRole, requireStaff } from "../middleware/auth.ts";
 import { publicRateLimit } from "../middleware/rate-limit.ts";
 import { tenantContext } from "../middleware/tenant.ts";
-import { errorResponses, jsonContent, newRouter, staffSecurity } from "../router.ts";
+import { errorResponses, jsonBody, jsonContent, newRouter, staffSecurity } from "../router.ts";
+
+const CategoryEntry = z
+  .object({
+    code: z.string(),
+    name: z.string(),
+    parentCode: z.string().optional(),
+    accusation: z.boolean(),
+    legalRouteNote: z.string().optional(),
+    local: z.boolean(),
+  })
+  .openapi("Category");
 
 const Categories = z
   .object({
-    categories: z.array(
-      z.object({
-        code: z.string(),
-        name: z.string(),
-        parentCode: z.string().optional(),
-        accusation: z.boolean(),
-        legalRouteNote: z.string().optional(),
-        local: z.boolean(),
-      }),
-    ),
+    categories: z.array(CategoryEntry),
     purposes: z.array(z.object({ code: z.string(), label: z.string() })),
     channels: z.array(z.object({ code: z.string(), label: z.string() })),
   })
@@ -41,6 +46,33 @@ const listCategoriesRoute = createRoute({
   middleware: [publicRateLimit, tenantContext],
   request: { params: TenantParam },
   responses: { 200: jsonContent(Categories, "The taxonomy"), ...errorResponses(404, 429) },
+});
+
+const createLocalCategoryRoute = createRoute({
+  operationId: "createLocalCategory",
+  method: "post",
+  path: "/t/{tenant}/categories",
+  tags: ["Petitions"],
+  summary: "Add a local subcategory under a national class; national codes are never renumbered",
+  security: staffSecurity,
+  middleware: [tenantContext, requireStaff, requireRole("tenant_admin")],
+  request: {
+    params: TenantParam,
+    body: jsonBody(
+      z
+        .object({
+          code: z.string().regex(LOCAL_CATEGORY_CODE, "本地分类代码形如 L.land-rights"),
+          name: z.string().trim().min(1).max(40),
+          parentCode: z.string().regex(/^\d{2}$/, "上级应为两位数的大类代码"),
+        })
+        .strict()
+        .openapi("CreateLocalCategoryBody"),
+    ),
+  },
+  responses: {
+    201: jsonContent(CategoryEntry, "The new category"),
+    ...errorResponses(400, 401, 403, 404, 409, 422),
+  },
 });
 
 const StaffDirectory = z
@@ -71,26 +103,41 @@ const listStaffDirectoryRoute = createRoute({
 });
 
 export const referenceRoutes = newRouter()
-  .openapi(listCategoriesRoute, (c) =>
-    c.json(
+  .openapi(listCategoriesRoute, async (c) => {
+    const taxonomy = new Taxonomy(await listLocalCategories(c.get("scope")));
+    return c.json(
       {
-        categories: NATIONAL_CATEGORIES.map((category) => {
-          const note = legalRouteNote(category.code);
-          return {
-            code: category.code,
-            name: category.name,
-            ...(category.parentCode && { parentCode: category.parentCode }),
-            accusation: isAccusationCategory(category.code),
-            ...(note && { legalRouteNote: note }),
-            local: false,
-          };
-        }),
+        categories: taxonomy.all(),
         purposes: PURPOSES.map((code) => ({ code, label: PURPOSE_LABELS[code] })),
         channels: CHANNELS.map((code) => ({ code, label: CHANNEL_LABELS[code] })),
       },
       200,
-    ),
-  )
+    );
+  })
+  .openapi(createLocalCategoryRoute, async (c) => {
+    const scope = c.get("scope");
+    const body = c.req.valid("json");
+    const parent = findCategory(body.parentCode);
+    if (!parent || parent.parentCode) throw invalid("parentCode", "请选择一个全国统一的大类");
+    const taxonomy = new Taxonomy(await listLocalCategories(scope));
+    if (taxonomy.find(body.code)) throw conflict(`分类代码 ${body.code} 已存在`);
+    const now = new Date();
+    await batchWithAudit(
+      scope,
+      [insertLocalCategoryStatement(scope, body, now)],
+      {
+        actorId: c.get("staff").id,
+        action: "category.create",
+        targetType: "category",
+        targetId: body.code,
+        detail: body,
+      },
+      now,
+    );
+    const created = new Taxonomy(await listLocalCategories(scope)).find(body.code);
+    if (!created) throw conflict(`分类代码 ${body.code} 已存在`);
+    return c.json(created, 201);
+  })
   .openapi(listStaffDirectoryRoute, async (c) => {
     const rows = await listStaff(c.get("scope"));
     return c.json(

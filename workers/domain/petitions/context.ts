@@ -1,6 +1,7 @@
 import type { StaffRow, UnitRow } from "../../../schema/tenant/tables.ts";
 import type { Env } from "../../env.ts";
 import { loadCalendar } from "../../storage/calendar.ts";
+import { listLocalCategories } from "../../storage/categories.ts";
 import type { Viewer } from "../../storage/petitions.ts";
 import { loadPolicy } from "../../storage/settings.ts";
 import type { TenantScope } from "../../storage/tenant-scope.ts";
@@ -13,6 +14,7 @@ import {
   type IsoDate,
 } from "../deadlines/index.ts";
 import type { CaseActor } from "./lifecycle.ts";
+import { Taxonomy } from "./taxonomy.ts";
 
 /** Everything the petition rules need about the county, loaded once per request. */
 export interface CaseContext {
@@ -21,6 +23,7 @@ export interface CaseContext {
   policy: DeadlinePolicy;
   calendar: HolidayCalendar;
   units: UnitRow[];
+  taxonomy: Taxonomy;
   now: Date;
   today: IsoDate;
 }
@@ -30,13 +33,15 @@ export async function loadCaseContext(
   scope: TenantScope,
   now = new Date(),
 ): Promise<CaseContext> {
-  const [keys, policy, calendar, units] = await Promise.all([
+  const [keys, policy, calendar, units, local] = await Promise.all([
     deriveTenantKeys(env.DATA_MASTER_KEY, scope.tenant),
     loadPolicy(scope),
     loadCalendar(scope),
     listUnits(scope),
+    listLocalCategories(scope),
   ]);
-  return { scope, keys, policy, calendar, units, now, today: cstDate(now) };
+  const taxonomy = new Taxonomy(local);
+  return { scope, keys, policy, calendar, units, taxonomy, now, today: cstDate(now) };
 }
 
 /** A unit and every unit below it. */

@@ -1,11 +1,4 @@
-import {
-  type Channel,
-  findCategory,
-  isAccusation,
-  isAccusationCategory,
-  legalRouteNote,
-  type Purpose,
-} from "../../../schema/reference/categories.ts";
+import type { Channel, Purpose } from "../../../schema/reference/categories.ts";
 import type {
   AttachmentMeta,
   PetitionFlags,
@@ -56,7 +49,7 @@ export async function registerPetition(
   input: Intake,
   registrant: StaffView | null,
 ): Promise<PetitionRow> {
-  const category = findCategory(input.categoryCode);
+  const category = ctx.taxonomy.find(input.categoryCode);
   if (!category) throw invalid("categoryCode", "内容分类不存在");
   if (!category.parentCode) throw invalid("categoryCode", "请选择具体的小类");
   const receivedOn = receivedDate(ctx, input.receivedAt);
@@ -103,8 +96,7 @@ export async function registerPetition(
       channel: input.channel,
       purpose: input.purpose,
       categoryCode: input.categoryCode,
-      confidential:
-        isAccusation(input.purpose, input.categoryCode) || isAccusationCategory(input.categoryCode),
+      confidential: input.purpose === "accusation" || category.accusation,
       receivedOn,
       registeredAt: ctx.now,
       registeredBy: registrant?.staffId ?? null,
@@ -273,7 +265,7 @@ async function intakeFlags(
       flags.skipLevel = true;
     }
   }
-  const note = legalRouteNote(input.categoryCode);
+  const note = ctx.taxonomy.find(input.categoryCode)?.legalRouteNote;
   if (note) flags.legalRoute = note;
   return flags;
 }

@@ -12,7 +12,7 @@ import { normalizeTrackingCode } from "../petitioner/tracking-code.ts";
 import { clockFacts } from "./actions.ts";
 import { caseClocks, clockStates, nextOfficeDeadline, storeClocks } from "./clocks.ts";
 import type { CaseContext } from "./context.ts";
-import { categoryName, evaluationView, unsealParties } from "./view.ts";
+import { evaluationView, unsealParties } from "./view.ts";
 
 /**
  * The petitioner's own access (§21): a tracking code and the last four digits of the
@@ -54,7 +54,7 @@ export async function trackedView(ctx: CaseContext, row: PetitionRow) {
     trackingCode: row.trackingCode,
     status: row.status,
     channel: row.channel,
-    categoryName: categoryName(row.categoryCode),
+    categoryName: ctx.taxonomy.name(row.categoryCode),
     receivedOn: row.receivedOn,
     registeredAt: row.registeredAt.toISOString(),
     responsibleUnitName: unitName(row.responsibleUnitId) ?? "",

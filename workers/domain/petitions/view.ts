@@ -1,4 +1,3 @@
-import { findCategory } from "../../../schema/reference/categories.ts";
 import type { PetitionEventRow, PetitionRow } from "../../../schema/tenant/tables.ts";
 import { decryptPii } from "../crypto/pii.ts";
 import { deadlineFor } from "../deadlines/index.ts";
@@ -50,10 +49,6 @@ function presentPerson(person: Person, masked: boolean) {
   };
 }
 
-export function categoryName(code: string, localNames: ReadonlyMap<string, string> = new Map()) {
-  return findCategory(code)?.name ?? localNames.get(code) ?? code;
-}
-
 export function evaluationView(ctx: CaseContext, row: PetitionRow) {
   if (row.evaluation) return { status: "done" as const, ...row.evaluation };
   if (!row.repliedOn) return { status: "not_open" as const };
@@ -93,7 +88,7 @@ export async function presentPetition(
     channel: row.channel,
     purpose: row.purpose,
     categoryCode: row.categoryCode,
-    categoryName: categoryName(row.categoryCode),
+    categoryName: ctx.taxonomy.name(row.categoryCode),
     confidential: row.confidential,
     receivedOn: row.receivedOn,
     registeredAt: row.registeredAt.toISOString(),
