@@ -86,3 +86,43 @@ export const DEMO_STAFF: DemoStaff[] = [
     unit: "卢峰镇",
   },
 ];
+
+/** A citizen's online petition seeded so the tracking page can be tried at once. */
+export const DEMO_ONLINE_PETITION = {
+  purpose: "request",
+  categoryCode: "06.02",
+  petitioner: { name: "舒建华", phone: "13974500001", address: "溆浦县卢峰镇沿河路 12 号" },
+  facts:
+    "本人于 2026 年 3 月至 8 月在县城某建筑工地务工，工程完工后包工头以甲方未付款为由拖欠工资 2.3 万元。",
+  demands: "请求督促施工单位和包工头支付拖欠的工资。",
+  hardships: "家中两个孩子上学，母亲长期患病。",
+};
+
+/** Cases registered by staff, so the console's work list is not empty. */
+export const DEMO_STAFF_PETITIONS = [
+  {
+    clerk: "clerk",
+    assignTo: "县人力资源和社会保障局",
+    body: {
+      channel: "visit",
+      purpose: "request",
+      categoryCode: "06.02",
+      petitioner: { name: "向明德", idNumber: "431224198506120034", phone: "13974500002" },
+      headcount: 3,
+      facts: "某劳务公司拖欠 12 名农民工工资共计 18 万元，已逾四个月。",
+      demands: "请求责令劳务公司足额支付工资。",
+      priorHandling: "曾向劳动保障监察大队口头反映，未获书面答复。",
+    },
+  },
+  {
+    clerk: "lufeng",
+    body: {
+      channel: "letter",
+      purpose: "request",
+      categoryCode: "14.02",
+      petitioner: { name: "刘桂英", phone: "13974500003", address: "卢峰镇某村四组" },
+      facts: "修建县道占用本户承包地 1.2 亩，至今未见征收补偿。",
+      demands: "请求按标准发放土地征收补偿款。",
+    },
+  },
+];

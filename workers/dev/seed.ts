@@ -1,10 +1,17 @@
 import {
   DEMO_BUREAUS,
   DEMO_CONTACT,
+  DEMO_ONLINE_PETITION,
   DEMO_PASSWORD,
   DEMO_STAFF,
+  DEMO_STAFF_PETITIONS,
   DEMO_TENANT,
 } from "./demo-county.ts";
+
+type Api = <T>(
+  path: string,
+  init: { method?: string; body?: unknown; token?: string },
+) => Promise<{ status: number; body: T }>;
 
 interface Unit {
   id: string;
@@ -79,5 +86,44 @@ export async function seedDemoCounty(baseUrl: string, platformToken: string) {
     }
   }
   await api("/auth/logout", { token, method: "POST" });
-  return { seeded: true };
+  const demoTracking = await seedDemoPetitions(api, t, units);
+  return { seeded: true, demoTracking };
+}
+
+/**
+ * A few cases so the console and the tracking page have something to show. Seeded only
+ * into an empty county, so running `npm start` again adds nothing.
+ */
+async function seedDemoPetitions(api: Api, t: string, units: Unit[]) {
+  const signIn = async (username: string) =>
+    (
+      await api<{ token: string }>("/auth/login", {
+        body: { tenant: DEMO_TENANT.code, username, password: DEMO_PASSWORD },
+      })
+    ).body.token;
+  const clerk = await signIn("clerk");
+  const existing = await api<{ items: unknown[] }>(`${t}/petitions?limit=1`, { token: clerk });
+  if (existing.body.items.length > 0) return undefined;
+
+  const online = await api<{ trackingCode: string }>(`${t}/public/petitions`, {
+    body: DEMO_ONLINE_PETITION,
+  });
+  for (const { clerk: username, assignTo, body } of DEMO_STAFF_PETITIONS) {
+    const token = await signIn(username);
+    const created = await api<{ id: string }>(`${t}/petitions`, {
+      token,
+      body: { ...body, receivedAt: new Date().toISOString() },
+    });
+    const unit = units.find((u) => u.name === assignTo);
+    if (unit) {
+      await api(`${t}/petitions/${created.body.id}/assign`, {
+        token,
+        body: { toUnitId: unit.id, instructions: "请依法依规办理，按期报送办结报告。" },
+      });
+    }
+  }
+  return {
+    trackingCode: online.body.trackingCode,
+    phoneLast4: DEMO_ONLINE_PETITION.petitioner.phone.slice(-4),
+  };
 }

@@ -17,6 +17,8 @@ export interface StackOptions {
 
 export interface Stack {
   url: string;
+  /** The seeded online petition, on the run that seeded it. */
+  demoTracking?: { trackingCode: string; phoneLast4: string } | undefined;
   platformToken: string;
   process: ChildProcess;
   stop: () => Promise<void>;
@@ -75,7 +77,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const url = `http://127.0.0.1:${options.port}`;
   await waitForHealth(url, child, () => output);
   const platformToken = vars.PLATFORM_ADMIN_TOKEN ?? "";
-  await seedDemoCounty(url, platformToken);
+  const { demoTracking } = await seedDemoCounty(url, platformToken);
 
   const stop = async () => {
     if (child.exitCode !== null) return;
@@ -84,7 +86,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     else child.kill("SIGTERM");
     await exited;
   };
-  return { url, platformToken, process: child, stop };
+  return { url, platformToken, demoTracking, process: child, stop };
 }
 
 async function waitForHealth(url: string, child: ChildProcess, output: () => string) {

@@ -20,6 +20,9 @@ console.log(`
    admin            系统管理员 (tenant_admin)
 ${DEMO_STAFF.map((s) => `   ${s.username.padEnd(16)} ${s.displayName} · ${s.position} (${s.roles.join(", ")})`).join("\n")}
 
+ A citizen's online petition to track at ${t}/track
+   ${stack.demoTracking ? `查询码 ${stack.demoTracking.trackingCode}, 手机号后四位 ${stack.demoTracking.phoneLast4}` : "(seeded on the first run; see its tracking code in the console)"}
+
  Platform admin token (Authorization: Bearer …, for createTenant):
    ${stack.platformToken}
 ──────────────────────────────────────────────────────────────────────
