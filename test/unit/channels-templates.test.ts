@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import {
+  DEFAULT_TEMPLATES,
+  type EventKind,
+  MissingTemplateParamsError,
+  placeholdersOf,
+  renderTemplate,
+  SMS_EVENTS,
+  type TemplateParams,
+  templateProblems,
+} from "../../workers/notify/channels/templates.ts";
+
+/** Realistic values, on the long side, for every placeholder an event supplies. */
+const TYPICAL: Record<EventKind, TemplateParams> = {
+  "deadline.near": {
+    trackingCode: "XF2026-000123",
+    category: "土地征收",
+    deadline: "办理期限",
+    due: "11月25日",
+    percent: 80,
+  },
+  "deadline.dueToday": { trackingCode: "XF2026-000123", deadline: "受理期限", due: "11月25日" },
+  "deadline.overdue": { trackingCode: "XF2026-000123", deadline: "办理期限", due: "11月25日" },
+  "supervision.opened": { unit: "县自然资源局", trackingCode: "XF2026-000123", form: "书面督办" },
+  "digest.daily": { unit: "县自然资源局", near: 3, dueToday: 1, overdue: 0 },
+  "evaluation.expired": { trackingCode: "XF2026-000123" },
+  "booking.code": { code: "482913", minutes: 5 },
+  "reception.reminder": {
+    date: "11月28日",
+    time: "上午9:00",
+    leader: "王副县长",
+    venue: "县信访局一楼接待室",
+    bookingCode: "A7K3Q9",
+  },
+  "session.changed": { date: "11月28日", leader: "王副县长", change: "改为下午2:30" },
+};
+
+const kinds = Object.keys(DEFAULT_TEMPLATES) as EventKind[];
+
+describe("message templates", () => {
+  it("render every default with its documented wording", () => {
+    const rendered = Object.fromEntries(
+      kinds.map((kind) => [kind, renderTemplate(DEFAULT_TEMPLATES[kind], TYPICAL[kind]).body]),
+    );
+    expect(rendered).toEqual({
+      "deadline.near": "案件 XF2026-000123（土地征收）的办理期限将于 11月25日 到期，已用时 80%。",
+      "deadline.dueToday": "案件 XF2026-000123 的受理期限今日（11月25日）到期。",
+      "deadline.overdue": "案件 XF2026-000123 的办理期限已于 11月25日 超期，已转县信访局督办。",
+      "supervision.opened": "县信访局对 县自然资源局 承办的案件 XF2026-000123 启动书面督办。",
+      "digest.daily": "县自然资源局 今日待办：临近到期 3 件，今日到期 1 件，已超期 0 件。",
+      "evaluation.expired": "案件 XF2026-000123 的满意度评价期限已届满。",
+      "booking.code": "【连心桥】您的验证码是 482913，5 分钟内有效。请勿告诉他人。",
+      "reception.reminder":
+        "【连心桥】您预约了 11月28日 上午9:00 王副县长 的接访，地点 县信访局一楼接待室，预约码 A7K3Q9。",
+      "session.changed": "【连心桥】您预约的 11月28日 王副县长 接访有变动：改为下午2:30。",
+    });
+  });
+
+  it("declare exactly the placeholders each default uses, with short titles", () => {
+    for (const kind of kinds) {
+      const template = DEFAULT_TEMPLATES[kind];
+      const used = [...placeholdersOf(template.title), ...placeholdersOf(template.body)];
+      expect([...used].sort(), kind).toEqual([...template.params].sort());
+      expect(templateProblems(template, template.params), kind).toEqual([]);
+      expect(template.title.length, kind).toBeLessThanOrEqual(8);
+    }
+  });
+
+  it("keep citizen SMS within one 70-character message", () => {
+    for (const kind of SMS_EVENTS) {
+      const { body } = renderTemplate(DEFAULT_TEMPLATES[kind], TYPICAL[kind]);
+      expect(body.startsWith("【连心桥】"), kind).toBe(true);
+      expect(body.length, `${kind}: ${body}`).toBeLessThanOrEqual(70);
+    }
+  });
+
+  it("throw on a placeholder with no value instead of sending it literally", () => {
+    const template = DEFAULT_TEMPLATES["booking.code"];
+    expect(() => renderTemplate(template, { code: "482913" })).toThrow(MissingTemplateParamsError);
+    try {
+      renderTemplate({ title: "{a}", body: "{b}{a}" }, {});
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(MissingTemplateParamsError);
+      expect(error instanceof MissingTemplateParamsError ? error.missing : []).toEqual(["a", "b"]);
+    }
+  });
+
+  it("fill every occurrence, ignore extra params and leave non-placeholder text alone", () => {
+    expect(
+      renderTemplate(
+        { title: "{n} 件", body: "{n}/{n}，JSON 示例 { x } 与 {1}" },
+        { n: 0, unused: "x" },
+      ),
+    ).toEqual({ title: "0 件", body: "0/0，JSON 示例 { x } 与 {1}" });
+    // A value that looks like a placeholder is not expanded again.
+    expect(renderTemplate({ title: "t", body: "{a}" }, { a: "{b}", b: "no" }).body).toBe("{b}");
+  });
+
+  it("report problems with a tenant override", () => {
+    const allowed = DEFAULT_TEMPLATES["deadline.near"].params;
+    expect(
+      templateProblems(
+        { title: "", body: "案件 {trackingCode} 的{deadlin}将于 {due 到期" },
+        allowed,
+      ),
+    ).toEqual(["标题不能为空", "正文中的 {deadlin} 不是可用的占位符", "正文中有不成对的花括号"]);
+    expect(templateProblems({ title: "超".repeat(31), body: "正文" }, allowed)).toEqual([
+      "标题不能超过 30 个字",
+    ]);
+    expect(templateProblems({ title: "{percent}%", body: "{trackingCode}" }, allowed)).toEqual([]);
+  });
+});
