@@ -10,6 +10,7 @@ declare global {
       CONTROL_MIGRATIONS: D1Migration[];
       TENANT_MIGRATIONS: D1Migration[];
       TENANT_DB_1: D1Database;
+      TEST_RECEIVER_URL: string;
     }
   }
 }

@@ -14,25 +14,29 @@ export default defineConfig(async () => {
       projects: [
         {
           plugins: [
-            cloudflareTest({
+            cloudflareTest(({ inject }) => ({
               wrangler: { configPath: `${root}/wrangler.toml` },
               miniflare: {
                 // Test-only secrets; real ones come from wrangler secrets or .dev.vars.
                 bindings: {
                   ENVIRONMENT: "development",
+                  // Retries in tests come back after a second, not half a minute.
+                  NOTIFY_RETRY_BASE_SECONDS: "1",
+                  TEST_RECEIVER_URL: inject("receiverUrl"),
                   PLATFORM_ADMIN_TOKEN: "test-platform-admin-token-0123456789abcdef",
                   DATA_MASTER_KEY: "test-data-master-key-0123456789abcdef0123",
                   CONTROL_MIGRATIONS: controlMigrations,
                   TENANT_MIGRATIONS: tenantMigrations,
                 },
               },
-            }),
+            })),
           ],
           test: {
             name: "workers",
             root,
             include: ["test/api/**/*.test.ts", "test/unit/**/*.test.ts"],
             setupFiles: ["test/setup/apply-migrations.ts"],
+            globalSetup: ["test/setup/receiver.ts"],
             // The workers pool runs no benchmarks; they run from Node against wrangler dev.
             benchmark: { include: [] },
           },

@@ -17,6 +17,10 @@ export interface Env {
   ASSETS: Fetcher;
   LOGIN_LIMITER: RateLimit;
   PUBLIC_LIMITER: RateLimit;
+  /** Cloudflare's email sending; only production sends email (development uses the outbox). */
+  EMAIL?: SendEmail;
+  /** First retry delay of a failed delivery; doubles with each attempt. */
+  NOTIFY_RETRY_BASE_SECONDS?: string;
 }
 
 const binding = (shape: string, method: string) =>

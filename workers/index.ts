@@ -17,8 +17,9 @@ export default {
     if (!checkEnv(env).ok) throw new Error("BAD_ENVIRONMENT: see a fetch for details");
     await runScheduled(controller, env);
   },
-  async queue(batch, _env, _ctx) {
-    await consumeNotifications(batch);
+  async queue(batch, env, _ctx) {
+    if (!checkEnv(env).ok) throw new Error("BAD_ENVIRONMENT: see a fetch for details");
+    await consumeNotifications(batch, env);
   },
 } satisfies ExportedHandler<Env, unknown>;
 

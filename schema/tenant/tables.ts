@@ -196,12 +196,15 @@ export const petitions = sqliteTable(
     /** The office's next deadline, 24:00 CST of its due day; the scan reads this index. */
     nextDeadlineAt: integer("next_deadline_at", { mode: "timestamp_ms" }),
     nextDeadlineKey: text("next_deadline_key"),
+    /** When the deadline scan should next look at this case; indexed so it reads only those. */
+    nextAlertAt: integer("next_alert_at", { mode: "timestamp_ms" }),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [
     uniqueIndex("petitions_tenant_tracking_uq").on(t.tenantId, t.trackingCode),
     index("petitions_tenant_deadline_idx").on(t.tenantId, t.nextDeadlineAt),
+    index("petitions_tenant_alert_idx").on(t.tenantId, t.nextAlertAt),
     index("petitions_tenant_unit_idx").on(t.tenantId, t.responsibleUnitId, t.status),
     index("petitions_tenant_id_hash_idx").on(t.tenantId, t.idHash),
     index("petitions_tenant_phone_hash_idx").on(t.tenantId, t.phoneHash),
@@ -340,3 +343,197 @@ export const auditLog = sqliteTable(
 export type PetitionRow = typeof petitions.$inferSelect;
 export type PetitionEventRow = typeof petitionEvents.$inferSelect;
 export type AuditRow = typeof auditLog.$inferSelect;
+
+export const alertMarks = ["near", "dueToday", "overdue", "expired"] as const;
+export type AlertMark = (typeof alertMarks)[number];
+
+/**
+ * What the deadline scan has noticed on a case: one row per clock, due date and mark
+ * (near at 70 % / 90 %, due today, overdue; an evaluation window expired). The primary key
+ * makes a scan that runs twice notice nothing twice; overdue rows are the case's breaches.
+ */
+export const deadlineAlerts = sqliteTable(
+  "deadline_alerts",
+  {
+    tenantId: text("tenant_id").notNull(),
+    petitionId: text("petition_id").notNull(),
+    deadlineKey: text("deadline_key").notNull(),
+    due: text("due").notNull(),
+    /** `near70`, `near90`, `dueToday`, `overdue`, `expired`. */
+    mark: text("mark").notNull(),
+    unitId: text("unit_id").notNull(),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.petitionId, t.deadlineKey, t.due, t.mark] }),
+    index("deadline_alerts_tenant_at_idx").on(t.tenantId, t.at),
+  ],
+);
+
+export const supervisionForms = [
+  "phone",
+  "letter",
+  "interview",
+  "meeting",
+  "listed",
+  "bulletin",
+] as const;
+export type SupervisionForm = (typeof supervisionForms)[number];
+
+/** 督办: the county office chasing a unit over a breached deadline. */
+export const supervisions = sqliteTable(
+  "supervisions",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    petitionId: text("petition_id").notNull(),
+    deadlineKey: text("deadline_key").notNull(),
+    due: text("due").notNull(),
+    unitId: text("unit_id").notNull(),
+    status: text("status", { enum: ["open", "resolved"] }).notNull(),
+    form: text("form", { enum: supervisionForms }),
+    history: text("history", { mode: "json" }).$type<SupervisionStep[]>().notNull(),
+    openedAt: integer("opened_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+    resolvedAt: integer("resolved_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    uniqueIndex("supervisions_breach_uq").on(t.tenantId, t.petitionId, t.deadlineKey, t.due),
+    index("supervisions_tenant_status_idx").on(t.tenantId, t.status, t.unitId),
+  ],
+);
+
+export interface SupervisionStep {
+  at: string;
+  by: string | null;
+  form?: SupervisionForm | undefined;
+  note?: string | undefined;
+  status?: "open" | "resolved" | undefined;
+}
+
+/** The in-app inbox of staff. */
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    staffId: text("staff_id").notNull(),
+    event: text("event").notNull(),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    petitionId: text("petition_id"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    readAt: integer("read_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("notifications_inbox_idx").on(t.tenantId, t.staffId, t.readAt, t.createdAt)],
+);
+
+export const deliveryChannels = [
+  "wecom",
+  "dingtalk",
+  "sms",
+  "email",
+  "web_push",
+  "webhook",
+] as const;
+export type DeliveryChannel = (typeof deliveryChannels)[number];
+export const deliveryStatuses = ["queued", "sending", "sent", "failed", "dead"] as const;
+export type DeliveryStatus = (typeof deliveryStatuses)[number];
+
+/**
+ * The outbox and the delivery log in one: a message is written here first (in the same
+ * batch as what caused it), then handed to the queue; the consumer records every attempt.
+ * `idempotency_key` makes the same message impossible to create twice.
+ */
+export const deliveries = sqliteTable(
+  "deliveries",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    idempotencyKey: text("idempotency_key").notNull(),
+    channel: text("channel", { enum: deliveryChannels }).notNull(),
+    event: text("event").notNull(),
+    /** Shown in the delivery log: masked phone, staff name, "企业微信群". */
+    recipientLabel: text("recipient_label").notNull(),
+    /** **Encrypted**: the phone, address or subscription the message goes to. */
+    recipientSealed: text("recipient_sealed"),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    link: text("link"),
+    /** Template parameters, for providers that send templates (SMS). */
+    params: text("params", { mode: "json" }).$type<Record<string, string>>(),
+    status: text("status", { enum: deliveryStatuses }).notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    providerResponse: text("provider_response"),
+    /** Quiet hours: not to be sent before this instant. */
+    notBefore: integer("not_before", { mode: "timestamp_ms" }),
+    enqueuedAt: integer("enqueued_at", { mode: "timestamp_ms" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    uniqueIndex("deliveries_idempotency_uq").on(t.tenantId, t.idempotencyKey),
+    index("deliveries_tenant_created_idx").on(t.tenantId, t.createdAt),
+    index("deliveries_outbox_idx").on(t.tenantId, t.status, t.enqueuedAt),
+  ],
+);
+
+/** Which events go where, quiet hours, template overrides; channel secrets sealed. */
+export const notificationSettings = sqliteTable("notification_settings", {
+  tenantId: text("tenant_id").primaryKey(),
+  settings: text("settings", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+  /** **Encrypted** JSON of each channel's configuration and secrets. */
+  channelsSealed: text("channels_sealed"),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+/** Staff browsers subscribed to Web Push. */
+export const pushSubscriptions = sqliteTable(
+  "push_subscriptions",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    staffId: text("staff_id").notNull(),
+    endpoint: text("endpoint").notNull(),
+    p256dh: text("p256dh").notNull(),
+    auth: text("auth").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("push_subscriptions_endpoint_uq").on(t.tenantId, t.endpoint),
+    index("push_subscriptions_staff_idx").on(t.tenantId, t.staffId),
+  ],
+);
+
+/** Development only: where SMS and email land instead of a provider. */
+export const devOutbox = sqliteTable(
+  "dev_outbox",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    channel: text("channel", { enum: ["sms", "email"] }).notNull(),
+    recipient: text("recipient").notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("dev_outbox_tenant_created_idx").on(t.tenantId, t.createdAt)],
+);
+
+export type SupervisionRow = typeof supervisions.$inferSelect;
+export type DeliveryRow = typeof deliveries.$inferSelect;
+export type NotificationRow = typeof notifications.$inferSelect;
+
+/** Once-a-day work of the scan (the daily digest), recorded so it runs once per day. */
+export const scanRuns = sqliteTable(
+  "scan_runs",
+  {
+    tenantId: text("tenant_id").notNull(),
+    name: text("name").notNull(),
+    day: text("day").notNull(),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.name, t.day] })],
+);

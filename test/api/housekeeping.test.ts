@@ -36,14 +36,14 @@ describe("the cron trigger", () => {
 });
 
 describe("the notification queue", () => {
-  it("retries messages it has no channel for instead of dropping them", async () => {
+  it("drops a message that can never be delivered, and says why", async () => {
     const batch = createMessageBatch("lianxin-notify", [
-      { id: "m1", timestamp: new Date(), attempts: 1, body: { kind: "unknown" } },
+      { id: "m1", timestamp: new Date(), attempts: 1, body: { kind: "not a delivery" } },
     ]);
     const ctx = createExecutionContext();
     await worker.queue(batch, env, ctx);
     const result = await getQueueResult(batch, ctx);
-    expect(result.explicitAcks).toEqual([]);
-    expect(result.retryMessages).toEqual([expect.objectContaining({ msgId: "m1" })]);
+    expect(result.explicitAcks).toEqual(["m1"]);
+    expect(result.retryMessages).toEqual([]);
   });
 });

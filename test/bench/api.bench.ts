@@ -25,7 +25,9 @@ test("API latency on workerd (demo county: 30 units, 8 staff)", async ({ bench }
     bench("getMe", () => get("/api/v1/auth/me")),
     bench("listUnits", () => get(`/api/v1/t/${DEMO_TENANT.code}/units`)),
     bench("listStaff", () => get(`/api/v1/t/${DEMO_TENANT.code}/staff`)),
-    bench("listPetitions (decrypts each petitioner)", () => get(`/api/v1/t/${DEMO_TENANT.code}/petitions`)),
+    bench("listPetitions (decrypts each petitioner)", () =>
+      get(`/api/v1/t/${DEMO_TENANT.code}/petitions`),
+    ),
     { time: 2000 },
   );
 });

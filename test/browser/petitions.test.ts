@@ -123,7 +123,9 @@ describe("petitions in Chromium", () => {
     await handler
       .getByLabel("事实和理由")
       .fill("经调查核实，该工地劳务公司确实拖欠向红梅工资一万二千元。");
-    await handler.getByLabel("处理意见").fill("责令劳务公司于十五日内足额支付拖欠工资。");
+    await handler
+      .getByLabel("处理意见", { exact: true })
+      .fill("责令劳务公司于十五日内足额支付拖欠工资。");
     await handler.getByLabel("法律依据").fill("《保障农民工工资支付条例》第三条、第五十四条。");
     await handler.locator("#reply-outcome-support").check();
     await handler.getByRole("button", { name: "提交处理意见书" }).click();
@@ -133,7 +135,9 @@ describe("petitions in Chromium", () => {
 
     // 4. The citizen tracks it with the code and the last four digits, and evaluates.
     await citizen.getByRole("link", { name: "查询本事项的办理进度" }).click();
-    await expect.poll(() => citizen.getByLabel("查询码").inputValue()).toBe(code);
+    await expect
+      .poll(() => citizen.getByRole("textbox", { name: "查询码" }).inputValue())
+      .toBe(code);
     await citizen.getByLabel("手机号后四位").fill("5678");
     await citizen.getByRole("button", { name: "查询", exact: true }).click();
     const result = citizen.getByTestId("track-result");

@@ -11,6 +11,7 @@ import { calendarRoutes } from "./routes/calendar.ts";
 import { citizenRoutes } from "./routes/citizens.ts";
 import { mountDocs } from "./routes/docs.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { notifyRoutes } from "./routes/notify.ts";
 import { petitionRoutes } from "./routes/petitions.ts";
 import { referenceRoutes } from "./routes/reference.ts";
 import { staffRoutes } from "./routes/staff.ts";
@@ -33,6 +34,7 @@ export function createApp() {
   app.route("/api/v1", calendarRoutes);
   app.route("/api/v1", petitionRoutes);
   app.route("/api/v1", citizenRoutes);
+  app.route("/api/v1", notifyRoutes);
   mountDocs(app);
   app.route("/", pageRoutes);
 

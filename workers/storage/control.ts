@@ -88,3 +88,11 @@ export async function updateTenantProfile(
     .where(eq(control.tenants.code, code))
     .run();
 }
+
+export function listActiveTenants(env: Env) {
+  return controlDb(env)
+    .select({ code: control.tenants.code, shard: control.tenants.shard })
+    .from(control.tenants)
+    .where(eq(control.tenants.status, "active"))
+    .orderBy(control.tenants.code);
+}

@@ -169,7 +169,9 @@ export function updateDeadlinesStatement(
   scope: TenantScope,
   id: string,
   version: number,
-  clocks: Pick<PetitionRow, "deadlines" | "nextDeadlineAt" | "nextDeadlineKey">,
+  clocks: Partial<
+    Pick<PetitionRow, "deadlines" | "nextDeadlineAt" | "nextDeadlineKey" | "nextAlertAt">
+  >,
 ) {
   return scope.db
     .update(petitions)
@@ -247,4 +249,24 @@ export function listOpenPetitions(scope: TenantScope, afterId: string, limit: nu
     )
     .orderBy(asc(petitions.id))
     .limit(limit);
+}
+
+export async function recusedStaff(scope: TenantScope, petitionId: string) {
+  const rows = await scope.db
+    .select({ staffId: recusals.staffId })
+    .from(recusals)
+    .where(ofTenant(scope, recusals, eq(recusals.petitionId, petitionId)));
+  return rows.map((r) => r.staffId);
+}
+
+/** The clocks of every open case: the daily digest's once-a-day read. */
+export function listOpenPetitionClocks(scope: TenantScope) {
+  return scope.db
+    .select({
+      responsibleUnitId: petitions.responsibleUnitId,
+      deadlines: petitions.deadlines,
+      nextDeadlineKey: petitions.nextDeadlineKey,
+    })
+    .from(petitions)
+    .where(ofTenant(scope, petitions, sql`${petitions.status} NOT IN ('closed', 'declined')`));
 }

@@ -12,10 +12,13 @@ import { shardDatabase } from "./shards.ts";
 export interface TenantScope {
   readonly tenant: string;
   readonly db: DrizzleD1Database<typeof tables>;
+  /** The raw shard, for the rare statement that needs D1's own result metadata. */
+  readonly d1: D1Database;
 }
 
 export function openTenantScope(env: Env, tenant: { code: string; shard: string }): TenantScope {
-  return { tenant: tenant.code, db: drizzle(shardDatabase(env, tenant.shard), { schema: tables }) };
+  const d1 = shardDatabase(env, tenant.shard);
+  return { tenant: tenant.code, db: drizzle(d1, { schema: tables }), d1 };
 }
 
 /** `tenant_id = scope.tenant AND …conditions`. */

@@ -46,6 +46,8 @@ export interface DeadlinePolicy {
   repeatWindowDays: number;
   /** A county's internal first-petition targets such as "3-7-21"; null when not used. */
   firstPetitionTargets: FirstPetitionTargets | null;
+  /** Shares of a deadline's time at which its holders are warned, ascending (70 %, 90 %). */
+  nearAlerts: number[];
 }
 
 const calendarDays = (days: number): DeadlineRule => ({ days, kind: "calendar" });
@@ -71,6 +73,7 @@ export const DEFAULT_POLICY: DeadlinePolicy = Object.freeze({
   evaluation: Object.freeze(calendarDays(30)),
   repeatWindowDays: 365,
   firstPetitionTargets: null,
+  nearAlerts: Object.freeze([0.7, 0.9]) as unknown as number[],
 });
 
 const days = z.number().int().min(0).max(365);
@@ -105,6 +108,7 @@ export const DeadlinePolicyOverridesSchema = z.strictObject({
     })
     .nullable()
     .optional(),
+  nearAlerts: z.array(z.number().gt(0).lt(1)).max(4).optional(),
 });
 
 export type DeadlinePolicyOverrides = z.infer<typeof DeadlinePolicyOverridesSchema>;
@@ -146,6 +150,7 @@ export function resolvePolicy(overrides: DeadlinePolicyOverrides): DeadlinePolic
     reReviewAnswer: mergeRule(d.reReviewAnswer, o.reReviewAnswer),
     evaluation: mergeRule(d.evaluation, o.evaluation),
     repeatWindowDays: o.repeatWindowDays ?? d.repeatWindowDays,
+    nearAlerts: [...(o.nearAlerts ?? d.nearAlerts)].sort((a, b) => a - b),
     firstPetitionTargets:
       targets === null
         ? null

@@ -10,7 +10,7 @@ import {
 } from "../../storage/petitions.ts";
 import { findStaff } from "../../storage/staff.ts";
 import { cstDate, daysBetween, deadlineFor } from "../deadlines/index.ts";
-import { type ClockFacts, caseClocks, nextOfficeDeadline, storeClocks } from "./clocks.ts";
+import { type ClockFacts, caseClocks, clockColumns } from "./clocks.ts";
 import { type CaseContext, type StaffView, unitSubtree } from "./context.ts";
 import {
   availableActions,
@@ -91,14 +91,10 @@ export async function takeAction<A extends PetitionAction>(
   const decision = await decide(ctx, viewer, row, action, input as ActionInput[PetitionAction]);
   const status = nextStatus(action, row.status);
   const after = { ...row, ...decision.changes, status };
-  const clocks = caseClocks(clockFacts(after), ctx.policy, ctx.calendar);
-  const next = nextOfficeDeadline(clocks);
   const changes: Changes = {
     ...decision.changes,
     status,
-    deadlines: storeClocks(clocks),
-    nextDeadlineAt: next?.at ?? null,
-    nextDeadlineKey: next?.key ?? null,
+    ...clockColumns(caseClocks(clockFacts(after), ctx.policy, ctx.calendar), ctx.policy),
     updatedAt: ctx.now,
   };
 

@@ -1,8 +1,10 @@
 import type { PetitionStatus, Routing, StoredDeadlines } from "../../../schema/tenant/tables.ts";
 import {
+  addCalendarDays,
   type DeadlineClock,
   type DeadlineKey,
   type DeadlinePolicy,
+  daysBetween,
   deadlineFor,
   deadlineStatus,
   endOfCstDay,
@@ -116,4 +118,94 @@ export function clockStates(stored: StoredDeadlines, today: IsoDate, calendar: H
       return [key, { ...c, state, daysLeft }];
     }),
   );
+}
+
+export type AlertMarkName =
+  | "near70"
+  | "near90"
+  | "dueToday"
+  | "overdue"
+  | "expired"
+  | `near${number}`;
+
+export interface AlertMarkAt {
+  key: DeadlineKey;
+  due: IsoDate;
+  from: IsoDate;
+  mark: AlertMarkName;
+  at: Date;
+}
+
+const HOUR = 3_600_000;
+/** Warnings go out at the start of the working day, 08:00 CST; a breach at 24:00 CST. */
+const morningOf = (day: IsoDate) => new Date(endOfCstDay(day).getTime() - 16 * HOUR);
+
+/**
+ * The moments the deadline scan must act on a case: each office deadline warns at the
+ * policy's shares of its time (70 %, 90 %), on its due day, and when it is breached; an
+ * evaluation window is noticed when it expires.
+ */
+export function alertMarks(clocks: DeadlineClock[], nearAlerts: readonly number[]): AlertMarkAt[] {
+  const marks: AlertMarkAt[] = [];
+  for (const clock of clocks) {
+    const base = { key: clock.key, due: clock.due, from: clock.from };
+    if (clock.key === "evaluation") {
+      marks.push({ ...base, mark: "expired", at: endOfCstDay(clock.due) });
+      continue;
+    }
+    if (!OFFICE_DEADLINES.has(clock.key)) continue;
+    const span = daysBetween(clock.from, clock.due);
+    for (const share of nearAlerts) {
+      const day = addCalendarDays(clock.from, Math.ceil(share * span));
+      if (day < clock.due)
+        marks.push({ ...base, mark: `near${Math.round(share * 100)}`, at: morningOf(day) });
+    }
+    marks.push({ ...base, mark: "dueToday", at: morningOf(clock.due) });
+    marks.push({ ...base, mark: "overdue", at: endOfCstDay(clock.due) });
+  }
+  return marks.sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
+/**
+ * The columns a case stores for its clocks. `nextAlertAt` is the earliest mark, past ones
+ * included: a case that arrives already late is looked at by the next scan, and marks
+ * already noticed are not noticed twice (the scan records each once).
+ */
+export function clockColumns(clocks: DeadlineClock[], policy: DeadlinePolicy, after?: Date) {
+  const next = nextOfficeDeadline(clocks);
+  const marks = alertMarks(clocks, policy.nearAlerts);
+  const nextMark = after ? marks.find((m) => m.at.getTime() > after.getTime()) : marks[0];
+  return {
+    deadlines: storeClocks(clocks),
+    nextDeadlineAt: next?.at ?? null,
+    nextDeadlineKey: next?.key ?? null,
+    nextAlertAt: nextMark?.at ?? null,
+  };
+}
+
+/** Chinese names of the clocks, for messages. */
+export const DEADLINE_LABELS: Record<DeadlineKey, string> = {
+  accept: "受理期限",
+  notice: "告知期限",
+  receivingNotice: "承办告知期限",
+  objection: "异议期限",
+  handle: "办理期限",
+  reviewAnswer: "复查答复期限",
+  reReviewAnswer: "复核答复期限",
+  reviewRequest: "申请复查期限",
+  reReviewRequest: "申请复核期限",
+  evaluation: "评价期限",
+  targetMeet: "见面目标",
+  targetFeedback: "反馈目标",
+  targetClose: "办结目标",
+};
+
+/** The stored clocks back as engine clocks. */
+export function storedClocks(stored: StoredDeadlines): DeadlineClock[] {
+  return Object.entries(stored).map(([key, c]) => ({
+    key: key as DeadlineKey,
+    due: c.due,
+    from: c.from,
+    rule: { days: c.days, kind: c.kind },
+  }));
 }

@@ -17,7 +17,7 @@ import { addCalendarDays, cstDate, daysBetween } from "../deadlines/index.ts";
 import { checkIdNumber } from "../petitioner/id-number.ts";
 import { checkMobile } from "../petitioner/phone.ts";
 import { newTrackingCode } from "../petitioner/tracking-code.ts";
-import { caseClocks, nextOfficeDeadline, storeClocks } from "./clocks.ts";
+import { caseClocks, clockColumns } from "./clocks.ts";
 import { type CaseContext, countyOffice, type StaffView, unitSubtree } from "./context.ts";
 import type { Person, SealedParties } from "./view.ts";
 
@@ -81,8 +81,7 @@ export async function registerPetition(
     reReviewRequestedOn: null,
     evaluated: false,
   };
-  const clocks = caseClocks(facts, ctx.policy, ctx.calendar);
-  const next = nextOfficeDeadline(clocks);
+  const clocks = clockColumns(caseClocks(facts, ctx.policy, ctx.calendar), ctx.policy);
   const sealed = parties.petitioner
     ? await encryptPii(ctx.keys, JSON.stringify(parties satisfies SealedParties))
     : null;
@@ -131,9 +130,7 @@ export async function registerPetition(
       evaluation: null,
       closure: null,
       ownerSignedOff: false,
-      deadlines: storeClocks(clocks),
-      nextDeadlineAt: next?.at ?? null,
-      nextDeadlineKey: next?.key ?? null,
+      ...clocks,
       createdAt: ctx.now,
       updatedAt: ctx.now,
     };

@@ -10,7 +10,7 @@ import {
 import { lastFour } from "../petitioner/phone.ts";
 import { normalizeTrackingCode } from "../petitioner/tracking-code.ts";
 import { clockFacts } from "./actions.ts";
-import { caseClocks, clockStates, nextOfficeDeadline, storeClocks } from "./clocks.ts";
+import { caseClocks, clockColumns, clockStates } from "./clocks.ts";
 import type { CaseContext } from "./context.ts";
 import { evaluationView, unsealParties } from "./view.ts";
 
@@ -97,16 +97,13 @@ export async function evaluate(
   if (window.status === "expired") throw conflict(`评价期限已于 ${window.closesOn} 届满`);
   const evaluation = { ...rating, at: ctx.now.toISOString() };
   const after = { ...row, evaluation };
-  const clocks = caseClocks(clockFacts(after), ctx.policy, ctx.calendar);
-  const next = nextOfficeDeadline(clocks);
+  const clocks = clockColumns(caseClocks(clockFacts(after), ctx.policy, ctx.calendar), ctx.policy);
   await batchWithAudit(
     ctx.scope,
     [
       updatePetitionStatement(ctx.scope, row.id, row.version, {
         evaluation,
-        deadlines: storeClocks(clocks),
-        nextDeadlineAt: next?.at ?? null,
-        nextDeadlineKey: next?.key ?? null,
+        ...clocks,
         updatedAt: ctx.now,
       }),
       insertEventStatement(ctx.scope, {

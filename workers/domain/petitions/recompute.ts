@@ -2,7 +2,7 @@ import type { Env } from "../../env.ts";
 import { listOpenPetitions, updateDeadlinesStatement } from "../../storage/petitions.ts";
 import type { TenantScope } from "../../storage/tenant-scope.ts";
 import { clockFacts } from "./actions.ts";
-import { caseClocks, nextOfficeDeadline, storeClocks } from "./clocks.ts";
+import { caseClocks, clockColumns } from "./clocks.ts";
 import { loadCaseContext } from "./context.ts";
 
 const PAGE = 50;
@@ -20,13 +20,8 @@ export async function recomputeOpenDeadlines(env: Env, scope: TenantScope, now =
     const rows = await listOpenPetitions(scope, after, PAGE);
     const statements = rows.map((row) => {
       const clocks = caseClocks(clockFacts(row), ctx.policy, ctx.calendar);
-      const next = nextOfficeDeadline(clocks);
       // Recomputing is not an action: the version stays so no one's open form goes stale.
-      return updateDeadlinesStatement(scope, row.id, row.version, {
-        deadlines: storeClocks(clocks),
-        nextDeadlineAt: next?.at ?? null,
-        nextDeadlineKey: next?.key ?? null,
-      });
+      return updateDeadlinesStatement(scope, row.id, row.version, clockColumns(clocks, ctx.policy));
     });
     const [first, ...rest] = statements;
     if (first) await scope.db.batch([first, ...rest]);

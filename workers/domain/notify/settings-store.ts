@@ -1,0 +1,58 @@
+import type { NotifyEvent } from "../../../schema/api/notifications.ts";
+import { ApiError } from "../../errors.ts";
+import { DEFAULT_TEMPLATES, templateProblems } from "../../notify/channels/templates.ts";
+import { loadSettingsRow, saveSettingsStatement } from "../../storage/notify.ts";
+import type { TenantScope } from "../../storage/tenant-scope.ts";
+import { decryptPii, encryptPii, type TenantKeys } from "../crypto/pii.ts";
+import { type ChannelConfigs, mergeSettings, type NotificationSettings } from "./settings.ts";
+
+export interface LoadedSettings {
+  settings: NotificationSettings;
+  channels: ChannelConfigs;
+  updatedAt: Date | null;
+}
+
+export async function loadNotificationSettings(
+  scope: TenantScope,
+  keys: TenantKeys,
+): Promise<LoadedSettings> {
+  const row = await loadSettingsRow(scope);
+  const channels = row?.channelsSealed
+    ? (JSON.parse(await decryptPii(keys, row.channelsSealed)) as ChannelConfigs)
+    : {};
+  return {
+    settings: mergeSettings(row?.settings as Partial<NotificationSettings> | undefined),
+    channels,
+    updatedAt: row?.updatedAt ?? null,
+  };
+}
+
+/** Template overrides must use only the parameters their event provides. */
+export function checkTemplates(templates: NotificationSettings["templates"]) {
+  const problems = Object.entries(templates).flatMap(([event, template]) =>
+    template
+      ? templateProblems(template, DEFAULT_TEMPLATES[event as NotifyEvent].params).map(
+          (message) => ({
+            path: `templates.${event}`,
+            message,
+          }),
+        )
+      : [],
+  );
+  if (problems.length > 0) {
+    throw new ApiError("VALIDATION_FAILED", "消息模板有误", { status: 422, details: problems });
+  }
+}
+
+export async function saveNotificationSettingsStatement(
+  scope: TenantScope,
+  keys: TenantKeys,
+  settings: NotificationSettings,
+  channels: ChannelConfigs,
+  now: Date,
+) {
+  const sealed =
+    Object.keys(channels).length > 0 ? await encryptPii(keys, JSON.stringify(channels)) : null;
+  // Wrapped: a query builder is thenable, so returning it from an async function would run it.
+  return { statement: saveSettingsStatement(scope, { ...settings }, sealed, now) };
+}

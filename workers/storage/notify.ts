@@ -1,0 +1,438 @@
+import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import {
+  type DeliveryRow,
+  deadlineAlerts,
+  deliveries,
+  devOutbox,
+  notificationSettings,
+  notifications,
+  petitions,
+  pushSubscriptions,
+  type SupervisionStep,
+  scanRuns,
+  supervisions,
+} from "../../schema/tenant/tables.ts";
+import { ofTenant, type TenantScope } from "./tenant-scope.ts";
+
+// ── settings ────────────────────────────────────────────────────────────────────────
+
+export async function loadSettingsRow(scope: TenantScope) {
+  const [row] = await scope.db
+    .select()
+    .from(notificationSettings)
+    .where(ofTenant(scope, notificationSettings))
+    .limit(1);
+  return row;
+}
+
+export function saveSettingsStatement(
+  scope: TenantScope,
+  settings: Record<string, unknown>,
+  channelsSealed: string | null,
+  now: Date,
+) {
+  return scope.db
+    .insert(notificationSettings)
+    .values({ tenantId: scope.tenant, settings, channelsSealed, updatedAt: now })
+    .onConflictDoUpdate({
+      target: notificationSettings.tenantId,
+      set: { settings, channelsSealed, updatedAt: now },
+    });
+}
+
+// ── the scan ────────────────────────────────────────────────────────────────────────
+
+export function setNextAlertStatement(
+  scope: TenantScope,
+  id: string,
+  version: number,
+  at: Date | null,
+) {
+  return scope.db
+    .update(petitions)
+    .set({ nextAlertAt: at })
+    .where(ofTenant(scope, petitions, eq(petitions.id, id), eq(petitions.version, version)));
+}
+
+export async function recordedAlerts(scope: TenantScope, petitionId: string) {
+  const rows = await scope.db
+    .select()
+    .from(deadlineAlerts)
+    .where(ofTenant(scope, deadlineAlerts, eq(deadlineAlerts.petitionId, petitionId)));
+  return rows;
+}
+
+export function insertAlertStatement(
+  scope: TenantScope,
+  alert: {
+    petitionId: string;
+    deadlineKey: string;
+    due: string;
+    mark: string;
+    unitId: string;
+    at: Date;
+  },
+) {
+  return scope.db
+    .insert(deadlineAlerts)
+    .values({ ...alert, tenantId: scope.tenant })
+    .onConflictDoNothing();
+}
+
+export async function hasScanRun(scope: TenantScope, name: string, day: string) {
+  const [row] = await scope.db
+    .select({ day: scanRuns.day })
+    .from(scanRuns)
+    .where(ofTenant(scope, scanRuns, eq(scanRuns.name, name), eq(scanRuns.day, day)))
+    .limit(1);
+  return row !== undefined;
+}
+
+export function insertScanRunStatement(scope: TenantScope, name: string, day: string, at: Date) {
+  return scope.db
+    .insert(scanRuns)
+    .values({ tenantId: scope.tenant, name, day, at })
+    .onConflictDoNothing();
+}
+
+// ── supervision ─────────────────────────────────────────────────────────────────────
+
+export function openSupervisionStatement(
+  scope: TenantScope,
+  breach: { petitionId: string; deadlineKey: string; due: string; unitId: string },
+  now: Date,
+) {
+  return scope.db
+    .insert(supervisions)
+    .values({
+      ...breach,
+      id: `${breach.petitionId}:${breach.deadlineKey}:${breach.due}`,
+      tenantId: scope.tenant,
+      status: "open",
+      form: null,
+      history: [
+        { at: now.toISOString(), by: null, status: "open", note: "期限届满未办，自动转入督办" },
+      ],
+      openedAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoNothing();
+}
+
+export function listSupervisions(
+  scope: TenantScope,
+  filter: { status?: "open" | "resolved" | undefined; unitId?: string | undefined; limit: number },
+) {
+  return scope.db
+    .select()
+    .from(supervisions)
+    .where(
+      ofTenant(
+        scope,
+        supervisions,
+        filter.status ? eq(supervisions.status, filter.status) : undefined,
+        filter.unitId ? eq(supervisions.unitId, filter.unitId) : undefined,
+      ),
+    )
+    .orderBy(desc(supervisions.openedAt))
+    .limit(filter.limit);
+}
+
+export async function findSupervision(scope: TenantScope, id: string) {
+  const [row] = await scope.db
+    .select()
+    .from(supervisions)
+    .where(ofTenant(scope, supervisions, eq(supervisions.id, id)))
+    .limit(1);
+  return row;
+}
+
+export function updateSupervisionStatement(
+  scope: TenantScope,
+  id: string,
+  updatedAt: Date,
+  changes: {
+    status: "open" | "resolved";
+    form: string | null;
+    history: SupervisionStep[];
+    resolvedAt: Date | null;
+  },
+) {
+  return scope.db
+    .update(supervisions)
+    .set({ ...changes, form: changes.form as never, updatedAt })
+    .where(
+      ofTenant(scope, supervisions, eq(supervisions.id, id), eq(supervisions.updatedAt, updatedAt)),
+    );
+}
+
+// ── in-app inbox ────────────────────────────────────────────────────────────────────
+
+export function insertNotificationStatement(
+  scope: TenantScope,
+  note: {
+    id: string;
+    staffId: string;
+    event: string;
+    title: string;
+    body: string;
+    petitionId: string | null;
+  },
+  now: Date,
+) {
+  return scope.db
+    .insert(notifications)
+    .values({ ...note, tenantId: scope.tenant, createdAt: now })
+    .onConflictDoNothing();
+}
+
+export function listNotifications(
+  scope: TenantScope,
+  staffId: string,
+  filter: { unreadOnly: boolean; limit: number },
+) {
+  return scope.db
+    .select()
+    .from(notifications)
+    .where(
+      ofTenant(
+        scope,
+        notifications,
+        eq(notifications.staffId, staffId),
+        filter.unreadOnly ? isNull(notifications.readAt) : undefined,
+      ),
+    )
+    .orderBy(desc(notifications.createdAt))
+    .limit(filter.limit);
+}
+
+export async function unreadCount(scope: TenantScope, staffId: string) {
+  const [row] = await scope.db
+    .select({ n: sql<number>`count(*)` })
+    .from(notifications)
+    .where(
+      ofTenant(
+        scope,
+        notifications,
+        eq(notifications.staffId, staffId),
+        isNull(notifications.readAt),
+      ),
+    );
+  return row?.n ?? 0;
+}
+
+export function markReadStatement(
+  scope: TenantScope,
+  staffId: string,
+  ids: string[] | "all",
+  now: Date,
+) {
+  return scope.db
+    .update(notifications)
+    .set({ readAt: now })
+    .where(
+      ofTenant(
+        scope,
+        notifications,
+        eq(notifications.staffId, staffId),
+        isNull(notifications.readAt),
+        ids === "all"
+          ? undefined
+          : sql`${notifications.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`,
+      ),
+    );
+}
+
+// ── deliveries: the outbox and the log ──────────────────────────────────────────────
+
+export type NewDelivery = Omit<
+  DeliveryRow,
+  | "tenantId"
+  | "status"
+  | "attempts"
+  | "lastError"
+  | "providerResponse"
+  | "enqueuedAt"
+  | "updatedAt"
+  | "sentAt"
+>;
+
+export function insertDeliveryStatement(scope: TenantScope, delivery: NewDelivery) {
+  return scope.db
+    .insert(deliveries)
+    .values({
+      ...delivery,
+      tenantId: scope.tenant,
+      status: "queued",
+      attempts: 0,
+      updatedAt: delivery.createdAt,
+    })
+    .onConflictDoNothing();
+}
+
+/**
+ * Deliveries written but not yet on the queue, or put on it long ago and still not
+ * started (a lost hand-off): what `flushOutbox` sends.
+ */
+export function outboxBacklog(scope: TenantScope, staleBefore: Date, limit: number) {
+  return scope.db
+    .select({ id: deliveries.id, notBefore: deliveries.notBefore })
+    .from(deliveries)
+    .where(
+      ofTenant(
+        scope,
+        deliveries,
+        eq(deliveries.status, "queued"),
+        or(isNull(deliveries.enqueuedAt), lt(deliveries.enqueuedAt, staleBefore)),
+      ),
+    )
+    .orderBy(asc(deliveries.createdAt))
+    .limit(limit);
+}
+
+export function markEnqueuedStatement(scope: TenantScope, ids: string[], now: Date) {
+  return scope.db
+    .update(deliveries)
+    .set({ enqueuedAt: now })
+    .where(ofTenant(scope, deliveries, inArray(deliveries.id, ids)));
+}
+
+export async function findDelivery(scope: TenantScope, id: string) {
+  const [row] = await scope.db
+    .select()
+    .from(deliveries)
+    .where(ofTenant(scope, deliveries, eq(deliveries.id, id)))
+    .limit(1);
+  return row;
+}
+
+/**
+ * Takes a delivery for one attempt. Only one consumer wins; a delivery stuck `sending`
+ * (its consumer died) can be taken again after `staleBefore`. A sent or dead one never.
+ */
+export async function claimDelivery(scope: TenantScope, id: string, now: Date, staleBefore: Date) {
+  const result = await scope.db
+    .update(deliveries)
+    .set({ status: "sending", attempts: sql`${deliveries.attempts} + 1`, updatedAt: now })
+    .where(
+      ofTenant(
+        scope,
+        deliveries,
+        eq(deliveries.id, id),
+        or(
+          inArray(deliveries.status, ["queued", "failed"]),
+          and(eq(deliveries.status, "sending"), lt(deliveries.updatedAt, staleBefore)),
+        ),
+      ),
+    )
+    .run();
+  return result.meta.changes === 1;
+}
+
+export async function finishDelivery(
+  scope: TenantScope,
+  id: string,
+  outcome: {
+    status: "sent" | "failed" | "dead";
+    providerResponse?: string | null;
+    lastError?: string | null;
+  },
+  now: Date,
+) {
+  await scope.db
+    .update(deliveries)
+    .set({
+      status: outcome.status,
+      providerResponse: outcome.providerResponse ?? null,
+      lastError: outcome.lastError ?? null,
+      updatedAt: now,
+      ...(outcome.status === "sent" && { sentAt: now }),
+    })
+    .where(ofTenant(scope, deliveries, eq(deliveries.id, id)))
+    .run();
+}
+
+/** Marks dead what reached the dead-letter queue, unless it was sent after all. */
+export async function markDead(scope: TenantScope, id: string, now: Date) {
+  await scope.db
+    .update(deliveries)
+    .set({ status: "dead", updatedAt: now })
+    .where(ofTenant(scope, deliveries, eq(deliveries.id, id), sql`${deliveries.status} <> 'sent'`))
+    .run();
+}
+
+export function listDeliveries(
+  scope: TenantScope,
+  filter: {
+    status?: DeliveryRow["status"] | undefined;
+    channel?: DeliveryRow["channel"] | undefined;
+    limit: number;
+  },
+) {
+  return scope.db
+    .select()
+    .from(deliveries)
+    .where(
+      ofTenant(
+        scope,
+        deliveries,
+        filter.status ? eq(deliveries.status, filter.status) : undefined,
+        filter.channel ? eq(deliveries.channel, filter.channel) : undefined,
+      ),
+    )
+    .orderBy(desc(deliveries.createdAt))
+    .limit(filter.limit);
+}
+
+// ── Web Push subscriptions ──────────────────────────────────────────────────────────
+
+export function subscriptionsOf(scope: TenantScope, staffIds: string[]) {
+  return scope.db
+    .select()
+    .from(pushSubscriptions)
+    .where(ofTenant(scope, pushSubscriptions, inArray(pushSubscriptions.staffId, staffIds)));
+}
+
+export function saveSubscriptionStatement(
+  scope: TenantScope,
+  sub: { staffId: string; endpoint: string; p256dh: string; auth: string },
+  now: Date,
+) {
+  return scope.db
+    .insert(pushSubscriptions)
+    .values({ ...sub, id: crypto.randomUUID(), tenantId: scope.tenant, createdAt: now })
+    .onConflictDoUpdate({
+      target: [pushSubscriptions.tenantId, pushSubscriptions.endpoint],
+      set: { staffId: sub.staffId, p256dh: sub.p256dh, auth: sub.auth },
+    });
+}
+
+export async function deleteSubscription(scope: TenantScope, endpoint: string) {
+  await scope.db
+    .delete(pushSubscriptions)
+    .where(ofTenant(scope, pushSubscriptions, eq(pushSubscriptions.endpoint, endpoint)))
+    .run();
+}
+
+// ── the development outbox ─────────────────────────────────────────────────────────
+
+export async function writeDevOutbox(
+  scope: TenantScope,
+  entry: { id: string; channel: "sms" | "email"; recipient: string; subject: string; body: string },
+  now: Date,
+) {
+  await scope.db
+    .insert(devOutbox)
+    .values({ ...entry, tenantId: scope.tenant, createdAt: now })
+    .onConflictDoNothing()
+    .run();
+}
+
+export function listDevOutbox(scope: TenantScope, limit: number) {
+  return scope.db
+    .select()
+    .from(devOutbox)
+    .where(ofTenant(scope, devOutbox))
+    .orderBy(desc(devOutbox.createdAt))
+    .limit(limit);
+}
