@@ -394,7 +394,9 @@ function settingsView(settings: NotificationSettings, channels: ChannelConfigs) 
       webhook: channels.webhook
         ? { url: channels.webhook.url, secret: maskSecret(channels.webhook.secret) }
         : null,
-      email: channels.email ? { from: channels.email.from, fromName: channels.email.fromName ?? null } : null,
+      email: channels.email
+        ? { from: channels.email.from, fromName: channels.email.fromName ?? null }
+        : null,
       webPush: channels.webPush
         ? { subject: channels.webPush.subject, publicKey: channels.webPush.publicKey }
         : null,
