@@ -216,6 +216,10 @@ export const Petition = z
       })
       .nullable(),
     availableActions: z.array(z.string()).openapi({ description: "What this caller can do now" }),
+    breaches: z
+      .array(z.object({ deadlineKey: z.string(), due: IsoDate, at: z.iso.datetime() }))
+      .optional()
+      .openapi({ description: "Deadlines this case missed, as the deadline scan recorded them" }),
     timeline: z.array(TimelineEntry).optional(),
   })
   .openapi("Petition");

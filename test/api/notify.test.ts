@@ -69,6 +69,11 @@ describe("the deadline scan", () => {
       .all<{ mark: string }>();
     // near70, near90, dueToday and overdue of two clocks, each recorded exactly once.
     expect(alerts.results).toHaveLength(8);
+    const onTheCase = await call<{ breaches: { deadlineKey: string }[] }>(
+      `/api/v1/t/${county.code}/petitions/${late.body.id}`,
+      { token: county.people.clerk.token },
+    );
+    expect(onTheCase.body.breaches.map((b) => b.deadlineKey).sort()).toEqual(["accept", "notice"]);
   });
 
   it("warns at 70 % of the time without opening supervision", async () => {

@@ -30,7 +30,15 @@ async function signIn(page: Page, username: string) {
   await page.getByLabel("用户名").fill(username);
   await page.getByLabel("密码").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "登录" }).click();
-  await expect.poll(() => new URL(page.url()).pathname).toBe(`/t/${T}/console`);
+  // A refused sign-in shows its alert in the failure message instead of a bare timeout.
+  await expect
+    .poll(async () => {
+      const path = new URL(page.url()).pathname;
+      if (path !== `/t/${T}/login`) return path;
+      const alerts = await page.getByRole("alert").allTextContents();
+      return alerts.length > 0 ? `${path} ${alerts.join(" ")}` : path;
+    })
+    .toBe(`/t/${T}/console`);
 }
 
 const overflowsHorizontally = (page: Page) =>

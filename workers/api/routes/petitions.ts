@@ -25,6 +25,7 @@ import type { PetitionAction } from "../../domain/petitions/lifecycle.ts";
 import { presentPetition, seesIdentity, unsealParties } from "../../domain/petitions/view.ts";
 import { invalid, notFound } from "../../errors.ts";
 import { appendAudit } from "../../storage/audit.ts";
+import { recordedAlerts } from "../../storage/notify.ts";
 import { findVisiblePetition, listEvents, listVisiblePetitions } from "../../storage/petitions.ts";
 import type { AppEnv } from "../context.ts";
 import { requireRole, requireStaff } from "../middleware/auth.ts";
@@ -53,7 +54,8 @@ async function caseBody(ctx: CaseContext, viewer: StaffView, row: PetitionRow) {
       ctx.now,
     );
   }
-  return presentPetition(ctx, viewer, row, await listEvents(ctx.scope, row.id));
+  const breaches = (await recordedAlerts(ctx.scope, row.id)).filter((a) => a.mark === "overdue");
+  return presentPetition(ctx, viewer, row, await listEvents(ctx.scope, row.id), breaches);
 }
 
 const createPetitionRoute = createRoute({

@@ -76,6 +76,7 @@ export async function presentPetition(
   viewer: StaffView,
   row: PetitionRow,
   events?: PetitionEventRow[],
+  breaches?: { deadlineKey: string; due: string; at: Date }[],
 ) {
   const parties = await unsealParties(ctx, row);
   const masked = !seesIdentity(viewer, row);
@@ -118,6 +119,13 @@ export async function presentPetition(
     closure: row.closure ?? null,
     availableActions: availableActions(row.status, viewer, row),
     ...(events && { timeline: events.map(presentEvent) }),
+    ...(breaches && {
+      breaches: breaches.map((b) => ({
+        deadlineKey: b.deadlineKey,
+        due: b.due,
+        at: b.at.toISOString(),
+      })),
+    }),
   };
 }
 
