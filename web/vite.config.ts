@@ -6,9 +6,10 @@ const root = decodeURIComponent(new URL(".", import.meta.url).pathname);
 
 const TENANT_PUBLIC = /^\/t\/\d{6}\/?(?:[?#].*)?$/;
 const TENANT_CONSOLE = /^\/t\/\d{6}\/(?:login|console)(?:[/?#].*)?$/;
+const TENANT_CITIZEN = /^\/t\/\d{6}\/(?:petition|track)\/?(?:[?#].*)?$/;
 
-// In production the Worker maps /t/{tenant}/… onto public.html and console.html; the dev
-// server mimics that mapping so the pages can be opened at their real URLs.
+// In production the Worker maps /t/{tenant}/… onto public.html, citizen.html and
+// console.html; the dev server mimics that mapping so the pages open at their real URLs.
 function tenantPages(): Plugin {
   return {
     name: "lianxin-tenant-pages",
@@ -16,6 +17,7 @@ function tenantPages(): Plugin {
       server.middlewares.use((req, _res, next) => {
         const url = req.url ?? "";
         if (TENANT_CONSOLE.test(url)) req.url = "/console.html";
+        else if (TENANT_CITIZEN.test(url)) req.url = "/citizen.html";
         else if (TENANT_PUBLIC.test(url)) req.url = "/public.html";
         next();
       });
@@ -42,6 +44,8 @@ export default defineConfig({
         index: `${root}index.html`,
         public: `${root}public.html`,
         console: `${root}console.html`,
+        // Citizens' online petition and tracking: Preact only, kept under 60 KB gzipped.
+        citizen: `${root}citizen.html`,
       },
     },
   },

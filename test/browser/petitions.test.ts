@@ -22,6 +22,10 @@ afterAll(async () => {
   await stack?.stop();
 });
 
+/** expect.poll with room for a busy workerd (password hashing, the cron scan): 10 s, not 1 s. */
+const until = <T>(read: () => Promise<T> | T) =>
+  expect.poll(read, { timeout: 10_000, interval: 100 });
+
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true } as const;
 const DESKTOP = { viewport: { width: 1280, height: 900 } } as const;
 
@@ -31,14 +35,12 @@ async function signIn(page: Page, username: string) {
   await page.getByLabel("密码").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "登录" }).click();
   // A refused sign-in shows its alert in the failure message instead of a bare timeout.
-  await expect
-    .poll(async () => {
-      const path = new URL(page.url()).pathname;
-      if (path !== `/t/${T}/login`) return path;
-      const alerts = await page.getByRole("alert").allTextContents();
-      return alerts.length > 0 ? `${path} ${alerts.join(" ")}` : path;
-    })
-    .toBe(`/t/${T}/console`);
+  await until(async () => {
+    const path = new URL(page.url()).pathname;
+    if (path !== `/t/${T}/login`) return path;
+    const alerts = await page.getByRole("alert").allTextContents();
+    return alerts.length > 0 ? `${path} ${alerts.join(" ")}` : path;
+  }).toBe(`/t/${T}/console`);
 }
 
 const overflowsHorizontally = (page: Page) =>
@@ -62,9 +64,9 @@ const grouped = (code: string) => (code.match(/.{1,4}/g) ?? []).join("-");
 async function openFromWork(page: Page, code: string) {
   await page.getByRole("link", { name: "我的工作" }).click();
   const link = page.getByRole("link", { name: new RegExp(grouped(code)) });
-  await expect.poll(() => link.count()).toBe(1);
+  await until(() => link.count()).toBe(1);
   await link.click();
-  await expect.poll(() => page.locator("h1").textContent()).toContain(grouped(code));
+  await until(() => page.locator("h1").textContent()).toContain(grouped(code));
 }
 
 const caseStatus = (page: Page) =>
@@ -76,13 +78,13 @@ describe("petitions in Chromium", () => {
     const citizen = await browser.newPage(PHONE);
     const response = await citizen.goto(`${stack.url}/t/${T}/petition`);
     expect(response?.status()).toBe(200);
-    await expect.poll(() => citizen.locator("h1").textContent()).toBe("网上信访");
+    await until(() => citizen.locator("h1").textContent()).toBe("网上信访");
     await citizen.getByLabel("求决", { exact: true }).check();
     const category = citizen.getByRole("combobox", { name: "事项类别" });
     await category.fill("工资");
-    await expect.poll(() => citizen.getByRole("option").count()).toBeGreaterThan(0);
+    await until(() => citizen.getByRole("option").count()).toBeGreaterThan(0);
     await category.press("Enter");
-    await expect.poll(() => category.inputValue()).toContain("工资");
+    await until(() => category.inputValue()).toContain("工资");
     await citizen.getByLabel("姓名", { exact: true }).fill("向红梅");
     await citizen.getByLabel("手机号码").fill("13812345678");
     await citizen
@@ -95,11 +97,11 @@ describe("petitions in Chromium", () => {
     await citizen.getByRole("button", { name: "提交", exact: true }).click();
 
     const codeBox = citizen.getByTestId("tracking-code");
-    await expect.poll(() => codeBox.count()).toBe(1);
+    await until(() => codeBox.count()).toBe(1);
     const code = (await codeBox.getAttribute("data-code")) ?? "";
     expect(code).toMatch(/^[2-9A-HJKMNP-TV-Z]{10}$/);
     expect(await codeBox.textContent()).toBe(grouped(code));
-    await expect.poll(() => citizen.locator("main").textContent()).toContain("5678");
+    await until(() => citizen.locator("main").textContent()).toContain("5678");
     expect(await overflowsHorizontally(citizen)).toBe(false);
     await citizen.screenshot({ path: `${ARTIFACTS}/citizen-submitted-phone.png`, fullPage: true });
 
@@ -107,10 +109,10 @@ describe("petitions in Chromium", () => {
     const clerk = await browser.newPage(DESKTOP);
     await signIn(clerk, "clerk");
     await clerk.getByRole("link", { name: "我的工作" }).click();
-    await expect.poll(() => clerk.locator(".case-list").count()).toBe(1);
+    await until(() => clerk.locator(".case-list").count()).toBe(1);
     await clerk.screenshot({ path: `${ARTIFACTS}/work-clerk.png`, fullPage: true });
     await openFromWork(clerk, code);
-    await expect.poll(() => caseStatus(clerk)).toBe("已登记");
+    await until(() => caseStatus(clerk)).toBe("已登记");
     await clerk.getByRole("button", { name: "交办", exact: true }).click();
     const bureau = await clerk
       .locator("#assign-toUnitId option", { hasText: "县人力资源和社会保障局" })
@@ -118,8 +120,8 @@ describe("petitions in Chromium", () => {
     await clerk.selectOption("#assign-toUnitId", bureau ?? "");
     await clerk.getByLabel("交办要求（选填）").fill("请核实欠薪情况，依法督促支付。");
     await clerk.getByRole("button", { name: "确认交办" }).click();
-    await expect.poll(() => caseStatus(clerk)).toBe("已交办");
-    await expect.poll(() => clerk.getByTestId("timeline").textContent()).toContain("交办");
+    await until(() => caseStatus(clerk)).toBe("已交办");
+    await until(() => clerk.getByTestId("timeline").textContent()).toContain("交办");
     await clerk.screenshot({ path: `${ARTIFACTS}/case-assigned.png`, fullPage: true });
 
     // 3. The handler at 人社局 opens it and issues the written reply (支持).
@@ -137,8 +139,8 @@ describe("petitions in Chromium", () => {
     await handler.getByLabel("法律依据").fill("《保障农民工工资支付条例》第三条、第五十四条。");
     await handler.locator("#reply-outcome-support").check();
     await handler.getByRole("button", { name: "提交处理意见书" }).click();
-    await expect.poll(() => caseStatus(handler)).toBe("已答复");
-    await expect.poll(() => handler.getByTestId("reply").textContent()).toContain("支持");
+    await until(() => caseStatus(handler)).toBe("已答复");
+    await until(() => handler.getByTestId("reply").textContent()).toContain("支持");
     await handler.screenshot({ path: `${ARTIFACTS}/case-replied.png`, fullPage: true });
 
     // 4. The citizen tracks it with the code and the last four digits, and evaluates.
@@ -149,9 +151,9 @@ describe("petitions in Chromium", () => {
     await citizen.getByLabel("手机号后四位").fill("5678");
     await citizen.getByRole("button", { name: "查询", exact: true }).click();
     const result = citizen.getByTestId("track-result");
-    await expect.poll(() => result.getByTestId("status").textContent()).toBe("已答复");
+    await until(() => result.getByTestId("status").textContent()).toBe("已答复");
     const reply = citizen.getByTestId("reply");
-    await expect.poll(() => reply.textContent()).toContain("责令劳务公司于十五日内足额支付");
+    await until(() => reply.textContent()).toContain("责令劳务公司于十五日内足额支付");
     expect(await reply.textContent()).toContain("支持");
     expect(await reply.textContent()).toContain("县人力资源和社会保障局");
     expect(await overflowsHorizontally(citizen)).toBe(false);
@@ -176,7 +178,7 @@ describe("petitions in Chromium", () => {
     // A wrong phone suffix finds nothing, and says so.
     await citizen.getByLabel("手机号后四位").fill("0000");
     await citizen.getByRole("button", { name: "查询", exact: true }).click();
-    await expect.poll(() => citizen.getByRole("alert").textContent()).toContain("没有查到");
+    await until(() => citizen.getByRole("alert").textContent()).toContain("没有查到");
 
     await Promise.all([citizen.close(), clerk.close(), handler.close()]);
   });
@@ -186,7 +188,7 @@ describe("petitions in Chromium", () => {
     await signIn(page, "clerk");
     await page.getByRole("link", { name: "登记信访" }).click();
     // The form opens on the channel choice (来访 by default), ready for typing.
-    await expect.poll(() => activeId(page)).toBe("intake-channel-visit");
+    await until(() => activeId(page)).toBe("intake-channel-visit");
 
     await page.keyboard.press("Tab");
     expect(await activeId(page)).toBe("intake-purpose-suggestion");
@@ -198,7 +200,7 @@ describe("petitions in Chromium", () => {
     expect(await activeId(page)).toBe("intake-category");
     await page.keyboard.type("社会保险");
     await page.keyboard.press("Enter");
-    await expect.poll(() => page.locator("#intake-category").inputValue()).toContain("社会保险");
+    await until(() => page.locator("#intake-category").inputValue()).toContain("社会保险");
     // Enter took the category; it did not submit the form.
     expect(await page.getByTestId("tracking-code").count()).toBe(0);
 
@@ -210,13 +212,13 @@ describe("petitions in Chromium", () => {
     const check = idCheckChar(first17) ?? "";
     const wrong = check === "1" ? "2" : "1";
     await page.keyboard.type(`${first17}${wrong}`);
-    await expect.poll(() => page.locator("#intake-id-error").textContent()).toContain("校验位");
+    await until(() => page.locator("#intake-id-error").textContent()).toContain("校验位");
     await page.keyboard.press("Backspace");
     await page.keyboard.type(check);
-    await expect.poll(() => page.locator("#intake-id-ok").textContent()).toContain("号码有效");
+    await until(() => page.locator("#intake-id-ok").textContent()).toContain("号码有效");
     await page.keyboard.press("Tab");
     await page.keyboard.type("139 0745 1234");
-    await expect.poll(() => page.locator("#intake-phone-ok").count()).toBe(1);
+    await until(() => page.locator("#intake-phone-ok").count()).toBe(1);
 
     await tabTo(page, "intake-facts");
     await page.keyboard.type("本人2024年起在乡镇企业工作，单位一直未缴纳养老保险。");
@@ -233,14 +235,14 @@ describe("petitions in Chromium", () => {
     // Ctrl+Enter registers from anywhere in the form.
     await page.keyboard.press("Control+Enter");
     const code = page.getByTestId("tracking-code");
-    await expect.poll(() => code.count()).toBe(1);
+    await until(() => code.count()).toBe(1);
     expect(await code.getAttribute("data-code")).toMatch(/^[2-9A-HJKMNP-TV-Z]{10}$/);
-    await expect.poll(() => activeId(page)).toBe("registered-title");
+    await until(() => activeId(page)).toBe("registered-title");
     expect(await page.getByTestId("flag-first").count()).toBe(1);
     await page.screenshot({ path: `${ARTIFACTS}/intake-registered.png`, fullPage: true });
 
     await page.getByRole("link", { name: "打开案件" }).click();
-    await expect.poll(() => caseStatus(page)).toBe("已登记");
+    await until(() => caseStatus(page)).toBe("已登记");
     expect(await page.locator("main").textContent()).toContain("舒建平");
     await page.close();
   });
@@ -249,11 +251,11 @@ describe("petitions in Chromium", () => {
     const page = await browser.newPage(PHONE);
     await signIn(page, "clerk");
     await page.goto(`${stack.url}/t/${T}/console/work`);
-    await expect.poll(() => page.locator(".case-list__item").count()).toBeGreaterThan(0);
+    await until(() => page.locator(".case-list__item").count()).toBeGreaterThan(0);
     expect(await overflowsHorizontally(page)).toBe(false);
     await page.screenshot({ path: `${ARTIFACTS}/work-phone.png`, fullPage: true });
     await page.goto(`${stack.url}/t/${T}/console/petitions/new`);
-    await expect.poll(() => page.locator("#intake-category").count()).toBe(1);
+    await until(() => page.locator("#intake-category").count()).toBe(1);
     expect(await overflowsHorizontally(page)).toBe(false);
     await page.close();
   });

@@ -34,6 +34,32 @@ const SettingsPage = lazy(() =>
   ),
 );
 
+// Case work: loaded when first opened, so signing in stays quick.
+const WorkPage = lazy(() =>
+  import("./pages/Work.tsx").then(
+    (m) => m.WorkPage,
+    () => ChunkFailed,
+  ),
+);
+const PetitionNewPage = lazy(() =>
+  import("./pages/PetitionNew.tsx").then(
+    (m) => m.PetitionNewPage,
+    () => ChunkFailed,
+  ),
+);
+const PetitionPage = lazy(() =>
+  import("./pages/Petition.tsx").then(
+    (m) => m.PetitionPage,
+    () => ChunkFailed,
+  ),
+);
+const CalendarPage = lazy(() =>
+  import("./pages/Calendar.tsx").then(
+    (m) => m.CalendarPage,
+    () => ChunkFailed,
+  ),
+);
+
 function adminOnly(Page: ComponentType) {
   return function AdminRoute() {
     return useSession().isAdmin ? <Page /> : <Forbidden />;
@@ -43,6 +69,7 @@ function adminOnly(Page: ComponentType) {
 const UnitsRoute = adminOnly(UnitsPage);
 const StaffRoute = adminOnly(StaffPage);
 const SettingsRoute = adminOnly(SettingsPage);
+const CalendarRoute = adminOnly(CalendarPage);
 
 function currentUrl(): string {
   return location.pathname + location.search;
@@ -146,6 +173,10 @@ export function ConsoleRoot() {
       <Shell mainRef={mainRef}>
         <Router onRouteChange={onRouteChange}>
           <Route path="/" component={HomePage} />
+          <Route path="/work" component={WorkPage} />
+          <Route path="/petitions/new" component={PetitionNewPage} />
+          <Route path="/petitions/:id" component={PetitionPage} />
+          <Route path="/calendar" component={CalendarRoute} />
           <Route path="/units" component={UnitsRoute} />
           <Route path="/staff" component={StaffRoute} />
           <Route path="/settings" component={SettingsRoute} />

@@ -2,7 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import { ApiError } from "../api/client.ts";
 import { getPublicTenant } from "../api/public.ts";
 import type { PublicTenant } from "../api/types.ts";
-import { loginPath, tenantFromPath } from "../shared/tenant.ts";
+import { loginPath, petitionPath, tenantFromPath, trackPath } from "../shared/tenant.ts";
 import { ContactDetails } from "./ContactDetails.tsx";
 
 type State =
@@ -95,6 +95,23 @@ export function PublicLanding({ pathname }: { pathname: string }) {
             <p class="lead">
               群众可以通过网上信访、来信、来访、来电等方式反映诉求。以下是本县公布的信访工作联系方式。
             </p>
+            <section class="card" aria-labelledby="online-title">
+              <h2 id="online-title">网上办理</h2>
+              <ul class="service-list">
+                <li>
+                  <a class="button button--primary" href={petitionPath(state.tenant.code)}>
+                    网上信访
+                  </a>
+                  <span>在线反映问题，提交后获得查询码。</span>
+                </li>
+                <li>
+                  <a class="button" href={trackPath(state.tenant.code)}>
+                    查询办理进度
+                  </a>
+                  <span>凭查询码和手机号码后四位查询进度、评价办理结果。</span>
+                </li>
+              </ul>
+            </section>
             <section class="card" aria-labelledby="contact-title">
               <h2 id="contact-title">信访渠道与联系方式</h2>
               <ContactDetails contact={state.tenant.contact} />

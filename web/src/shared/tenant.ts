@@ -12,3 +12,6 @@ export function isCountyCode(value: string): boolean {
 export const publicPath = (tenant: string): string => `/t/${tenant}`;
 export const loginPath = (tenant: string): string => `/t/${tenant}/login`;
 export const consolePath = (tenant: string, sub = ""): string => `/t/${tenant}/console${sub}`;
+/** The citizens' pages: the online petition form and progress tracking (citizen.html). */
+export const petitionPath = (tenant: string): string => `/t/${tenant}/petition`;
+export const trackPath = (tenant: string): string => `/t/${tenant}/track`;

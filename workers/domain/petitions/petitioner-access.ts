@@ -1,5 +1,5 @@
 import type { PetitionRow } from "../../../schema/tenant/tables.ts";
-import { conflict, notFound } from "../../errors.ts";
+import { ApiError, conflict } from "../../errors.ts";
 import { batchWithAudit } from "../../storage/audit.ts";
 import {
   findByTrackingCode,
@@ -26,7 +26,7 @@ export async function findForPetitioner(
   const row = code ? await findByTrackingCode(ctx.scope, code) : undefined;
   const phone = row ? (await unsealParties(ctx, row)).petitioner?.phone : undefined;
   if (!row || !phone || lastFour(phone) !== credentials.phoneLast4) {
-    throw notFound("查询码或手机号后四位不正确，该信访事项");
+    throw new ApiError("NOT_FOUND", "没有查到：请核对查询码和手机号后四位");
   }
   return row;
 }

@@ -3,14 +3,25 @@ import type { ComponentChildren } from "preact";
 interface BaseProps {
   id: string;
   label: string;
-  hint?: string;
+  hint?: string | undefined;
   /** Message from the server's validation details for this field. */
   error?: string | undefined;
   required?: boolean;
+  /**
+   * Announce the error and `ok` messages as they change (inline checks while typing);
+   * server errors after a submit are announced by the form's alert instead.
+   */
+  live?: boolean;
+  /** A confirmation shown while the value passes an inline check. */
+  ok?: string | undefined;
 }
 
-function describedBy(id: string, hint?: string, error?: string): string | undefined {
-  const ids = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean);
+function describedBy(id: string, hint?: string, error?: string, ok?: string): string | undefined {
+  const ids = [
+    hint ? `${id}-hint` : "",
+    error ? `${id}-error` : "",
+    ok && !error ? `${id}-ok` : "",
+  ].filter(Boolean);
   return ids.length > 0 ? ids.join(" ") : undefined;
 }
 
@@ -19,8 +30,25 @@ function FieldFrame({
   label,
   hint,
   error,
+  live,
+  ok,
   children,
 }: BaseProps & { children: ComponentChildren }) {
+  const messages = (
+    <>
+      {error && (
+        <p id={`${id}-error`} class="field-error">
+          {error}
+        </p>
+      )}
+      {ok && !error && (
+        <p id={`${id}-ok`} class="field-ok">
+          <span aria-hidden="true">✓ </span>
+          {ok}
+        </p>
+      )}
+    </>
+  );
   return (
     <div class="field">
       {/* Optional fields say "（选填）" in their label; required ones carry no marker so that
@@ -32,16 +60,12 @@ function FieldFrame({
           {hint}
         </p>
       )}
-      {error && (
-        <p id={`${id}-error`} class="field-error">
-          {error}
-        </p>
-      )}
+      {live ? <div aria-live="polite">{messages}</div> : messages}
     </div>
   );
 }
 
-type InputType = "text" | "password" | "email" | "tel" | "url";
+type InputType = "text" | "password" | "email" | "tel" | "url" | "date" | "number";
 
 // Preact's input typings pair each `type` with the roles it allows, so a union-typed `type`
 // prop does not check; a union of literal objects does.
@@ -55,6 +79,10 @@ function typeAttr(type: InputType) {
       return { type: "tel" } as const;
     case "url":
       return { type: "url" } as const;
+    case "date":
+      return { type: "date" } as const;
+    case "number":
+      return { type: "number" } as const;
     case "text":
       return { type: "text" } as const;
   }
@@ -68,11 +96,16 @@ interface TextFieldProps extends BaseProps {
   inputMode?: "text" | "numeric" | "tel" | "email" | "url";
   maxLength?: number;
   multiline?: boolean;
+  /** Visible lines of a multiline field. */
+  rows?: number;
   placeholder?: string;
+  min?: string | number;
+  max?: string | number;
+  onBlur?: () => void;
 }
 
 export function TextField(props: TextFieldProps) {
-  const { id, hint, error, required, value, onValue } = props;
+  const { id, hint, error, required, value, onValue, ok } = props;
   const common = {
     id,
     name: id,
@@ -80,19 +113,26 @@ export function TextField(props: TextFieldProps) {
     required,
     maxLength: props.maxLength,
     placeholder: props.placeholder,
+    onBlur: props.onBlur,
     "aria-invalid": error ? true : undefined,
-    "aria-describedby": describedBy(id, hint, error),
+    "aria-describedby": describedBy(id, hint, error, ok),
   };
   return (
     <FieldFrame {...props}>
       {props.multiline ? (
-        <textarea {...common} rows={3} onInput={(e) => onValue(e.currentTarget.value)} />
+        <textarea
+          {...common}
+          rows={props.rows ?? 3}
+          onInput={(e) => onValue(e.currentTarget.value)}
+        />
       ) : (
         <input
           {...common}
           {...typeAttr(props.type ?? "text")}
           autocomplete={props.autoComplete ?? "off"}
           inputMode={props.inputMode}
+          min={props.min}
+          max={props.max}
           onInput={(e) => onValue(e.currentTarget.value)}
         />
       )}

@@ -1,21 +1,33 @@
 import { useEffect, useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
+import type { Role } from "../../api/types.ts";
 import { consolePath } from "../../shared/tenant.ts";
 
 interface NavItem {
   sub: string;
   label: string;
-  adminOnly: boolean;
+  /** Who sees the item; everyone when absent. */
+  roles?: readonly Role[];
 }
 
-const ITEMS: readonly NavItem[] = [
-  { sub: "", label: "首页", adminOnly: false },
-  { sub: "/units", label: "单位管理", adminOnly: true },
-  { sub: "/staff", label: "人员管理", adminOnly: true },
-  { sub: "/settings", label: "公开信息", adminOnly: true },
+const CASE_WORK: readonly Role[] = ["clerk", "handler", "leader", "supervisor", "viewer"];
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { sub: "", label: "首页" },
+  { sub: "/work", label: "我的工作", roles: CASE_WORK },
+  // Clerks register letters and visits; leaders register what they receive on reception days.
+  { sub: "/petitions/new", label: "登记信访", roles: ["clerk", "leader"] },
+  { sub: "/units", label: "单位管理", roles: ["tenant_admin"] },
+  { sub: "/staff", label: "人员管理", roles: ["tenant_admin"] },
+  { sub: "/calendar", label: "节假日", roles: ["tenant_admin"] },
+  { sub: "/settings", label: "公开信息", roles: ["tenant_admin"] },
 ];
 
-export function Nav({ tenant, isAdmin }: { tenant: string; isAdmin: boolean }) {
+export function navItemsFor(roles: readonly Role[]): NavItem[] {
+  return NAV_ITEMS.filter((item) => !item.roles || item.roles.some((r) => roles.includes(r)));
+}
+
+export function Nav({ tenant, roles }: { tenant: string; roles: readonly Role[] }) {
   const { path } = useLocation();
   const [open, setOpen] = useState(false);
 
@@ -35,9 +47,17 @@ export function Nav({ tenant, isAdmin }: { tenant: string; isAdmin: boolean }) {
         菜单
       </button>
       <ul id="nav-list" class="nav__list" data-open={String(open)}>
-        {ITEMS.filter((item) => isAdmin || !item.adminOnly).map((item) => {
+        {navItemsFor(roles).map((item) => {
           const href = consolePath(tenant, item.sub);
-          const current = item.sub === "" ? path === home : path.startsWith(href);
+          // A case page belongs under 我的工作; the intake form has its own item.
+          const current =
+            item.sub === ""
+              ? path === home
+              : item.sub === "/work"
+                ? path.startsWith(href) ||
+                  (path.startsWith(consolePath(tenant, "/petitions/")) &&
+                    !path.startsWith(consolePath(tenant, "/petitions/new")))
+                : path.startsWith(href);
           return (
             <li key={item.sub}>
               <a class="nav__link" href={href} aria-current={current ? "page" : undefined}>

@@ -14,7 +14,7 @@ interface Props {
 }
 
 export function Shell({ mainRef, children }: Props) {
-  const { tenant, me, isAdmin } = useSession();
+  const { tenant, me } = useSession();
   const { route } = useLocation();
   const [signingOut, setSigningOut] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -72,7 +72,7 @@ export function Shell({ mainRef, children }: Props) {
         </div>
       )}
       <div class="console">
-        <Nav tenant={tenant} isAdmin={isAdmin} />
+        <Nav tenant={tenant} roles={me.staff.roles} />
         <main id="main" class="console__main" tabindex={-1} ref={mainRef}>
           {children}
         </main>

@@ -1,3 +1,4 @@
+import type { Role } from "../../api/types.ts";
 import { ROLE_LABELS, UNIT_KIND_LABELS } from "../../shared/labels.ts";
 import { consolePath } from "../../shared/tenant.ts";
 import { usePageTitle } from "../hooks.ts";
@@ -7,6 +8,9 @@ export function HomePage() {
   const { tenant, me, isAdmin } = useSession();
   const { staff, unit } = me;
   usePageTitle("首页", me.tenant.name);
+  const has = (...roles: Role[]) => staff.roles.some((r) => roles.includes(r));
+  const canWork = has("clerk", "handler", "leader", "supervisor", "viewer");
+  const canRegister = has("clerk", "leader");
 
   return (
     <>
@@ -43,6 +47,26 @@ export function HomePage() {
           </dl>
           <p class="hint">接待群众时请主动亮明工号、姓名和职务。</p>
         </section>
+        {(canWork || canRegister) && (
+          <section class="card" aria-labelledby="work-title">
+            <h2 id="work-title">信访工作</h2>
+            {/* Link texts differ from the nav's so each link name on the page is unique. */}
+            <ul>
+              {canWork && (
+                <li>
+                  <a href={consolePath(tenant, "/work")}>查看待办信访事项</a>
+                  ：按最近的期限排序，已超期的标红。
+                </li>
+              )}
+              {canRegister && (
+                <li>
+                  <a href={consolePath(tenant, "/petitions/new")}>登记新的信访事项</a>
+                  ：来信、来访、来电，当场生成查询码。
+                </li>
+              )}
+            </ul>
+          </section>
+        )}
         {isAdmin && (
           <section class="card" aria-labelledby="admin-title">
             <h2 id="admin-title">系统管理</h2>
@@ -55,6 +79,10 @@ export function HomePage() {
               <li>
                 <a href={consolePath(tenant, "/staff")}>开设和维护账号</a>
                 ：分配角色、调整单位、停用或重置密码。
+              </li>
+              <li>
+                <a href={consolePath(tenant, "/calendar")}>录入放假和调休安排</a>
+                ：期限计算所用的法定节假日和调休上班日。
               </li>
               <li>
                 <a href={consolePath(tenant, "/settings")}>编辑公开联系方式</a>

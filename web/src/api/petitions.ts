@@ -1,0 +1,107 @@
+import { request, seg } from "./client.ts";
+import type {
+  ActionBodies,
+  CalendarDay,
+  CalendarYear,
+  CreatePetitionBody,
+  DayKind,
+  ListPetitionsQuery,
+  Petition,
+  PetitionAction,
+  PetitionPage,
+  RecusalBody,
+  StaffDirectory,
+} from "./petition-types.ts";
+
+const base = (tenant: string) => `/api/v1/t/${seg(tenant)}`;
+
+/** The URL segment of each case action (POST /petitions/{id}/<path>). */
+export const ACTION_PATHS: Record<PetitionAction, string> = {
+  accept: "accept",
+  decline: "decline",
+  forward: "forward",
+  assign: "assign",
+  object: "object",
+  reply: "reply",
+  extend: "extend",
+  requestReview: "review",
+  requestReReview: "re-review",
+  recordHearing: "hearing",
+  assignOwner: "owner",
+  designateHandler: "handler",
+  signOff: "sign-off",
+  close: "close",
+  recordFollowUp: "follow-up",
+};
+
+export function createPetition(tenant: string, body: CreatePetitionBody): Promise<Petition> {
+  return request("POST", `${base(tenant)}/petitions`, body);
+}
+
+export function listPetitions(
+  tenant: string,
+  query: ListPetitionsQuery = {},
+): Promise<PetitionPage> {
+  const params = new URLSearchParams();
+  if (query.status) params.set("status", query.status);
+  if (query.unitId) params.set("unitId", query.unitId);
+  if (query.overdue) params.set("overdue", "true");
+  if (query.dueBefore) params.set("dueBefore", query.dueBefore);
+  if (query.cursor) params.set("cursor", query.cursor);
+  if (query.limit) params.set("limit", String(query.limit));
+  const search = params.toString();
+  return request("GET", `${base(tenant)}/petitions${search ? `?${search}` : ""}`);
+}
+
+export function getPetition(tenant: string, petitionId: string): Promise<Petition> {
+  return request("GET", `${base(tenant)}/petitions/${seg(petitionId)}`);
+}
+
+export function takeAction<A extends PetitionAction>(
+  tenant: string,
+  petitionId: string,
+  action: A,
+  body: ActionBodies[A],
+): Promise<Petition> {
+  return request(
+    "POST",
+    `${base(tenant)}/petitions/${seg(petitionId)}/${ACTION_PATHS[action]}`,
+    body,
+  );
+}
+
+export function declareRecusal(
+  tenant: string,
+  petitionId: string,
+  body: RecusalBody,
+): Promise<unknown> {
+  return request("POST", `${base(tenant)}/petitions/${seg(petitionId)}/recusals`, body);
+}
+
+export function getStaffDirectory(tenant: string): Promise<StaffDirectory> {
+  return request("GET", `${base(tenant)}/staff/directory`);
+}
+
+export function getCalendar(tenant: string, year: number): Promise<CalendarYear> {
+  return request("GET", `${base(tenant)}/calendar?year=${year}`);
+}
+
+export function putCalendar(
+  tenant: string,
+  year: number,
+  days: CalendarDay[],
+): Promise<CalendarYear> {
+  return request("PUT", `${base(tenant)}/calendar`, { year, days });
+}
+
+export function computeDueDate(
+  tenant: string,
+  from: string,
+  days: number,
+  kind: DayKind,
+): Promise<{ due: string }> {
+  const params = new URLSearchParams({ from, days: String(days), kind });
+  return request("GET", `${base(tenant)}/calendar/due-date?${params}`);
+}
+
+export { getCategories } from "./citizen.ts";

@@ -1,0 +1,342 @@
+import { useEffect, useRef, useState } from "preact/hooks";
+import { getCategories, submitOnlinePetition } from "../api/citizen.ts";
+import type {
+  CategoryCatalog,
+  Purpose,
+  SubmitOnlinePetitionBody,
+  SubmitOnlineResult,
+} from "../api/petition-types.ts";
+import { ErrorAlert, fieldErrors } from "../console/components/ErrorAlert.tsx";
+import { TextField } from "../console/components/Field.tsx";
+import { formatDateTime } from "../shared/format.ts";
+import { checkIdNumber, checkMobile } from "../shared/id-number.ts";
+import { PURPOSE_LABELS } from "../shared/petition-labels.ts";
+import { trackPath } from "../shared/tenant.ts";
+import { AccusationBadge, LegalRouteNote } from "../shared/ui/Badges.tsx";
+import { CategoryPicker } from "../shared/ui/CategoryPicker.tsx";
+import { entryFormKeyDown } from "../shared/ui/keyboard.ts";
+import {
+  EMPTY_MATERIAL,
+  MATERIAL_LABELS,
+  MaterialFields,
+  type MaterialForm,
+  materialBody,
+} from "../shared/ui/MaterialFields.tsx";
+import { RadioGroup } from "../shared/ui/RadioGroup.tsx";
+import { TrackingCodeBox } from "./TrackingCodeBox.tsx";
+
+const LABELS: Record<string, string> = {
+  purpose: "信访目的",
+  categoryCode: "事项类别",
+  "petitioner.name": "姓名",
+  "petitioner.phone": "手机号码",
+  "petitioner.idNumber": "身份证号码",
+  "petitioner.address": "联系地址",
+  subjectText: "反映的单位或个人",
+  ...MATERIAL_LABELS,
+};
+
+const HINTS = {
+  facts: "请写清楚时间、地点、涉及的人和单位、事情经过。",
+  demands: "您希望解决什么问题，理由是什么。",
+  hardships: "生活、工作中因此遇到的实际困难。",
+  history: "此前是否向其他部门反映过：何时、向哪里、以什么方式。",
+  priorHandling: "有关部门此前是如何答复或处理的。",
+};
+
+export function PetitionForm({ tenant }: { tenant: string }) {
+  const [catalog, setCatalog] = useState<CategoryCatalog | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [done, setDone] = useState<{ result: SubmitOnlineResult; last4: string } | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    getCategories(tenant).then(
+      (c) => live && setCatalog(c),
+      (err: unknown) => live && setLoadError(err),
+    );
+    return () => {
+      live = false;
+    };
+  }, [tenant]);
+
+  if (done) return <Submitted tenant={tenant} {...done} />;
+  return (
+    <>
+      <h1>网上信访</h1>
+      <p class="lead">
+        请如实填写您反映的问题。提交后会得到一个查询码，凭查询码和手机号码后四位可以查询办理进度、对办理结果进行评价。
+      </p>
+      <ErrorAlert error={loadError} />
+      {!catalog && !loadError && (
+        <p class="muted" role="status">
+          正在加载…
+        </p>
+      )}
+      {catalog && <Form tenant={tenant} catalog={catalog} onDone={setDone} />}
+    </>
+  );
+}
+
+function Form({
+  tenant,
+  catalog,
+  onDone,
+}: {
+  tenant: string;
+  catalog: CategoryCatalog;
+  onDone: (done: { result: SubmitOnlineResult; last4: string }) => void;
+}) {
+  const [purpose, setPurpose] = useState<Purpose | "">("");
+  const [categoryCode, setCategoryCode] = useState("");
+  const [name, setName] = useState("");
+  const [phone, setPhone] = useState("");
+  const [idNumber, setIdNumber] = useState("");
+  const [address, setAddress] = useState("");
+  const [material, setMaterial] = useState<MaterialForm>(EMPTY_MATERIAL);
+  const [subjectText, setSubjectText] = useState("");
+  const [touched, setTouched] = useState<Record<string, boolean>>({});
+  const [local, setLocal] = useState<Record<string, string>>({});
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const category = catalog.categories.find((c) => c.code === categoryCode);
+  const accusation = purpose === "accusation" || Boolean(category?.accusation);
+  const purposes = catalog.purposes.length
+    ? catalog.purposes
+    : (Object.keys(PURPOSE_LABELS) as Purpose[]).map((code) => ({
+        code,
+        label: PURPOSE_LABELS[code],
+      }));
+
+  const mobile = checkMobile(phone);
+  const mobileError =
+    mobile.state === "invalid" || (mobile.state === "partial" && touched.phone)
+      ? mobile.message
+      : undefined;
+  const id = checkIdNumber(idNumber);
+  const idError =
+    id.state === "invalid" || (id.state === "partial" && touched.idNumber) ? id.message : undefined;
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (saving) return;
+    const problems: Record<string, string> = {};
+    if (!purpose) problems.purpose = "请选择信访目的";
+    if (!categoryCode) problems.categoryCode = "请选择事项类别";
+    if (!name.trim()) problems["petitioner.name"] = "请填写您的姓名";
+    if (mobile.state !== "valid") {
+      problems["petitioner.phone"] = mobile.state === "empty" ? "请填写手机号码" : mobile.message;
+    }
+    if (id.state === "invalid" || id.state === "partial") {
+      problems["petitioner.idNumber"] = id.message;
+    }
+    if (!material.facts.trim()) problems.facts = "请填写事实真相";
+    if (!material.demands.trim()) problems.demands = "请填写诉求与理由";
+    setLocal(problems);
+    setTouched({ phone: true, idNumber: true });
+    const first = Object.keys(problems)[0];
+    if (first) {
+      const focus: Record<string, string> = {
+        purpose: `petition-purpose-${purposes[0]?.code ?? "suggestion"}`,
+        categoryCode: "petition-category",
+        "petitioner.name": "petition-name",
+        "petitioner.phone": "petition-phone",
+        "petitioner.idNumber": "petition-id",
+        facts: "petition-facts",
+        demands: "petition-demands",
+      };
+      document.getElementById(focus[first] ?? "")?.focus();
+      return;
+    }
+    if (mobile.state !== "valid") return;
+
+    const body: SubmitOnlinePetitionBody = {
+      purpose: purpose as Purpose,
+      categoryCode,
+      petitioner: { name: name.trim(), phone: mobile.value },
+      ...materialBody(material),
+    };
+    if (id.state === "valid") body.petitioner.idNumber = id.value;
+    if (address.trim()) body.petitioner.address = address.trim();
+    if (subjectText.trim()) body.subjectText = subjectText.trim();
+
+    setSaving(true);
+    setError(null);
+    try {
+      const result = await submitOnlinePetition(tenant, body);
+      onDone({ result, last4: mobile.value.slice(-4) });
+    } catch (err) {
+      setError(err);
+      setSaving(false);
+    }
+  };
+
+  const errors = { ...fieldErrors(error), ...local };
+  return (
+    <form class="form" onSubmit={submit} onKeyDown={entryFormKeyDown} noValidate>
+      <section class="card form" aria-labelledby="what-title">
+        <h2 id="what-title">反映什么</h2>
+        <RadioGroup
+          name="petition-purpose"
+          legend="信访目的"
+          options={purposes.map((p) => ({ value: p.code, label: p.label }))}
+          value={purpose}
+          onValue={setPurpose}
+          required
+          error={errors.purpose}
+        />
+        <CategoryPicker
+          id="petition-category"
+          label="事项类别"
+          categories={catalog.categories}
+          value={categoryCode}
+          onValue={setCategoryCode}
+          required
+          hint="输入关键字查找，如“工资”“社会保险”“拆迁”。"
+          error={errors.categoryCode}
+        />
+        {category?.legalRouteNote && <LegalRouteNote note={category.legalRouteNote} />}
+        {accusation && (
+          <>
+            <AccusationBadge />
+            <p class="hint">
+              检举、控告材料及您的身份信息依法保密，不会透露给被检举、控告的人员和单位。
+            </p>
+          </>
+        )}
+      </section>
+
+      <section class="card form" aria-labelledby="who-title">
+        <h2 id="who-title">您的联系方式</h2>
+        <div class="form-grid">
+          <TextField
+            id="petition-name"
+            label="姓名"
+            autoComplete="name"
+            value={name}
+            onValue={setName}
+            required
+            maxLength={50}
+            error={errors["petitioner.name"]}
+          />
+          <TextField
+            id="petition-phone"
+            label="手机号码"
+            type="tel"
+            inputMode="tel"
+            autoComplete="tel"
+            value={phone}
+            onValue={setPhone}
+            onBlur={() => setTouched((t) => ({ ...t, phone: true }))}
+            required
+            maxLength={20}
+            hint="用于查询办理进度：查询时需输入后四位。"
+            live
+            ok={mobile.state === "valid" ? "号码格式正确" : undefined}
+            error={mobileError ?? errors["petitioner.phone"]}
+          />
+          <TextField
+            id="petition-id"
+            label="身份证号码（选填）"
+            value={idNumber}
+            onValue={setIdNumber}
+            onBlur={() => setTouched((t) => ({ ...t, idNumber: true }))}
+            maxLength={18}
+            live
+            ok={id.state === "valid" ? "号码有效" : undefined}
+            error={idError ?? errors["petitioner.idNumber"]}
+          />
+          <TextField
+            id="petition-address"
+            label="联系地址（选填）"
+            autoComplete="street-address"
+            value={address}
+            onValue={setAddress}
+            maxLength={200}
+            error={errors["petitioner.address"]}
+          />
+        </div>
+        <p class="hint">您的个人信息仅用于办理本事项，依法予以保护。</p>
+      </section>
+
+      <section class="card form" aria-labelledby="detail-title">
+        <h2 id="detail-title">具体情况</h2>
+        <MaterialFields
+          idPrefix="petition"
+          value={material}
+          onValue={setMaterial}
+          errors={errors}
+          hints={HINTS}
+        />
+        <TextField
+          id="petition-subject"
+          label="反映的单位或个人（选填）"
+          value={subjectText}
+          onValue={setSubjectText}
+          maxLength={200}
+          error={errors.subjectText}
+        />
+      </section>
+
+      <ErrorAlert error={error} labels={LABELS} />
+      {Object.keys(local).length > 0 && (
+        <div class="alert alert--error" role="alert">
+          <p>请先补充或修正以下内容：</p>
+          <ul>
+            {Object.entries(local).map(([key, message]) => (
+              <li key={key}>
+                {LABELS[key] ?? key}：{message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div class="actions">
+        <button type="submit" class="button button--primary" disabled={saving} aria-busy={saving}>
+          提交
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Submitted({
+  tenant,
+  result,
+  last4,
+}: {
+  tenant: string;
+  result: SubmitOnlineResult;
+  last4: string;
+}) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.focus();
+    window.scrollTo(0, 0);
+  }, []);
+  return (
+    <>
+      <h1 ref={heading} tabindex={-1}>
+        提交成功
+      </h1>
+      <p class="lead">您的信访事项已于 {formatDateTime(result.registeredAt)} 登记。</p>
+      <TrackingCodeBox code={result.trackingCode} />
+      <div class="card">
+        <p>
+          <strong>请妥善保存查询码。</strong>
+          查询办理进度、对办理结果进行评价时，需要输入查询码和您手机号码的后四位（{last4}）。
+        </p>
+        <p>有关部门将依法受理、办理，并在规定期限内告知您。</p>
+        <p>
+          <a
+            class="button button--primary"
+            href={`${trackPath(tenant)}?code=${result.trackingCode}`}
+          >
+            查询本事项的办理进度
+          </a>
+        </p>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,19 @@
+import type { PetitionStatus } from "../../../api/petition-types.ts";
+import { statusLabel } from "../../../shared/petition-labels.ts";
+
+const CLASS: Partial<Record<PetitionStatus, string>> = {
+  closed: "tag tag--ok",
+  declined: "tag",
+  objected: "tag tag--warn",
+  replied: "tag tag--info",
+  reviewed: "tag tag--info",
+  re_reviewed: "tag tag--info",
+};
+
+export function StatusTag({ status }: { status: PetitionStatus }) {
+  return (
+    <span class={CLASS[status] ?? "tag tag--info"} data-testid="status">
+      {statusLabel(status)}
+    </span>
+  );
+}

@@ -1,0 +1,196 @@
+import type {
+  Channel,
+  CloseMethod,
+  DeadlineState,
+  DeclineGround,
+  EvaluationView,
+  Outcome,
+  PetitionAction,
+  PetitionStatus,
+  Purpose,
+  Satisfaction,
+  WrittenReply,
+} from "../api/petition-types.ts";
+
+export const STATUS_LABELS: Record<PetitionStatus, string> = {
+  registered: "已登记",
+  accepted: "已受理",
+  declined: "不予受理",
+  forwarded: "已转送",
+  assigned: "已交办",
+  objected: "有异议",
+  replied: "已答复",
+  under_review: "复查中",
+  reviewed: "已复查",
+  under_re_review: "复核中",
+  re_reviewed: "已复核",
+  closed: "已办结",
+};
+
+export const STATUSES = Object.keys(STATUS_LABELS) as PetitionStatus[];
+
+export function statusLabel(status: string | null | undefined): string {
+  if (!status) return "—";
+  return STATUS_LABELS[status as PetitionStatus] ?? status;
+}
+
+export const CHANNEL_LABELS: Record<Channel, string> = {
+  letter: "来信",
+  visit: "来访",
+  online: "网上信访",
+  phone: "来电",
+  fax: "传真",
+  reception: "领导接访",
+};
+
+export const PURPOSE_LABELS: Record<Purpose, string> = {
+  suggestion: "意见建议",
+  appeal: "申诉",
+  request: "求决",
+  accusation: "揭发控告",
+  other: "其它",
+};
+
+/** Office deadlines first, then the petitioner's windows, then internal targets. */
+export const DEADLINE_LABELS: Record<string, string> = {
+  accept: "受理期限",
+  notice: "告知期限",
+  receivingNotice: "承办告知期限",
+  handle: "办理期限",
+  reviewAnswer: "复查答复期限",
+  reReviewAnswer: "复核答复期限",
+  reviewRequest: "申请复查期限",
+  reReviewRequest: "申请复核期限",
+  evaluation: "评价期限",
+  targetMeet: "见面（3日）",
+  targetFeedback: "反馈（7日）",
+  targetClose: "办结（21日）",
+};
+
+/** The deadlines a petitioner is shown when tracking: what the office owes, and their own windows. */
+export const CITIZEN_DEADLINES = [
+  "accept",
+  "notice",
+  "receivingNotice",
+  "handle",
+  "reviewAnswer",
+  "reReviewAnswer",
+  "reviewRequest",
+  "reReviewRequest",
+  "evaluation",
+];
+
+export function deadlineLabel(key: string): string {
+  return DEADLINE_LABELS[key] ?? key;
+}
+
+export function deadlineOrder(key: string): number {
+  const i = Object.keys(DEADLINE_LABELS).indexOf(key);
+  return i < 0 ? 99 : i;
+}
+
+export const DEADLINE_STATE_LABELS: Record<DeadlineState, string> = {
+  overdue: "已超期",
+  dueToday: "今日到期",
+  near: "临近",
+  ok: "正常",
+};
+
+export const ACTION_LABELS: Record<PetitionAction, string> = {
+  accept: "受理",
+  decline: "不予受理",
+  forward: "转送",
+  assign: "交办",
+  object: "提出异议",
+  reply: "出具处理意见书",
+  extend: "延期",
+  requestReview: "登记复查申请",
+  requestReReview: "登记复核申请",
+  recordHearing: "记录听证",
+  assignOwner: "确定包案领导",
+  designateHandler: "指定承办人",
+  signOff: "包案领导签字",
+  close: "结案",
+  recordFollowUp: "回访",
+};
+
+export const ACTIONS = Object.keys(ACTION_LABELS) as PetitionAction[];
+
+export function isPetitionAction(value: string): value is PetitionAction {
+  return value in ACTION_LABELS;
+}
+
+/** Timeline entries also record things that are not case actions (registration, recusal). */
+const EVENT_LABELS: Record<string, string> = {
+  register: "登记",
+  registered: "登记",
+  create: "登记",
+  submit: "网上提交",
+  submitOnline: "网上提交",
+  evaluate: "满意度评价",
+  evaluated: "满意度评价",
+  recusal: "申请回避",
+  recuse: "申请回避",
+  supervise: "督办",
+  remind: "提醒",
+};
+
+export function eventLabel(action: string): string {
+  return isPetitionAction(action) ? ACTION_LABELS[action] : (EVENT_LABELS[action] ?? action);
+}
+
+export const SATISFACTION_LABELS: Record<Satisfaction, string> = {
+  satisfied: "满意",
+  basically_satisfied: "基本满意",
+  unsatisfied: "不满意",
+};
+
+export const SATISFACTIONS = Object.keys(SATISFACTION_LABELS) as Satisfaction[];
+
+export const CLOSE_METHOD_LABELS: Record<CloseMethod, string> = {
+  handled: "办结",
+  lawful_termination: "依法终结",
+  suspended: "程序中止",
+  agreement: "协议化解",
+  hearing: "听证终结",
+  relief: "救助息访",
+};
+
+export const OUTCOME_LABELS: Record<Outcome, string> = {
+  support: "支持",
+  explain: "解释说明",
+  reject: "不予支持",
+};
+
+export const REPLY_STAGE_LABELS: Record<WrittenReply["stage"], string> = {
+  first: "信访处理意见书",
+  review: "复查意见书",
+  reReview: "复核意见书",
+};
+
+export const EVALUATION_STATUS_LABELS: Record<EvaluationView["status"], string> = {
+  not_open: "尚未开始",
+  pending: "待评价",
+  done: "已评价",
+  expired: "已过评价期限",
+};
+
+export const DECLINE_GROUND_LABELS: Record<DeclineGround, string> = {
+  not_ours: "不属于本机关职权范围",
+  in_progress_below: "下级机关正在办理（第十九条）",
+  after_re_review: "复核后不再受理（第三十六条）",
+  other: "其他",
+};
+
+/** The five 不结案 conditions, as the close endpoint names them in `details.blockers`. */
+export const CLOSE_BLOCKER_LABELS: Record<string, string> = {
+  factsClear: "事实尚未查清",
+  handled: "问题尚未处理",
+  ownerSignedOff: "包案领导尚未签字",
+  petitionerOpinionRecorded: "尚未记录信访人意见",
+  fileComplete: "案卷材料不全",
+};
+
+export function labelOf<T extends string>(labels: Record<T, string>, value: string): string {
+  return (labels as Record<string, string>)[value] ?? value;
+}
