@@ -193,3 +193,47 @@ describe("listPetitions", () => {
     expect(list.body.items.some((i) => i.petitionerName === "王小明")).toBe(false);
   });
 });
+
+describe("checkRepeatPetition", () => {
+  it("warns of a repeat before saving, and writes nothing", async () => {
+    const person = { name: "冯七", phone: "13600007777" };
+    const first = await register(county, county.people.clerk.token, {
+      petitioner: person,
+      categoryCode: "07.06",
+    });
+    const check = () =>
+      call<{ firstPetition: boolean; repeat?: { visible: boolean; of?: string } }>(
+        `/api/v1/t/${county.code}/petitions/check`,
+        {
+          token: county.people.clerk.token,
+          body: { categoryCode: "07.06", phone: "136 0000 7777" },
+        },
+      );
+    const before = await check();
+    expect(before.status).toBe(200);
+    expect(before.body).toMatchObject({
+      firstPetition: false,
+      repeat: { visible: true, of: first.body.id },
+    });
+    expect((await check()).body.repeat?.of).toBe(first.body.id);
+
+    const elsewhere = await call<{ repeat?: { visible: boolean; of?: string } }>(
+      `/api/v1/t/${county.code}/petitions/check`,
+      {
+        token: county.people.townClerk.token,
+        body: { categoryCode: "07.06", phone: "13600007777" },
+      },
+    );
+    // A township clerk learns there is an earlier case, not which one.
+    expect(elsewhere.body.repeat).toEqual({ visible: false, afterReReview: false });
+
+    const fresh = await call<{ firstPetition: boolean }>(
+      `/api/v1/t/${county.code}/petitions/check`,
+      {
+        token: county.people.clerk.token,
+        body: { categoryCode: "07.06", phone: "13600008888" },
+      },
+    );
+    expect(fresh.body).toEqual({ firstPetition: true });
+  });
+});

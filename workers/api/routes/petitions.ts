@@ -20,7 +20,7 @@ import {
   type StaffView,
   staffView,
 } from "../../domain/petitions/context.ts";
-import { registerPetition } from "../../domain/petitions/intake.ts";
+import { previewFlags, registerPetition } from "../../domain/petitions/intake.ts";
 import type { PetitionAction } from "../../domain/petitions/lifecycle.ts";
 import { presentPetition, seesIdentity, unsealParties } from "../../domain/petitions/view.ts";
 import { invalid, notFound } from "../../errors.ts";
@@ -101,6 +101,51 @@ const getPetitionRoute = createRoute({
   middleware: signedIn,
   request: { params: PetitionParams },
   responses: { 200: jsonContent(Petition, "The case"), ...errorResponses(401, 404) },
+});
+
+const checkRepeatRoute = createRoute({
+  operationId: "checkRepeatPetition",
+  method: "post",
+  path: "/t/{tenant}/petitions/check",
+  tags: ["Petitions"],
+  summary: "Before saving: is this a repeat, or in progress below (§19)? Nothing is written",
+  security: staffSecurity,
+  middleware: [...signedIn, requireRole("clerk", "handler", "leader", "supervisor")],
+  request: {
+    params: TenantParam,
+    body: jsonBody(
+      z
+        .object({
+          categoryCode: z.string().min(1).max(40),
+          idNumber: z.string().max(30).optional(),
+          phone: z.string().max(30).optional(),
+          subjectUnitId: z.string().max(64).optional(),
+        })
+        .strict()
+        .openapi("CheckRepeatBody"),
+    ),
+  },
+  responses: {
+    200: jsonContent(
+      z.object({
+        firstPetition: z.boolean(),
+        repeat: z
+          .object({
+            visible: z.boolean(),
+            afterReReview: z.boolean(),
+            of: z.string().optional(),
+            trackingCode: z.string().optional(),
+            status: z.string().optional(),
+          })
+          .optional(),
+        inProgressBelow: z.object({ of: z.string(), unitId: z.string() }).optional(),
+        skipLevel: z.boolean().optional(),
+        legalRoute: z.string().optional(),
+      }),
+      "What intake would flag",
+    ),
+    ...errorResponses(400, 401, 403, 404),
+  },
 });
 
 const recusalRoute = createRoute({
@@ -204,6 +249,10 @@ export const petitionRoutes = newRouter()
     const row = await findVisiblePetition(ctx.scope, viewer, c.req.valid("param").petitionId);
     if (!row) throw notFound("该信访事项");
     return c.json(await caseBody(ctx, viewer, row), 200);
+  })
+  .openapi(checkRepeatRoute, async (c) => {
+    const { ctx, viewer } = await caseRequest(c);
+    return c.json(await previewFlags(ctx, c.req.valid("json"), viewer), 200);
   })
   .openapi(recusalRoute, async (c) => {
     const { ctx, viewer } = await caseRequest(c);

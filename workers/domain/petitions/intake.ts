@@ -9,6 +9,7 @@ import { conflict, invalid } from "../../errors.ts";
 import { batchWithAudit, errorText } from "../../storage/audit.ts";
 import {
   findEarlierCases,
+  findVisiblePetition,
   insertEventStatement,
   insertPetitionStatement,
 } from "../../storage/petitions.ts";
@@ -175,6 +176,47 @@ export async function registerPetition(
   }
 }
 
+/**
+ * What intake would flag, before anything is saved: the clerk sees a repeat while the
+ * visitor is still at the desk. Earlier cases the clerk may not open are only counted.
+ */
+export async function previewFlags(
+  ctx: CaseContext,
+  input: {
+    categoryCode: string;
+    idNumber?: string | undefined;
+    phone?: string | undefined;
+    subjectUnitId?: string | undefined;
+  },
+  registrant: StaffView,
+) {
+  const id = input.idNumber ? checkIdNumber(input.idNumber) : undefined;
+  const phone = input.phone ? checkMobile(input.phone) : undefined;
+  const [idHash, phoneHash] = await Promise.all([
+    id?.ok ? lookupHash(ctx.keys, "id", id.value) : null,
+    phone?.ok ? lookupHash(ctx.keys, "phone", phone.value) : null,
+  ]);
+  const flags = await intakeFlags(
+    ctx,
+    { categoryCode: input.categoryCode, subjectUnitId: input.subjectUnitId },
+    registrant.unitId,
+    { idHash, phoneHash },
+  );
+  const visible = async (petitionId: string) =>
+    (await findVisiblePetition(ctx.scope, registrant, petitionId)) !== undefined;
+  return {
+    firstPetition: flags.firstPetition,
+    ...(flags.repeat && {
+      repeat: (await visible(flags.repeat.of))
+        ? { ...flags.repeat, visible: true }
+        : { afterReReview: flags.repeat.afterReReview, visible: false },
+    }),
+    ...(flags.inProgressBelow && { inProgressBelow: flags.inProgressBelow }),
+    ...(flags.skipLevel && { skipLevel: true }),
+    ...(flags.legalRoute && { legalRoute: flags.legalRoute }),
+  };
+}
+
 function receivedDate(ctx: CaseContext, receivedAt: string) {
   const instant = new Date(receivedAt.length === 10 ? `${receivedAt}T12:00:00+08:00` : receivedAt);
   if (Number.isNaN(instant.getTime())) throw invalid("receivedAt", "收到日期无效");
@@ -230,7 +272,7 @@ function registeringUnit(ctx: CaseContext, input: Intake, registrant: StaffView 
 
 async function intakeFlags(
   ctx: CaseContext,
-  input: Intake,
+  input: Pick<Intake, "categoryCode" | "subjectUnitId">,
   unitId: string,
   hashes: { idHash: string | null; phoneHash: string | null },
 ): Promise<PetitionFlags> {
