@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import preact from "@preact/preset-vite";
 import { defineConfig, type Plugin } from "vite";
 
@@ -25,11 +26,29 @@ function tenantPages(): Plugin {
   };
 }
 
+// The Web Push service worker must sit at the site root (its scope is its directory), so it
+// is copied to dist/sw.js as it is, not hashed into assets/.
+function serviceWorker(): Plugin {
+  const file = `${root}sw.js`;
+  return {
+    name: "lianxin-service-worker",
+    configureServer(server) {
+      server.middlewares.use("/sw.js", (_req, res) => {
+        res.setHeader("content-type", "text/javascript; charset=utf-8");
+        res.end(readFileSync(file, "utf8"));
+      });
+    },
+    generateBundle() {
+      this.emitFile({ type: "asset", fileName: "sw.js", source: readFileSync(file, "utf8") });
+    },
+  };
+}
+
 export default defineConfig({
   root,
   base: "/",
   publicDir: false,
-  plugins: [preact(), tenantPages()],
+  plugins: [preact(), tenantPages(), serviceWorker()],
   server: {
     // The Worker (wrangler dev) answers the API during local front-end work.
     proxy: { "/api": "http://127.0.0.1:8787" },

@@ -33,12 +33,18 @@ export function setUnauthenticatedListener(listener: UnauthenticatedListener | n
 
 export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 
-export async function request<T>(method: HttpMethod, path: string, body?: unknown): Promise<T> {
+export async function request<T>(
+  method: HttpMethod,
+  path: string,
+  body?: unknown,
+  signal?: AbortSignal,
+): Promise<T> {
   const init: RequestInit = {
     method,
     credentials: "same-origin",
     headers: { accept: "application/json" },
   };
+  if (signal) init.signal = signal;
   if (body !== undefined) {
     init.headers = { accept: "application/json", "content-type": "application/json" };
     init.body = JSON.stringify(body);
@@ -47,7 +53,8 @@ export async function request<T>(method: HttpMethod, path: string, body?: unknow
   let res: Response;
   try {
     res = await fetch(path, init);
-  } catch {
+  } catch (err) {
+    if (signal?.aborted) throw err;
     throw new ApiError(0, { code: "NETWORK", message: "网络连接失败，请检查网络后重试。" });
   }
 

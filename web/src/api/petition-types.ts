@@ -193,7 +193,38 @@ export interface Petition {
   evaluation: EvaluationView;
   closure: Closure | null;
   availableActions: string[];
+  /** Deadlines this case missed, as the deadline scan recorded them. */
+  breaches?: Breach[];
   timeline?: TimelineEntry[];
+}
+
+export interface Breach {
+  deadlineKey: string;
+  due: string;
+  at: string;
+}
+
+export interface CheckPetitionBody {
+  categoryCode: string;
+  idNumber?: string;
+  phone?: string;
+  subjectUnitId?: string;
+}
+
+/** What intake would flag, before anything is saved (POST /petitions/check). */
+export interface CheckPetitionResult {
+  firstPetition: boolean;
+  repeat?: {
+    /** False when the earlier case is one this clerk may not open: only its existence is told. */
+    visible: boolean;
+    afterReReview: boolean;
+    of?: string;
+    trackingCode?: string;
+    status?: string;
+  };
+  inProgressBelow?: { of: string; unitId: string };
+  skipLevel?: boolean;
+  legalRoute?: string;
 }
 
 export interface PetitionSummary {

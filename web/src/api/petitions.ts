@@ -3,6 +3,8 @@ import type {
   ActionBodies,
   CalendarDay,
   CalendarYear,
+  CheckPetitionBody,
+  CheckPetitionResult,
   CreatePetitionBody,
   DayKind,
   ListPetitionsQuery,
@@ -36,6 +38,15 @@ export const ACTION_PATHS: Record<PetitionAction, string> = {
 
 export function createPetition(tenant: string, body: CreatePetitionBody): Promise<Petition> {
   return request("POST", `${base(tenant)}/petitions`, body);
+}
+
+/** Repeat, §19 and skip-level checks for an intake form; nothing is written. */
+export function checkPetition(
+  tenant: string,
+  body: CheckPetitionBody,
+  signal?: AbortSignal,
+): Promise<CheckPetitionResult> {
+  return request("POST", `${base(tenant)}/petitions/check`, body, signal);
 }
 
 export function listPetitions(

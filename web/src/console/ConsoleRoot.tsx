@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks"
 import { lazy, Route, Router, useLocation, useRoute } from "preact-iso";
 import { isApiError, setUnauthenticatedListener } from "../api/client.ts";
 import { getMe } from "../api/console.ts";
-import type { MeResponse } from "../api/types.ts";
+import type { MeResponse, Role } from "../api/types.ts";
 import { isCountyCode, loginPath } from "../shared/tenant.ts";
 import { ErrorAlert } from "./components/ErrorAlert.tsx";
 import { Loading } from "./components/Loading.tsx";
@@ -60,6 +60,32 @@ const CalendarPage = lazy(() =>
   ),
 );
 
+// Notifications: the inbox is for everyone, the rest for the county office and admins.
+const InboxPage = lazy(() =>
+  import("./pages/Inbox.tsx").then(
+    (m) => m.InboxPage,
+    () => ChunkFailed,
+  ),
+);
+const SupervisionPage = lazy(() =>
+  import("./pages/Supervision.tsx").then(
+    (m) => m.SupervisionPage,
+    () => ChunkFailed,
+  ),
+);
+const NotificationSettingsPage = lazy(() =>
+  import("./pages/NotificationSettings.tsx").then(
+    (m) => m.NotificationSettingsPage,
+    () => ChunkFailed,
+  ),
+);
+const DeliveriesPage = lazy(() =>
+  import("./pages/Deliveries.tsx").then(
+    (m) => m.DeliveriesPage,
+    () => ChunkFailed,
+  ),
+);
+
 function adminOnly(Page: ComponentType) {
   return function AdminRoute() {
     return useSession().isAdmin ? <Page /> : <Forbidden />;
@@ -70,6 +96,16 @@ const UnitsRoute = adminOnly(UnitsPage);
 const StaffRoute = adminOnly(StaffPage);
 const SettingsRoute = adminOnly(SettingsPage);
 const CalendarRoute = adminOnly(CalendarPage);
+const NotificationSettingsRoute = adminOnly(NotificationSettingsPage);
+const DeliveriesRoute = adminOnly(DeliveriesPage);
+
+function SupervisionRoute() {
+  const { me } = useSession();
+  const allowed = me.staff.roles.some((r) => SUPERVISION_ROLES.includes(r));
+  return allowed ? <SupervisionPage /> : <Forbidden who="督办员、领导干部和系统管理员" />;
+}
+
+const SUPERVISION_ROLES: readonly Role[] = ["supervisor", "leader", "tenant_admin"];
 
 function currentUrl(): string {
   return location.pathname + location.search;
@@ -176,6 +212,10 @@ export function ConsoleRoot() {
           <Route path="/work" component={WorkPage} />
           <Route path="/petitions/new" component={PetitionNewPage} />
           <Route path="/petitions/:id" component={PetitionPage} />
+          <Route path="/inbox" component={InboxPage} />
+          <Route path="/supervision" component={SupervisionRoute} />
+          <Route path="/notifications" component={NotificationSettingsRoute} />
+          <Route path="/deliveries" component={DeliveriesRoute} />
           <Route path="/calendar" component={CalendarRoute} />
           <Route path="/units" component={UnitsRoute} />
           <Route path="/staff" component={StaffRoute} />

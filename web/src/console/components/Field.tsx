@@ -65,7 +65,7 @@ function FieldFrame({
   );
 }
 
-type InputType = "text" | "password" | "email" | "tel" | "url" | "date" | "number";
+type InputType = "text" | "password" | "email" | "tel" | "url" | "date" | "time" | "number";
 
 // Preact's input typings pair each `type` with the roles it allows, so a union-typed `type`
 // prop does not check; a union of literal objects does.
@@ -81,6 +81,8 @@ function typeAttr(type: InputType) {
       return { type: "url" } as const;
     case "date":
       return { type: "date" } as const;
+    case "time":
+      return { type: "time" } as const;
     case "number":
       return { type: "number" } as const;
     case "text":

@@ -17,10 +17,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { sub: "/work", label: "我的工作", roles: CASE_WORK },
   // Clerks register letters and visits; leaders register what they receive on reception days.
   { sub: "/petitions/new", label: "登记信访", roles: ["clerk", "leader"] },
+  // The county office chases overdue cases; leaders and admins follow along.
+  { sub: "/supervision", label: "督办", roles: ["supervisor", "leader", "tenant_admin"] },
   { sub: "/units", label: "单位管理", roles: ["tenant_admin"] },
   { sub: "/staff", label: "人员管理", roles: ["tenant_admin"] },
   { sub: "/calendar", label: "节假日", roles: ["tenant_admin"] },
   { sub: "/settings", label: "公开信息", roles: ["tenant_admin"] },
+  { sub: "/notifications", label: "通知设置", roles: ["tenant_admin"] },
+  { sub: "/deliveries", label: "发送记录", roles: ["tenant_admin"] },
 ];
 
 export function navItemsFor(roles: readonly Role[]): NavItem[] {

@@ -6,6 +6,7 @@ import { logout } from "../../api/console.ts";
 import { loginPath } from "../../shared/tenant.ts";
 import { useSession } from "../session.ts";
 import { ErrorAlert } from "./ErrorAlert.tsx";
+import { InboxLink } from "./InboxLink.tsx";
 import { Nav } from "./Nav.tsx";
 
 interface Props {
@@ -55,6 +56,7 @@ export function Shell({ mainRef, children }: Props) {
             </span>
             {staff.position && <span>{staff.position}</span>}
             <span>{unit.name}</span>
+            <InboxLink tenant={tenant} />
             <button
               type="button"
               class="button button--small button--on-brand"

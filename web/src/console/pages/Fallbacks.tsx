@@ -1,11 +1,11 @@
 import { usePageTitle } from "../hooks.ts";
 
-export function Forbidden() {
+export function Forbidden({ who = "系统管理员" }: { who?: string }) {
   usePageTitle("无权访问");
   return (
     <>
       <h1>无权访问</h1>
-      <p>此页面仅限系统管理员使用。如需开通权限，请联系本县系统管理员。</p>
+      <p>此页面仅限{who}使用。如需开通权限，请联系本县系统管理员。</p>
     </>
   );
 }

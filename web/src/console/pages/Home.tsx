@@ -11,6 +11,7 @@ export function HomePage() {
   const has = (...roles: Role[]) => staff.roles.some((r) => roles.includes(r));
   const canWork = has("clerk", "handler", "leader", "supervisor", "viewer");
   const canRegister = has("clerk", "leader");
+  const canFollowSupervision = has("supervisor", "leader", "tenant_admin");
 
   return (
     <>
@@ -47,7 +48,7 @@ export function HomePage() {
           </dl>
           <p class="hint">接待群众时请主动亮明工号、姓名和职务。</p>
         </section>
-        {(canWork || canRegister) && (
+        {(canWork || canRegister || canFollowSupervision) && (
           <section class="card" aria-labelledby="work-title">
             <h2 id="work-title">信访工作</h2>
             {/* Link texts differ from the nav's so each link name on the page is unique. */}
@@ -64,6 +65,16 @@ export function HomePage() {
                   ：来信、来访、来电，当场生成查询码。
                 </li>
               )}
+              {canFollowSupervision && (
+                <li>
+                  <a href={consolePath(tenant, "/supervision")}>查看超期督办</a>
+                  ：按承办单位列出已超期的案件和督办记录。
+                </li>
+              )}
+              <li>
+                <a href={consolePath(tenant, "/inbox")}>查看我的消息</a>
+                ：期限提醒、超期和督办通知。
+              </li>
             </ul>
           </section>
         )}
@@ -87,6 +98,14 @@ export function HomePage() {
               <li>
                 <a href={consolePath(tenant, "/settings")}>编辑公开联系方式</a>
                 ：向群众公布的信访渠道、接待时间地点和进度查询方式。
+              </li>
+              <li>
+                <a href={consolePath(tenant, "/notifications")}>配置通知渠道</a>
+                ：企业微信、钉钉、短信、邮件、对接系统，及各类通知的发送路由和模板。
+              </li>
+              <li>
+                <a href={consolePath(tenant, "/deliveries")}>查看消息发送情况</a>
+                ：每条消息的发送状态、重试次数和服务商回应。
               </li>
             </ul>
           </section>

@@ -121,6 +121,41 @@ export function PetitionPage() {
           </p>
         )}
       </section>
+      {p.breaches && p.breaches.length > 0 && (
+        <section class="card card--alert" aria-labelledby="breaches-title" data-testid="breaches">
+          <h2 id="breaches-title">
+            <span aria-hidden="true">⚠ </span>已超期记录
+          </h2>
+          <p class="hint">期限扫描记下的超期，已转县信访局督办。</p>
+          <table class="table table--compact">
+            <caption class="visually-hidden">已超期记录</caption>
+            <thead>
+              <tr>
+                <th scope="col">期限</th>
+                <th scope="col">截止日期</th>
+                <th scope="col">记录时间</th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.breaches.map((b) => (
+                <tr key={`${b.deadlineKey}-${b.due}`}>
+                  <th scope="row" data-label="期限">
+                    <span>{deadlineLabel(b.deadlineKey)}</span>
+                  </th>
+                  <td data-label="截止日期">
+                    <span>
+                      {formatDate(b.due)} <DeadlineBadge state="overdue" />
+                    </span>
+                  </td>
+                  <td data-label="记录时间">
+                    <span>{formatDateTime(b.at)}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
       {p.routing && (
         <section class="card" aria-labelledby="routing-title">
           <h2 id="routing-title">流转</h2>

@@ -3,6 +3,7 @@ import { listUnits } from "../../api/console.ts";
 import type {
   CategoryCatalog,
   Channel,
+  CheckPetitionBody,
   CreatePetitionBody,
   Petition,
   Purpose,
@@ -26,6 +27,7 @@ import { RadioGroup } from "../../shared/ui/RadioGroup.tsx";
 import { ErrorAlert, fieldErrors } from "../components/ErrorAlert.tsx";
 import { SelectField, TextField } from "../components/Field.tsx";
 import { Loading } from "../components/Loading.tsx";
+import { IntakeWarnings, useIntakeCheck } from "../components/petition/IntakeCheck.tsx";
 import { RegisteredResult } from "../components/petition/RegisteredResult.tsx";
 import { useAsync, usePageTitle } from "../hooks.ts";
 import { useSession } from "../session.ts";
@@ -159,6 +161,19 @@ function IntakeForm({ tenant, catalog, units, onCreated }: FormProps) {
       ? mobile.message
       : undefined;
 
+  // Repeat / §19 / skip-level hints while the visitor is still at the desk.
+  const checkBody: CheckPetitionBody | null =
+    categoryCode && !person.anonymous && (id.state === "valid" || mobile.state === "valid")
+      ? {
+          categoryCode,
+          ...(id.state === "valid" && { idNumber: id.value }),
+          ...(mobile.state === "valid" && { phone: mobile.value }),
+          ...(subjectUnitId && { subjectUnitId }),
+        }
+      : null;
+  const intakeCheck = useIntakeCheck(tenant, checkBody);
+  const unitName = (unitId: string) => units.find((u) => u.id === unitId)?.name ?? "（未知单位）";
+
   const submit = async (event: Event) => {
     event.preventDefault();
     if (saving) return;
@@ -215,6 +230,8 @@ function IntakeForm({ tenant, catalog, units, onCreated }: FormProps) {
     setSaving(true);
     setError(null);
     try {
+      // One last look for a repeat; it only informs, so saving goes ahead whatever it says.
+      await intakeCheck.checkNow();
       onCreated(await createPetition(tenant, body));
     } catch (err) {
       setError(err);
@@ -358,6 +375,7 @@ function IntakeForm({ tenant, catalog, units, onCreated }: FormProps) {
           }
           error={errors.headcount}
         />
+        <IntakeWarnings tenant={tenant} result={intakeCheck.result} unitName={unitName} />
       </section>
 
       <section class="card form" aria-labelledby="intake-questions">
