@@ -11,7 +11,10 @@ export interface Env {
   CONTROL_DB: D1Database;
   /** Tenant-data shards are named in TENANT_SHARDS; reach them through `storage/shards`. */
   [shard: `TENANT_DB_${string}`]: D1Database;
-  RECEPTION_SESSION: DurableObjectNamespace;
+  RECEPTION_SESSION: DurableObjectNamespace<
+    import("./reception/session-object.ts").ReceptionSession
+  >;
+  TENANT_MONITOR: DurableObjectNamespace<import("./reception/monitor-object.ts").TenantMonitor>;
   NOTIFY_QUEUE: Queue;
   NOTIFY_DLQ: Queue;
   ASSETS: Fetcher;
@@ -47,6 +50,7 @@ const envSchema = z.object({
   DATA_MASTER_KEY: secret(32),
   CONTROL_DB: binding("D1", "prepare"),
   RECEPTION_SESSION: binding("Durable Object namespace", "idFromName"),
+  TENANT_MONITOR: binding("Durable Object namespace", "idFromName"),
   NOTIFY_QUEUE: binding("Queue producer", "send"),
   NOTIFY_DLQ: binding("Queue producer", "send"),
   ASSETS: binding("static assets", "fetch"),

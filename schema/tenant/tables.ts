@@ -98,6 +98,8 @@ export type AuthSessionRow = typeof authSessions.$inferSelect;
 export const tenantSettings = sqliteTable("tenant_settings", {
   tenantId: text("tenant_id").primaryKey(),
   deadlinePolicy: text("deadline_policy", { mode: "json" }).$type<Record<string, unknown>>(),
+  /** Booking limits and queue rules of reception days (see ReceptionPolicy). */
+  receptionPolicy: text("reception_policy", { mode: "json" }).$type<Record<string, unknown>>(),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
 });
 
@@ -537,3 +539,87 @@ export const scanRuns = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.name, t.day] })],
 );
+
+export const receptionSessionStatuses = ["draft", "published", "cancelled"] as const;
+
+/**
+ * A leader's reception session (领导接访日): who, when, where, in what form, and how
+ * bookable. Bookings and the live queue live in the session's Durable Object; this row is
+ * what schedules, public pages and the calendar feed read.
+ */
+export const receptionSessions = sqliteTable(
+  "reception_sessions",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    unitId: text("unit_id").notNull(),
+    leaderId: text("leader_id").notNull(),
+    /** As published: the leader's name and position on the day. */
+    leaderName: text("leader_name").notNull(),
+    leaderPosition: text("leader_position").notNull(),
+    portfolio: text("portfolio"),
+    topics: text("topics"),
+    date: text("date").notNull(),
+    startTime: text("start_time").notNull(),
+    endTime: text("end_time").notNull(),
+    venue: text("venue").notNull(),
+    form: text("form").notNull(),
+    slotMinutes: integer("slot_minutes").notNull(),
+    capacityPerSlot: integer("capacity_per_slot").notNull(),
+    status: text("status", { enum: receptionSessionStatuses }).notNull(),
+    seriesId: text("series_id"),
+    publishedAt: integer("published_at", { mode: "timestamp_ms" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    index("reception_sessions_tenant_date_idx").on(t.tenantId, t.date),
+    index("reception_sessions_tenant_unit_date_idx").on(t.tenantId, t.unitId, t.date),
+  ],
+);
+
+/**
+ * A copy of each booking, kept by the session's Durable Object (which decides them), so
+ * bookings can be found by code, counted per phone across sessions and reminded of.
+ */
+export const receptionBookings = sqliteTable(
+  "reception_bookings",
+  {
+    tenantId: text("tenant_id").notNull(),
+    code: text("code").notNull(),
+    sessionId: text("session_id").notNull(),
+    date: text("date").notNull(),
+    slotStart: text("slot_start").notNull(),
+    phoneHash: text("phone_hash").notNull(),
+    /** **Encrypted**: name, phone, ID number of who booked. */
+    partySealed: text("party_sealed").notNull(),
+    status: text("status").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.code] }),
+    index("reception_bookings_phone_idx").on(t.tenantId, t.phoneHash, t.date),
+    index("reception_bookings_session_idx").on(t.tenantId, t.sessionId),
+    index("reception_bookings_date_idx").on(t.tenantId, t.date, t.status),
+  ],
+);
+
+/** One-time codes that prove a citizen holds the phone they book with. Only hashes. */
+export const bookingCodes = sqliteTable(
+  "booking_codes",
+  {
+    tenantId: text("tenant_id").notNull(),
+    phoneHash: text("phone_hash").notNull(),
+    codeHash: text("code_hash").notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }).notNull(),
+    sentToday: integer("sent_today").notNull(),
+    day: text("day").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.phoneHash] })],
+);
+
+export type ReceptionSessionRow = typeof receptionSessions.$inferSelect;
+export type ReceptionBookingRow = typeof receptionBookings.$inferSelect;

@@ -7,12 +7,14 @@ import { missingPage, pageRoutes } from "./pages.ts";
 import { newRouter } from "./router.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
+import { bookingRoutes } from "./routes/booking.ts";
 import { calendarRoutes } from "./routes/calendar.ts";
 import { citizenRoutes } from "./routes/citizens.ts";
 import { mountDocs } from "./routes/docs.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { notifyRoutes } from "./routes/notify.ts";
 import { petitionRoutes } from "./routes/petitions.ts";
+import { receptionRoutes } from "./routes/reception.ts";
 import { referenceRoutes } from "./routes/reference.ts";
 import { staffRoutes } from "./routes/staff.ts";
 import { tenantRoutes } from "./routes/tenants.ts";
@@ -21,7 +23,12 @@ import { unitRoutes } from "./routes/units.ts";
 /** The whole HTTP surface: API under /api/v1, its docs, and the tenant pages. */
 export function createApp() {
   const app = newRouter();
-  app.use("*", requestId(), secureHeaders({ crossOriginEmbedderPolicy: false }));
+  const stamp = requestId();
+  const secure = secureHeaders({ crossOriginEmbedderPolicy: false });
+  // A WebSocket upgrade hands back the Durable Object's 101 response untouched: headers
+  // added to it would copy the response and lose the socket.
+  app.use("*", (c, next) => (isUpgrade(c.req.raw) ? next() : stamp(c, next)));
+  app.use("*", (c, next) => (isUpgrade(c.req.raw) ? next() : secure(c, next)));
   app.use("/api/*", bodySizeLimit, jsonBodyOnly);
 
   app.route("/api/v1", healthRoutes);
@@ -35,6 +42,8 @@ export function createApp() {
   app.route("/api/v1", petitionRoutes);
   app.route("/api/v1", citizenRoutes);
   app.route("/api/v1", notifyRoutes);
+  app.route("/api/v1", receptionRoutes);
+  app.route("/api/v1", bookingRoutes);
   mountDocs(app);
   app.route("/", pageRoutes);
 
@@ -46,3 +55,6 @@ export function createApp() {
 }
 
 export type App = ReturnType<typeof createApp>;
+
+const isUpgrade = (request: Request) =>
+  request.headers.get("upgrade")?.toLowerCase() === "websocket";

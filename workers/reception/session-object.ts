@@ -1,19 +1,782 @@
 import { DurableObject } from "cloudflare:workers";
+import { randomCode } from "../domain/petitioner/tracking-code.ts";
 import type { Env } from "../env.ts";
+import type {
+  PublicTicket,
+  QueueState,
+  ServerMessage,
+  SessionSummary,
+  StaffQueueState,
+  StaffTicket,
+  TicketKind,
+  TicketStatus,
+} from "./protocol.ts";
+import { chooseNext, type Waiting } from "./queue-rules.ts";
+
+/** How the Worker sets a session up; sent again whenever the schedule changes. */
+export interface SessionConfig {
+  tenant: string;
+  shard: string;
+  sessionId: string;
+  date: string;
+  slots: string[];
+  capacityPerSlot: number;
+  status: "draft" | "published" | "cancelled";
+  /** Walk-ins are called after this many booked citizens minus one (3: two booked, one walk-in). */
+  walkInEvery: number;
+  /** Unanswered calls before a ticket is marked a no-show. */
+  maxCalls: number;
+}
+
+export interface BookingInput {
+  slotStart: string;
+  holdId?: string | undefined;
+  phoneHash: string;
+  partySealed: string;
+  label: string;
+  topic: string;
+  headcount: number;
+}
+
+export interface Booking {
+  code: string;
+  sessionId: string;
+  slotStart: string;
+  status: "active" | "cancelled" | "checked_in" | "completed" | "no_show";
+  topic: string;
+  headcount: number;
+  partySealed: string;
+  label: string;
+  phoneHash: string;
+}
+
+export type BookResult =
+  | { ok: true; booking: Booking }
+  | { ok: false; reason: "SLOT_FULL"; nearestFree: string[] }
+  | { ok: false; reason: "ALREADY_BOOKED" | "NO_SUCH_SLOT" | "CLOSED" | "NOT_CONFIGURED" };
+
+export type TicketResult =
+  | { ok: true; ticket: StaffTicket }
+  | {
+      ok: false;
+      reason: "NOT_FOUND" | "WRONG_STATE" | "NOT_CONFIGURED" | "CLOSED";
+      message: string;
+    };
+
+const HOLD_MS = 5 * 60_000;
+const BOOKING_CODE_LENGTH = 8;
 
 /**
- * One reception session (a leader, a date, a half day): the single writer of its bookings
- * and its live queue, kept in the object's SQLite storage. The binding and class exist so
- * the deployment's Durable Object migrations are settled from the first release; the
- * booking and queue protocol is built with reception days.
+ * One reception session: the single writer of its bookings and its live queue, kept in
+ * the object's SQLite storage. Every method checks and writes with synchronous SQL and no
+ * `await` in between, so two citizens never get the same last place and two clerks never
+ * call the same ticket. Clients watch over hibernating WebSockets and get the whole state
+ * after every change, so a reconnect needs nothing more.
  */
 export class ReceptionSession extends DurableObject<Env> {
-  override async fetch(): Promise<Response> {
-    return Response.json(
-      {
-        error: { code: "NOT_FOUND", message: "接访日功能尚未开通", requestId: crypto.randomUUID() },
-      },
-      { status: 404 },
+  private readonly sql: SqlStorage;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.sql = ctx.storage.sql;
+    for (const ddl of [
+      "CREATE TABLE IF NOT EXISTS config (id INTEGER PRIMARY KEY CHECK (id = 1), json TEXT NOT NULL)",
+      "CREATE TABLE IF NOT EXISTS holds (id TEXT PRIMARY KEY, slot TEXT NOT NULL, expires_at INTEGER NOT NULL)",
+      `CREATE TABLE IF NOT EXISTS bookings (code TEXT PRIMARY KEY, slot TEXT NOT NULL, phone_hash TEXT NOT NULL,
+        party_sealed TEXT NOT NULL, label TEXT NOT NULL, topic TEXT NOT NULL, headcount INTEGER NOT NULL,
+        status TEXT NOT NULL, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, synced INTEGER NOT NULL DEFAULT 0)`,
+      `CREATE TABLE IF NOT EXISTS tickets (number INTEGER PRIMARY KEY, kind TEXT NOT NULL, booking_code TEXT,
+        label TEXT NOT NULL, party_sealed TEXT, topic TEXT, headcount INTEGER NOT NULL, slot TEXT,
+        status TEXT NOT NULL, calls INTEGER NOT NULL DEFAULT 0, checked_in_at INTEGER NOT NULL,
+        called_at INTEGER, completed_at INTEGER, petition_id TEXT)`,
+      "CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL)",
+    ]) {
+      this.sql.exec(ddl);
+    }
+  }
+
+  // ── configuration ────────────────────────────────────────────────────────────────
+
+  configure(config: SessionConfig) {
+    this.sql.exec(
+      "INSERT INTO config (id, json) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET json = excluded.json",
+      JSON.stringify(config),
+    );
+    this.changed();
+    return { ok: true as const };
+  }
+
+  private config(): SessionConfig | undefined {
+    const row = this.sql
+      .exec<{ json: string }>("SELECT json FROM config WHERE id = 1")
+      .toArray()[0];
+    return row ? (JSON.parse(row.json) as SessionConfig) : undefined;
+  }
+
+  // ── booking ──────────────────────────────────────────────────────────────────────
+
+  private taken(slot: string, now: number, exceptHold?: string) {
+    const booked = this.sql
+      .exec<{ n: number }>(
+        "SELECT count(*) AS n FROM bookings WHERE slot = ? AND status <> 'cancelled'",
+        slot,
+      )
+      .one().n;
+    const held = this.sql
+      .exec<{ n: number }>(
+        "SELECT count(*) AS n FROM holds WHERE slot = ? AND expires_at > ? AND id <> ?",
+        slot,
+        now,
+        exceptHold ?? "",
+      )
+      .one().n;
+    return booked + held;
+  }
+
+  private nearestFree(config: SessionConfig, slot: string, now: number) {
+    const index = config.slots.indexOf(slot);
+    return config.slots
+      .map((s, i) => ({ s, distance: Math.abs(i - index) }))
+      .filter(({ s }) => s !== slot && this.taken(s, now) < config.capacityPerSlot)
+      .sort((a, b) => a.distance - b.distance)
+      .slice(0, 3)
+      .map(({ s }) => s)
+      .sort();
+  }
+
+  /** Holds a place for five minutes while the citizen fills in the form. */
+  hold(
+    slot: string,
+  ): { ok: true; holdId: string; expiresAt: number } | Exclude<BookResult, { ok: true }> {
+    const config = this.config();
+    if (!config) return { ok: false, reason: "NOT_CONFIGURED" };
+    if (config.status !== "published") return { ok: false, reason: "CLOSED" };
+    if (!config.slots.includes(slot)) return { ok: false, reason: "NO_SUCH_SLOT" };
+    const now = Date.now();
+    this.sql.exec("DELETE FROM holds WHERE expires_at <= ?", now);
+    if (this.taken(slot, now) >= config.capacityPerSlot) {
+      return { ok: false, reason: "SLOT_FULL", nearestFree: this.nearestFree(config, slot, now) };
+    }
+    const holdId = crypto.randomUUID();
+    this.sql.exec(
+      "INSERT INTO holds (id, slot, expires_at) VALUES (?, ?, ?)",
+      holdId,
+      slot,
+      now + HOLD_MS,
+    );
+    return { ok: true, holdId, expiresAt: now + HOLD_MS };
+  }
+
+  book(input: BookingInput): BookResult {
+    const config = this.config();
+    if (!config) return { ok: false, reason: "NOT_CONFIGURED" };
+    if (config.status !== "published") return { ok: false, reason: "CLOSED" };
+    if (!config.slots.includes(input.slotStart)) return { ok: false, reason: "NO_SUCH_SLOT" };
+    const now = Date.now();
+    const active = this.sql
+      .exec<{ n: number }>(
+        "SELECT count(*) AS n FROM bookings WHERE phone_hash = ? AND status IN ('active', 'checked_in')",
+        input.phoneHash,
+      )
+      .one().n;
+    if (active > 0) return { ok: false, reason: "ALREADY_BOOKED" };
+    if (this.taken(input.slotStart, now, input.holdId) >= config.capacityPerSlot) {
+      return {
+        ok: false,
+        reason: "SLOT_FULL",
+        nearestFree: this.nearestFree(config, input.slotStart, now),
+      };
+    }
+    const code = this.newBookingCode();
+    this.sql.exec(
+      `INSERT INTO bookings (code, slot, phone_hash, party_sealed, label, topic, headcount, status, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)`,
+      code,
+      input.slotStart,
+      input.phoneHash,
+      input.partySealed,
+      input.label,
+      input.topic,
+      input.headcount,
+      now,
+      now,
+    );
+    if (input.holdId) this.sql.exec("DELETE FROM holds WHERE id = ?", input.holdId);
+    this.bookingsChanged();
+    return { ok: true, booking: this.booking(code) as Booking };
+  }
+
+  private newBookingCode() {
+    for (;;) {
+      const code = randomCode(BOOKING_CODE_LENGTH);
+      const clash =
+        this.sql.exec("SELECT 1 FROM bookings WHERE code = ?", code).toArray().length > 0;
+      if (!clash) return code;
+    }
+  }
+
+  booking(code: string): Booking | undefined {
+    const config = this.config();
+    const row = this.sql
+      .exec<{
+        code: string;
+        slot: string;
+        status: Booking["status"];
+        topic: string;
+        headcount: number;
+        party_sealed: string;
+        label: string;
+        phone_hash: string;
+      }>("SELECT * FROM bookings WHERE code = ?", code)
+      .toArray()[0];
+    if (!row || !config) return undefined;
+    return {
+      code: row.code,
+      sessionId: config.sessionId,
+      slotStart: row.slot,
+      status: row.status,
+      topic: row.topic,
+      headcount: row.headcount,
+      partySealed: row.party_sealed,
+      label: row.label,
+      phoneHash: row.phone_hash,
+    };
+  }
+
+  cancelBooking(code: string, phoneHash: string) {
+    const booking = this.booking(code);
+    if (!booking || booking.phoneHash !== phoneHash)
+      return { ok: false as const, reason: "NOT_FOUND" as const };
+    if (booking.status !== "active") return { ok: false as const, reason: "WRONG_STATE" as const };
+    this.sql.exec(
+      "UPDATE bookings SET status = 'cancelled', updated_at = ?, synced = 0 WHERE code = ?",
+      Date.now(),
+      code,
+    );
+    this.bookingsChanged();
+    return { ok: true as const, booking: this.booking(code) as Booking };
+  }
+
+  /** Moves a booking to another slot of the same session, atomically. */
+  reschedule(code: string, phoneHash: string, slot: string): BookResult {
+    const config = this.config();
+    if (!config) return { ok: false, reason: "NOT_CONFIGURED" };
+    const booking = this.booking(code);
+    if (!booking || booking.phoneHash !== phoneHash || booking.status !== "active") {
+      return { ok: false, reason: "NO_SUCH_SLOT" };
+    }
+    if (!config.slots.includes(slot)) return { ok: false, reason: "NO_SUCH_SLOT" };
+    if (slot !== booking.slotStart && this.taken(slot, Date.now()) >= config.capacityPerSlot) {
+      return {
+        ok: false,
+        reason: "SLOT_FULL",
+        nearestFree: this.nearestFree(config, slot, Date.now()),
+      };
+    }
+    this.sql.exec(
+      "UPDATE bookings SET slot = ?, updated_at = ?, synced = 0 WHERE code = ?",
+      slot,
+      Date.now(),
+      code,
+    );
+    this.bookingsChanged();
+    return { ok: true, booking: this.booking(code) as Booking };
+  }
+
+  /** Who is booked, for telling them of a change to the session. */
+  activeBookings(): Booking[] {
+    const codes = this.sql
+      .exec<{ code: string }>("SELECT code FROM bookings WHERE status = 'active'")
+      .toArray();
+    return codes.map((c) => this.booking(c.code)).filter((b): b is Booking => b !== undefined);
+  }
+
+  slotAvailability() {
+    const config = this.config();
+    if (!config) return [];
+    const now = Date.now();
+    return config.slots.map((slot) => ({
+      slotStart: slot,
+      capacity: config.capacityPerSlot,
+      free: Math.max(0, config.capacityPerSlot - this.taken(slot, now)),
+    }));
+  }
+
+  // ── the queue on the day ─────────────────────────────────────────────────────────
+
+  checkIn(
+    arrival:
+      | { bookingCode: string }
+      | {
+          walkIn: {
+            label: string;
+            partySealed?: string | undefined;
+            topic?: string | undefined;
+            headcount?: number | undefined;
+          };
+        },
+  ): TicketResult {
+    const config = this.config();
+    if (!config) return { ok: false, reason: "NOT_CONFIGURED", message: "接访日尚未设置" };
+    if (config.status === "cancelled")
+      return { ok: false, reason: "CLOSED", message: "该接访日已取消" };
+    const now = Date.now();
+    const number = this.nextNumber();
+    if ("bookingCode" in arrival) {
+      const booking = this.booking(arrival.bookingCode);
+      if (!booking) return { ok: false, reason: "NOT_FOUND", message: "预约码不存在" };
+      if (booking.status !== "active")
+        return { ok: false, reason: "WRONG_STATE", message: "该预约已取消或已签到" };
+      this.sql.exec(
+        `INSERT INTO tickets (number, kind, booking_code, label, party_sealed, topic, headcount, slot, status, checked_in_at)
+         VALUES (?, 'booked', ?, ?, ?, ?, ?, ?, 'waiting', ?)`,
+        number,
+        booking.code,
+        booking.label,
+        booking.partySealed,
+        booking.topic,
+        booking.headcount,
+        booking.slotStart,
+        now,
+      );
+      this.sql.exec(
+        "UPDATE bookings SET status = 'checked_in', updated_at = ?, synced = 0 WHERE code = ?",
+        now,
+        booking.code,
+      );
+      this.bookingsChanged();
+    } else {
+      this.sql.exec(
+        `INSERT INTO tickets (number, kind, label, party_sealed, topic, headcount, status, checked_in_at)
+         VALUES (?, 'walk_in', ?, ?, ?, ?, 'waiting', ?)`,
+        number,
+        arrival.walkIn.label,
+        arrival.walkIn.partySealed ?? null,
+        arrival.walkIn.topic ?? null,
+        arrival.walkIn.headcount ?? 1,
+        now,
+      );
+    }
+    this.changed();
+    return { ok: true, ticket: this.ticket(number) as StaffTicket };
+  }
+
+  private nextNumber() {
+    const row = this.sql
+      .exec<{ value: number }>(
+        "INSERT INTO counters (name, value) VALUES ('ticket', 1) ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value",
+      )
+      .one();
+    return row.value;
+  }
+
+  /**
+   * Calls the next citizen. The one being served (if any) is left as it is: a clerk
+   * completes or parks them. Two clerks pressing at once call two different citizens.
+   */
+  callNext(): TicketResult {
+    const config = this.config();
+    if (!config) return { ok: false, reason: "NOT_CONFIGURED", message: "接访日尚未设置" };
+    const waiting = this.sql
+      .exec<{ number: number; kind: TicketKind; slot: string | null; checked_in_at: number }>(
+        "SELECT number, kind, slot, checked_in_at FROM tickets WHERE status = 'waiting'",
+      )
+      .toArray()
+      .map(
+        (t): Waiting => ({
+          number: t.number,
+          kind: t.kind,
+          slotStart: t.slot,
+          checkedInAt: t.checked_in_at,
+        }),
+      );
+    const next = chooseNext(waiting, this.counter("bookedSinceWalkIn"), config.walkInEvery);
+    if (!next) return { ok: false, reason: "NOT_FOUND", message: "没有等候的群众" };
+    this.sql.exec(
+      "UPDATE tickets SET status = 'called', calls = calls + 1, called_at = ? WHERE number = ?",
+      Date.now(),
+      next.number,
+    );
+    this.setCounter(
+      "bookedSinceWalkIn",
+      next.kind === "walk_in" ? 0 : this.counter("bookedSinceWalkIn") + 1,
+    );
+    this.changed();
+    return { ok: true, ticket: this.ticket(next.number) as StaffTicket };
+  }
+
+  /** Calls a called ticket again; after `maxCalls` unanswered calls it is a no-show. */
+  recall(number: number): TicketResult {
+    const config = this.config();
+    const ticket = this.ticket(number);
+    if (!config || !ticket) return { ok: false, reason: "NOT_FOUND", message: "号码不存在" };
+    if (ticket.status !== "called")
+      return { ok: false, reason: "WRONG_STATE", message: "只能重呼已叫号的群众" };
+    const calls = ticket.calls + 1;
+    const status: TicketStatus = calls >= config.maxCalls ? "no_show" : "called";
+    this.sql.exec(
+      "UPDATE tickets SET calls = ?, status = ?, called_at = ? WHERE number = ?",
+      calls,
+      status,
+      Date.now(),
+      number,
+    );
+    if (status === "no_show") this.markBooking(ticket.bookingCode, "no_show");
+    this.changed();
+    return { ok: true, ticket: this.ticket(number) as StaffTicket };
+  }
+
+  setStatus(number: number, to: "no_show" | "parked" | "waiting"): TicketResult {
+    const ticket = this.ticket(number);
+    if (!ticket) return { ok: false, reason: "NOT_FOUND", message: "号码不存在" };
+    const allowed: Record<typeof to, TicketStatus[]> = {
+      no_show: ["called", "waiting"],
+      parked: ["called", "waiting"],
+      waiting: ["parked"],
+    };
+    if (!allowed[to].includes(ticket.status)) {
+      return { ok: false, reason: "WRONG_STATE", message: "当前状态下不能这样操作" };
+    }
+    this.sql.exec("UPDATE tickets SET status = ? WHERE number = ?", to, number);
+    if (to === "no_show") this.markBooking(ticket.bookingCode, "no_show");
+    this.changed();
+    return { ok: true, ticket: this.ticket(number) as StaffTicket };
+  }
+
+  complete(number: number, petitionId: string | null): TicketResult {
+    const ticket = this.ticket(number);
+    if (!ticket) return { ok: false, reason: "NOT_FOUND", message: "号码不存在" };
+    if (ticket.status !== "called")
+      return { ok: false, reason: "WRONG_STATE", message: "只能办结正在接待的群众" };
+    this.sql.exec(
+      "UPDATE tickets SET status = 'completed', completed_at = ?, petition_id = ? WHERE number = ?",
+      Date.now(),
+      petitionId,
+      number,
+    );
+    this.markBooking(ticket.bookingCode, "completed");
+    this.changed();
+    return { ok: true, ticket: this.ticket(number) as StaffTicket };
+  }
+
+  /** Hands a ticket to another session: this side marks it transferred. */
+  transferOut(number: number): TicketResult & { partySealed?: string | null } {
+    const ticket = this.ticket(number);
+    if (!ticket) return { ok: false, reason: "NOT_FOUND", message: "号码不存在" };
+    if (ticket.status === "completed" || ticket.status === "transferred") {
+      return { ok: false, reason: "WRONG_STATE", message: "该号码已办结或已转接" };
+    }
+    const party = this.sql
+      .exec<{ party_sealed: string | null }>(
+        "SELECT party_sealed FROM tickets WHERE number = ?",
+        number,
+      )
+      .one().party_sealed;
+    this.sql.exec(
+      "UPDATE tickets SET status = 'transferred', completed_at = ? WHERE number = ?",
+      Date.now(),
+      number,
+    );
+    this.changed();
+    return { ok: true, ticket: this.ticket(number) as StaffTicket, partySealed: party };
+  }
+
+  /** What the Worker needs to register the visit as a petition. */
+  ticketDetail(number: number) {
+    const ticket = this.ticket(number);
+    if (!ticket) return undefined;
+    const party = this.sql
+      .exec<{ party_sealed: string | null }>(
+        "SELECT party_sealed FROM tickets WHERE number = ?",
+        number,
+      )
+      .one().party_sealed;
+    return { ticket, partySealed: party };
+  }
+
+  private markBooking(code: string | null, status: Booking["status"]) {
+    if (!code) return;
+    this.sql.exec(
+      "UPDATE bookings SET status = ?, updated_at = ?, synced = 0 WHERE code = ?",
+      status,
+      Date.now(),
+      code,
+    );
+    this.bookingsChanged();
+  }
+
+  private counter(name: string) {
+    return (
+      this.sql
+        .exec<{ value: number }>("SELECT value FROM counters WHERE name = ?", name)
+        .toArray()[0]?.value ?? 0
     );
   }
+
+  private setCounter(name: string, value: number) {
+    this.sql.exec(
+      "INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value",
+      name,
+      value,
+    );
+  }
+
+  private ticket(number: number): StaffTicket | undefined {
+    const row = this.sql
+      .exec<{
+        number: number;
+        kind: TicketKind;
+        booking_code: string | null;
+        label: string;
+        topic: string | null;
+        headcount: number;
+        slot: string | null;
+        status: TicketStatus;
+        calls: number;
+        checked_in_at: number;
+        called_at: number | null;
+        completed_at: number | null;
+        petition_id: string | null;
+      }>("SELECT * FROM tickets WHERE number = ?", number)
+      .toArray()[0];
+    if (!row) return undefined;
+    const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+    return {
+      number: row.number,
+      kind: row.kind,
+      status: row.status,
+      slotStart: row.slot,
+      calls: row.calls,
+      label: row.label,
+      bookingCode: row.booking_code,
+      topic: row.topic,
+      headcount: row.headcount,
+      checkedInAt: new Date(row.checked_in_at).toISOString(),
+      calledAt: iso(row.called_at),
+      completedAt: iso(row.completed_at),
+      petitionId: row.petition_id,
+    };
+  }
+
+  // ── state and watching ───────────────────────────────────────────────────────────
+
+  staffState(): StaffQueueState {
+    const config = this.config();
+    const all = this.sql
+      .exec<{ number: number }>("SELECT number FROM tickets ORDER BY number")
+      .toArray()
+      .map((r) => this.ticket(r.number) as StaffTicket);
+    const now = Date.now();
+    const served = all.filter((t) => t.status === "completed");
+    const durations = served
+      .filter((t) => t.calledAt && t.completedAt)
+      .map(
+        (t) => (Date.parse(t.completedAt as string) - Date.parse(t.calledAt as string)) / 60_000,
+      );
+    const waiting = all.filter((t) => t.status === "waiting");
+    const order = orderOfWaiting(
+      waiting,
+      this.counter("bookedSinceWalkIn"),
+      config?.walkInEvery ?? 3,
+    );
+    return {
+      sessionId: config?.sessionId ?? "",
+      status: config?.status ?? "draft",
+      nowServing: [...all].reverse().find((t) => t.status === "called") ?? null,
+      waiting: order,
+      parked: all.filter((t) => t.status === "parked"),
+      served: served.length,
+      noShows: all.filter((t) => t.status === "no_show").length,
+      averageServiceMinutes: durations.length
+        ? Math.round(durations.reduce((a, b) => a + b, 0) / durations.length)
+        : null,
+      longestWaitMinutes: waiting.reduce(
+        (m, t) => Math.max(m, Math.round((now - Date.parse(t.checkedInAt)) / 60_000)),
+        0,
+      ),
+      updatedAt: new Date(now).toISOString(),
+      done: all.filter((t) => ["completed", "no_show", "transferred"].includes(t.status)),
+    };
+  }
+
+  /** What a public board and a citizen's phone see: numbers, never names. */
+  publicState(): QueueState {
+    const { done: _done, ...state } = this.staffState();
+    const strip = (t: StaffTicket): PublicTicket => ({
+      number: t.number,
+      kind: t.kind,
+      status: t.status,
+      slotStart: t.slotStart,
+      calls: t.calls,
+    });
+    return {
+      ...state,
+      nowServing: state.nowServing ? strip(state.nowServing) : null,
+      waiting: state.waiting.map(strip),
+      parked: state.parked.map(strip),
+    };
+  }
+
+  summary(): SessionSummary {
+    const state = this.staffState();
+    const waits = [...state.done, ...(state.nowServing ? [state.nowServing] : [])]
+      .filter((t) => t.calledAt)
+      .map((t) => (Date.parse(t.calledAt as string) - Date.parse(t.checkedInAt)) / 60_000);
+    return {
+      sessionId: state.sessionId,
+      waiting: state.waiting.length,
+      served: state.served,
+      noShows: state.noShows,
+      nowServing: state.nowServing?.number ?? null,
+      averageWaitMinutes: waits.length
+        ? Math.round(waits.reduce((a, b) => a + b, 0) / waits.length)
+        : null,
+      longestWaitMinutes: state.longestWaitMinutes,
+      updatedAt: state.updatedAt,
+    };
+  }
+
+  /** WebSocket upgrade, already authenticated by the Worker, which says who is watching. */
+  override async fetch(request: Request): Promise<Response> {
+    if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") {
+      return new Response("expected a WebSocket upgrade", { status: 426 });
+    }
+    const audience = request.headers.get("x-lianxin-audience") === "staff" ? "staff" : "public";
+    const pair = new WebSocketPair();
+    const [client, server] = Object.values(pair) as [WebSocket, WebSocket];
+    this.ctx.acceptWebSocket(server, [audience]);
+    server.send(JSON.stringify(this.message(audience)));
+    return new Response(null, { status: 101, webSocket: client });
+  }
+
+  override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer) {
+    // Clients only ask for the state again (after waking a phone, say).
+    if (message === "state") {
+      const [audience] = this.ctx.getTags(ws);
+      ws.send(JSON.stringify(this.message(audience === "staff" ? "staff" : "public")));
+    }
+  }
+
+  override async webSocketClose(ws: WebSocket, code: number) {
+    ws.close(code, "closing");
+  }
+
+  private message(audience: "staff" | "public"): ServerMessage {
+    return audience === "staff"
+      ? { type: "staffState", state: this.staffState() }
+      : { type: "state", state: this.publicState() };
+  }
+
+  private changed() {
+    for (const audience of ["public", "staff"] as const) {
+      const sockets = this.ctx.getWebSockets(audience);
+      if (sockets.length === 0) continue;
+      const text = JSON.stringify(this.message(audience));
+      for (const ws of sockets) {
+        try {
+          ws.send(text);
+        } catch {
+          // A socket closing as we send; it will be gone next time.
+        }
+      }
+    }
+    this.ctx.waitUntil(this.reportToMonitor());
+  }
+
+  private async reportToMonitor() {
+    const config = this.config();
+    if (!config || !this.env.TENANT_MONITOR) return;
+    const monitor = this.env.TENANT_MONITOR.get(this.env.TENANT_MONITOR.idFromName(config.tenant));
+    await monitor.report(config.date, this.summary());
+  }
+
+  // ── the D1 copy of bookings ──────────────────────────────────────────────────────
+
+  private bookingsChanged() {
+    this.ctx.waitUntil(this.syncBookings());
+  }
+
+  /** Copies changed bookings to D1; an alarm tries again until the copy is complete. */
+  async syncBookings() {
+    const config = this.config();
+    if (!config) return;
+    const db = (this.env as unknown as Record<string, D1Database | undefined>)[config.shard];
+    if (!db) return;
+    const rows = this.sql
+      .exec<{
+        code: string;
+        slot: string;
+        phone_hash: string;
+        party_sealed: string;
+        status: string;
+        created_at: number;
+        updated_at: number;
+      }>(
+        "SELECT code, slot, phone_hash, party_sealed, status, created_at, updated_at FROM bookings WHERE synced = 0",
+      )
+      .toArray();
+    if (rows.length === 0) return;
+    try {
+      await db.batch(
+        rows.map((r) =>
+          db
+            .prepare(
+              `INSERT INTO reception_bookings (tenant_id, code, session_id, date, slot_start, phone_hash, party_sealed, status, created_at, updated_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+               ON CONFLICT(tenant_id, code) DO UPDATE SET slot_start = excluded.slot_start, status = excluded.status, updated_at = excluded.updated_at`,
+            )
+            .bind(
+              config.tenant,
+              r.code,
+              config.sessionId,
+              config.date,
+              r.slot,
+              r.phone_hash,
+              r.party_sealed,
+              r.status,
+              r.created_at,
+              r.updated_at,
+            ),
+        ),
+      );
+      for (const r of rows) {
+        this.sql.exec(
+          "UPDATE bookings SET synced = 1 WHERE code = ? AND updated_at = ?",
+          r.code,
+          r.updated_at,
+        );
+      }
+    } catch (error) {
+      console.error(`reception ${config.sessionId}: booking copy failed, retrying`, error);
+      await this.ctx.storage.setAlarm(Date.now() + 30_000);
+    }
+  }
+
+  override async alarm() {
+    await this.syncBookings();
+  }
+}
+
+function orderOfWaiting(waiting: StaffTicket[], bookedSinceWalkIn: number, walkInEvery: number) {
+  const left = [...waiting];
+  const order: StaffTicket[] = [];
+  let streak = bookedSinceWalkIn;
+  while (left.length > 0) {
+    const pick = chooseNext(
+      left.map((t) => ({
+        number: t.number,
+        kind: t.kind,
+        slotStart: t.slotStart,
+        checkedInAt: Date.parse(t.checkedInAt),
+      })),
+      streak,
+      walkInEvery,
+    );
+    const ticket = left.find((t) => t.number === pick?.number);
+    if (!ticket) break;
+    order.push(ticket);
+    streak = ticket.kind === "walk_in" ? 0 : streak + 1;
+    left.splice(left.indexOf(ticket), 1);
+  }
+  return order;
 }

@@ -35,6 +35,8 @@ export interface Intake extends PetitionMaterial {
   subjectText?: string | undefined;
   attachments?: AttachmentMeta[] | undefined;
   unitId?: string | undefined;
+  /** A visit received by a leader on a reception day: that leader owns the case (包案). */
+  ownerLeaderId?: string | undefined;
 }
 
 /** A letter is registered after it arrives, but never more than this long after. */
@@ -103,7 +105,7 @@ export async function registerPetition(
       registeringUnitId: unit.id,
       responsibleUnitId: unit.id,
       handlerId: null,
-      ownerLeaderId: null,
+      ownerLeaderId: input.ownerLeaderId ?? null,
       subjectUnitId: input.subjectUnitId ?? null,
       subjectText: input.subjectText ?? null,
       headcount: input.headcount ?? Math.max(1, parties.representatives.length),

@@ -1,0 +1,152 @@
+import { z } from "@hono/zod-openapi";
+import { receptionForms } from "../../workers/domain/reception/session.ts";
+import { Id, Text } from "./common.ts";
+import { IsoDate } from "./petitions.ts";
+
+const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "时间格式应为 HH:MM");
+
+export const Recurrence = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("weekly"),
+    weekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7),
+    skipHolidays: z.boolean().default(true),
+  }),
+  z.object({
+    kind: z.literal("monthly"),
+    day: z.number().int().min(1).max(31),
+    moveToWorkingDay: z.boolean().default(true),
+  }),
+  z.object({ kind: z.literal("workingDays") }),
+]);
+
+export const CreateReceptionSessionBody = z
+  .object({
+    leaderId: Id,
+    unitId: Id.optional(),
+    date: IsoDate,
+    startTime: Time,
+    endTime: Time,
+    venue: Text(200),
+    form: z.enum(receptionForms).openapi({
+      description:
+        "fixed 定点接访 · appointment 约访 · field 下访 · video 视频接访 · online 网上接访 · joint 联合接访",
+    }),
+    slotMinutes: z.number().int().min(5).max(240),
+    capacityPerSlot: z.number().int().min(1).max(100),
+    portfolio: Text(200).optional().openapi({ description: "分管工作" }),
+    topics: Text(500).optional(),
+    repeat: z
+      .object({ rule: Recurrence, until: IsoDate })
+      .optional()
+      .openapi({ description: "A series: every Tuesday and Thursday, the 15th of each month, …" }),
+  })
+  .strict()
+  .openapi("CreateReceptionSessionBody");
+
+export const ReceptionSession = z
+  .object({
+    id: z.string(),
+    unitId: z.string(),
+    unitName: z.string(),
+    leaderId: z.string(),
+    leaderName: z.string(),
+    leaderPosition: z.string(),
+    portfolio: z.string().nullable(),
+    topics: z.string().nullable(),
+    date: IsoDate,
+    startTime: z.string(),
+    endTime: z.string(),
+    venue: z.string(),
+    form: z.enum(receptionForms),
+    formLabel: z.string(),
+    slotMinutes: z.number().int(),
+    capacityPerSlot: z.number().int(),
+    status: z.enum(["draft", "published", "cancelled"]),
+    seriesId: z.string().nullable(),
+  })
+  .openapi("ReceptionSession");
+
+export const Slot = z.object({
+  slotStart: z.string(),
+  capacity: z.number().int(),
+  free: z.number().int(),
+});
+
+export const SessionParam = z.object({
+  sessionId: Id.openapi({ param: { name: "sessionId", in: "path" } }),
+});
+
+export const TicketParam = SessionParam.extend({
+  number: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .openapi({ param: { name: "number", in: "path" } }),
+});
+
+export const BookingView = z
+  .object({
+    bookingCode: z.string(),
+    status: z.string(),
+    sessionId: z.string(),
+    date: IsoDate,
+    slotStart: z.string(),
+    venue: z.string(),
+    leaderName: z.string(),
+    leaderPosition: z.string(),
+    unitName: z.string(),
+    name: z.string(),
+    topic: z.string(),
+    headcount: z.number().int(),
+    qrSvg: z.string().openapi({ description: "The booking code as a QR code (SVG) for check-in" }),
+  })
+  .openapi("Booking");
+
+export const BookBody = z
+  .object({
+    sessionId: Id,
+    slotStart: Time,
+    holdId: z.string().max(64).optional(),
+    name: Text(50),
+    phone: z.string().trim().max(30),
+    code: z.string().regex(/^\d{6}$/, "验证码为 6 位数字"),
+    idNumber: z.string().trim().max(30).optional(),
+    topic: Text(500).openapi({ description: "反映的问题（500 字以内）" }),
+    headcount: z.number().int().min(1).max(5, "集体访代表不超过 5 人（第二十条）").default(1),
+  })
+  .strict()
+  .openapi("BookReceptionSlotBody");
+
+const TicketShape = z.object({
+  number: z.number().int(),
+  kind: z.enum(["booked", "walk_in"]),
+  status: z.string(),
+  slotStart: z.string().nullable(),
+  calls: z.number().int(),
+});
+
+export const StaffTicket = TicketShape.extend({
+  label: z.string(),
+  bookingCode: z.string().nullable(),
+  topic: z.string().nullable(),
+  headcount: z.number().int(),
+  checkedInAt: z.string(),
+  calledAt: z.string().nullable(),
+  completedAt: z.string().nullable(),
+  petitionId: z.string().nullable(),
+}).openapi("Ticket");
+
+export const QueueState = z
+  .object({
+    sessionId: z.string(),
+    status: z.string(),
+    nowServing: TicketShape.nullable(),
+    waiting: z.array(TicketShape),
+    parked: z.array(TicketShape),
+    served: z.number().int(),
+    noShows: z.number().int(),
+    averageServiceMinutes: z.number().nullable(),
+    longestWaitMinutes: z.number(),
+    updatedAt: z.string(),
+  })
+  .openapi("QueueState");

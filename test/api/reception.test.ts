@@ -1,0 +1,329 @@
+import { env, evictDurableObject, runInDurableObject } from "cloudflare:test";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { ReceptionSession } from "../../workers/reception/session-object.ts";
+import { call, freshIp } from "../support/client.ts";
+import { setUpCounty, type TestCounty } from "../support/county.ts";
+import { oneTimeCode, publishedSession, tomorrowCst } from "../support/reception.ts";
+
+let county: TestCounty;
+
+beforeAll(async () => {
+  county = await setUpCounty("430121", "长沙县");
+});
+
+const stubOf = (sessionId: string) =>
+  env.RECEPTION_SESSION.get(env.RECEPTION_SESSION.idFromName(`${county.code}:${sessionId}`));
+
+async function book(
+  sessionId: string,
+  phone: string,
+  slotStart = "08:30",
+  extra: Record<string, unknown> = {},
+) {
+  const ip = freshIp();
+  const code = await oneTimeCode(county, phone, ip);
+  return call<{
+    bookingCode: string;
+    slotStart: string;
+    qrSvg: string;
+    error?: { code: string; details?: { nearestFree: string[] } };
+  }>(`/api/v1/t/${county.code}/public/bookings`, {
+    ip,
+    body: {
+      sessionId,
+      slotStart,
+      name: "谭某",
+      phone,
+      code,
+      topic: "反映征地补偿问题",
+      headcount: 1,
+      ...extra,
+    },
+  });
+}
+
+describe("the schedule", () => {
+  it("creates a series on the county calendar and publishes it", async () => {
+    const created = await call<{ sessions: { date: string; status: string }[] }>(
+      `/api/v1/t/${county.code}/reception/sessions`,
+      {
+        token: county.people.clerk.token,
+        body: {
+          leaderId: county.people.leader.id,
+          date: "2026-12-01",
+          startTime: "08:30",
+          endTime: "11:30",
+          venue: "县信访局",
+          form: "fixed",
+          slotMinutes: 30,
+          capacityPerSlot: 1,
+          repeat: { rule: { kind: "weekly", weekdays: [2, 4] }, until: "2026-12-31" },
+        },
+      },
+    );
+    expect(created.status).toBe(201);
+    expect(created.body.sessions.map((s) => s.date)).toEqual([
+      "2026-12-01",
+      "2026-12-03",
+      "2026-12-08",
+      "2026-12-10",
+      "2026-12-15",
+      "2026-12-17",
+      "2026-12-22",
+      "2026-12-24",
+      "2026-12-29",
+      "2026-12-31",
+    ]);
+    expect(created.body.sessions.every((s) => s.status === "draft")).toBe(true);
+
+    const before = await call<{ sessions: unknown[] }>(
+      `/api/v1/t/${county.code}/reception/sessions?from=2026-12-01&to=2026-12-31`,
+    );
+    expect(before.body.sessions).toHaveLength(0);
+    await call(`/api/v1/t/${county.code}/reception/sessions/publish`, {
+      token: county.people.clerk.token,
+      body: { from: "2026-12-01", to: "2026-12-31" },
+    });
+    const after = await call<{ sessions: { leaderName: string; formLabel: string }[] }>(
+      `/api/v1/t/${county.code}/reception/sessions?from=2026-12-01&to=2026-12-31`,
+    );
+    expect(after.body.sessions).toHaveLength(10);
+    expect(after.body.sessions[0]).toMatchObject({
+      leaderName: "测试leader",
+      formLabel: "定点接访",
+    });
+
+    const ics = await call<{ text: string }>(`/api/v1/t/${county.code}/reception/calendar.ics`);
+    expect(ics.headers.get("content-type")).toMatch(/text\/calendar/);
+    expect(ics.body.text.match(/BEGIN:VEVENT/g)).toHaveLength(10);
+    expect(ics.body.text).toContain("DTSTART;TZID=Asia/Shanghai:20261201T083000");
+  });
+
+  it("refuses a leader who is not a leader and a window with no slot", async () => {
+    const notLeader = await call(`/api/v1/t/${county.code}/reception/sessions`, {
+      token: county.people.clerk.token,
+      body: {
+        leaderId: county.people.clerk.id,
+        date: tomorrowCst(3),
+        startTime: "08:30",
+        endTime: "11:30",
+        venue: "x",
+        form: "fixed",
+        slotMinutes: 30,
+        capacityPerSlot: 1,
+      },
+    });
+    expect(notLeader.status).toBe(422);
+    const noSlot = await call(`/api/v1/t/${county.code}/reception/sessions`, {
+      token: county.people.clerk.token,
+      body: {
+        leaderId: county.people.leader.id,
+        date: tomorrowCst(3),
+        startTime: "11:00",
+        endTime: "10:00",
+        venue: "x",
+        form: "fixed",
+        slotMinutes: 30,
+        capacityPerSlot: 1,
+      },
+    });
+    expect(noSlot.status).toBe(422);
+  });
+});
+
+// One-time codes travel the real delivery path (queue → consumer → dev outbox): allow time.
+describe("booking", { timeout: 60_000 }, () => {
+  it("books with a one-time code, shows it by code, and cancels it", async () => {
+    const session = await publishedSession(county);
+    const booked = await book(session.id, "13811110001");
+    expect(booked.status).toBe(201);
+    expect(booked.body.bookingCode).toMatch(/^[2-9A-HJKMNP-TV-Z]{8}$/);
+    expect(booked.body.qrSvg).toContain("<svg");
+
+    const shown = await call(
+      `/api/v1/t/${county.code}/public/bookings/${booked.body.bookingCode}?phoneLast4=0001`,
+    );
+    expect(shown.status).toBe(200);
+    expect(shown.body).toMatchObject({ status: "active", slotStart: "08:30", name: "谭*" });
+    expect(
+      (
+        await call(
+          `/api/v1/t/${county.code}/public/bookings/${booked.body.bookingCode}?phoneLast4=9999`,
+        )
+      ).status,
+    ).toBe(404);
+
+    const again = await book(session.id, "13811110001", "09:00");
+    expect(again.body, JSON.stringify(again.body)).toMatchObject({ error: { code: "CONFLICT" } });
+
+    const cancelled = await call(
+      `/api/v1/t/${county.code}/public/bookings/${booked.body.bookingCode}/cancel`,
+      {
+        body: { phoneLast4: "0001" },
+      },
+    );
+    expect(cancelled.body).toMatchObject({ status: "cancelled" });
+  });
+
+  it("refuses a wrong one-time code", async () => {
+    const session = await publishedSession(county);
+    await oneTimeCode(county, "13811110002");
+    const reply = await call(`/api/v1/t/${county.code}/public/bookings`, {
+      body: {
+        sessionId: session.id,
+        slotStart: "08:30",
+        name: "甲",
+        phone: "13811110002",
+        code: "000000",
+        topic: "x",
+      },
+    });
+    expect(reply.status).toBe(422);
+    expect(reply.body).toMatchObject({ error: { details: [{ path: "code" }] } });
+  });
+
+  it("answers a full slot with 409 SLOT_FULL and the nearest free slots", async () => {
+    const session = await publishedSession(county, { capacityPerSlot: 1 });
+    expect((await book(session.id, "13811110003", "09:00")).status).toBe(201);
+    const full = await book(session.id, "13811110004", "09:00");
+    expect(full.status).toBe(409);
+    expect(full.body.error).toMatchObject({
+      code: "SLOT_FULL",
+      details: { nearestFree: ["08:30", "09:30", "10:00"] },
+    });
+  });
+
+  it("gives exactly 10 bookings to 1,000 simultaneous attempts on 10 slots of one place", async () => {
+    const session = await publishedSession(county, {
+      capacityPerSlot: 1,
+      startTime: "08:00",
+      endTime: "13:00",
+    });
+    const stub = stubOf(session.id);
+    const slots = [
+      "08:00",
+      "08:30",
+      "09:00",
+      "09:30",
+      "10:00",
+      "10:30",
+      "11:00",
+      "11:30",
+      "12:00",
+      "12:30",
+    ];
+    const attempts = await Promise.all(
+      Array.from({ length: 1000 }, (_, i) =>
+        stub.book({
+          slotStart: slots[i % 10] ?? "08:00",
+          phoneHash: `phone-${i}`,
+          partySealed: "sealed",
+          label: `市民${i}`,
+          topic: "测试",
+          headcount: 1,
+        }),
+      ),
+    );
+    const won = attempts.filter((a) => a.ok);
+    expect(won).toHaveLength(10);
+    expect(new Set(won.map((a) => (a.ok ? a.booking.slotStart : ""))).size).toBe(10);
+    expect(attempts.filter((a) => !a.ok && a.reason === "SLOT_FULL")).toHaveLength(990);
+  });
+});
+
+describe("the day's queue", { timeout: 60_000 }, () => {
+  it("checks in, calls in order, survives eviction, and registers the visit as a petition", async () => {
+    const session = await publishedSession(county);
+    const first = await book(session.id, "13811110005", "08:30");
+    const second = await book(session.id, "13811110006", "09:00");
+    const desk = (path: string, body?: unknown) =>
+      call<{ number: number; label: string; status: string; error?: unknown }>(
+        `/api/v1/t/${county.code}/reception/sessions/${session.id}/${path}`,
+        { token: county.people.clerk.token, method: "POST", ...(body !== undefined && { body }) },
+      );
+    const t2 = await desk("check-in", { bookingCode: second.body.bookingCode });
+    const t1 = await desk("check-in", { bookingCode: first.body.bookingCode });
+    const walkIn = await desk("check-in", { walkIn: { name: "临时来访者" } });
+    expect([t2.body.number, t1.body.number, walkIn.body.number]).toEqual([1, 2, 3]);
+
+    await evictDurableObject(stubOf(session.id));
+    const queue = await call<{ waiting: { number: number }[] }>(
+      `/api/v1/t/${county.code}/reception/sessions/${session.id}/queue`,
+    );
+    // Booked citizens by slot (08:30 before 09:00), the walk-in after two booked.
+    expect(queue.body.waiting.map((t) => t.number)).toEqual([2, 1, 3]);
+
+    const [a, b] = await Promise.all([desk("call-next"), desk("call-next")]);
+    expect(new Set([a.body.number, b.body.number]).size).toBe(2);
+
+    const done = await call<{
+      ticket: { status: string; petitionId: string };
+      petition: { channel: string; ownerLeaderId: string; petitioner: { name: string } };
+    }>(`/api/v1/t/${county.code}/reception/sessions/${session.id}/tickets/2/complete`, {
+      token: county.people.clerk.token,
+      body: {
+        purpose: "request",
+        categoryCode: "14.02",
+        facts: "征地补偿未到位。",
+        demands: "请求补偿。",
+      },
+    });
+    expect(done.status).toBe(200);
+    expect(done.body.ticket.status).toBe("completed");
+    expect(done.body.petition).toMatchObject({
+      channel: "reception",
+      ownerLeaderId: county.people.leader.id,
+      petitioner: { name: "谭某" },
+    });
+
+    const recall = (n: number) => desk(`tickets/${n}/recall`);
+    const called = [a.body.number, b.body.number].find((n) => n !== 2) ?? 1;
+    await recall(called);
+    const third = await recall(called);
+    expect(third.body.status).toBe("no_show");
+
+    const state = await call<{ served: number; noShows: number }>(
+      `/api/v1/t/${county.code}/reception/sessions/${session.id}/queue`,
+    );
+    expect(state.body).toMatchObject({ served: 1, noShows: 1 });
+  });
+
+  it("streams the state to watchers over a WebSocket, numbers only for the public", async () => {
+    const session = await publishedSession(county);
+    const response = await call<unknown>(
+      `/api/v1/t/${county.code}/reception/sessions/${session.id}/queue/watch`,
+      {
+        headers: { upgrade: "websocket" },
+      },
+    );
+    expect(response.status).toBe(101);
+  });
+
+  it("keeps another unit's staff off the desk", async () => {
+    const session = await publishedSession(county);
+    const reply = await call(
+      `/api/v1/t/${county.code}/reception/sessions/${session.id}/call-next`,
+      {
+        token: county.people.townClerk.token,
+        method: "POST",
+      },
+    );
+    expect(reply.status).toBe(403);
+  });
+});
+
+describe("the object itself", () => {
+  it("keeps its queue in SQLite storage", async () => {
+    const session = await publishedSession(county);
+    await call(`/api/v1/t/${county.code}/reception/sessions/${session.id}/check-in`, {
+      token: county.people.clerk.token,
+      body: { walkIn: { name: "甲" } },
+    });
+    const rows = await runInDurableObject(
+      stubOf(session.id),
+      (_instance: ReceptionSession, state) =>
+        state.storage.sql.exec<{ n: number }>("SELECT count(*) AS n FROM tickets").one().n,
+    );
+    expect(rows).toBe(1);
+  });
+});

@@ -1,0 +1,248 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { TenantParam } from "../../../schema/api/common.ts";
+import { BookBody, BookingView, SessionParam } from "../../../schema/api/reception.ts";
+import { cstDate } from "../../domain/deadlines/index.ts";
+import { loadCaseContext, staffView } from "../../domain/petitions/context.ts";
+import {
+  bookingView,
+  bookSlot,
+  citizenBooking,
+  holdSlot,
+  requestBookingCode,
+} from "../../domain/reception/booking-service.ts";
+import { sessionStub } from "../../domain/reception/schedule-service.ts";
+import { ApiError, conflict, notFound } from "../../errors.ts";
+import type { BookResult } from "../../reception/session-object.ts";
+import { findReceptionSession } from "../../storage/reception.ts";
+import { requireStaff } from "../middleware/auth.ts";
+import { publicRateLimit } from "../middleware/rate-limit.ts";
+import { tenantContext } from "../middleware/tenant.ts";
+import { errorResponses, jsonBody, jsonContent, newRouter, staffSecurity } from "../router.ts";
+
+const citizen = [publicRateLimit, tenantContext];
+const Last4 = z.string().regex(/^\d{4}$/, "请输入手机号码后四位");
+const CodeParam = TenantParam.extend({
+  bookingCode: z
+    .string()
+    .min(4)
+    .max(20)
+    .openapi({ param: { name: "bookingCode", in: "path" } }),
+});
+
+const requestCodeRoute = createRoute({
+  operationId: "requestBookingCode",
+  method: "post",
+  path: "/t/{tenant}/public/booking-code",
+  tags: ["Reception booking"],
+  summary: "Send a one-time code by SMS to the phone a citizen books with",
+  middleware: citizen,
+  request: {
+    params: TenantParam,
+    body: jsonBody(z.object({ phone: z.string().trim().max(30) }).strict()),
+  },
+  responses: {
+    202: jsonContent(
+      z.object({
+        sent: z.literal(true),
+        expiresInSeconds: z.number(),
+        resendAfterSeconds: z.number(),
+      }),
+      "Sent",
+    ),
+    ...errorResponses(400, 404, 422, 429),
+  },
+});
+
+const holdRoute = createRoute({
+  operationId: "holdReceptionSlot",
+  method: "post",
+  path: "/t/{tenant}/public/holds",
+  tags: ["Reception booking"],
+  summary: "Hold a slot for five minutes while the booking form is filled in",
+  middleware: citizen,
+  request: {
+    params: TenantParam,
+    body: jsonBody(
+      z.object({ sessionId: z.string().min(1).max(64), slotStart: z.string().max(5) }).strict(),
+    ),
+  },
+  responses: {
+    201: jsonContent(z.object({ holdId: z.string(), expiresAt: z.iso.datetime() }), "Held"),
+    ...errorResponses(400, 404, 409, 422, 429),
+  },
+});
+
+const bookRoute = createRoute({
+  operationId: "bookReceptionSlot",
+  method: "post",
+  path: "/t/{tenant}/public/bookings",
+  tags: ["Reception booking"],
+  summary: "Book a slot; a full slot answers 409 SLOT_FULL with the nearest free slots",
+  middleware: citizen,
+  request: { params: TenantParam, body: jsonBody(BookBody) },
+  responses: {
+    201: jsonContent(BookingView, "Booked: keep the booking code"),
+    ...errorResponses(400, 404, 409, 422, 429),
+  },
+});
+
+const getBookingRoute = createRoute({
+  operationId: "getBooking",
+  method: "get",
+  path: "/t/{tenant}/public/bookings/{bookingCode}",
+  tags: ["Reception booking"],
+  summary: "A citizen's booking, with the last four digits of the phone",
+  middleware: citizen,
+  request: { params: CodeParam, query: z.object({ phoneLast4: Last4 }) },
+  responses: { 200: jsonContent(BookingView, "The booking"), ...errorResponses(400, 404, 429) },
+});
+
+const cancelBookingRoute = createRoute({
+  operationId: "cancelBooking",
+  method: "post",
+  path: "/t/{tenant}/public/bookings/{bookingCode}/cancel",
+  tags: ["Reception booking"],
+  summary: "Cancel a booking and free its place",
+  middleware: citizen,
+  request: { params: CodeParam, body: jsonBody(z.object({ phoneLast4: Last4 }).strict()) },
+  responses: { 200: jsonContent(BookingView, "Cancelled"), ...errorResponses(400, 404, 409, 429) },
+});
+
+const rescheduleRoute = createRoute({
+  operationId: "rescheduleBooking",
+  method: "post",
+  path: "/t/{tenant}/public/bookings/{bookingCode}/reschedule",
+  tags: ["Reception booking"],
+  summary: "Move a booking to another slot of the same session",
+  middleware: citizen,
+  request: {
+    params: CodeParam,
+    body: jsonBody(z.object({ phoneLast4: Last4, slotStart: z.string().max(5) }).strict()),
+  },
+  responses: { 200: jsonContent(BookingView, "Moved"), ...errorResponses(400, 404, 409, 429) },
+});
+
+const watchQueueRoute = createRoute({
+  operationId: "watchQueue",
+  method: "get",
+  path: "/t/{tenant}/reception/sessions/{sessionId}/queue/watch",
+  tags: ["Reception queue"],
+  summary:
+    "WebSocket: the queue's full state now and after every change (names only for signed-in staff)",
+  middleware: [tenantContext],
+  request: { params: TenantParam.extend(SessionParam.shape) },
+  responses: { 101: { description: "Switching to WebSocket" }, ...errorResponses(404, 426) },
+});
+
+const watchTenantRoute = createRoute({
+  operationId: "watchTenantQueues",
+  method: "get",
+  path: "/t/{tenant}/reception/monitor/watch",
+  tags: ["Reception queue"],
+  summary: "WebSocket for the county office: every session's numbers today, live",
+  security: staffSecurity,
+  middleware: [tenantContext, requireStaff],
+  request: { params: TenantParam },
+  responses: {
+    101: { description: "Switching to WebSocket" },
+    ...errorResponses(401, 403, 404, 426),
+  },
+});
+
+const needsUpgrade = (request: Request) => {
+  if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") {
+    throw new ApiError("VALIDATION_FAILED", "需要 WebSocket 连接", { status: 426 as never });
+  }
+};
+
+export const bookingRoutes = newRouter()
+  .openapi(requestCodeRoute, async (c) => {
+    const ctx = await loadCaseContext(c.env, c.get("scope"));
+    return c.json(await requestBookingCode(c.env, ctx, c.req.valid("json").phone), 202);
+  })
+  .openapi(holdRoute, async (c) => {
+    const ctx = await loadCaseContext(c.env, c.get("scope"));
+    const { sessionId, slotStart } = c.req.valid("json");
+    return c.json(await holdSlot(c.env, ctx, c.get("tenant").shard, sessionId, slotStart), 201);
+  })
+  .openapi(bookRoute, async (c) => {
+    const ctx = await loadCaseContext(c.env, c.get("scope"));
+    return c.json(await bookSlot(c.env, ctx, c.get("tenant").shard, c.req.valid("json")), 201);
+  })
+  .openapi(getBookingRoute, async (c) => {
+    const ctx = await loadCaseContext(c.env, c.get("scope"));
+    const { session, booking } = await citizenBooking(
+      c.env,
+      ctx,
+      c.req.valid("param").bookingCode,
+      c.req.valid("query").phoneLast4,
+    );
+    return c.json(bookingView(ctx, session, booking), 200);
+  })
+  .openapi(cancelBookingRoute, async (c) => {
+    const ctx = await loadCaseContext(c.env, c.get("scope"));
+    const { session, booking, stub } = await citizenBooking(
+      c.env,
+      ctx,
+      c.req.valid("param").bookingCode,
+      c.req.valid("json").phoneLast4,
+    );
+    const result = (await stub.cancelBooking(booking.code, booking.phoneHash)) as
+      | { ok: true; booking: typeof booking }
+      | { ok: false; reason: string };
+    if (!result.ok) throw conflict("该预约已签到、已取消或已结束");
+    return c.json(bookingView(ctx, session, result.booking), 200);
+  })
+  .openapi(rescheduleRoute, async (c) => {
+    const ctx = await loadCaseContext(c.env, c.get("scope"));
+    const body = c.req.valid("json");
+    const { session, booking, stub } = await citizenBooking(
+      c.env,
+      ctx,
+      c.req.valid("param").bookingCode,
+      body.phoneLast4,
+    );
+    const result = (await stub.reschedule(
+      booking.code,
+      booking.phoneHash,
+      body.slotStart,
+    )) as BookResult;
+    if (!result.ok) {
+      if (result.reason === "SLOT_FULL") {
+        throw new ApiError("SLOT_FULL", "该时段已约满", {
+          details: { nearestFree: result.nearestFree },
+        });
+      }
+      throw conflict("无法改约到该时段");
+    }
+    return c.json(bookingView(ctx, session, result.booking), 200);
+  })
+  .openapi(watchQueueRoute, async (c) => {
+    needsUpgrade(c.req.raw);
+    const scope = c.get("scope");
+    const row = await findReceptionSession(scope, c.req.valid("param").sessionId);
+    if (!row || row.status === "draft") throw notFound("该接访日");
+    // Staff of the session's unit (or the county office) see names; everyone else numbers.
+    let audience = "public";
+    try {
+      await requireStaff(c, async () => {});
+      const ctx = await loadCaseContext(c.env, scope);
+      const viewer = staffView(c.get("staff"), ctx.units);
+      if (viewer.inCountyOffice || viewer.unitSubtree.includes(row.unitId)) audience = "staff";
+    } catch {
+      // Not signed in: the public board or a citizen's phone.
+    }
+    const request = new Request(c.req.raw, { headers: new Headers(c.req.raw.headers) });
+    request.headers.set("x-lianxin-audience", audience);
+    return sessionStub(c.env, scope.tenant, row.id).fetch(request) as never;
+  })
+  .openapi(watchTenantRoute, async (c) => {
+    needsUpgrade(c.req.raw);
+    const ctx = await loadCaseContext(c.env, c.get("scope"));
+    const viewer = staffView(c.get("staff"), ctx.units);
+    if (!viewer.inCountyOffice) throw new ApiError("FORBIDDEN", "实时监控仅对县信访局开放");
+    const url = new URL(c.req.url);
+    url.searchParams.set("date", cstDate(new Date()));
+    const monitor = c.env.TENANT_MONITOR.get(c.env.TENANT_MONITOR.idFromName(ctx.scope.tenant));
+    return monitor.fetch(new Request(url, c.req.raw)) as never;
+  });

@@ -1,0 +1,42 @@
+import { z } from "zod";
+
+/** The county's rules for booking and the day's queue; every number is a setting. */
+export const ReceptionPolicySchema = z.strictObject({
+  /** Active bookings one phone may hold in a calendar month, across sessions. */
+  monthlyBookingsPerPhone: z.number().int().min(1).max(31).default(4),
+  /** How long before a slot booking closes, in minutes. */
+  minimumNoticeMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60)
+    .default(120),
+  /** How far ahead sessions can be booked, in days. */
+  horizonDays: z.number().int().min(1).max(366).default(90),
+  /** A walk-in is called after this many booked citizens minus one. */
+  walkInEvery: z.number().int().min(1).max(20).default(3),
+  /** Unanswered calls before a ticket counts as a no-show. */
+  maxCalls: z.number().int().min(1).max(10).default(3),
+});
+
+export type ReceptionPolicy = z.infer<typeof ReceptionPolicySchema>;
+
+export function resolveReceptionPolicy(stored: unknown): ReceptionPolicy {
+  const parsed = ReceptionPolicySchema.safeParse(stored ?? {});
+  return parsed.success ? parsed.data : ReceptionPolicySchema.parse({});
+}
+
+/** Why a slot cannot be booked now, or undefined when it can. */
+export function bookingWindowProblem(
+  slotAt: Date,
+  now: Date,
+  policy: Pick<ReceptionPolicy, "minimumNoticeMinutes" | "horizonDays">,
+): string | undefined {
+  const minutesAhead = (slotAt.getTime() - now.getTime()) / 60_000;
+  if (minutesAhead < policy.minimumNoticeMinutes) {
+    return `请至少提前 ${policy.minimumNoticeMinutes} 分钟预约`;
+  }
+  if (minutesAhead > policy.horizonDays * 24 * 60)
+    return `只能预约 ${policy.horizonDays} 天内的接访`;
+  return undefined;
+}

@@ -1,0 +1,294 @@
+import type { ReceptionSessionRow, StaffRow } from "../../../schema/tenant/tables.ts";
+import type { Env } from "../../env.ts";
+import { ApiError, invalid, notFound } from "../../errors.ts";
+import type { SessionConfig } from "../../reception/session-object.ts";
+import { batchWithAudit } from "../../storage/audit.ts";
+import {
+  findReceptionSession,
+  insertSessionStatement,
+  listReceptionSessions,
+  loadReceptionPolicyRow,
+  updateSessionStatement,
+} from "../../storage/reception.ts";
+import { findStaff } from "../../storage/staff.ts";
+import { decryptPii } from "../crypto/pii.ts";
+import { noticeStatements } from "../notify/notices.ts";
+import { flushOutbox } from "../notify/outbox.ts";
+import { loadNotificationSettings } from "../notify/settings-store.ts";
+import type { CaseContext, StaffView } from "../petitions/context.ts";
+import { resolveReceptionPolicy } from "./booking-policy.ts";
+import { occurrences, type Recurrence } from "./recurrence.ts";
+import { type ReceptionForm, slotStarts, windowProblems } from "./session.ts";
+
+export interface NewSessions {
+  leaderId: string;
+  unitId?: string | undefined;
+  date: string;
+  startTime: string;
+  endTime: string;
+  venue: string;
+  form: ReceptionForm;
+  slotMinutes: number;
+  capacityPerSlot: number;
+  portfolio?: string | undefined;
+  topics?: string | undefined;
+  repeat?: { rule: Recurrence; until: string } | undefined;
+}
+
+/** Who may schedule for a unit: its own clerks and leaders, or the county office. */
+function assertSchedules(viewer: StaffView, unitId: string) {
+  const schedules = viewer.roles.some(
+    (r) => r === "clerk" || r === "leader" || r === "supervisor" || r === "tenant_admin",
+  );
+  if (!schedules || !(viewer.inCountyOffice || viewer.unitId === unitId)) {
+    throw new ApiError("FORBIDDEN", "只能为本单位安排接访日");
+  }
+}
+
+export function sessionStub(env: Env, tenant: string, sessionId: string) {
+  return env.RECEPTION_SESSION.get(env.RECEPTION_SESSION.idFromName(`${tenant}:${sessionId}`));
+}
+
+export async function configureSession(
+  env: Env,
+  ctx: CaseContext,
+  row: ReceptionSessionRow,
+  shard: string,
+) {
+  const policy = resolveReceptionPolicy(await loadReceptionPolicyRow(ctx.scope));
+  const config: SessionConfig = {
+    tenant: ctx.scope.tenant,
+    shard,
+    sessionId: row.id,
+    date: row.date,
+    slots: slotStarts({
+      date: row.date,
+      start: row.startTime,
+      end: row.endTime,
+      slotMinutes: row.slotMinutes,
+      capacityPerSlot: row.capacityPerSlot,
+    }),
+    capacityPerSlot: row.capacityPerSlot,
+    status: row.status,
+    walkInEvery: policy.walkInEvery,
+    maxCalls: policy.maxCalls,
+  };
+  await sessionStub(env, ctx.scope.tenant, row.id).configure(config);
+}
+
+/** Creates one session, or a series by a recurrence rule; all as drafts until published. */
+export async function createSessions(ctx: CaseContext, viewer: StaffView, input: NewSessions) {
+  const unitId = input.unitId ?? viewer.unitId;
+  if (!ctx.units.some((u) => u.id === unitId)) throw invalid("unitId", "单位不存在");
+  assertSchedules(viewer, unitId);
+  const leader = await findStaff(ctx.scope, input.leaderId);
+  if (!leader || leader.disabled || !leader.roles.includes("leader")) {
+    throw invalid("leaderId", "接访领导须为在岗的领导干部");
+  }
+  const window = {
+    date: input.date,
+    start: input.startTime,
+    end: input.endTime,
+    slotMinutes: input.slotMinutes,
+    capacityPerSlot: input.capacityPerSlot,
+  };
+  const problems = windowProblems(window);
+  if (problems.length > 0) {
+    throw new ApiError("VALIDATION_FAILED", "接访时间安排有误", {
+      status: 422,
+      details: problems.map((message) => ({ path: "startTime", message })),
+    });
+  }
+  if (input.date < ctx.today) throw invalid("date", "接访日期不能早于今天");
+  const dates = input.repeat
+    ? occurrences(input.repeat.rule, input.date, input.repeat.until, ctx.calendar)
+    : [input.date];
+  if (dates.length === 0) throw invalid("repeat", "该规则在所选期间内没有可安排的日期");
+  if (dates.length > 200) throw invalid("repeat", "一次最多安排 200 场接访");
+  const seriesId = input.repeat ? crypto.randomUUID() : null;
+  const rows = dates.map((date) => sessionRow(ctx, leader, unitId, input, date, seriesId));
+  await batchWithAudit(
+    ctx.scope,
+    rows.map((row) => insertSessionStatement(ctx.scope, row)),
+    {
+      actorId: viewer.staffId,
+      action: "reception.schedule",
+      targetType: "reception_session",
+      targetId: seriesId ?? rows[0]?.id,
+      detail: { dates: dates.length, leaderId: leader.id, unitId },
+    },
+    ctx.now,
+  );
+  return rows.map((row) => ({ ...row, tenantId: ctx.scope.tenant }));
+}
+
+function sessionRow(
+  ctx: CaseContext,
+  leader: StaffRow,
+  unitId: string,
+  input: NewSessions,
+  date: string,
+  seriesId: string | null,
+): Omit<ReceptionSessionRow, "tenantId"> {
+  return {
+    id: crypto.randomUUID(),
+    unitId,
+    leaderId: leader.id,
+    leaderName: leader.displayName,
+    leaderPosition: leader.position ?? "",
+    portfolio: input.portfolio ?? null,
+    topics: input.topics ?? null,
+    date,
+    startTime: input.startTime,
+    endTime: input.endTime,
+    venue: input.venue,
+    form: input.form,
+    slotMinutes: input.slotMinutes,
+    capacityPerSlot: input.capacityPerSlot,
+    status: "draft",
+    seriesId,
+    publishedAt: null,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  };
+}
+
+/** Publishes the drafts of a period (typically a quarter) and opens them for booking. */
+export async function publishSessions(
+  env: Env,
+  ctx: CaseContext,
+  viewer: StaffView,
+  shard: string,
+  period: { from: string; to: string; unitId?: string | undefined },
+) {
+  if (period.unitId) assertSchedules(viewer, period.unitId);
+  else if (!viewer.inCountyOffice)
+    throw new ApiError("FORBIDDEN", "只有县信访局可以一次公示全县的接访日");
+  const drafts = await listReceptionSessions(ctx.scope, { ...period, statuses: ["draft"] });
+  const mine = drafts.filter((d) => viewer.inCountyOffice || d.unitId === viewer.unitId);
+  if (mine.length === 0) return [];
+  await batchWithAudit(
+    ctx.scope,
+    mine.map((row) =>
+      updateSessionStatement(ctx.scope, row.id, {
+        status: "published",
+        publishedAt: ctx.now,
+        updatedAt: ctx.now,
+      }),
+    ),
+    {
+      actorId: viewer.staffId,
+      action: "reception.publish",
+      targetType: "reception_session",
+      detail: { ...period, count: mine.length },
+    },
+    ctx.now,
+  );
+  const published = mine.map((row) => ({
+    ...row,
+    status: "published" as const,
+    publishedAt: ctx.now,
+    updatedAt: ctx.now,
+  }));
+  await Promise.all(published.map((row) => configureSession(env, ctx, row, shard)));
+  return published;
+}
+
+/**
+ * Changes or cancels a session. Everyone booked on a published session is told by SMS,
+ * and the session's object learns the new schedule at once.
+ */
+export async function changeSession(
+  env: Env,
+  ctx: CaseContext,
+  viewer: StaffView,
+  shard: string,
+  id: string,
+  change: {
+    cancel?: { reason: string } | undefined;
+    venue?: string | undefined;
+    startTime?: string | undefined;
+    endTime?: string | undefined;
+  },
+) {
+  const row = await findReceptionSession(ctx.scope, id);
+  if (!row) throw notFound("该接访日");
+  assertSchedules(viewer, row.unitId);
+  if (row.status === "cancelled") throw new ApiError("CONFLICT", "该接访日已取消");
+  const next: ReceptionSessionRow = {
+    ...row,
+    ...(change.venue && { venue: change.venue }),
+    ...(change.startTime && { startTime: change.startTime }),
+    ...(change.endTime && { endTime: change.endTime }),
+    ...(change.cancel && { status: "cancelled" as const }),
+    updatedAt: ctx.now,
+  };
+  const problems = windowProblems({
+    date: next.date,
+    start: next.startTime,
+    end: next.endTime,
+    slotMinutes: next.slotMinutes,
+    capacityPerSlot: next.capacityPerSlot,
+  });
+  if (problems.length > 0) throw invalid("startTime", problems.join("；"));
+  const what = change.cancel
+    ? `已取消（${change.cancel.reason}）`
+    : [
+        change.venue && `地点改为${change.venue}`,
+        (change.startTime || change.endTime) && `时间改为${next.startTime}–${next.endTime}`,
+      ]
+        .filter(Boolean)
+        .join("，");
+
+  const statements = [];
+  statements.push(
+    updateSessionStatement(ctx.scope, id, {
+      venue: next.venue,
+      startTime: next.startTime,
+      endTime: next.endTime,
+      status: next.status,
+      updatedAt: ctx.now,
+    }),
+  );
+  let told = 0;
+  if (row.status === "published") {
+    const settings = await loadNotificationSettings(ctx.scope, ctx.keys);
+    const booked = await sessionStub(env, ctx.scope.tenant, id).activeBookings();
+    for (const booking of booked) {
+      const party = JSON.parse(await decryptPii(ctx.keys, booking.partySealed)) as {
+        phone?: string;
+      };
+      if (!party.phone) continue;
+      told += 1;
+      statements.push(
+        ...(await noticeStatements(
+          ctx.scope,
+          ctx.keys,
+          settings,
+          {
+            event: "session.changed",
+            key: `session:${id}:${ctx.now.getTime()}:${booking.code}`,
+            params: { date: row.date, leader: row.leaderName, change: what },
+            phone: party.phone,
+          },
+          ctx.now,
+        )),
+      );
+    }
+  }
+  await batchWithAudit(
+    ctx.scope,
+    statements,
+    {
+      actorId: viewer.staffId,
+      action: change.cancel ? "reception.cancel" : "reception.change",
+      targetType: "reception_session",
+      targetId: id,
+      detail: { change: what, told },
+    },
+    ctx.now,
+  );
+  if (next.status !== "draft") await configureSession(env, ctx, next, shard);
+  await flushOutbox(env, ctx.scope, ctx.now);
+  return { session: next, told };
+}

@@ -1,0 +1,170 @@
+import { asc, eq, gte, inArray, lte, sql } from "drizzle-orm";
+import {
+  bookingCodes,
+  type ReceptionSessionRow,
+  receptionBookings,
+  receptionSessions,
+  tenantSettings,
+} from "../../schema/tenant/tables.ts";
+import { ofTenant, type TenantScope } from "./tenant-scope.ts";
+
+export function insertSessionStatement(
+  scope: TenantScope,
+  row: Omit<ReceptionSessionRow, "tenantId">,
+) {
+  return scope.db.insert(receptionSessions).values({ ...row, tenantId: scope.tenant });
+}
+
+export async function findReceptionSession(scope: TenantScope, id: string) {
+  const [row] = await scope.db
+    .select()
+    .from(receptionSessions)
+    .where(ofTenant(scope, receptionSessions, eq(receptionSessions.id, id)))
+    .limit(1);
+  return row;
+}
+
+export function listReceptionSessions(
+  scope: TenantScope,
+  filter: {
+    from: string;
+    to: string;
+    unitId?: string | undefined;
+    statuses: ReceptionSessionRow["status"][];
+  },
+) {
+  return scope.db
+    .select()
+    .from(receptionSessions)
+    .where(
+      ofTenant(
+        scope,
+        receptionSessions,
+        gte(receptionSessions.date, filter.from),
+        lte(receptionSessions.date, filter.to),
+        filter.unitId ? eq(receptionSessions.unitId, filter.unitId) : undefined,
+        inArray(receptionSessions.status, filter.statuses),
+      ),
+    )
+    .orderBy(asc(receptionSessions.date), asc(receptionSessions.startTime))
+    .limit(500);
+}
+
+export function updateSessionStatement(
+  scope: TenantScope,
+  id: string,
+  changes: Partial<Omit<ReceptionSessionRow, "id" | "tenantId">>,
+) {
+  return scope.db
+    .update(receptionSessions)
+    .set(changes)
+    .where(ofTenant(scope, receptionSessions, eq(receptionSessions.id, id)));
+}
+
+export async function findBookingCopy(scope: TenantScope, code: string) {
+  const [row] = await scope.db
+    .select()
+    .from(receptionBookings)
+    .where(ofTenant(scope, receptionBookings, eq(receptionBookings.code, code)))
+    .limit(1);
+  return row;
+}
+
+/** Active bookings of one phone in a month, across every session of the county. */
+export async function countPhoneBookings(scope: TenantScope, phoneHash: string, month: string) {
+  const [row] = await scope.db
+    .select({ n: sql<number>`count(*)` })
+    .from(receptionBookings)
+    .where(
+      ofTenant(
+        scope,
+        receptionBookings,
+        eq(receptionBookings.phoneHash, phoneHash),
+        sql`${receptionBookings.date} LIKE ${`${month}-%`}`,
+        inArray(receptionBookings.status, ["active", "checked_in", "completed"]),
+      ),
+    );
+  return row?.n ?? 0;
+}
+
+/** Bookings on a day still to come: whom to remind. */
+export function activeBookingsOn(scope: TenantScope, date: string) {
+  return scope.db
+    .select()
+    .from(receptionBookings)
+    .where(
+      ofTenant(
+        scope,
+        receptionBookings,
+        eq(receptionBookings.date, date),
+        eq(receptionBookings.status, "active"),
+      ),
+    );
+}
+
+export async function findBookingCode(scope: TenantScope, phoneHash: string) {
+  const [row] = await scope.db
+    .select()
+    .from(bookingCodes)
+    .where(ofTenant(scope, bookingCodes, eq(bookingCodes.phoneHash, phoneHash)))
+    .limit(1);
+  return row;
+}
+
+export function saveBookingCodeStatement(
+  scope: TenantScope,
+  row: {
+    phoneHash: string;
+    codeHash: string;
+    expiresAt: Date;
+    sentAt: Date;
+    sentToday: number;
+    day: string;
+  },
+) {
+  return scope.db
+    .insert(bookingCodes)
+    .values({ ...row, tenantId: scope.tenant, attempts: 0 })
+    .onConflictDoUpdate({
+      target: [bookingCodes.tenantId, bookingCodes.phoneHash],
+      set: { ...row, attempts: 0 },
+    });
+}
+
+export async function countCodeAttempt(scope: TenantScope, phoneHash: string) {
+  await scope.db
+    .update(bookingCodes)
+    .set({ attempts: sql`${bookingCodes.attempts} + 1` })
+    .where(ofTenant(scope, bookingCodes, eq(bookingCodes.phoneHash, phoneHash)))
+    .run();
+}
+
+export async function spendBookingCode(scope: TenantScope, phoneHash: string) {
+  await scope.db
+    .delete(bookingCodes)
+    .where(ofTenant(scope, bookingCodes, eq(bookingCodes.phoneHash, phoneHash)))
+    .run();
+}
+
+export async function loadReceptionPolicyRow(scope: TenantScope) {
+  const [row] = await scope.db
+    .select({ policy: tenantSettings.receptionPolicy })
+    .from(tenantSettings)
+    .where(ofTenant(scope, tenantSettings))
+    .limit(1);
+  return row?.policy;
+}
+
+export function saveReceptionPolicyStatement(
+  scope: TenantScope,
+  policy: Record<string, unknown>,
+  now: Date,
+) {
+  return scope.db
+    .insert(tenantSettings)
+    .values({ tenantId: scope.tenant, receptionPolicy: policy, updatedAt: now })
+    .onConflictDoUpdate({
+      target: tenantSettings.tenantId,
+      set: { receptionPolicy: policy, updatedAt: now },
+    });
+}
