@@ -18,6 +18,8 @@ for (const [path, page] of [
   ["/t/:tenant/", publicPage],
   ["/t/:tenant/petition", citizenPage],
   ["/t/:tenant/track", citizenPage],
+  ["/t/:tenant/reception", citizenPage],
+  ["/t/:tenant/reception/*", citizenPage],
   ["/t/:tenant/login", consolePage],
   ["/t/:tenant/console", consolePage],
   ["/t/:tenant/console/*", consolePage],

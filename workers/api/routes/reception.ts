@@ -636,7 +636,7 @@ receptionRoutes
     const { ctx, viewer } = await caseRequest(c);
     const from = await deskSession(ctx, viewer, sessionId);
     const to = await findReceptionSession(ctx.scope, c.req.valid("json").toSessionId);
-    if (!to || to.status !== "published" || to.date !== from.date || to.id === from.id) {
+    if (to?.status !== "published" || to.date !== from.date || to.id === from.id) {
       throw new ApiError("VALIDATION_FAILED", "只能转给同一天另一场已公示的接访", { status: 422 });
     }
     const fromStub = sessionStub(c.env, ctx.scope.tenant, from.id);

@@ -137,7 +137,7 @@ async function bookableSession(
   slotStart: string,
 ) {
   const session = await findReceptionSession(ctx.scope, sessionId);
-  if (!session || session.status !== "published") throw notFound("该接访日");
+  if (session?.status !== "published") throw notFound("该接访日");
   const policy = resolveReceptionPolicy(await loadReceptionPolicyRow(ctx.scope));
   const problem = bookingWindowProblem(slotInstant(session.date, slotStart), ctx.now, policy);
   if (problem) throw invalid("slotStart", problem);
