@@ -327,3 +327,55 @@ describe("the object itself", () => {
     expect(rows).toBe(1);
   });
 });
+
+describe("reminders", { timeout: 60_000 }, () => {
+  it("text everyone booked the day before, once", async () => {
+    const session = await publishedSession(county, { date: tomorrowCst(1) });
+    const booked = await book(session.id, "13811110009", "10:00");
+    expect(booked.status).toBe(201);
+    const { runDeadlineScan } = await import("../../workers/domain/notify/scan.ts");
+    const morning = new Date(`${tomorrowCst(0)}T09:00:00+08:00`);
+    const first = await runDeadlineScan(env, morning, county.code);
+    const second = await runDeadlineScan(env, morning, county.code);
+    expect(first.reminders).toBeGreaterThanOrEqual(1);
+    expect(second.reminders).toBe(0);
+    const rows = await env.TENANT_DB_1.prepare(
+      "SELECT count(*) AS n FROM deliveries WHERE tenant_id = ? AND event = 'reception.reminder' AND idempotency_key LIKE ?",
+    )
+      .bind(county.code, `reminder:${booked.body.bookingCode}:%`)
+      .first<{ n: number }>();
+    expect(rows?.n).toBe(1);
+  });
+});
+
+describe("the county's live monitor", () => {
+  it("is for the county office, over a WebSocket", async () => {
+    const office = await call(`/api/v1/t/${county.code}/reception/monitor/watch`, {
+      token: county.people.clerk.token,
+      headers: { upgrade: "websocket" },
+    });
+    expect(office.status).toBe(101);
+    const township = await call(`/api/v1/t/${county.code}/reception/monitor/watch`, {
+      token: county.people.townClerk.token,
+      headers: { upgrade: "websocket" },
+    });
+    expect(township.status).toBe(403);
+  });
+
+  it("collects every session's numbers as they change", async () => {
+    const session = await publishedSession(county, {
+      date: tomorrowCst(0),
+      startTime: "20:00",
+      endTime: "23:00",
+    });
+    await call(`/api/v1/t/${county.code}/reception/sessions/${session.id}/check-in`, {
+      token: county.people.clerk.token,
+      body: { walkIn: { name: "乙" } },
+    });
+    const monitor = env.TENANT_MONITOR.get(env.TENANT_MONITOR.idFromName(county.code));
+    const snapshot = await monitor.snapshot(session.date);
+    expect(snapshot.sessions).toContainEqual(
+      expect.objectContaining({ sessionId: session.id, waiting: 1 }),
+    );
+  });
+});

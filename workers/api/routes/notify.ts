@@ -48,6 +48,7 @@ const ScanReport = z
     alerts: z.number().int(),
     breaches: z.number().int(),
     digests: z.number().int(),
+    reminders: z.number().int(),
     enqueued: z.number().int(),
   })
   .openapi("ScanReport");

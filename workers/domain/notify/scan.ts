@@ -29,6 +29,7 @@ import {
 } from "../petitions/context.ts";
 import { type Notice, noticeStatements } from "./notices.ts";
 import { flushOutbox } from "./outbox.ts";
+import { sendReceptionReminders } from "./reminders.ts";
 import { type LoadedSettings, loadNotificationSettings } from "./settings-store.ts";
 
 export interface ScanReport {
@@ -39,6 +40,8 @@ export interface ScanReport {
   alerts: number;
   breaches: number;
   digests: number;
+  /** Citizens reminded of tomorrow's reception bookings. */
+  reminders: number;
   enqueued: number;
 }
 
@@ -65,6 +68,7 @@ export async function runDeadlineScan(
     alerts: 0,
     breaches: 0,
     digests: 0,
+    reminders: 0,
     enqueued: 0,
   };
   for (const tenant of await listActiveTenants(env)) {
@@ -72,7 +76,15 @@ export async function runDeadlineScan(
     const scope = openTenantScope(env, tenant);
     const part = await scanTenant(env, scope, now);
     report.tenants += 1;
-    for (const key of ["rowsRead", "cases", "alerts", "breaches", "digests", "enqueued"] as const) {
+    for (const key of [
+      "rowsRead",
+      "cases",
+      "alerts",
+      "breaches",
+      "digests",
+      "reminders",
+      "enqueued",
+    ] as const) {
       report[key] += part[key];
     }
   }
@@ -86,7 +98,15 @@ interface ScanPeople {
 }
 
 async function scanTenant(env: Env, scope: TenantScope, now: Date) {
-  const part = { rowsRead: 0, cases: 0, alerts: 0, breaches: 0, digests: 0, enqueued: 0 };
+  const part = {
+    rowsRead: 0,
+    cases: 0,
+    alerts: 0,
+    breaches: 0,
+    digests: 0,
+    reminders: 0,
+    enqueued: 0,
+  };
   const { rows, rowsRead } = await casesDueForScan(scope, now, CASES_PER_RUN);
   part.rowsRead = rowsRead;
   let people: ScanPeople | undefined;
@@ -111,6 +131,10 @@ async function scanTenant(env: Env, scope: TenantScope, now: Date) {
   const morning = new Date(now.getTime() + 8 * 3_600_000).getUTCHours() >= 8;
   if (morning && !(await hasScanRun(scope, "digest", today))) {
     part.digests = await sendDigests(await load(), today);
+  }
+  if (morning && !(await hasScanRun(scope, "reception.reminder", today))) {
+    const loaded = await load();
+    part.reminders = await sendReceptionReminders(loaded.ctx, loaded.settings, today);
   }
   part.enqueued = await flushOutbox(env, scope, now);
   return part;
