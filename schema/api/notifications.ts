@@ -40,15 +40,16 @@ export const NotificationSettingsBody = z
     templates: z
       .partialRecord(
         z.enum(notifyEvents),
-        z.object({ title: z.string().min(1).max(60), body: z.string().min(1).max(500) }),
+        z.object({ title: z.string().min(1).max(30), body: z.string().min(1).max(500) }).nullable(),
       )
-      .optional(),
+      .optional()
+      .openapi({ description: "Overrides per event; null goes back to the default wording" }),
     emailTo: z.array(z.email()).max(10).optional(),
     channels: z
       .object({
-        wecom: z.object({ webhookUrl: z.url() }).nullable().optional(),
+        wecom: z.object({ webhookUrl: z.url().optional() }).nullable().optional(),
         dingtalk: z
-          .object({ webhookUrl: z.url(), secret: z.string().min(1).max(200).optional() })
+          .object({ webhookUrl: z.url().optional(), secret: z.string().min(1).max(200).optional() })
           .nullable()
           .optional(),
         sms: z

@@ -41,6 +41,7 @@ describe("the deadline scan", () => {
     });
     const mine = supervisions.body.items.filter((s) => s.petitionId === late.body.id);
     expect(mine.map((s) => s.deadlineKey).sort()).toEqual(["accept", "notice"]);
+    expect(mine[0]?.trackingCode).toBe(late.body.trackingCode);
 
     const inbox = async (token: string) =>
       (

@@ -119,13 +119,18 @@ export function openSupervisionStatement(
     .onConflictDoNothing();
 }
 
-export function listSupervisions(
+/** Supervision records with the tracking code of their case, newest first. */
+export async function listSupervisions(
   scope: TenantScope,
   filter: { status?: "open" | "resolved" | undefined; unitId?: string | undefined; limit: number },
 ) {
-  return scope.db
-    .select()
+  const rows = await scope.db
+    .select({ supervision: supervisions, trackingCode: petitions.trackingCode })
     .from(supervisions)
+    .leftJoin(
+      petitions,
+      and(eq(petitions.tenantId, supervisions.tenantId), eq(petitions.id, supervisions.petitionId)),
+    )
     .where(
       ofTenant(
         scope,
@@ -136,6 +141,7 @@ export function listSupervisions(
     )
     .orderBy(desc(supervisions.openedAt))
     .limit(filter.limit);
+  return rows.map((r) => ({ ...r.supervision, trackingCode: r.trackingCode }));
 }
 
 export async function findSupervision(scope: TenantScope, id: string) {

@@ -89,6 +89,7 @@ const Supervision = z
     ),
     openedAt: z.iso.datetime(),
     resolvedAt: z.iso.datetime().nullable(),
+    trackingCode: z.string().nullable().optional(),
   })
   .openapi("Supervision");
 
@@ -353,8 +354,11 @@ const listDevOutboxRoute = createRoute({
   },
 });
 
-function presentSupervision(row: Awaited<ReturnType<typeof findSupervision>> & object) {
+function presentSupervision(
+  row: Awaited<ReturnType<typeof findSupervision>> & object & { trackingCode?: string | null },
+) {
   return {
+    ...(row.trackingCode !== undefined && { trackingCode: row.trackingCode }),
     id: row.id,
     petitionId: row.petitionId,
     deadlineKey: row.deadlineKey,
@@ -530,7 +534,7 @@ export const notifyRoutes = newRouter()
         ...(body.routes ?? {}),
       } as NotificationSettings["routes"],
       quietHours: body.quietHours === undefined ? current.settings.quietHours : body.quietHours,
-      templates: { ...current.settings.templates, ...(body.templates ?? {}) },
+      templates: withoutNulls({ ...current.settings.templates, ...(body.templates ?? {}) }),
       emailTo: body.emailTo ?? current.settings.emailTo,
     };
     checkTemplates(settings.templates);
@@ -593,6 +597,11 @@ export const notifyRoutes = newRouter()
 
 type ChannelsBody = NonNullable<z.infer<typeof NotificationSettingsBody>["channels"]>;
 
+/** A template set to null returns to the default wording: it is simply not stored. */
+function withoutNulls<T>(record: Record<string, T | null | undefined>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).filter((e): e is [string, T] => e[1] != null));
+}
+
 /**
  * Applies an admin's channel edit: null removes a channel; an omitted secret keeps the
  * stored one; a new channel without its secret is refused. Web Push gets its VAPID keys
@@ -607,14 +616,20 @@ async function mergeChannels(current: ChannelConfigs, edit: ChannelsBody): Promi
     });
   if (edit.wecom !== undefined) {
     if (edit.wecom === null) delete next.wecom;
-    else next.wecom = edit.wecom;
+    else {
+      const webhookUrl = edit.wecom.webhookUrl ?? current.wecom?.webhookUrl;
+      if (!webhookUrl) throw missing("channels.wecom.webhookUrl");
+      next.wecom = { webhookUrl };
+    }
   }
   if (edit.dingtalk !== undefined) {
     if (edit.dingtalk === null) delete next.dingtalk;
     else {
       const secret = edit.dingtalk.secret ?? current.dingtalk?.secret;
+      const webhookUrl = edit.dingtalk.webhookUrl ?? current.dingtalk?.webhookUrl;
       if (!secret) throw missing("channels.dingtalk.secret");
-      next.dingtalk = { webhookUrl: edit.dingtalk.webhookUrl, secret };
+      if (!webhookUrl) throw missing("channels.dingtalk.webhookUrl");
+      next.dingtalk = { webhookUrl, secret };
     }
   }
   if (edit.sms !== undefined) {
