@@ -30,6 +30,9 @@ let a: TestTenant;
 let b: TestTenant;
 let aStaffId: string;
 let aPetitionId: string;
+let aSessionId: string;
+/** A staff member of county B with every role, so only the record decides the answer. */
+let bEveryRole: string;
 let operations: Operation[];
 
 beforeAll(async () => {
@@ -50,6 +53,30 @@ beforeAll(async () => {
     },
   });
   aPetitionId = petition.body.id;
+  const leader = await addStaff(a, { username: "leader", roles: ["leader"] });
+  const session = await call<{ sessions: { id: string }[] }>(
+    `/api/v1/t/${a.code}/reception/sessions`,
+    {
+      token: clerk.token,
+      body: {
+        leaderId: leader.id,
+        date: new Date(Date.now() + 8 * 3_600_000 + 3 * 86_400_000).toISOString().slice(0, 10),
+        startTime: "08:30",
+        endTime: "11:30",
+        venue: "甲县信访局",
+        form: "fixed",
+        slotMinutes: 30,
+        capacityPerSlot: 1,
+      },
+    },
+  );
+  aSessionId = session.body.sessions[0]?.id ?? "";
+  bEveryRole = (
+    await addStaff(b, {
+      username: "everyone",
+      roles: ["tenant_admin", "clerk", "handler", "leader", "supervisor"],
+    })
+  ).token;
   operations = await tenantOperations();
 });
 
@@ -58,7 +85,10 @@ const resolve = (op: Operation, tenant: string) =>
     .replace("{tenant}", tenant)
     .replace("{unitId}", a.countyUnitId)
     .replace("{staffId}", aStaffId)
-    .replace("{petitionId}", aPetitionId);
+    .replace("{petitionId}", aPetitionId)
+    .replace("{sessionId}", aSessionId)
+    .replace("{number}", "1")
+    .replace("{supervisionId}", "none");
 
 const sampleBody = { name: "探测", kind: "bureau" };
 
@@ -90,6 +120,11 @@ const validBody: Record<string, unknown> = {
   },
   recordFollowUp: { note: "探测" },
   declareRecusal: { reason: "探测" },
+  updateReceptionSession: { venue: "探测" },
+  cancelReceptionSession: { reason: "探测" },
+  checkIn: { walkIn: { name: "探测" } },
+  completeTicket: { purpose: "request", categoryCode: "06.02", facts: "a", demands: "b" },
+  transferTicket: { toSessionId: "x" },
 };
 
 describe("tenant isolation", () => {
@@ -121,12 +156,15 @@ describe("tenant isolation", () => {
 
   it("answers 404 to a county's own token asking for another county's record", async () => {
     const withIds = operations.filter(
-      (o) => o.secured && /\{(unitId|staffId|petitionId)\}/.test(o.path),
+      (o) =>
+        o.secured &&
+        /\{(unitId|staffId|petitionId|sessionId)\}/.test(o.path) &&
+        !o.path.endsWith("/watch"),
     );
     for (const op of withIds) {
       const reply = await call(resolve(op, b.code), {
         method: op.method,
-        token: b.adminToken,
+        token: bEveryRole,
         ...(op.method !== "GET" && { body: validBody[op.operationId] ?? {} }),
       });
       expect(reply.status, op.operationId).toBe(404);
@@ -142,7 +180,8 @@ describe("tenant isolation", () => {
       token: b.adminToken,
     });
     expect(staff.body.staff.map((s) => s.id)).not.toContain(aStaffId);
-    expect(staff.body.staff).toHaveLength(1);
+    expect(staff.body.staff.map((s) => s.id)).not.toContain(aStaffId);
+    expect(staff.body.staff).toHaveLength(2);
   });
 
   it("does not let a county place staff in another county's unit", async () => {

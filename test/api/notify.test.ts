@@ -35,7 +35,13 @@ describe("the deadline scan", () => {
     expect(first.body.breaches).toBeGreaterThanOrEqual(1);
 
     const supervisions = await call<{
-      items: { id: string; petitionId: string; status: string; deadlineKey: string }[];
+      items: {
+        id: string;
+        petitionId: string;
+        status: string;
+        deadlineKey: string;
+        trackingCode: string;
+      }[];
     }>(`/api/v1/t/${county.code}/supervisions?status=open`, {
       token: county.people.supervisor.token,
     });

@@ -379,3 +379,58 @@ describe("the county's live monitor", () => {
     );
   });
 });
+
+describe("the county's reception rules", () => {
+  it("are settings the admin changes and desks pick up", async () => {
+    const current = await call<{ maxCalls: number; walkInEvery: number }>(
+      `/api/v1/t/${county.code}/settings/reception`,
+      {
+        token: county.people.clerk.token,
+      },
+    );
+    expect(current.body).toMatchObject({
+      maxCalls: 3,
+      walkInEvery: 3,
+      monthlyBookingsPerPhone: 4,
+      horizonDays: 90,
+    });
+    const byClerk = await call(`/api/v1/t/${county.code}/settings/reception`, {
+      method: "PUT",
+      token: county.people.clerk.token,
+      body: { maxCalls: 2 },
+    });
+    expect(byClerk.status).toBe(403);
+    const changed = await call<{ maxCalls: number }>(
+      `/api/v1/t/${county.code}/settings/reception`,
+      {
+        method: "PUT",
+        token: county.adminToken,
+        body: { maxCalls: 1 },
+      },
+    );
+    expect(changed.body.maxCalls).toBe(1);
+    const session = await publishedSession(county, {
+      date: tomorrowCst(0),
+      startTime: "21:00",
+      endTime: "23:30",
+    });
+    const desk = (path: string, body?: unknown) =>
+      call<{ number: number; status: string }>(
+        `/api/v1/t/${county.code}/reception/sessions/${session.id}/${path}`,
+        {
+          token: county.people.clerk.token,
+          method: "POST",
+          ...(body !== undefined && { body }),
+        },
+      );
+    await desk("check-in", { walkIn: { name: "丙" } });
+    const called = await desk("call-next");
+    const recalled = await desk(`tickets/${called.body.number}/recall`);
+    expect(recalled.body.status).toBe("no_show");
+    await call(`/api/v1/t/${county.code}/settings/reception`, {
+      method: "PUT",
+      token: county.adminToken,
+      body: { maxCalls: 3 },
+    });
+  });
+});

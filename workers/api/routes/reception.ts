@@ -22,6 +22,10 @@ import {
 } from "../../domain/petitions/context.ts";
 import { registerPetition } from "../../domain/petitions/intake.ts";
 import { presentPetition } from "../../domain/petitions/view.ts";
+import {
+  ReceptionPolicySchema,
+  resolveReceptionPolicy,
+} from "../../domain/reception/booking-policy.ts";
 import { withConfigured } from "../../domain/reception/booking-service.ts";
 import { receptionCalendar } from "../../domain/reception/ical.ts";
 import {
@@ -35,8 +39,14 @@ import { FORM_LABELS, type ReceptionForm } from "../../domain/reception/session.
 import { ApiError, conflict, notFound } from "../../errors.ts";
 import type { StaffQueueState, StaffTicket as Ticket } from "../../reception/protocol.ts";
 import type { TicketResult } from "../../reception/session-object.ts";
+import { batchWithAudit } from "../../storage/audit.ts";
 import { listEvents } from "../../storage/petitions.ts";
-import { findReceptionSession, listReceptionSessions } from "../../storage/reception.ts";
+import {
+  findReceptionSession,
+  listReceptionSessions,
+  loadReceptionPolicyRow,
+  saveReceptionPolicyStatement,
+} from "../../storage/reception.ts";
 import type { AppEnv } from "../context.ts";
 import { requireRole, requireStaff } from "../middleware/auth.ts";
 import { publicRateLimit } from "../middleware/rate-limit.ts";
@@ -388,6 +398,83 @@ export const receptionRoutes = newRouter()
       })),
     });
     return c.body(body, 200, { "content-type": "text/calendar; charset=utf-8" }) as never;
+  });
+
+// ── the county's reception rules ─────────────────────────────────────────────────
+
+const ReceptionPolicyView = z
+  .object({
+    monthlyBookingsPerPhone: z.number().int(),
+    minimumNoticeMinutes: z.number().int(),
+    horizonDays: z.number().int(),
+    walkInEvery: z.number().int(),
+    maxCalls: z.number().int(),
+  })
+  .openapi("ReceptionSettings");
+
+const getPolicyRoute = createRoute({
+  operationId: "getReceptionSettings",
+  method: "get",
+  path: "/t/{tenant}/settings/reception",
+  tags: ["Reception days"],
+  summary:
+    "Booking limits and queue rules: monthly cap per phone, notice, horizon, walk-ins, calls",
+  security: staffSecurity,
+  middleware: [tenantContext, requireStaff],
+  request: { params: TenantParam },
+  responses: {
+    200: jsonContent(ReceptionPolicyView, "The rules in force"),
+    ...errorResponses(401, 404),
+  },
+});
+
+const updatePolicyRoute = createRoute({
+  operationId: "updateReceptionSettings",
+  method: "put",
+  path: "/t/{tenant}/settings/reception",
+  tags: ["Reception days"],
+  summary: "Change the booking limits and queue rules (sessions pick them up at once)",
+  security: staffSecurity,
+  middleware: [tenantContext, requireStaff, requireRole("tenant_admin")],
+  request: { params: TenantParam, body: jsonBody(ReceptionPolicySchema.partial()) },
+  responses: {
+    200: jsonContent(ReceptionPolicyView, "The rules in force"),
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+receptionRoutes
+  .openapi(getPolicyRoute, async (c) =>
+    c.json(resolveReceptionPolicy(await loadReceptionPolicyRow(c.get("scope"))), 200),
+  )
+  .openapi(updatePolicyRoute, async (c) => {
+    const scope = c.get("scope");
+    const current = resolveReceptionPolicy(await loadReceptionPolicyRow(scope));
+    const next = ReceptionPolicySchema.parse({ ...current, ...c.req.valid("json") });
+    const now = new Date();
+    await batchWithAudit(
+      scope,
+      [saveReceptionPolicyStatement(scope, next, now)],
+      {
+        actorId: c.get("staff").id,
+        action: "settings.reception",
+        targetType: "settings",
+        targetId: "reception",
+        detail: next,
+      },
+      now,
+    );
+    // Today's and future sessions learn the new queue rules.
+    const ctx = await loadCaseContext(c.env, scope, now);
+    const sessions = await listReceptionSessions(scope, {
+      from: ctx.today,
+      to: addCalendarDays(ctx.today, 366),
+      statuses: ["published"],
+    });
+    await Promise.all(
+      sessions.map((row) => configureSession(c.env, ctx, row, c.get("tenant").shard)),
+    );
+    return c.json(next, 200);
   });
 
 // ── the day's queue (staff) ─────────────────────────────────────────────────────
