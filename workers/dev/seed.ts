@@ -87,6 +87,7 @@ export async function seedDemoCounty(baseUrl: string, platformToken: string) {
   }
   await api("/auth/logout", { token, method: "POST" });
   const demoTracking = await seedDemoPetitions(api, t, units);
+  await seedDemoReception(api, t);
   return { seeded: true, demoTracking };
 }
 
@@ -126,4 +127,45 @@ async function seedDemoPetitions(api: Api, t: string, units: Unit[]) {
     trackingCode: online.body.trackingCode,
     phoneLast4: DEMO_ONLINE_PETITION.petitioner.phone.slice(-4),
   };
+}
+
+/**
+ * Reception days for the next two weeks: the county's deputy head every Tuesday and
+ * Thursday morning, published so citizens can book at once. Seeded into an empty schedule.
+ */
+async function seedDemoReception(api: Api, t: string) {
+  const token = (
+    await api<{ token: string }>("/auth/login", {
+      body: { tenant: DEMO_TENANT.code, username: "clerk", password: DEMO_PASSWORD },
+    })
+  ).body.token;
+  const day = (offset: number) =>
+    new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+  const existing = await api<{ sessions: unknown[] }>(
+    `${t}/reception/schedule?from=${day(0)}&to=${day(30)}`,
+    { token },
+  );
+  if (existing.body.sessions.length > 0) return;
+  const directory = await api<{
+    staff: { id: string; roles: string[]; unitId: string; displayName: string }[];
+  }>(`${t}/staff/directory`, { token });
+  const leader = directory.body.staff.find((s) => s.displayName === "王建国");
+  if (!leader) return;
+  await api(`${t}/reception/sessions`, {
+    token,
+    body: {
+      leaderId: leader.id,
+      date: day(1),
+      startTime: "08:30",
+      endTime: "11:30",
+      venue: "县信访局一楼领导接访室",
+      form: "fixed",
+      slotMinutes: 20,
+      capacityPerSlot: 2,
+      portfolio: "分管信访、政法、应急管理",
+      topics: "征地拆迁、劳动保障、涉法涉诉",
+      repeat: { rule: { kind: "weekly", weekdays: [2, 4], skipHolidays: true }, until: day(14) },
+    },
+  });
+  await api(`${t}/reception/sessions/publish`, { token, body: { from: day(0), to: day(14) } });
 }

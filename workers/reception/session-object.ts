@@ -523,49 +523,20 @@ export class ReceptionSession extends DurableObject<Env> {
 
   private ticket(number: number): StaffTicket | undefined {
     const row = this.sql
-      .exec<{
-        number: number;
-        kind: TicketKind;
-        booking_code: string | null;
-        label: string;
-        topic: string | null;
-        headcount: number;
-        slot: string | null;
-        status: TicketStatus;
-        calls: number;
-        checked_in_at: number;
-        called_at: number | null;
-        completed_at: number | null;
-        petition_id: string | null;
-      }>("SELECT * FROM tickets WHERE number = ?", number)
+      .exec<TicketRow>("SELECT * FROM tickets WHERE number = ?", number)
       .toArray()[0];
-    if (!row) return undefined;
-    const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-    return {
-      number: row.number,
-      kind: row.kind,
-      status: row.status,
-      slotStart: row.slot,
-      calls: row.calls,
-      label: row.label,
-      bookingCode: row.booking_code,
-      topic: row.topic,
-      headcount: row.headcount,
-      checkedInAt: new Date(row.checked_in_at).toISOString(),
-      calledAt: iso(row.called_at),
-      completedAt: iso(row.completed_at),
-      petitionId: row.petition_id,
-    };
+    return row ? toTicket(row) : undefined;
   }
 
   // ── state and watching ───────────────────────────────────────────────────────────
 
   staffState(): StaffQueueState {
     const config = this.config();
+    // One read of the day's tickets: this runs after every change, for every watcher.
     const all = this.sql
-      .exec<{ number: number }>("SELECT number FROM tickets ORDER BY number")
+      .exec<TicketRow>("SELECT * FROM tickets ORDER BY number")
       .toArray()
-      .map((r) => this.ticket(r.number) as StaffTicket);
+      .map(toTicket);
     const now = Date.now();
     const served = all.filter((t) => t.status === "completed");
     const durations = served
@@ -755,6 +726,41 @@ export class ReceptionSession extends DurableObject<Env> {
   override async alarm() {
     await this.syncBookings();
   }
+}
+
+type TicketRow = {
+  number: number;
+  kind: TicketKind;
+  booking_code: string | null;
+  label: string;
+  topic: string | null;
+  headcount: number;
+  slot: string | null;
+  status: TicketStatus;
+  calls: number;
+  checked_in_at: number;
+  called_at: number | null;
+  completed_at: number | null;
+  petition_id: string | null;
+};
+
+function toTicket(row: TicketRow): StaffTicket {
+  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+  return {
+    number: row.number,
+    kind: row.kind,
+    status: row.status,
+    slotStart: row.slot,
+    calls: row.calls,
+    label: row.label,
+    bookingCode: row.booking_code,
+    topic: row.topic,
+    headcount: row.headcount,
+    checkedInAt: new Date(row.checked_in_at).toISOString(),
+    calledAt: iso(row.called_at),
+    completedAt: iso(row.completed_at),
+    petitionId: row.petition_id,
+  };
 }
 
 function orderOfWaiting(waiting: StaffTicket[], bookedSinceWalkIn: number, walkInEvery: number) {
