@@ -123,6 +123,11 @@ const TicketShape = z.object({
   status: z.string(),
   slotStart: z.string().nullable(),
   calls: z.number().int(),
+  etaMinutes: z
+    .number()
+    .int()
+    .optional()
+    .openapi({ description: "Likely wait, from today's service times" }),
 });
 
 export const StaffTicket = TicketShape.extend({

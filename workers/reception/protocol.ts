@@ -19,6 +19,8 @@ export interface PublicTicket {
   /** The booked slot, for booked citizens. */
   slotStart: string | null;
   calls: number;
+  /** For waiting tickets: the likely wait in minutes, from today's service times. */
+  etaMinutes?: number;
 }
 
 /** For staff: who the ticket is, and the booking it came from. */

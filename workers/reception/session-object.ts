@@ -11,7 +11,7 @@ import type {
   TicketKind,
   TicketStatus,
 } from "./protocol.ts";
-import { chooseNext, type Waiting } from "./queue-rules.ts";
+import { callingOrder, chooseNext, estimateWaitMinutes, type Waiting } from "./queue-rules.ts";
 
 /** How the Worker sets a session up; sent again whenever the schedule changes. */
 export interface SessionConfig {
@@ -545,11 +545,21 @@ export class ReceptionSession extends DurableObject<Env> {
         (t) => (Date.parse(t.completedAt as string) - Date.parse(t.calledAt as string)) / 60_000,
       );
     const waiting = all.filter((t) => t.status === "waiting");
-    const order = orderOfWaiting(
-      waiting,
+    const byNumber = new Map(waiting.map((t) => [t.number, t]));
+    const order = callingOrder(
+      waiting.map((t) => ({
+        number: t.number,
+        kind: t.kind,
+        slotStart: t.slotStart,
+        checkedInAt: Date.parse(t.checkedInAt),
+      })),
       this.counter("bookedSinceWalkIn"),
       config?.walkInEvery ?? 3,
-    );
+    ).flatMap((w, position) => {
+      const ticket = byNumber.get(w.number);
+      // Waiting times follow today's observed service times (15 minutes until one is done).
+      return ticket ? [{ ...ticket, etaMinutes: estimateWaitMinutes(position, durations) }] : [];
+    });
     return {
       sessionId: config?.sessionId ?? "",
       status: config?.status ?? "draft",
@@ -579,6 +589,7 @@ export class ReceptionSession extends DurableObject<Env> {
       status: t.status,
       slotStart: t.slotStart,
       calls: t.calls,
+      ...(t.etaMinutes !== undefined && { etaMinutes: t.etaMinutes }),
     });
     return {
       ...state,
@@ -761,28 +772,4 @@ function toTicket(row: TicketRow): StaffTicket {
     completedAt: iso(row.completed_at),
     petitionId: row.petition_id,
   };
-}
-
-function orderOfWaiting(waiting: StaffTicket[], bookedSinceWalkIn: number, walkInEvery: number) {
-  const left = [...waiting];
-  const order: StaffTicket[] = [];
-  let streak = bookedSinceWalkIn;
-  while (left.length > 0) {
-    const pick = chooseNext(
-      left.map((t) => ({
-        number: t.number,
-        kind: t.kind,
-        slotStart: t.slotStart,
-        checkedInAt: Date.parse(t.checkedInAt),
-      })),
-      streak,
-      walkInEvery,
-    );
-    const ticket = left.find((t) => t.number === pick?.number);
-    if (!ticket) break;
-    order.push(ticket);
-    streak = ticket.kind === "walk_in" ? 0 : streak + 1;
-    left.splice(left.indexOf(ticket), 1);
-  }
-  return order;
 }
