@@ -7,10 +7,12 @@ const root = decodeURIComponent(new URL(".", import.meta.url).pathname);
 
 const TENANT_PUBLIC = /^\/t\/\d{6}\/?(?:[?#].*)?$/;
 const TENANT_CONSOLE = /^\/t\/\d{6}\/(?:login|console)(?:[/?#].*)?$/;
-const TENANT_CITIZEN = /^\/t\/\d{6}\/(?:petition|track)\/?(?:[?#].*)?$/;
+const TENANT_CITIZEN =
+  /^\/t\/\d{6}\/(?:petition|track|reception|reception\/booking)\/?(?:[?#].*)?$/;
+const TENANT_BOARD = /^\/t\/\d{6}\/reception\/board\/[^/?#]+\/?(?:[?#].*)?$/;
 
-// In production the Worker maps /t/{tenant}/… onto public.html, citizen.html and
-// console.html; the dev server mimics that mapping so the pages open at their real URLs.
+// In production the Worker maps /t/{tenant}/… onto public.html, citizen.html, board.html
+// and console.html; the dev server mimics that mapping so the pages open at their real URLs.
 function tenantPages(): Plugin {
   return {
     name: "lianxin-tenant-pages",
@@ -18,6 +20,7 @@ function tenantPages(): Plugin {
       server.middlewares.use((req, _res, next) => {
         const url = req.url ?? "";
         if (TENANT_CONSOLE.test(url)) req.url = "/console.html";
+        else if (TENANT_BOARD.test(url)) req.url = "/board.html";
         else if (TENANT_CITIZEN.test(url)) req.url = "/citizen.html";
         else if (TENANT_PUBLIC.test(url)) req.url = "/public.html";
         next();
@@ -65,6 +68,8 @@ export default defineConfig({
         console: `${root}console.html`,
         // Citizens' online petition and tracking: Preact only, kept under 60 KB gzipped.
         citizen: `${root}citizen.html`,
+        // The reception-day display board: a TV in the waiting room, numbers only.
+        board: `${root}board.html`,
       },
     },
   },

@@ -98,6 +98,11 @@ export const BookingView = z
     name: z.string(),
     topic: z.string(),
     headcount: z.number().int(),
+    ticketNumber: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: "The queue number once checked in" }),
     qrSvg: z.string().openapi({ description: "The booking code as a QR code (SVG) for check-in" }),
   })
   .openapi("Booking");

@@ -89,6 +89,13 @@ describe("pages", () => {
     expect(page.headers.get("cache-control")).toBe("no-cache");
     expect(page.headers.get("x-request-id")).toBeTruthy();
     expect((await call("/t/110105/console/staff")).status).toBe(200);
+    for (const path of [
+      "/t/110105/petition",
+      "/t/110105/reception",
+      "/t/110105/reception/board/x",
+    ]) {
+      expect((await call(path)).status, path).toBe(200);
+    }
     expect((await call("/t/110106")).status).toBe(404);
   });
 });

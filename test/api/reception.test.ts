@@ -242,6 +242,10 @@ describe("the day's queue", { timeout: 60_000 }, () => {
         { token: county.people.clerk.token, method: "POST", ...(body !== undefined && { body }) },
       );
     const t2 = await desk("check-in", { bookingCode: second.body.bookingCode });
+    const mine = await call<{ status: string; ticketNumber: number }>(
+      `/api/v1/t/${county.code}/public/bookings/${second.body.bookingCode}?phoneLast4=0006`,
+    );
+    expect(mine.body).toMatchObject({ status: "checked_in", ticketNumber: t2.body.number });
     const t1 = await desk("check-in", { bookingCode: first.body.bookingCode });
     const walkIn = await desk("check-in", { walkIn: { name: "临时来访者" } });
     expect([t2.body.number, t1.body.number, walkIn.body.number]).toEqual([1, 2, 3]);

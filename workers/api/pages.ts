@@ -12,12 +12,14 @@ export const pageRoutes = new Hono<AppEnv>();
 const publicPage = "/public";
 const consolePage = "/console";
 const citizenPage = "/citizen";
+const boardPage = "/board";
 
 for (const [path, page] of [
   ["/t/:tenant", publicPage],
   ["/t/:tenant/", publicPage],
   ["/t/:tenant/petition", citizenPage],
   ["/t/:tenant/track", citizenPage],
+  ["/t/:tenant/reception/board/:sessionId", boardPage],
   ["/t/:tenant/reception", citizenPage],
   ["/t/:tenant/reception/*", citizenPage],
   ["/t/:tenant/login", consolePage],

@@ -48,6 +48,8 @@ export interface Booking {
   partySealed: string;
   label: string;
   phoneHash: string;
+  /** The queue number given at check-in, so the citizen's phone can follow it. */
+  ticketNumber: number | null;
 }
 
 export type BookResult =
@@ -230,7 +232,14 @@ export class ReceptionSession extends DurableObject<Env> {
       }>("SELECT * FROM bookings WHERE code = ?", code)
       .toArray()[0];
     if (!row || !config) return undefined;
+    const ticket = this.sql
+      .exec<{ number: number }>(
+        "SELECT number FROM tickets WHERE booking_code = ? ORDER BY number DESC LIMIT 1",
+        code,
+      )
+      .toArray()[0];
     return {
+      ticketNumber: ticket?.number ?? null,
       code: row.code,
       sessionId: config.sessionId,
       slotStart: row.slot,

@@ -2,17 +2,47 @@ import { useEffect, useState } from "preact/hooks";
 import { ApiError } from "../api/client.ts";
 import { getPublicTenant } from "../api/public.ts";
 import type { PublicTenant } from "../api/types.ts";
-import { petitionPath, publicPath, tenantFromPath, trackPath } from "../shared/tenant.ts";
+import {
+  bookingPath,
+  petitionPath,
+  publicPath,
+  receptionPath,
+  tenantFromPath,
+  trackPath,
+} from "../shared/tenant.ts";
+import { MyBookingPage } from "./MyBooking.tsx";
 import { PetitionForm } from "./PetitionForm.tsx";
+import { ReceptionPage } from "./Reception.tsx";
 import { TrackPage } from "./Track.tsx";
 
-type Page = "petition" | "track";
+type Page = "petition" | "track" | "reception" | "booking";
 
-const PAGE_TITLES: Record<Page, string> = { petition: "网上信访", track: "查询办理进度" };
+const PAGE_TITLES: Record<Page, string> = {
+  petition: "网上信访",
+  track: "查询办理进度",
+  reception: "领导接访",
+  booking: "我的预约",
+};
 
-function pageOf(pathname: string): Page | null {
-  const match = /^\/t\/\d{6}\/(petition|track)\/?$/.exec(pathname);
-  return (match?.[1] as Page | undefined) ?? null;
+const PATHS: Record<string, Page> = {
+  petition: "petition",
+  track: "track",
+  reception: "reception",
+  "reception/booking": "booking",
+};
+
+/**
+ * The page for a path. `?view=reception|booking` on the petition or tracking path opens the
+ * reception pages too, for a Worker that does not yet route /reception to this entry.
+ */
+export function pageOf(pathname: string, search = ""): Page | null {
+  const match = /^\/t\/\d{6}\/(petition|track|reception|reception\/booking)\/?$/.exec(pathname);
+  const page = match?.[1] ? (PATHS[match[1]] ?? null) : null;
+  const view = new URLSearchParams(search).get("view");
+  if ((page === "petition" || page === "track") && (view === "reception" || view === "booking")) {
+    return view;
+  }
+  return page;
 }
 
 /**
@@ -21,7 +51,8 @@ function pageOf(pathname: string): Page | null {
  */
 export function CitizenApp({ pathname, search }: { pathname: string; search: string }) {
   const code = tenantFromPath(pathname);
-  const page = pageOf(pathname);
+  const page = pageOf(pathname, search);
+  const params = new URLSearchParams(search);
   const [county, setCounty] = useState<PublicTenant | null>(null);
   const [missing, setMissing] = useState(!code || !page);
 
@@ -42,6 +73,7 @@ export function CitizenApp({ pathname, search }: { pathname: string; search: str
       document.title = [PAGE_TITLES[page], county?.name, "连心桥"].filter(Boolean).join(" · ");
   }, [page, county]);
 
+  const current = (p: Page) => (page === p ? "page" : undefined);
   return (
     <>
       <a class="skip-link" href="#main">
@@ -54,11 +86,17 @@ export function CitizenApp({ pathname, search }: { pathname: string; search: str
           </p>
           {code && !missing && (
             <nav class="citizen-nav" aria-label="群众服务">
-              <a href={petitionPath(code)} aria-current={page === "petition" ? "page" : undefined}>
+              <a href={petitionPath(code)} aria-current={current("petition")}>
                 网上信访
               </a>
-              <a href={trackPath(code)} aria-current={page === "track" ? "page" : undefined}>
+              <a href={trackPath(code)} aria-current={current("track")}>
                 查询办理进度
+              </a>
+              <a href={receptionPath(code)} aria-current={current("reception")}>
+                领导接访
+              </a>
+              <a href={bookingPath(code)} aria-current={current("booking")}>
+                我的预约
               </a>
             </nav>
           )}
@@ -75,8 +113,12 @@ export function CitizenApp({ pathname, search }: { pathname: string; search: str
           </>
         ) : page === "petition" ? (
           <PetitionForm tenant={code} />
+        ) : page === "reception" ? (
+          <ReceptionPage tenant={code} initialSession={params.get("session") ?? ""} />
+        ) : page === "booking" ? (
+          <MyBookingPage tenant={code} initialCode={params.get("code") ?? ""} />
         ) : (
-          <TrackPage tenant={code} initialCode={new URLSearchParams(search).get("code") ?? ""} />
+          <TrackPage tenant={code} initialCode={params.get("code") ?? ""} />
         )}
       </main>
       <footer class="site-footer">

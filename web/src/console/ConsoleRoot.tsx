@@ -86,6 +86,26 @@ const DeliveriesPage = lazy(() =>
   ),
 );
 
+// Reception days: the schedule, the desk on the day, the county office's live monitor.
+const ReceptionPage = lazy(() =>
+  import("./pages/Reception.tsx").then(
+    (m) => m.ReceptionSchedulePage,
+    () => ChunkFailed,
+  ),
+);
+const ReceptionDeskPage = lazy(() =>
+  import("./pages/ReceptionDesk.tsx").then(
+    (m) => m.ReceptionDeskPage,
+    () => ChunkFailed,
+  ),
+);
+const ReceptionMonitorPage = lazy(() =>
+  import("./pages/ReceptionMonitor.tsx").then(
+    (m) => m.ReceptionMonitorPage,
+    () => ChunkFailed,
+  ),
+);
+
 function adminOnly(Page: ComponentType) {
   return function AdminRoute() {
     return useSession().isAdmin ? <Page /> : <Forbidden />;
@@ -106,6 +126,30 @@ function SupervisionRoute() {
 }
 
 const SUPERVISION_ROLES: readonly Role[] = ["supervisor", "leader", "tenant_admin"];
+
+const RECEPTION_ROLES: readonly Role[] = ["clerk", "leader", "supervisor", "tenant_admin"];
+const DESK_ROLES: readonly Role[] = ["clerk", "leader", "supervisor"];
+
+function ReceptionRoute() {
+  const { me } = useSession();
+  const allowed = me.staff.roles.some((r) => RECEPTION_ROLES.includes(r));
+  return allowed ? <ReceptionPage /> : <Forbidden who="登记员、领导干部、督办员和系统管理员" />;
+}
+
+function ReceptionDeskRoute() {
+  const { me } = useSession();
+  const allowed = me.staff.roles.some((r) => DESK_ROLES.includes(r));
+  return allowed ? <ReceptionDeskPage /> : <Forbidden who="接访单位的登记员、领导干部和督办员" />;
+}
+
+function ReceptionMonitorRoute() {
+  const { me } = useSession();
+  return me.unit.kind === "county" ? (
+    <ReceptionMonitorPage />
+  ) : (
+    <Forbidden who="县信访局工作人员" />
+  );
+}
 
 function currentUrl(): string {
   return location.pathname + location.search;
@@ -213,6 +257,9 @@ export function ConsoleRoot() {
           <Route path="/petitions/new" component={PetitionNewPage} />
           <Route path="/petitions/:id" component={PetitionPage} />
           <Route path="/inbox" component={InboxPage} />
+          <Route path="/reception" component={ReceptionRoute} />
+          <Route path="/reception/:sessionId" component={ReceptionDeskRoute} />
+          <Route path="/reception-monitor" component={ReceptionMonitorRoute} />
           <Route path="/supervision" component={SupervisionRoute} />
           <Route path="/notifications" component={NotificationSettingsRoute} />
           <Route path="/deliveries" component={DeliveriesRoute} />

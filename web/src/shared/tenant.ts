@@ -15,3 +15,9 @@ export const consolePath = (tenant: string, sub = ""): string => `/t/${tenant}/c
 /** The citizens' pages: the online petition form and progress tracking (citizen.html). */
 export const petitionPath = (tenant: string): string => `/t/${tenant}/petition`;
 export const trackPath = (tenant: string): string => `/t/${tenant}/track`;
+/** Reception days (citizen.html): the schedule and booking, and a citizen's own booking. */
+export const receptionPath = (tenant: string): string => `/t/${tenant}/reception`;
+export const bookingPath = (tenant: string): string => `/t/${tenant}/reception/booking`;
+/** The public display board of one session (board.html). */
+export const boardPath = (tenant: string, sessionId: string): string =>
+  `/t/${tenant}/reception/board/${encodeURIComponent(sessionId)}`;

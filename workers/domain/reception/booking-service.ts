@@ -258,6 +258,7 @@ export function bookingView(
     name: maskName(booking.label),
     topic: booking.topic,
     headcount: booking.headcount,
+    ticketNumber: booking.ticketNumber,
     qrSvg: renderSVG(booking.code),
   };
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
-import type { Role } from "../../api/types.ts";
+import type { Role, UnitKind } from "../../api/types.ts";
 import { consolePath } from "../../shared/tenant.ts";
 
 interface NavItem {
@@ -8,6 +8,8 @@ interface NavItem {
   label: string;
   /** Who sees the item; everyone when absent. */
   roles?: readonly Role[];
+  /** Only staff of the county office (信访局) see it. */
+  countyOffice?: boolean;
 }
 
 const CASE_WORK: readonly Role[] = ["clerk", "handler", "leader", "supervisor", "viewer"];
@@ -19,6 +21,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { sub: "/petitions/new", label: "登记信访", roles: ["clerk", "leader"] },
   // The county office chases overdue cases; leaders and admins follow along.
   { sub: "/supervision", label: "督办", roles: ["supervisor", "leader", "tenant_admin"] },
+  // Reception days: the schedule and, on the day, the desk; the county office watches all.
+  { sub: "/reception", label: "接访日", roles: ["clerk", "leader", "supervisor", "tenant_admin"] },
+  { sub: "/reception-monitor", label: "实时监控", countyOffice: true },
   { sub: "/units", label: "单位管理", roles: ["tenant_admin"] },
   { sub: "/staff", label: "人员管理", roles: ["tenant_admin"] },
   { sub: "/calendar", label: "节假日", roles: ["tenant_admin"] },
@@ -27,11 +32,23 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { sub: "/deliveries", label: "发送记录", roles: ["tenant_admin"] },
 ];
 
-export function navItemsFor(roles: readonly Role[]): NavItem[] {
-  return NAV_ITEMS.filter((item) => !item.roles || item.roles.some((r) => roles.includes(r)));
+export function navItemsFor(roles: readonly Role[], unitKind?: UnitKind): NavItem[] {
+  return NAV_ITEMS.filter(
+    (item) =>
+      (!item.roles || item.roles.some((r) => roles.includes(r))) &&
+      (!item.countyOffice || unitKind === "county"),
+  );
 }
 
-export function Nav({ tenant, roles }: { tenant: string; roles: readonly Role[] }) {
+export function Nav({
+  tenant,
+  roles,
+  unitKind,
+}: {
+  tenant: string;
+  roles: readonly Role[];
+  unitKind?: UnitKind;
+}) {
   const { path } = useLocation();
   const [open, setOpen] = useState(false);
 
@@ -51,7 +68,7 @@ export function Nav({ tenant, roles }: { tenant: string; roles: readonly Role[] 
         菜单
       </button>
       <ul id="nav-list" class="nav__list" data-open={String(open)}>
-        {navItemsFor(roles).map((item) => {
+        {navItemsFor(roles, unitKind).map((item) => {
           const href = consolePath(tenant, item.sub);
           // A case page belongs under 我的工作; the intake form has its own item.
           const current =
@@ -61,7 +78,7 @@ export function Nav({ tenant, roles }: { tenant: string; roles: readonly Role[] 
                 ? path.startsWith(href) ||
                   (path.startsWith(consolePath(tenant, "/petitions/")) &&
                     !path.startsWith(consolePath(tenant, "/petitions/new")))
-                : path.startsWith(href);
+                : path === href || path.startsWith(`${href}/`);
           return (
             <li key={item.sub}>
               <a class="nav__link" href={href} aria-current={current ? "page" : undefined}>

@@ -74,7 +74,7 @@ export function Shell({ mainRef, children }: Props) {
         </div>
       )}
       <div class="console">
-        <Nav tenant={tenant} roles={me.staff.roles} />
+        <Nav tenant={tenant} roles={me.staff.roles} unitKind={me.unit.kind} />
         <main id="main" class="console__main" tabindex={-1} ref={mainRef}>
           {children}
         </main>

@@ -1,0 +1,101 @@
+import { request, seg } from "./client.ts";
+import type { CreatePetitionBody, Petition } from "./petition-types.ts";
+import type {
+  ChangeSessionBody,
+  CreateSessionBody,
+  ReceptionSession,
+  SessionChanged,
+  SessionList,
+  StaffQueueState,
+  StaffTicket,
+  WalkIn,
+} from "./reception-types.ts";
+
+// Reception days for signed-in staff: the schedule, the desk on the day.
+const base = (tenant: string) => `/api/v1/t/${seg(tenant)}/reception`;
+const session = (tenant: string, id: string) => `${base(tenant)}/sessions/${seg(id)}`;
+
+export function getSchedule(
+  tenant: string,
+  query: { from: string; to: string; unitId?: string },
+): Promise<SessionList> {
+  const params = new URLSearchParams({ from: query.from, to: query.to });
+  if (query.unitId) params.set("unitId", query.unitId);
+  return request("GET", `${base(tenant)}/schedule?${params}`);
+}
+
+export function createSessions(
+  tenant: string,
+  body: CreateSessionBody,
+): Promise<{ sessions: ReceptionSession[] }> {
+  return request("POST", `${base(tenant)}/sessions`, body);
+}
+
+export function publishSessions(
+  tenant: string,
+  body: { from: string; to: string; unitId?: string },
+): Promise<{ published: ReceptionSession[] }> {
+  return request("POST", `${base(tenant)}/sessions/publish`, body);
+}
+
+export function changeSession(
+  tenant: string,
+  id: string,
+  body: ChangeSessionBody,
+): Promise<SessionChanged> {
+  return request("PATCH", session(tenant, id), body);
+}
+
+export function cancelSession(tenant: string, id: string, reason: string): Promise<SessionChanged> {
+  return request("POST", `${session(tenant, id)}/cancel`, { reason });
+}
+
+export function getDesk(tenant: string, id: string): Promise<StaffQueueState> {
+  return request("GET", `${session(tenant, id)}/desk`);
+}
+
+export function checkIn(
+  tenant: string,
+  id: string,
+  arrival: { bookingCode: string } | { walkIn: WalkIn },
+): Promise<StaffTicket> {
+  return request("POST", `${session(tenant, id)}/check-in`, arrival);
+}
+
+export function callNext(tenant: string, id: string): Promise<StaffTicket> {
+  return request("POST", `${session(tenant, id)}/call-next`);
+}
+
+export type TicketOp = "recall" | "no-show" | "park" | "resume";
+
+export function ticketOp(
+  tenant: string,
+  id: string,
+  number: number,
+  op: TicketOp,
+): Promise<StaffTicket> {
+  return request("POST", `${session(tenant, id)}/tickets/${number}/${op}`);
+}
+
+export type CompleteBody = Omit<
+  CreatePetitionBody,
+  "channel" | "receivedAt" | "unitId" | "petitioner" | "anonymous"
+> & { petitioner?: CreatePetitionBody["petitioner"] };
+
+export function completeTicket(
+  tenant: string,
+  id: string,
+  number: number,
+  body: CompleteBody,
+): Promise<{ ticket: StaffTicket; petition: Petition }> {
+  return request("POST", `${session(tenant, id)}/tickets/${number}/complete`, body);
+}
+
+export function transferTicket(
+  tenant: string,
+  id: string,
+  number: number,
+  toSessionId: string,
+): Promise<{ from: StaffTicket; to: StaffTicket }> {
+  return request("POST", `${session(tenant, id)}/tickets/${number}/transfer`, { toSessionId });
+}

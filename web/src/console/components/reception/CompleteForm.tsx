@@ -1,0 +1,261 @@
+import { useState } from "preact/hooks";
+import type { CategoryCatalog, Petition, Purpose } from "../../../api/petition-types.ts";
+import { type CompleteBody, completeTicket } from "../../../api/reception-staff.ts";
+import type { StaffTicket } from "../../../api/reception-types.ts";
+import type { Unit } from "../../../api/types.ts";
+import { checkIdNumber, checkMobile } from "../../../shared/id-number.ts";
+import { PURPOSE_LABELS } from "../../../shared/petition-labels.ts";
+import { AccusationBadge, LegalRouteNote } from "../../../shared/ui/Badges.tsx";
+import { CategoryPicker } from "../../../shared/ui/CategoryPicker.tsx";
+import { entryFormKeyDown } from "../../../shared/ui/keyboard.ts";
+import {
+  EMPTY_MATERIAL,
+  MATERIAL_LABELS,
+  MaterialFields,
+  type MaterialForm,
+  materialBody,
+} from "../../../shared/ui/MaterialFields.tsx";
+import { RadioGroup } from "../../../shared/ui/RadioGroup.tsx";
+import { useSession } from "../../session.ts";
+import { unitOptions } from "../../units.ts";
+import { ErrorAlert, fieldErrors } from "../ErrorAlert.tsx";
+import { SelectField, TextField } from "../Field.tsx";
+
+const LABELS: Record<string, string> = {
+  purpose: "信访目的",
+  categoryCode: "内容分类",
+  "petitioner.name": "姓名",
+  "petitioner.idNumber": "身份证号码",
+  "petitioner.phone": "手机号码",
+  "petitioner.address": "住址",
+  headcount: "来访人数",
+  subjectUnitId: "被反映单位",
+  subjectText: "被反映单位或个人",
+  ...MATERIAL_LABELS,
+};
+
+interface Props {
+  sessionId: string;
+  ticket: StaffTicket;
+  catalog: CategoryCatalog;
+  units: readonly Unit[];
+  onDone: (petition: Petition) => void;
+  onClose: () => void;
+}
+
+/**
+ * 办结: the visit registered as a petition (channel 领导接访, owned by the leader). It starts
+ * from what the ticket knows — the name and the problem the citizen booked with; the
+ * booking's phone and ID number are filled in by the server.
+ */
+export function CompleteForm({ sessionId, ticket, catalog, units, onDone, onClose }: Props) {
+  const { tenant } = useSession();
+  const [purpose, setPurpose] = useState<Purpose | "">("");
+  const [categoryCode, setCategoryCode] = useState("");
+  const [name, setName] = useState(ticket.label);
+  const [idNumber, setIdNumber] = useState("");
+  const [phone, setPhone] = useState("");
+  const [address, setAddress] = useState("");
+  const [headcount, setHeadcount] = useState(String(ticket.headcount));
+  const [material, setMaterial] = useState<MaterialForm>({
+    ...EMPTY_MATERIAL,
+    demands: ticket.topic ?? "",
+  });
+  const [subjectUnitId, setSubjectUnitId] = useState("");
+  const [subjectText, setSubjectText] = useState("");
+  const [local, setLocal] = useState<Record<string, string>>({});
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const category = catalog.categories.find((c) => c.code === categoryCode);
+  const purposes = catalog.purposes.length
+    ? catalog.purposes
+    : (Object.keys(PURPOSE_LABELS) as Purpose[]).map((code) => ({
+        code,
+        label: PURPOSE_LABELS[code],
+      }));
+  const id = checkIdNumber(idNumber);
+  const mobile = checkMobile(phone);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (saving) return;
+    const problems: Record<string, string> = {};
+    if (!purpose) problems.purpose = "请选择信访目的";
+    if (!categoryCode) problems.categoryCode = "请选择内容分类（小类）";
+    if (!name.trim()) problems["petitioner.name"] = "请填写信访人姓名";
+    if (id.state === "invalid" || id.state === "partial")
+      problems["petitioner.idNumber"] = id.message;
+    if (mobile.state === "invalid" || mobile.state === "partial") {
+      problems["petitioner.phone"] = mobile.message;
+    }
+    if (!material.facts.trim()) problems.facts = "请填写事实真相";
+    if (!material.demands.trim()) problems.demands = "请填写诉求与理由";
+    setLocal(problems);
+    const first = Object.keys(problems)[0];
+    if (first) {
+      const focus: Record<string, string> = {
+        purpose: `complete-purpose-${purposes[0]?.code ?? "suggestion"}`,
+        categoryCode: "complete-category",
+        "petitioner.name": "complete-name",
+        "petitioner.idNumber": "complete-id",
+        "petitioner.phone": "complete-phone",
+        facts: "complete-facts",
+        demands: "complete-demands",
+      };
+      document.getElementById(focus[first] ?? "")?.focus();
+      return;
+    }
+    const body: CompleteBody = {
+      purpose: purpose as Purpose,
+      categoryCode,
+      ...materialBody(material),
+      petitioner: { name: name.trim() },
+    };
+    if (body.petitioner && id.state === "valid") body.petitioner.idNumber = id.value;
+    if (body.petitioner && mobile.state === "valid") body.petitioner.phone = mobile.value;
+    if (body.petitioner && address.trim()) body.petitioner.address = address.trim();
+    const count = Number(headcount);
+    if (Number.isInteger(count) && count >= 1) body.headcount = count;
+    if (subjectUnitId) body.subjectUnitId = subjectUnitId;
+    if (subjectText.trim()) body.subjectText = subjectText.trim();
+
+    setSaving(true);
+    setError(null);
+    try {
+      const result = await completeTicket(tenant, sessionId, ticket.number, body);
+      onDone(result.petition);
+    } catch (err) {
+      setError(err);
+      setSaving(false);
+    }
+  };
+
+  const errors = { ...fieldErrors(error), ...local };
+  return (
+    <form
+      class="card form"
+      onSubmit={submit}
+      onKeyDown={entryFormKeyDown}
+      noValidate
+      aria-labelledby="complete-title"
+    >
+      <h2 id="complete-title">办结 {ticket.number} 号：登记为信访事项</h2>
+      <p class="hint">
+        来源渠道为“领导接访”，由接访领导包案。预约时留的手机号、身份证号会自动带入，无需重复填写。
+      </p>
+      <RadioGroup
+        name="complete-purpose"
+        legend="信访目的"
+        options={purposes.map((p) => ({ value: p.code, label: p.label }))}
+        value={purpose}
+        onValue={setPurpose}
+        required
+        error={errors.purpose}
+      />
+      <CategoryPicker
+        id="complete-category"
+        label="内容分类"
+        categories={catalog.categories}
+        value={categoryCode}
+        onValue={setCategoryCode}
+        required
+        error={errors.categoryCode}
+      />
+      {category?.legalRouteNote && <LegalRouteNote note={category.legalRouteNote} />}
+      {(purpose === "accusation" || category?.accusation) && <AccusationBadge />}
+      <div class="form-grid">
+        <TextField
+          id="complete-name"
+          label="姓名"
+          value={name}
+          onValue={setName}
+          required
+          maxLength={50}
+          error={errors["petitioner.name"]}
+        />
+        <TextField
+          id="complete-id"
+          label="身份证号码（选填）"
+          value={idNumber}
+          onValue={setIdNumber}
+          maxLength={18}
+          live
+          ok={id.state === "valid" ? "号码有效" : undefined}
+          error={id.state === "invalid" ? id.message : errors["petitioner.idNumber"]}
+        />
+        <TextField
+          id="complete-phone"
+          label="手机号码（选填）"
+          type="tel"
+          inputMode="tel"
+          value={phone}
+          onValue={setPhone}
+          maxLength={20}
+          live
+          error={mobile.state === "invalid" ? mobile.message : errors["petitioner.phone"]}
+        />
+        <TextField
+          id="complete-address"
+          label="住址（选填）"
+          value={address}
+          onValue={setAddress}
+          maxLength={200}
+          error={errors["petitioner.address"]}
+        />
+        <TextField
+          id="complete-headcount"
+          label="来访人数"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={10000}
+          value={headcount}
+          onValue={setHeadcount}
+          error={errors.headcount}
+        />
+      </div>
+      <MaterialFields idPrefix="complete" value={material} onValue={setMaterial} errors={errors} />
+      <div class="form-grid">
+        <SelectField
+          id="complete-subject-unit"
+          label="被反映单位（选填）"
+          value={subjectUnitId}
+          onValue={setSubjectUnitId}
+          options={unitOptions(units).map((o) => ({ value: o.id, label: o.label }))}
+          placeholder="（不选）"
+          error={errors.subjectUnitId}
+        />
+        <TextField
+          id="complete-subject-text"
+          label="被反映单位或个人（选填）"
+          value={subjectText}
+          onValue={setSubjectText}
+          maxLength={200}
+          error={errors.subjectText}
+        />
+      </div>
+      <ErrorAlert error={error} labels={LABELS} />
+      {Object.keys(local).length > 0 && (
+        <div class="alert alert--error" role="alert">
+          <p>请先修正以下内容：</p>
+          <ul>
+            {Object.entries(local).map(([key, message]) => (
+              <li key={key}>
+                {LABELS[key] ?? key}：{message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div class="actions">
+        <button type="submit" class="button button--primary" disabled={saving} aria-busy={saving}>
+          办结并登记
+        </button>
+        <button type="button" class="button" onClick={onClose}>
+          返回
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,44 @@
+import type { ReceptionForm, TicketStatus } from "../api/reception-types.ts";
+
+export const FORM_LABELS: Record<ReceptionForm, string> = {
+  fixed: "定点接访",
+  appointment: "约访",
+  field: "下访",
+  video: "视频接访",
+  online: "网上接访",
+  joint: "联合接访",
+};
+
+export const FORMS = Object.keys(FORM_LABELS) as ReceptionForm[];
+
+export const TICKET_STATUS_LABELS: Record<TicketStatus, string> = {
+  waiting: "等候",
+  called: "接待中",
+  parked: "暂离",
+  no_show: "未到",
+  completed: "已办结",
+  transferred: "已转接",
+};
+
+export const BOOKING_STATUS_LABELS: Record<string, string> = {
+  active: "已预约",
+  cancelled: "已取消",
+  checked_in: "已签到",
+  completed: "已接待",
+  no_show: "未到",
+};
+
+/** 1 = Monday … 7 = Sunday, as the API numbers weekdays. */
+export const ISO_WEEKDAYS = ["一", "二", "三", "四", "五", "六", "日"].map((name, i) => ({
+  value: i + 1,
+  label: `周${name}`,
+}));
+
+/** "09:30" → minutes after midnight. */
+export function minutesOfDay(hhmm: string): number {
+  const [h, m] = hhmm.split(":").map(Number);
+  return (h ?? 0) * 60 + (m ?? 0);
+}
+
+/** "1 号" as queue numbers are called out. */
+export const ticketName = (n: number) => `${n} 号`;
