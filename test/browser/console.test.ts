@@ -1,41 +1,13 @@
-import { mkdirSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, DEMO_TENANT } from "../../workers/dev/demo-county.ts";
-import type { Stack } from "../../workers/dev/stack.ts";
-import { launchChromium, startTestStack } from "./browser.ts";
+import { describe, expect, it } from "vitest";
+import { DEMO_TENANT } from "../../workers/dev/demo-county.ts";
+import { ARTIFACTS, overflowsHorizontally, signIn, useProduct } from "./harness.ts";
 
-const ARTIFACTS = "test/.artifacts";
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  stack = await startTestStack();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-async function signIn(page: Page, username: string) {
-  await page.goto(`${stack.url}/t/${DEMO_TENANT.code}/login`);
-  await page.getByLabel("用户名").fill(username);
-  await page.getByLabel("密码").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect.poll(() => new URL(page.url()).pathname).toBe(`/t/${DEMO_TENANT.code}/console`);
-}
-
-/** True when the page is wider than the phone's screen (a horizontal scrollbar). */
-const overflowsHorizontally = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+const product = useProduct();
 
 describe("the staff console in Chromium", () => {
   it("signs the demo administrator in, shows who they are and manages staff", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await signIn(page, "admin");
+    const page = await product.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await signIn(product, page, "admin");
     await expect.poll(() => page.getByTestId("whoami").textContent()).toContain("系统管理员");
     await page.screenshot({ path: `${ARTIFACTS}/console-desktop.png`, fullPage: true });
 
@@ -53,8 +25,8 @@ describe("the staff console in Chromium", () => {
   });
 
   it("refuses a wrong password with a message", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${stack.url}/t/${DEMO_TENANT.code}/login`);
+    const page = await product.browser.newPage();
+    await page.goto(`${product.stack.url}/t/${DEMO_TENANT.code}/login`);
     await page.getByLabel("用户名").fill("clerk");
     await page.getByLabel("密码").fill("not-the-password");
     await page.getByRole("button", { name: "登录" }).click();
@@ -63,8 +35,11 @@ describe("the staff console in Chromium", () => {
   });
 
   it("hides admin pages from a clerk and fits a 360-px phone", async () => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 740 }, isMobile: true });
-    await signIn(page, "clerk");
+    const page = await product.browser.newPage({
+      viewport: { width: 360, height: 740 },
+      isMobile: true,
+    });
+    await signIn(product, page, "clerk");
     await expect.poll(() => page.getByTestId("whoami").textContent()).toContain("李娜");
     expect(await page.getByRole("link", { name: "人员管理" }).count()).toBe(0);
     expect(await overflowsHorizontally(page)).toBe(false);
@@ -73,15 +48,18 @@ describe("the staff console in Chromium", () => {
   });
 
   it("shows the county's public page with its contact details on a phone", async () => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 740 }, isMobile: true });
-    const response = await page.goto(`${stack.url}/t/${DEMO_TENANT.code}`);
+    const page = await product.browser.newPage({
+      viewport: { width: 360, height: 740 },
+      isMobile: true,
+    });
+    const response = await page.goto(`${product.stack.url}/t/${DEMO_TENANT.code}`);
     expect(response?.status()).toBe(200);
     await expect.poll(() => page.locator("h1").textContent()).toContain("溆浦县");
     await expect.poll(() => page.getByText("0745-3221234").count()).toBeGreaterThan(0);
     expect(await overflowsHorizontally(page)).toBe(false);
     await page.screenshot({ path: `${ARTIFACTS}/public-phone.png`, fullPage: true });
 
-    const missing = await page.goto(`${stack.url}/t/999999`);
+    const missing = await page.goto(`${product.stack.url}/t/999999`);
     expect(missing?.status()).toBe(404);
     await page.close();
   });

@@ -1,48 +1,20 @@
-import { mkdirSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, DEMO_TENANT } from "../../workers/dev/demo-county.ts";
-import type { Stack } from "../../workers/dev/stack.ts";
-import { launchChromium, startTestStack } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import {
+  ARTIFACTS,
+  DESKTOP,
+  overflowsHorizontally,
+  PHONE,
+  signIn,
+  T,
+  until,
+  useProduct,
+} from "./harness.ts";
 
-const ARTIFACTS = "test/.artifacts";
-const T = DEMO_TENANT.code;
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  stack = await startTestStack();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-/** expect.poll with room for a busy workerd: 10 s, not 1 s. */
-const until = <V>(read: () => Promise<V> | V) =>
-  expect.poll(read, { timeout: 10_000, interval: 100 });
-
-const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true } as const;
-const DESKTOP = { viewport: { width: 1280, height: 900 } } as const;
+const product = useProduct();
 
 /** The petitioner of the late case; the intake test registers the same person again. */
 const LATE_PHONE = "13974508888";
-
-async function signIn(page: Page, username: string) {
-  await page.goto(`${stack.url}/t/${T}/login`);
-  await page.getByLabel("用户名").fill(username);
-  await page.getByLabel("密码").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "登录" }).click();
-  await until(async () => {
-    const path = new URL(page.url()).pathname;
-    if (path !== `/t/${T}/login`) return path;
-    const alerts = await page.getByRole("alert").allTextContents();
-    return alerts.length > 0 ? `${path} ${alerts.join(" ")}` : path;
-  }).toBe(`/t/${T}/console`);
-}
 
 /** A same-origin API call from a signed-in page, riding on its session cookie. */
 async function api<R>(
@@ -81,9 +53,6 @@ async function registerLateCase(clerk: Page, phone: string, name: string) {
   return created.body;
 }
 
-const overflowsHorizontally = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
-
 /** "ABCDEFGHJK" as pages show it: "ABCD-EFGH-JK". */
 const grouped = (code: string) => (code.match(/.{1,4}/g) ?? []).join("-");
 
@@ -91,12 +60,12 @@ describe("notifications and supervision in Chromium", () => {
   let late: { id: string; trackingCode: string };
 
   it("tells the supervisor about an overdue case and records a 督办", async () => {
-    const clerk = await browser.newPage(DESKTOP);
-    await signIn(clerk, "clerk");
+    const clerk = await product.browser.newPage(DESKTOP);
+    await signIn(product, clerk, "clerk");
     late = await registerLateCase(clerk, LATE_PHONE, "舒国平");
 
-    const supervisor = await browser.newPage(DESKTOP);
-    await signIn(supervisor, "supervisor");
+    const supervisor = await product.browser.newPage(DESKTOP);
+    await signIn(product, supervisor, "supervisor");
     const scan = await api<{ breaches: number }>(supervisor, "POST", "/deadline-scan");
     expect(scan.status).toBe(200);
     expect(scan.body.breaches).toBeGreaterThanOrEqual(1);
@@ -167,8 +136,8 @@ describe("notifications and supervision in Chromium", () => {
   });
 
   it("lets the administrator configure a webhook and read the delivery log", async () => {
-    const admin = await browser.newPage(DESKTOP);
-    await signIn(admin, "admin");
+    const admin = await product.browser.newPage(DESKTOP);
+    await signIn(product, admin, "admin");
     await admin.getByRole("link", { name: "通知设置" }).click();
     await until(() => admin.locator("h1").textContent()).toBe("通知设置");
     const webhook = admin.locator("[data-channel=webhook]");
@@ -198,8 +167,8 @@ describe("notifications and supervision in Chromium", () => {
     await admin.goBack();
 
     // A second overdue case after the webhook exists goes out through it.
-    const clerk = await browser.newPage(DESKTOP);
-    await signIn(clerk, "clerk");
+    const clerk = await product.browser.newPage(DESKTOP);
+    await signIn(product, clerk, "clerk");
     await registerLateCase(clerk, "13974507777", "向金凤");
     await clerk.close();
     await admin.getByRole("link", { name: "督办", exact: true }).click();
@@ -229,8 +198,8 @@ describe("notifications and supervision in Chromium", () => {
   });
 
   it("warns of a repeat petition on the intake form before saving, without blocking it", async () => {
-    const page = await browser.newPage(DESKTOP);
-    await signIn(page, "clerk");
+    const page = await product.browser.newPage(DESKTOP);
+    await signIn(product, page, "clerk");
     await page.getByRole("link", { name: "登记信访" }).click();
     await until(() => page.locator("#intake-category").count()).toBe(1);
     await page.locator("#intake-purpose-request").check();
@@ -260,9 +229,9 @@ describe("notifications and supervision in Chromium", () => {
   });
 
   it("fits the inbox, the supervision board and the settings on a 360-px phone", async () => {
-    const page = await browser.newPage(PHONE);
-    await signIn(page, "supervisor");
-    await page.goto(`${stack.url}/t/${T}/console/inbox`);
+    const page = await product.browser.newPage(PHONE);
+    await signIn(product, page, "supervisor");
+    await page.goto(`${product.stack.url}/t/${T}/console/inbox`);
     await until(() => page.locator(".inbox__item").count()).toBeGreaterThan(0);
     expect(await overflowsHorizontally(page)).toBe(false);
     await page.screenshot({ path: `${ARTIFACTS}/notify-inbox-phone.png`, fullPage: true });
@@ -271,18 +240,18 @@ describe("notifications and supervision in Chromium", () => {
     await until(() => page.getByTestId("inbox-link").getAttribute("data-unread")).toBe("0");
     expect(await page.locator(".inbox__item--unread").count()).toBe(0);
 
-    await page.goto(`${stack.url}/t/${T}/console/supervision`);
+    await page.goto(`${product.stack.url}/t/${T}/console/supervision`);
     await until(() => page.getByTestId("supervision").count()).toBeGreaterThan(0);
     expect(await overflowsHorizontally(page)).toBe(false);
     await page.screenshot({ path: `${ARTIFACTS}/notify-supervision-phone.png`, fullPage: true });
     await page.close();
 
-    const admin = await browser.newPage(PHONE);
-    await signIn(admin, "admin");
-    await admin.goto(`${stack.url}/t/${T}/console/notifications`);
+    const admin = await product.browser.newPage(PHONE);
+    await signIn(product, admin, "admin");
+    await admin.goto(`${product.stack.url}/t/${T}/console/notifications`);
     await until(() => admin.locator("[data-channel]").count()).toBe(6);
     expect(await overflowsHorizontally(admin)).toBe(false);
-    await admin.goto(`${stack.url}/t/${T}/console/deliveries`);
+    await admin.goto(`${product.stack.url}/t/${T}/console/deliveries`);
     await until(() => admin.locator("[data-testid=deliveries] tbody tr").count()).toBeGreaterThan(
       0,
     );

@@ -1,50 +1,18 @@
-import { mkdirSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { idCheckChar } from "../../web/src/shared/id-number.ts";
-import { DEMO_PASSWORD, DEMO_TENANT } from "../../workers/dev/demo-county.ts";
-import type { Stack } from "../../workers/dev/stack.ts";
-import { launchChromium, startTestStack } from "./browser.ts";
+import {
+  ARTIFACTS,
+  DESKTOP,
+  overflowsHorizontally,
+  PHONE,
+  signIn,
+  T,
+  until,
+  useProduct,
+} from "./harness.ts";
 
-const ARTIFACTS = "test/.artifacts";
-const T = DEMO_TENANT.code;
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  stack = await startTestStack();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-/** expect.poll with room for a busy workerd (password hashing, the cron scan): 10 s, not 1 s. */
-const until = <T>(read: () => Promise<T> | T) =>
-  expect.poll(read, { timeout: 10_000, interval: 100 });
-
-const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true } as const;
-const DESKTOP = { viewport: { width: 1280, height: 900 } } as const;
-
-async function signIn(page: Page, username: string) {
-  await page.goto(`${stack.url}/t/${T}/login`);
-  await page.getByLabel("用户名").fill(username);
-  await page.getByLabel("密码").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "登录" }).click();
-  // A refused sign-in shows its alert in the failure message instead of a bare timeout.
-  await until(async () => {
-    const path = new URL(page.url()).pathname;
-    if (path !== `/t/${T}/login`) return path;
-    const alerts = await page.getByRole("alert").allTextContents();
-    return alerts.length > 0 ? `${path} ${alerts.join(" ")}` : path;
-  }).toBe(`/t/${T}/console`);
-}
-
-const overflowsHorizontally = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+const product = useProduct();
 
 const activeId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? "");
 
@@ -75,8 +43,8 @@ const caseStatus = (page: Page) =>
 describe("petitions in Chromium", () => {
   it("runs a case from an online petition to the citizen's evaluation", async () => {
     // 1. A citizen petitions online on a phone.
-    const citizen = await browser.newPage(PHONE);
-    const response = await citizen.goto(`${stack.url}/t/${T}/petition`);
+    const citizen = await product.browser.newPage(PHONE);
+    const response = await citizen.goto(`${product.stack.url}/t/${T}/petition`);
     expect(response?.status()).toBe(200);
     await until(() => citizen.locator("h1").textContent()).toBe("网上信访");
     await citizen.getByLabel("求决", { exact: true }).check();
@@ -106,8 +74,8 @@ describe("petitions in Chromium", () => {
     await citizen.screenshot({ path: `${ARTIFACTS}/citizen-submitted-phone.png`, fullPage: true });
 
     // 2. The clerk at the county office finds it in 我的工作 and assigns it to 人社局.
-    const clerk = await browser.newPage(DESKTOP);
-    await signIn(clerk, "clerk");
+    const clerk = await product.browser.newPage(DESKTOP);
+    await signIn(product, clerk, "clerk");
     await clerk.getByRole("link", { name: "我的工作" }).click();
     await until(() => clerk.locator(".case-list").count()).toBe(1);
     await clerk.screenshot({ path: `${ARTIFACTS}/work-clerk.png`, fullPage: true });
@@ -125,8 +93,8 @@ describe("petitions in Chromium", () => {
     await clerk.screenshot({ path: `${ARTIFACTS}/case-assigned.png`, fullPage: true });
 
     // 3. The handler at 人社局 opens it and issues the written reply (支持).
-    const handler = await browser.newPage(DESKTOP);
-    await signIn(handler, "renshe");
+    const handler = await product.browser.newPage(DESKTOP);
+    await signIn(product, handler, "renshe");
     await openFromWork(handler, code);
     await handler.getByRole("button", { name: "出具处理意见书", exact: true }).click();
     expect(await handler.getByLabel("信访请求").inputValue()).toContain("工资");
@@ -184,8 +152,8 @@ describe("petitions in Chromium", () => {
   });
 
   it("lets a clerk register a visit from the keyboard", async () => {
-    const page = await browser.newPage(DESKTOP);
-    await signIn(page, "clerk");
+    const page = await product.browser.newPage(DESKTOP);
+    await signIn(product, page, "clerk");
     await page.getByRole("link", { name: "登记信访" }).click();
     // The form opens on the channel choice (来访 by default), ready for typing.
     await until(() => activeId(page)).toBe("intake-channel-visit");
@@ -248,13 +216,13 @@ describe("petitions in Chromium", () => {
   });
 
   it("fits the work list and the intake form on a 360-px phone", async () => {
-    const page = await browser.newPage(PHONE);
-    await signIn(page, "clerk");
-    await page.goto(`${stack.url}/t/${T}/console/work`);
+    const page = await product.browser.newPage(PHONE);
+    await signIn(product, page, "clerk");
+    await page.goto(`${product.stack.url}/t/${T}/console/work`);
     await until(() => page.locator(".case-list__item").count()).toBeGreaterThan(0);
     expect(await overflowsHorizontally(page)).toBe(false);
     await page.screenshot({ path: `${ARTIFACTS}/work-phone.png`, fullPage: true });
-    await page.goto(`${stack.url}/t/${T}/console/petitions/new`);
+    await page.goto(`${product.stack.url}/t/${T}/console/petitions/new`);
     await until(() => page.locator("#intake-category").count()).toBe(1);
     expect(await overflowsHorizontally(page)).toBe(false);
     await page.close();

@@ -1,47 +1,23 @@
-import { mkdirSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, DEMO_TENANT } from "../../workers/dev/demo-county.ts";
-import type { Stack } from "../../workers/dev/stack.ts";
-import { launchChromium, startTestStack } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import {
+  ARTIFACTS,
+  DESKTOP,
+  overflowsHorizontally,
+  PHONE,
+  signIn,
+  T,
+  until,
+  useProduct,
+} from "./harness.ts";
 
-const ARTIFACTS = "test/.artifacts";
-const T = DEMO_TENANT.code;
-let stack: Stack;
-let browser: Browser;
+const product = useProduct();
 
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  stack = await startTestStack();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-const until = <T>(read: () => Promise<T> | T, timeout = 10_000) =>
-  expect.poll(read, { timeout, interval: 100 });
-
-const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true } as const;
-const DESKTOP = { viewport: { width: 1280, height: 900 } } as const;
 const TV = { viewport: { width: 1280, height: 720 } } as const;
-
-const overflowsHorizontally = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
 
 /** Tomorrow in China Standard Time: far enough ahead for the two-hour booking notice. */
 function tomorrowCst(): string {
   return new Date(Date.now() + 8 * 3600_000 + 86_400_000).toISOString().slice(0, 10);
-}
-
-async function signIn(page: Page, username: string) {
-  await page.goto(`${stack.url}/t/${T}/login`);
-  await page.getByLabel("用户名").fill(username);
-  await page.getByLabel("密码").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "登录" }).click();
-  await until(() => new URL(page.url()).pathname).toBe(`/t/${T}/console`);
 }
 
 /**
@@ -49,8 +25,8 @@ async function signIn(page: Page, username: string) {
  * stand-in address the page also answers to (see the report to the lead).
  */
 async function open(page: Page, path: string, fallback: string) {
-  const response = await page.goto(`${stack.url}${path}`);
-  if (response?.status() === 404) await page.goto(`${stack.url}${fallback}`);
+  const response = await page.goto(`${product.stack.url}${path}`);
+  if (response?.status() === 404) await page.goto(`${product.stack.url}${fallback}`);
 }
 
 interface OutboxItem {
@@ -63,7 +39,7 @@ interface OutboxItem {
 async function outbox(): Promise<OutboxItem[]> {
   for (let attempt = 0; ; attempt += 1) {
     try {
-      const res = await fetch(`${stack.url}/api/v1/t/${T}/dev/outbox?limit=50`);
+      const res = await fetch(`${product.stack.url}/api/v1/t/${T}/dev/outbox?limit=50`);
       if (res.ok) return ((await res.json()) as { items: OutboxItem[] }).items;
       if (attempt >= 5) throw new Error(`dev outbox: HTTP ${res.status}`);
     } catch (err) {
@@ -96,8 +72,8 @@ describe("reception day in Chromium", () => {
     const venue = "县信访局二楼第三接待室";
 
     // 1. The clerk schedules a session for tomorrow with 王建国 and publishes it.
-    const clerk = await browser.newPage(DESKTOP);
-    await signIn(clerk, "clerk");
+    const clerk = await product.browser.newPage(DESKTOP);
+    await signIn(product, clerk, "clerk");
     await clerk.getByRole("link", { name: "接访日", exact: true }).click();
     await until(() => clerk.locator("h1").textContent()).toBe("接访日");
     // The clerk works at the county office: the live monitor is in the menu too.
@@ -126,7 +102,7 @@ describe("reception day in Chromium", () => {
     expect(sessionId).not.toBe("");
 
     // 2. A citizen books 09:30 on a phone with a one-time code.
-    const citizen = await browser.newPage(PHONE);
+    const citizen = await product.browser.newPage(PHONE);
     await open(citizen, `/t/${T}/reception`, `/t/${T}/petition?view=reception`);
     await until(() => citizen.locator("h1").textContent()).toBe("领导接访安排");
     const card = citizen.getByTestId("session").filter({ hasText: venue });
@@ -180,7 +156,7 @@ describe("reception day in Chromium", () => {
     await citizen.screenshot({ path: `${ARTIFACTS}/reception-booked-phone.png`, fullPage: true });
 
     // 3. The display board in the waiting room: live, numbers only.
-    const board = await browser.newPage(TV);
+    const board = await product.browser.newPage(TV);
     await open(
       board,
       `/t/${T}/reception/board/${encodeURIComponent(sessionId)}`,
@@ -195,7 +171,7 @@ describe("reception day in Chromium", () => {
     expect(await board.getByTestId("board-waiting").textContent()).toContain("等候 0 人");
 
     // 4. On the day the clerk checks the citizen in at the desk; the board updates live.
-    await clerk.goto(`${stack.url}${deskHref}`);
+    await clerk.goto(`${product.stack.url}${deskHref}`);
     await until(() => clerk.locator("h1").textContent()).toContain("接访台");
     await until(() => clerk.getByRole("status").filter({ hasText: "实时更新中" }).count()).toBe(1);
     await clerk.getByLabel("预约码").fill(bookingCode);
@@ -221,8 +197,8 @@ describe("reception day in Chromium", () => {
     await citizen.getByRole("button", { name: "查询", exact: true }).click();
     await until(() => citizen.getByTestId("booking-status").textContent()).toBe("已签到");
     await until(() => citizen.getByTestId("live-queue").count()).toBe(1);
-    await citizen.getByLabel("我的排队号").fill(String(ticket));
-    await citizen.getByRole("button", { name: "跟踪排队" }).click();
+    // The booking reports the ticket number given at check-in: the phone follows it unasked.
+    expect(await citizen.getByLabel("我的排队号").count()).toBe(0);
     await until(() => citizen.getByTestId("queue-position").textContent()).toContain(
       "前面还有 0 人",
     );

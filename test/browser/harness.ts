@@ -1,0 +1,65 @@
+import { mkdirSync } from "node:fs";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, expect } from "vitest";
+import { DEMO_PASSWORD, DEMO_TENANT } from "../../workers/dev/demo-county.ts";
+import type { Stack } from "../../workers/dev/stack.ts";
+import { launchChromium, startTestStack } from "./browser.ts";
+
+/** What every browser test shares: the product, Chromium, and a few ways of looking. */
+
+export const ARTIFACTS = "test/.artifacts";
+export const T = DEMO_TENANT.code;
+export const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true } as const;
+export const DESKTOP = { viewport: { width: 1280, height: 900 } } as const;
+
+/** expect.poll with room for a busy workerd (password hashing, the cron scan): 10 s, not 1 s. */
+export const until = <V>(read: () => Promise<V> | V, timeout = 10_000) =>
+  expect.poll(read, { timeout, interval: 100 });
+
+/** True when the page is wider than the phone's screen (a horizontal scrollbar). */
+export const overflowsHorizontally = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+
+export interface Product {
+  readonly stack: Stack;
+  readonly browser: Browser;
+}
+
+/** Starts the product on a fresh state and Chromium for this file, and stops both after. */
+export function useProduct(): Product {
+  let stack: Stack | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    stack = await startTestStack();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+  return {
+    get stack() {
+      if (!stack) throw new Error("the product is not running yet");
+      return stack;
+    },
+    get browser() {
+      if (!browser) throw new Error("Chromium is not running yet");
+      return browser;
+    },
+  };
+}
+
+/** Signs a demo account in through the login page; a refusal shows its alert in the failure. */
+export async function signIn(product: Product, page: Page, username: string) {
+  await page.goto(`${product.stack.url}/t/${T}/login`);
+  await page.getByLabel("用户名").fill(username);
+  await page.getByLabel("密码").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "登录" }).click();
+  await until(async () => {
+    const path = new URL(page.url()).pathname;
+    if (path !== `/t/${T}/login`) return path;
+    const alerts = await page.getByRole("alert").allTextContents();
+    return alerts.length > 0 ? `${path} ${alerts.join(" ")}` : path;
+  }).toBe(`/t/${T}/console`);
+}
