@@ -11,8 +11,7 @@ import {
   RecusalBody,
 } from "../../../schema/api/petitions.ts";
 import type { PetitionRow } from "../../../schema/tenant/tables.ts";
-import { deadlineStatus, endOfCstDay } from "../../domain/deadlines/index.ts";
-import { maskName } from "../../domain/petitioner/mask.ts";
+import { endOfCstDay } from "../../domain/deadlines/index.ts";
 import { declareRecusal, takeAction } from "../../domain/petitions/actions.ts";
 import {
   type CaseContext,
@@ -22,7 +21,7 @@ import {
 } from "../../domain/petitions/context.ts";
 import { previewFlags, registerPetition } from "../../domain/petitions/intake.ts";
 import type { PetitionAction } from "../../domain/petitions/lifecycle.ts";
-import { presentPetition, seesIdentity, unsealParties } from "../../domain/petitions/view.ts";
+import { presentPetition, presentSummary } from "../../domain/petitions/view.ts";
 import { invalid, notFound } from "../../errors.ts";
 import { appendAudit } from "../../storage/audit.ts";
 import { recordedAlerts } from "../../storage/notify.ts";
@@ -200,47 +199,7 @@ export const petitionRoutes = newRouter()
       limit: limit + 1,
     });
     const page = rows.slice(0, limit);
-    const items = await Promise.all(
-      page.map(async (row) => {
-        const next = row.nextDeadlineKey ? row.deadlines[row.nextDeadlineKey] : undefined;
-        const petitioner = (await unsealParties(ctx, row)).petitioner;
-        const name = petitioner?.name ?? "匿名";
-        return {
-          id: row.id,
-          trackingCode: row.trackingCode,
-          status: row.status,
-          channel: row.channel,
-          purpose: row.purpose,
-          categoryCode: row.categoryCode,
-          categoryName: ctx.taxonomy.name(row.categoryCode),
-          confidential: row.confidential,
-          receivedOn: row.receivedOn,
-          registeredAt: row.registeredAt.toISOString(),
-          responsibleUnitId: row.responsibleUnitId,
-          petitionerName: petitioner && !seesIdentity(viewer, row) ? maskName(name) : name,
-          headline: row.material.demands.slice(0, 80),
-          nextDeadline:
-            next && row.nextDeadlineKey
-              ? {
-                  key: row.nextDeadlineKey,
-                  due: next.due,
-                  state: deadlineStatus(
-                    {
-                      key: "handle",
-                      due: next.due,
-                      from: next.from,
-                      rule: { days: next.days, kind: next.kind },
-                    },
-                    ctx.today,
-                    ctx.calendar,
-                  ).state,
-                }
-              : null,
-          repeat: row.flags.repeat !== undefined,
-          firstPetition: row.flags.firstPetition,
-        };
-      }),
-    );
+    const items = await Promise.all(page.map((row) => presentSummary(ctx, viewer, row)));
     const last = page.at(-1);
     return c.json({ items, nextCursor: rows.length > limit && last ? cursorOf(last) : null }, 200);
   })

@@ -130,3 +130,31 @@ export async function presentPetition(
 }
 
 export type PetitionView = Awaited<ReturnType<typeof presentPetition>>;
+
+/** A case as a line in a work list: masked unless this person may see who petitioned. */
+export async function presentSummary(ctx: CaseContext, viewer: StaffView, row: PetitionRow) {
+  const petitioner = (await unsealParties(ctx, row)).petitioner;
+  const name = petitioner?.name ?? "匿名";
+  const key = row.nextDeadlineKey;
+  const stored = key ? row.deadlines[key] : undefined;
+  const next =
+    key && stored ? clockStates({ [key]: stored }, ctx.today, ctx.calendar)[key] : undefined;
+  return {
+    id: row.id,
+    trackingCode: row.trackingCode,
+    status: row.status,
+    channel: row.channel,
+    purpose: row.purpose,
+    categoryCode: row.categoryCode,
+    categoryName: ctx.taxonomy.name(row.categoryCode),
+    confidential: row.confidential,
+    receivedOn: row.receivedOn,
+    registeredAt: row.registeredAt.toISOString(),
+    responsibleUnitId: row.responsibleUnitId,
+    petitionerName: petitioner && !seesIdentity(viewer, row) ? maskName(name) : name,
+    headline: row.material.demands.slice(0, 80),
+    nextDeadline: key && next ? { key, due: next.due, state: next.state } : null,
+    repeat: row.flags.repeat !== undefined,
+    firstPetition: row.flags.firstPetition,
+  };
+}
