@@ -438,3 +438,66 @@ describe("the county's reception rules", () => {
     });
   });
 });
+
+describe("booking over HTTP under contention", { timeout: 90_000 }, () => {
+  it("gives each of ten one-place slots to exactly one of 30 citizens booking at once, with no 5xx", async () => {
+    const session = await publishedSession(county, {
+      capacityPerSlot: 1,
+      startTime: "08:00",
+      endTime: "13:00",
+    });
+    const phones = Array.from({ length: 30 }, (_, i) => `1390000${String(i).padStart(4, "0")}`);
+    const codes = await Promise.all(phones.map((phone) => oneTimeCode(county, phone, freshIp())));
+    const slots = [
+      "08:00",
+      "08:30",
+      "09:00",
+      "09:30",
+      "10:00",
+      "10:30",
+      "11:00",
+      "11:30",
+      "12:00",
+      "12:30",
+    ];
+    const replies = await Promise.all(
+      phones.map((phone, i) =>
+        call<{ error?: { code: string } }>(`/api/v1/t/${county.code}/public/bookings`, {
+          ip: freshIp(),
+          body: {
+            sessionId: session.id,
+            slotStart: slots[i % 10],
+            name: "市民",
+            phone,
+            code: codes[i],
+            topic: "测试",
+          },
+        }),
+      ),
+    );
+    const statuses = replies.map((r) => r.status);
+    expect(statuses.filter((s) => s >= 500)).toEqual([]);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(10);
+    expect(
+      replies.filter((r) => r.status === 409 && r.body.error?.code === "SLOT_FULL"),
+    ).toHaveLength(20);
+  });
+
+  it("refuses a slot beyond the 90-day horizon", async () => {
+    const far = new Date(Date.now() + 8 * 3_600_000 + 100 * 86_400_000).toISOString().slice(0, 10);
+    const session = await publishedSession(county, { date: far });
+    const code = await oneTimeCode(county, "13811110010");
+    const reply = await call(`/api/v1/t/${county.code}/public/bookings`, {
+      body: {
+        sessionId: session.id,
+        slotStart: "08:30",
+        name: "甲",
+        phone: "13811110010",
+        code,
+        topic: "x",
+      },
+    });
+    expect(reply.status).toBe(422);
+    expect(reply.body).toMatchObject({ error: { details: [{ path: "slotStart" }] } });
+  });
+});

@@ -9,6 +9,7 @@ const ChainVerdict = z
   .object({
     intact: z.boolean(),
     entries: z.number().int().openapi({ description: "Entries verified before any break" }),
+    unsealed: z.number().int().openapi({ description: "Entries written but not yet in the chain" }),
     headHash: z.string().optional(),
     brokenAt: z.number().int().optional().openapi({ description: "The first entry that fails" }),
     reason: z.string().optional(),
