@@ -668,3 +668,20 @@ describe("Web Push", () => {
     expect(outcome.ok ? "" : outcome.error).toMatch(/^cannot build push request: /);
   });
 });
+
+describe("Aliyun SMS retries", () => {
+  it("give each attempt its own nonce and keep the delivery id as OutId", async () => {
+    const { aliyunSmsParams } = await import("../../workers/notify/channels/aliyun-sms.ts");
+    const config = {
+      accessKeyId: "id",
+      accessKeySecret: "secret",
+      signName: "连心桥",
+      templateCode: "SMS_1",
+    };
+    const now = new Date("2026-11-22T00:00:00Z");
+    const first = aliyunSmsParams(config, "13800000000", {}, "dlv-1", now);
+    const third = aliyunSmsParams(config, "13800000000", {}, "dlv-1", now, 3);
+    expect([first.SignatureNonce, third.SignatureNonce]).toEqual(["dlv-1", "dlv-1.3"]);
+    expect([first.OutId, third.OutId]).toEqual(["dlv-1", "dlv-1"]);
+  });
+});

@@ -171,7 +171,15 @@ function smsTo(channels: ChannelConfigs, row: DeliveryRow, phone: string | null)
   const sms = channels.sms;
   const templateCode = sms?.templateCodes[row.event as NotifyEvent];
   if (!sms || !templateCode || !phone) return notConfigured("短信");
-  return sendAliyunSms({ ...sms, templateCode }, phone, row.params ?? {}, row.id);
+  return sendAliyunSms(
+    { ...sms, templateCode },
+    phone,
+    row.params ?? {},
+    row.id,
+    fetch,
+    new Date(),
+    row.attempts,
+  );
 }
 
 /** A staff member may have several browsers; one that took it is enough. */

@@ -65,9 +65,10 @@ export function aliyunTimestamp(now: Date): string {
 }
 
 /**
- * The SendSms parameters before signing. The delivery id is both the SignatureNonce, so
- * Aliyun refuses a second request with it instead of sending the text twice, and the
- * OutId, so it comes back on delivery receipts.
+ * The SendSms parameters before signing. The delivery id is the OutId, so it comes back
+ * on delivery receipts, and with the attempt number the SignatureNonce: a retry after
+ * throttling (which uses up the nonce) can go out, while the same attempt sent twice is
+ * refused by Aliyun instead of texting the citizen twice.
  */
 export function aliyunSmsParams(
   config: AliyunSmsConfig,
@@ -75,6 +76,7 @@ export function aliyunSmsParams(
   templateParams: Record<string, string>,
   messageId: string,
   now: Date,
+  attempt = 1,
 ): Record<string, string> {
   return {
     AccessKeyId: config.accessKeyId,
@@ -85,7 +87,7 @@ export function aliyunSmsParams(
     RegionId: config.regionId ?? "cn-hangzhou",
     SignName: config.signName,
     SignatureMethod: "HMAC-SHA1",
-    SignatureNonce: messageId,
+    SignatureNonce: attempt > 1 ? `${messageId}.${attempt}` : messageId,
     SignatureVersion: "1.0",
     TemplateCode: config.templateCode,
     TemplateParam: JSON.stringify(templateParams),
@@ -100,8 +102,9 @@ export async function aliyunSmsUrl(
   templateParams: Record<string, string>,
   messageId: string,
   now: Date,
+  attempt = 1,
 ): Promise<string> {
-  const params = aliyunSmsParams(config, phone, templateParams, messageId, now);
+  const params = aliyunSmsParams(config, phone, templateParams, messageId, now, attempt);
   const signature = await aliyunSignature(params, config.accessKeySecret);
   const endpoint = config.endpoint ?? ALIYUN_SMS_ENDPOINT;
   return `${endpoint}?Signature=${aliyunPercentEncode(signature)}&${aliyunCanonicalQuery(params)}`;
@@ -114,8 +117,9 @@ export async function sendAliyunSms(
   messageId: string,
   fetchFn: typeof fetch = fetch,
   now: Date = new Date(),
+  attempt = 1,
 ): Promise<DeliveryOutcome> {
-  const url = await aliyunSmsUrl(config, phone, templateParams, messageId, now);
+  const url = await aliyunSmsUrl(config, phone, templateParams, messageId, now, attempt);
   const reply = await callProvider(fetchFn, url, { method: "GET" });
   if (isFailure(reply)) return reply;
 
@@ -132,7 +136,7 @@ export async function sendAliyunSms(
     return { ok: false, retryable: true, error: detail, providerResponse: excerpt(reply.text) };
   }
   if (code === "SignatureNonceUsed") {
-    // An earlier attempt with this delivery id reached Aliyun; sending again is refused
+    // This very attempt already reached Aliyun; sending it again is refused
     // by design, and whether that attempt was sent is only visible in Aliyun's receipts.
     return {
       ok: false,
