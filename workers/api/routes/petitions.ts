@@ -1,5 +1,4 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import type { Context } from "hono";
 import { TenantParam } from "../../../schema/api/common.ts";
 import {
   ActionBodies,
@@ -13,12 +12,7 @@ import {
 import type { PetitionRow } from "../../../schema/tenant/tables.ts";
 import { endOfCstDay } from "../../domain/deadlines/index.ts";
 import { declareRecusal, takeAction } from "../../domain/petitions/actions.ts";
-import {
-  type CaseContext,
-  loadCaseContext,
-  type StaffView,
-  staffView,
-} from "../../domain/petitions/context.ts";
+import type { CaseContext, StaffView } from "../../domain/petitions/context.ts";
 import { previewFlags, registerPetition } from "../../domain/petitions/intake.ts";
 import type { PetitionAction } from "../../domain/petitions/lifecycle.ts";
 import { presentPetition, presentSummary } from "../../domain/petitions/view.ts";
@@ -26,18 +20,13 @@ import { invalid, notFound } from "../../errors.ts";
 import { appendAudit } from "../../storage/audit.ts";
 import { recordedAlerts } from "../../storage/notify.ts";
 import { findVisiblePetition, listEvents, listVisiblePetitions } from "../../storage/petitions.ts";
-import type { AppEnv } from "../context.ts";
+import { caseRequest } from "../case-request.ts";
 import { requireRole, requireStaff } from "../middleware/auth.ts";
 import { tenantContext } from "../middleware/tenant.ts";
 import { errorResponses, jsonBody, jsonContent, newRouter, staffSecurity } from "../router.ts";
 
 const signedIn = [tenantContext, requireStaff];
 const PetitionParams = TenantParam.extend(PetitionParam.shape);
-
-async function caseRequest(c: Context<AppEnv>) {
-  const ctx = await loadCaseContext(c.env, c.get("scope"));
-  return { ctx, viewer: staffView(c.get("staff"), ctx.units) };
-}
 
 /** The full case for this viewer; reading a confidential case is itself audited. */
 async function caseBody(ctx: CaseContext, viewer: StaffView, row: PetitionRow) {
