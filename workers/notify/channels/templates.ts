@@ -108,26 +108,34 @@ export function renderTemplate(template: MessageTemplate, params: TemplateParams
   return { title: fill(template.title), body: fill(template.body) };
 }
 
+/**
+ * Problems with one field of a template override, in Chinese. The settings page checks
+ * each field as it is typed with this same function.
+ */
+export function fieldProblems(
+  text: string,
+  label: string,
+  max: number,
+  allowedParams: readonly string[],
+): string[] {
+  const problems: string[] = [];
+  if (text.trim() === "") problems.push(`${label}不能为空`);
+  if (text.length > max) problems.push(`${label}不能超过 ${max} 个字`);
+  for (const name of placeholdersOf(text)) {
+    if (!allowedParams.includes(name)) problems.push(`${label}中的 {${name}} 不是可用的占位符`);
+  }
+  // A brace left over once placeholders are taken out is a typo such as "{trackingCode".
+  if (/[{}]/.test(text.replace(PLACEHOLDER, ""))) problems.push(`${label}中有不成对的花括号`);
+  return [...new Set(problems)];
+}
+
 /** Problems with a tenant's template override, in Chinese for the settings page. */
 export function templateProblems(
   template: MessageTemplate,
   allowedParams: readonly string[],
 ): string[] {
-  const problems: string[] = [];
-  const parts = [
-    ["标题", template.title, TITLE_MAX_LENGTH],
-    ["正文", template.body, BODY_MAX_LENGTH],
-  ] as const;
-  for (const [label, text, max] of parts) {
-    if (text.trim() === "") problems.push(`${label}不能为空`);
-    if (text.length > max) problems.push(`${label}不能超过 ${max} 个字`);
-    for (const name of placeholdersOf(text)) {
-      if (!allowedParams.includes(name)) problems.push(`${label}中的 {${name}} 不是可用的占位符`);
-    }
-    // A brace left over once placeholders are taken out is a typo such as "{trackingCode".
-    if (/[{}]/.test(text.replace(PLACEHOLDER, ""))) {
-      problems.push(`${label}中有不成对的花括号`);
-    }
-  }
-  return problems;
+  return [
+    ...fieldProblems(template.title, "标题", TITLE_MAX_LENGTH, allowedParams),
+    ...fieldProblems(template.body, "正文", BODY_MAX_LENGTH, allowedParams),
+  ];
 }
