@@ -1,8 +1,6 @@
 import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../env.ts";
-import type { SessionSummary } from "./protocol.ts";
-
-export type MonitorMessage = { type: "sessions"; date: string; sessions: SessionSummary[] };
+import type { MonitorMessage, SessionSummary } from "./protocol.ts";
 
 /**
  * One per county: the live monitor of the county office. Each session's object reports

@@ -69,3 +69,6 @@ export interface SessionSummary {
   longestWaitMinutes: number;
   updatedAt: string;
 }
+
+/** What the county's live monitor sends: every session's numbers for the day. */
+export type MonitorMessage = { type: "sessions"; date: string; sessions: SessionSummary[] };

@@ -1,7 +1,9 @@
 // Hand-written mirror of the reception-day API (schema/api/reception.ts and
 // workers/reception/protocol.ts). Keep in step with workers/.
 
-export type ReceptionForm = "fixed" | "appointment" | "field" | "video" | "online" | "joint";
+import type { ReceptionForm } from "../../../workers/domain/reception/session.ts";
+
+export type { ReceptionForm };
 export type SessionStatus = "draft" | "published" | "cancelled";
 
 export interface ReceptionSession {
@@ -85,68 +87,18 @@ export interface Booking {
   ticketNumber?: number | null;
 }
 
-export type TicketStatus =
-  | "waiting"
-  | "called"
-  | "parked"
-  | "no_show"
-  | "completed"
-  | "transferred";
-export type TicketKind = "booked" | "walk_in";
-
-export interface PublicTicket {
-  number: number;
-  kind: TicketKind;
-  status: TicketStatus;
-  slotStart: string | null;
-  calls: number;
-  /** For waiting tickets: the likely wait in minutes, from today's service times. */
-  etaMinutes?: number;
-}
-
-export interface StaffTicket extends PublicTicket {
-  label: string;
-  bookingCode: string | null;
-  topic: string | null;
-  headcount: number;
-  checkedInAt: string;
-  calledAt: string | null;
-  completedAt: string | null;
-  petitionId: string | null;
-}
-
-export interface QueueState<T extends PublicTicket = PublicTicket> {
-  sessionId: string;
-  status: SessionStatus;
-  nowServing: T | null;
-  waiting: T[];
-  parked: T[];
-  served: number;
-  noShows: number;
-  averageServiceMinutes: number | null;
-  longestWaitMinutes: number;
-  updatedAt: string;
-}
-
-export type StaffQueueState = QueueState<StaffTicket> & { done: StaffTicket[] };
-
-export type QueueMessage =
-  | { type: "state"; state: QueueState }
-  | { type: "staffState"; state: StaffQueueState }
-  | { type: "error"; message: string };
-
-export interface SessionSummary {
-  sessionId: string;
-  waiting: number;
-  served: number;
-  noShows: number;
-  nowServing: number | null;
-  averageWaitMinutes: number | null;
-  longestWaitMinutes: number;
-  updatedAt: string;
-}
-
-export type MonitorMessage = { type: "sessions"; date: string; sessions: SessionSummary[] };
+/** The queue's WebSocket protocol, exactly as the session and monitor objects speak it. */
+export type {
+  MonitorMessage,
+  PublicTicket,
+  QueueState,
+  ServerMessage as QueueMessage,
+  SessionSummary,
+  StaffQueueState,
+  StaffTicket,
+  TicketKind,
+  TicketStatus,
+} from "../../../workers/reception/protocol.ts";
 
 export type Recurrence =
   | { kind: "weekly"; weekdays: number[]; skipHolidays: boolean }
