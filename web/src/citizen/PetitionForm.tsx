@@ -10,10 +10,8 @@ import { ErrorAlert, fieldErrors } from "../console/components/ErrorAlert.tsx";
 import { TextField } from "../console/components/Field.tsx";
 import { formatDateTime } from "../shared/format.ts";
 import { checkIdNumber, checkMobile } from "../shared/id-number.ts";
-import { PURPOSE_LABELS } from "../shared/petition-labels.ts";
 import { trackPath } from "../shared/tenant.ts";
-import { AccusationBadge, LegalRouteNote } from "../shared/ui/Badges.tsx";
-import { CategoryPicker } from "../shared/ui/CategoryPicker.tsx";
+import { ClassificationFields, purposeOptions } from "../shared/ui/ClassificationFields.tsx";
 import { entryFormKeyDown } from "../shared/ui/keyboard.ts";
 import {
   EMPTY_MATERIAL,
@@ -22,7 +20,6 @@ import {
   type MaterialForm,
   materialBody,
 } from "../shared/ui/MaterialFields.tsx";
-import { RadioGroup } from "../shared/ui/RadioGroup.tsx";
 import { TrackingCodeBox } from "./TrackingCodeBox.tsx";
 
 const LABELS: Record<string, string> = {
@@ -100,14 +97,7 @@ function Form({
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
-  const category = catalog.categories.find((c) => c.code === categoryCode);
-  const accusation = purpose === "accusation" || Boolean(category?.accusation);
-  const purposes = catalog.purposes.length
-    ? catalog.purposes
-    : (Object.keys(PURPOSE_LABELS) as Purpose[]).map((code) => ({
-        code,
-        label: PURPOSE_LABELS[code],
-      }));
+  const purposes = purposeOptions(catalog);
 
   const mobile = checkMobile(phone);
   const mobileError =
@@ -177,34 +167,18 @@ function Form({
     <form class="form" onSubmit={submit} onKeyDown={entryFormKeyDown} noValidate>
       <section class="card form" aria-labelledby="what-title">
         <h2 id="what-title">反映什么</h2>
-        <RadioGroup
-          name="petition-purpose"
-          legend="信访目的"
-          options={purposes.map((p) => ({ value: p.code, label: p.label }))}
-          value={purpose}
-          onValue={setPurpose}
-          required
-          error={errors.purpose}
+        <ClassificationFields
+          idPrefix="petition"
+          categoryLabel="事项类别"
+          categoryHint="输入关键字查找，如“工资”“社会保险”“拆迁”。"
+          catalog={catalog}
+          purpose={purpose}
+          onPurpose={setPurpose}
+          categoryCode={categoryCode}
+          onCategoryCode={setCategoryCode}
+          errors={errors}
+          accusationNote="检举、控告材料及您的身份信息依法保密，不会透露给被检举、控告的人员和单位。"
         />
-        <CategoryPicker
-          id="petition-category"
-          label="事项类别"
-          categories={catalog.categories}
-          value={categoryCode}
-          onValue={setCategoryCode}
-          required
-          hint="输入关键字查找，如“工资”“社会保险”“拆迁”。"
-          error={errors.categoryCode}
-        />
-        {category?.legalRouteNote && <LegalRouteNote note={category.legalRouteNote} />}
-        {accusation && (
-          <>
-            <AccusationBadge />
-            <p class="hint">
-              检举、控告材料及您的身份信息依法保密，不会透露给被检举、控告的人员和单位。
-            </p>
-          </>
-        )}
       </section>
 
       <section class="card form" aria-labelledby="who-title">

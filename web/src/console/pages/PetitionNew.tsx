@@ -12,9 +12,8 @@ import { createPetition, getCategories } from "../../api/petitions.ts";
 import type { Unit } from "../../api/types.ts";
 import { todayCst } from "../../shared/dates.ts";
 import { checkIdNumber, checkMobile } from "../../shared/id-number.ts";
-import { CHANNEL_LABELS, PURPOSE_LABELS } from "../../shared/petition-labels.ts";
-import { AccusationBadge, LegalRouteNote } from "../../shared/ui/Badges.tsx";
-import { CategoryPicker } from "../../shared/ui/CategoryPicker.tsx";
+import { CHANNEL_LABELS } from "../../shared/petition-labels.ts";
+import { ClassificationFields, purposeOptions } from "../../shared/ui/ClassificationFields.tsx";
 import { entryFormKeyDown } from "../../shared/ui/keyboard.ts";
 import {
   EMPTY_MATERIAL,
@@ -136,20 +135,13 @@ function IntakeForm({ tenant, catalog, units, onCreated }: FormProps) {
   const setP = (key: keyof Person) => (value: string) => setPerson((p) => ({ ...p, [key]: value }));
   const touch = (key: string) => () => setTouched((t) => ({ ...t, [key]: true }));
 
-  const category = catalog.categories.find((c) => c.code === categoryCode);
-  const accusation = purpose === "accusation" || Boolean(category?.accusation);
   const channels = catalog.channels.length
     ? catalog.channels
     : (Object.keys(CHANNEL_LABELS) as Channel[]).map((code) => ({
         code,
         label: CHANNEL_LABELS[code],
       }));
-  const purposes = catalog.purposes.length
-    ? catalog.purposes
-    : (Object.keys(PURPOSE_LABELS) as Purpose[]).map((code) => ({
-        code,
-        label: PURPOSE_LABELS[code],
-      }));
+  const purposes = purposeOptions(catalog);
 
   // Inline checks: a number still being typed is not an error until the field is left.
   const id = checkIdNumber(person.idNumber);
@@ -264,26 +256,16 @@ function IntakeForm({ tenant, catalog, units, onCreated }: FormProps) {
           required
           error={errors.channel}
         />
-        <RadioGroup
-          name="intake-purpose"
-          legend="信访目的"
-          options={purposes.map((p) => ({ value: p.code, label: p.label }))}
-          value={purpose}
-          onValue={setPurpose}
-          required
-          error={errors.purpose}
+        <ClassificationFields
+          idPrefix="intake"
+          categoryLabel="内容分类"
+          catalog={catalog}
+          purpose={purpose}
+          onPurpose={setPurpose}
+          categoryCode={categoryCode}
+          onCategoryCode={setCategoryCode}
+          errors={errors}
         />
-        <CategoryPicker
-          id="intake-category"
-          label="内容分类"
-          categories={catalog.categories}
-          value={categoryCode}
-          onValue={setCategoryCode}
-          required
-          error={errors.categoryCode}
-        />
-        {category?.legalRouteNote && <LegalRouteNote note={category.legalRouteNote} />}
-        {accusation && <AccusationBadge />}
         <TextField
           id="intake-received"
           label="收到日期"

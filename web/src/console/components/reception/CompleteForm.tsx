@@ -4,9 +4,7 @@ import { type CompleteBody, completeTicket } from "../../../api/reception-staff.
 import type { StaffTicket } from "../../../api/reception-types.ts";
 import type { Unit } from "../../../api/types.ts";
 import { checkIdNumber, checkMobile } from "../../../shared/id-number.ts";
-import { PURPOSE_LABELS } from "../../../shared/petition-labels.ts";
-import { AccusationBadge, LegalRouteNote } from "../../../shared/ui/Badges.tsx";
-import { CategoryPicker } from "../../../shared/ui/CategoryPicker.tsx";
+import { ClassificationFields, purposeOptions } from "../../../shared/ui/ClassificationFields.tsx";
 import { entryFormKeyDown } from "../../../shared/ui/keyboard.ts";
 import {
   EMPTY_MATERIAL,
@@ -15,7 +13,6 @@ import {
   type MaterialForm,
   materialBody,
 } from "../../../shared/ui/MaterialFields.tsx";
-import { RadioGroup } from "../../../shared/ui/RadioGroup.tsx";
 import { useSession } from "../../session.ts";
 import { unitOptions } from "../../units.ts";
 import { ErrorAlert, fieldErrors } from "../ErrorAlert.tsx";
@@ -67,13 +64,7 @@ export function CompleteForm({ sessionId, ticket, catalog, units, onDone, onClos
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
-  const category = catalog.categories.find((c) => c.code === categoryCode);
-  const purposes = catalog.purposes.length
-    ? catalog.purposes
-    : (Object.keys(PURPOSE_LABELS) as Purpose[]).map((code) => ({
-        code,
-        label: PURPOSE_LABELS[code],
-      }));
+  const purposes = purposeOptions(catalog);
   const id = checkIdNumber(idNumber);
   const mobile = checkMobile(phone);
 
@@ -144,26 +135,16 @@ export function CompleteForm({ sessionId, ticket, catalog, units, onDone, onClos
       <p class="hint">
         来源渠道为“领导接访”，由接访领导包案。预约时留的手机号、身份证号会自动带入，无需重复填写。
       </p>
-      <RadioGroup
-        name="complete-purpose"
-        legend="信访目的"
-        options={purposes.map((p) => ({ value: p.code, label: p.label }))}
-        value={purpose}
-        onValue={setPurpose}
-        required
-        error={errors.purpose}
+      <ClassificationFields
+        idPrefix="complete"
+        categoryLabel="内容分类"
+        catalog={catalog}
+        purpose={purpose}
+        onPurpose={setPurpose}
+        categoryCode={categoryCode}
+        onCategoryCode={setCategoryCode}
+        errors={errors}
       />
-      <CategoryPicker
-        id="complete-category"
-        label="内容分类"
-        categories={catalog.categories}
-        value={categoryCode}
-        onValue={setCategoryCode}
-        required
-        error={errors.categoryCode}
-      />
-      {category?.legalRouteNote && <LegalRouteNote note={category.legalRouteNote} />}
-      {(purpose === "accusation" || category?.accusation) && <AccusationBadge />}
       <div class="form-grid">
         <TextField
           id="complete-name"
