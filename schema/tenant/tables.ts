@@ -523,6 +523,7 @@ export const devOutbox = sqliteTable(
     id: text("id").primaryKey(),
     tenantId: text("tenant_id").notNull(),
     channel: text("channel", { enum: ["sms", "email"] }).notNull(),
+    /** **Encrypted**, as in the delivery log. */
     recipient: text("recipient").notNull(),
     subject: text("subject").notNull(),
     body: text("body").notNull(),
