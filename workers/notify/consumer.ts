@@ -135,7 +135,13 @@ async function send(env: Env, scope: TenantScope, row: DeliveryRow): Promise<Del
     await writeDevOutbox(
       scope,
       // The recipient stays sealed here as in the delivery log; the outbox page unseals it.
-      { id: row.id, channel, recipient: row.recipientSealed ?? "", subject: row.title, body: row.body },
+      {
+        id: row.id,
+        channel,
+        recipient: row.recipientSealed ?? "",
+        subject: row.title,
+        body: row.body,
+      },
       new Date(),
     );
     return { ok: true as const, providerResponse: "dev outbox" };

@@ -1,6 +1,5 @@
 import { asc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import {
-  bookingCodes,
   type ReceptionSessionRow,
   receptionBookings,
   receptionSessions,
@@ -100,50 +99,6 @@ export function activeBookingsOn(scope: TenantScope, date: string) {
         eq(receptionBookings.status, "active"),
       ),
     );
-}
-
-export async function findBookingCode(scope: TenantScope, phoneHash: string) {
-  const [row] = await scope.db
-    .select()
-    .from(bookingCodes)
-    .where(ofTenant(scope, bookingCodes, eq(bookingCodes.phoneHash, phoneHash)))
-    .limit(1);
-  return row;
-}
-
-export function saveBookingCodeStatement(
-  scope: TenantScope,
-  row: {
-    phoneHash: string;
-    codeHash: string;
-    expiresAt: Date;
-    sentAt: Date;
-    sentToday: number;
-    day: string;
-  },
-) {
-  return scope.db
-    .insert(bookingCodes)
-    .values({ ...row, tenantId: scope.tenant, attempts: 0 })
-    .onConflictDoUpdate({
-      target: [bookingCodes.tenantId, bookingCodes.phoneHash],
-      set: { ...row, attempts: 0 },
-    });
-}
-
-export async function countCodeAttempt(scope: TenantScope, phoneHash: string) {
-  await scope.db
-    .update(bookingCodes)
-    .set({ attempts: sql`${bookingCodes.attempts} + 1` })
-    .where(ofTenant(scope, bookingCodes, eq(bookingCodes.phoneHash, phoneHash)))
-    .run();
-}
-
-export async function spendBookingCode(scope: TenantScope, phoneHash: string) {
-  await scope.db
-    .delete(bookingCodes)
-    .where(ofTenant(scope, bookingCodes, eq(bookingCodes.phoneHash, phoneHash)))
-    .run();
 }
 
 export async function loadReceptionPolicyRow(scope: TenantScope) {

@@ -1,13 +1,16 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { TenantParam } from "../../../schema/api/common.ts";
+import { HumanCheck, TenantParam } from "../../../schema/api/common.ts";
 import { BookBody, BookingView, SessionParam } from "../../../schema/api/reception.ts";
 import { cstDate } from "../../domain/deadlines/index.ts";
+import { requireHumanCheck } from "../../domain/edges/proof-of-work.ts";
 import { loadCaseContext, staffView } from "../../domain/petitions/context.ts";
 import {
+  auditBooking,
   bookingView,
   bookSlot,
   citizenBooking,
   holdSlot,
+  releaseBooking,
   requestBookingCode,
 } from "../../domain/reception/booking-service.ts";
 import { sessionStub } from "../../domain/reception/schedule-service.ts";
@@ -15,7 +18,7 @@ import { ApiError, conflict, notFound } from "../../errors.ts";
 import type { BookResult } from "../../reception/session-object.ts";
 import { findReceptionSession } from "../../storage/reception.ts";
 import { requireStaff } from "../middleware/auth.ts";
-import { publicRateLimit } from "../middleware/rate-limit.ts";
+import { clientAddress, publicRateLimit } from "../middleware/rate-limit.ts";
 import { tenantContext } from "../middleware/tenant.ts";
 import { errorResponses, jsonBody, jsonContent, newRouter, staffSecurity } from "../router.ts";
 
@@ -38,7 +41,7 @@ const requestCodeRoute = createRoute({
   middleware: citizen,
   request: {
     params: TenantParam,
-    body: jsonBody(z.object({ phone: z.string().trim().max(30) }).strict()),
+    body: jsonBody(z.object({ phone: z.string().trim().max(30), altcha: HumanCheck }).strict()),
   },
   responses: {
     202: jsonContent(
@@ -157,8 +160,10 @@ const needsUpgrade = (request: Request) => {
 
 export const bookingRoutes = newRouter()
   .openapi(requestCodeRoute, async (c) => {
+    const { phone, altcha } = c.req.valid("json");
+    await requireHumanCheck(c.env, c.get("scope"), altcha);
     const ctx = await loadCaseContext(c.env, c.get("scope"));
-    return c.json(await requestBookingCode(c.env, ctx, c.req.valid("json").phone), 202);
+    return c.json(await requestBookingCode(c.env, ctx, phone, clientAddress(c)), 202);
   })
   .openapi(holdRoute, async (c) => {
     const ctx = await loadCaseContext(c.env, c.get("scope"));
@@ -166,8 +171,10 @@ export const bookingRoutes = newRouter()
     return c.json(await holdSlot(c.env, ctx, c.get("tenant").shard, sessionId, slotStart), 201);
   })
   .openapi(bookRoute, async (c) => {
+    const { altcha, ...request } = c.req.valid("json");
+    await requireHumanCheck(c.env, c.get("scope"), altcha);
     const ctx = await loadCaseContext(c.env, c.get("scope"));
-    return c.json(await bookSlot(c.env, ctx, c.get("tenant").shard, c.req.valid("json")), 201);
+    return c.json(await bookSlot(c.env, ctx, c.get("tenant").shard, request), 201);
   })
   .openapi(getBookingRoute, async (c) => {
     const ctx = await loadCaseContext(c.env, c.get("scope"));
@@ -191,6 +198,8 @@ export const bookingRoutes = newRouter()
       | { ok: true; booking: typeof booking }
       | { ok: false; reason: string };
     if (!result.ok) throw conflict("该预约已签到、已取消或已结束");
+    await releaseBooking(c.env, ctx, result.booking);
+    await auditBooking(ctx, "reception.cancel", result.booking);
     return c.json(bookingView(ctx, session, result.booking), 200);
   })
   .openapi(rescheduleRoute, async (c) => {
@@ -215,6 +224,7 @@ export const bookingRoutes = newRouter()
       }
       throw conflict("无法改约到该时段");
     }
+    await auditBooking(ctx, "reception.reschedule", result.booking);
     return c.json(bookingView(ctx, session, result.booking), 200);
   })
   .openapi(watchQueueRoute, async (c) => {
