@@ -18,6 +18,7 @@ import { ApiError, conflict, notFound } from "../../errors.ts";
 import type { BookResult } from "../../reception/session-object.ts";
 import { findReceptionSession } from "../../storage/reception.ts";
 import { requireStaff } from "../middleware/auth.ts";
+import { sameOriginSocket } from "../middleware/page-security.ts";
 import { clientAddress, publicRateLimit } from "../middleware/rate-limit.ts";
 import { tenantContext } from "../middleware/tenant.ts";
 import { errorResponses, jsonBody, jsonContent, newRouter, staffSecurity } from "../router.ts";
@@ -132,9 +133,9 @@ const watchQueueRoute = createRoute({
   tags: ["Reception queue"],
   summary:
     "WebSocket: the queue's full state now and after every change (names only for signed-in staff)",
-  middleware: [tenantContext],
+  middleware: [sameOriginSocket, tenantContext],
   request: { params: TenantParam.extend(SessionParam.shape) },
-  responses: { 101: { description: "Switching to WebSocket" }, ...errorResponses(404, 426) },
+  responses: { 101: { description: "Switching to WebSocket" }, ...errorResponses(403, 404, 426) },
 });
 
 const watchTenantRoute = createRoute({
@@ -144,7 +145,7 @@ const watchTenantRoute = createRoute({
   tags: ["Reception queue"],
   summary: "WebSocket for the county office: every session's numbers today, live",
   security: staffSecurity,
-  middleware: [tenantContext, requireStaff],
+  middleware: [sameOriginSocket, tenantContext, requireStaff],
   request: { params: TenantParam },
   responses: {
     101: { description: "Switching to WebSocket" },
