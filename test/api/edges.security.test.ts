@@ -1,3 +1,4 @@
+import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { call, freshIp } from "../support/client.ts";
 import { setUpCounty, type TestCounty } from "../support/county.ts";
@@ -223,6 +224,35 @@ describe("one code books one booking", { timeout: 180_000 }, () => {
     } finally {
       await settings({ monthlyBookingsPerPhone: 4 });
     }
+  });
+});
+
+describe("reception bookings", { timeout: 60_000 }, () => {
+  it("are audited when booked, rescheduled and cancelled, with no phone or name", async () => {
+    const session = await publishedSession(county, { date: futureDate(40) });
+    const phone = "13744440004";
+    const booked = await bookWith(session.id, phone, await oneTimeCode(county, phone, freshIp()));
+    expect(booked.status).toBe(201);
+    const path = `/api/v1/t/${county.code}/public/bookings/${booked.body.bookingCode}`;
+    const moved = await call(`${path}/reschedule`, {
+      ip: freshIp(),
+      body: { phoneLast4: "0004", slotStart: "09:00" },
+    });
+    expect(moved.status).toBe(200);
+    expect(
+      (await call(`${path}/cancel`, { ip: freshIp(), body: { phoneLast4: "0004" } })).status,
+    ).toBe(200);
+    const { results } = await env.TENANT_DB_1.prepare(
+      "SELECT action, detail FROM audit_log WHERE tenant_id = ? AND target_id = ? ORDER BY at",
+    )
+      .bind(county.code, booked.body.bookingCode)
+      .all<{ action: string; detail: string }>();
+    expect(results.map((r) => r.action)).toEqual([
+      "reception.book",
+      "reception.reschedule",
+      "reception.cancel",
+    ]);
+    expect(JSON.stringify(results)).not.toMatch(/石某|13744440004/);
   });
 });
 
