@@ -16,8 +16,8 @@ export function pagePolicy(host: string) {
     "img-src 'self' data:",
     "font-src 'self'",
     `connect-src 'self' wss://${host} ws://${host}`,
-    // The human check solves its proof of work in Web Workers it starts from blob: URLs.
-    "worker-src 'self' blob:",
+    // The human check solves its proof of work in Web Workers from our own files.
+    "worker-src 'self'",
     "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
