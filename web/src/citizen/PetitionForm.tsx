@@ -285,7 +285,12 @@ function Form({
         error={local.altcha}
       />
       <div class="actions">
-        <button type="submit" class="button button--primary" disabled={saving} aria-busy={saving}>
+        <button
+          type="submit"
+          class="button button--primary"
+          disabled={saving || !check}
+          aria-busy={saving}
+        >
           提交
         </button>
       </div>

@@ -552,7 +552,8 @@ function BookingForm({
           <button
             type="button"
             class="button"
-            disabled={sending || resendIn > 0}
+            // Waits for the human check, which the phone solves on its own in a moment.
+            disabled={sending || resendIn > 0 || !check}
             aria-busy={sending}
             onClick={sendCode}
           >
@@ -628,7 +629,12 @@ function BookingForm({
         </div>
       )}
       <div class="actions">
-        <button type="submit" class="button button--primary" disabled={saving} aria-busy={saving}>
+        <button
+          type="submit"
+          class="button button--primary"
+          disabled={saving || !check}
+          aria-busy={saving}
+        >
           提交预约
         </button>
       </div>
