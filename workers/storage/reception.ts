@@ -1,4 +1,4 @@
-import { asc, eq, gte, inArray, lte, sql } from "drizzle-orm";
+import { asc, eq, gte, inArray, lte } from "drizzle-orm";
 import {
   type ReceptionSessionRow,
   receptionBookings,
@@ -67,23 +67,6 @@ export async function findBookingCopy(scope: TenantScope, code: string) {
     .where(ofTenant(scope, receptionBookings, eq(receptionBookings.code, code)))
     .limit(1);
   return row;
-}
-
-/** Active bookings of one phone in a month, across every session of the county. */
-export async function countPhoneBookings(scope: TenantScope, phoneHash: string, month: string) {
-  const [row] = await scope.db
-    .select({ n: sql<number>`count(*)` })
-    .from(receptionBookings)
-    .where(
-      ofTenant(
-        scope,
-        receptionBookings,
-        eq(receptionBookings.phoneHash, phoneHash),
-        sql`${receptionBookings.date} LIKE ${`${month}-%`}`,
-        inArray(receptionBookings.status, ["active", "checked_in", "completed"]),
-      ),
-    );
-  return row?.n ?? 0;
 }
 
 /** Bookings on a day still to come: whom to remind. */
