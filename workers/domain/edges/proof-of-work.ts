@@ -21,7 +21,7 @@ const keyCache = new Map<string, Promise<string>>();
 
 /** HMAC-SHA256(DATA_MASTER_KEY, purpose and county), hex: no two counties share a key. */
 function challengeKey(masterSecret: string, tenant: string): Promise<string> {
-  const cacheKey = `${masterSecret.length}:${tenant}`;
+  const cacheKey = `${masterSecret}\u0000${tenant}`;
   let key = keyCache.get(cacheKey);
   if (!key) {
     key = (async () => {
