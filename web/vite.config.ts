@@ -50,7 +50,8 @@ function serviceWorker(): Plugin {
 export default defineConfig({
   root,
   base: "/",
-  publicDir: false,
+  // Copied into dist as they are: `_headers` (security headers of the static files).
+  publicDir: `${root}public`,
   plugins: [preact(), tenantPages(), serviceWorker()],
   server: {
     // The Worker (wrangler dev) answers the API during local front-end work.

@@ -4,6 +4,7 @@ import { checkEnv, type Env } from "./env.ts";
 import { consumeNotifications } from "./notify/consumer.ts";
 
 export { TenantMonitor } from "./reception/monitor-object.ts";
+export { PhoneGate } from "./reception/phone-object.ts";
 export { ReceptionSession } from "./reception/session-object.ts";
 
 const app = createApp();

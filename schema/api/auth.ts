@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { TenantCode } from "./common.ts";
-import { Staff } from "./staff.ts";
+import { Staff, StaffPassword } from "./staff.ts";
 import { Unit } from "./units.ts";
 
 export const LoginBody = z
@@ -27,3 +27,11 @@ export const Me = z
     unit: Unit,
   })
   .openapi("Me");
+
+export const ChangePasswordBody = z
+  .object({
+    oldPassword: z.string().min(1, "请输入原密码").max(128),
+    newPassword: StaffPassword,
+  })
+  .strict()
+  .openapi("ChangePasswordBody");

@@ -25,3 +25,13 @@ export const Id = z.string().min(1).max(64);
 
 /** Trimmed non-empty text with a maximum length. */
 export const Text = (max: number) => z.string().trim().min(1).max(max);
+
+/**
+ * The human check of a public form: the ALTCHA widget's payload (base64 JSON of the signed
+ * challenge and its proof-of-work solution), good for one request.
+ */
+export const HumanCheck = z
+  .string()
+  .min(1, "请先完成人机验证")
+  .max(8000)
+  .openapi({ description: "ALTCHA payload from GET /t/{tenant}/public/challenge, solved" });

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { CHANNELS, PURPOSES } from "../reference/categories.ts";
 import { petitionStatuses } from "../tenant/tables.ts";
-import { Id, Text } from "./common.ts";
+import { HumanCheck, Id, Text } from "./common.ts";
 
 export const IsoDate = z.iso.date("日期应为有效的 YYYY-MM-DD").openapi({ example: "2026-11-20" });
 
@@ -86,6 +86,7 @@ export const SubmitOnlinePetitionBody = z
     headcount: z.number().int().min(1).max(10_000).optional(),
     ...Material,
     subjectText: Text(200).optional(),
+    altcha: HumanCheck,
   })
   .strict()
   .openapi("SubmitOnlinePetitionBody");

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { receptionForms } from "../../workers/domain/reception/session.ts";
-import { Id, Text } from "./common.ts";
+import { HumanCheck, Id, Text } from "./common.ts";
 import { IsoDate } from "./petitions.ts";
 
 const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "时间格式应为 HH:MM");
@@ -118,6 +118,7 @@ export const BookBody = z
     idNumber: z.string().trim().max(30).optional(),
     topic: Text(500).openapi({ description: "反映的问题（500 字以内）" }),
     headcount: z.number().int().min(1).max(5, "集体访代表不超过 5 人（第二十条）").default(1),
+    altcha: HumanCheck,
   })
   .strict()
   .openapi("BookReceptionSlotBody");

@@ -3,14 +3,19 @@ import { TenantCode, Text } from "./common.ts";
 import { StaffPassword, Username } from "./staff.ts";
 import { Unit } from "./units.ts";
 
+/** A link citizens click: only http(s), never javascript: or data: that would run script. */
+const WebLink = z
+  .url({ protocol: /^https?$/, error: "网址须以 http:// 或 https:// 开头" })
+  .max(300);
+
 /** What the county publishes for petitioners (§18 of the 信访工作条例). */
 export const TenantContact = z
   .object({
     address: Text(200).optional().openapi({ description: "来访接待地址" }),
     phone: Text(50).optional().openapi({ description: "咨询电话" }),
     email: z.email().max(200).optional(),
-    website: z.url().max(300).optional(),
-    onlinePetitionUrl: z.url().max(300).optional().openapi({ description: "网上信访渠道" }),
+    website: WebLink.optional(),
+    onlinePetitionUrl: WebLink.optional().openapi({ description: "网上信访渠道" }),
     receptionHours: Text(200).optional().openapi({ description: "接待时间" }),
     receptionPlace: Text(200).optional().openapi({ description: "接待地点" }),
     progressQuery: Text(300).optional().openapi({ description: "查询办理进度的方式" }),

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { call, freshIp } from "../support/client.ts";
-import { ADMIN_PASSWORD, addStaff, onboard } from "../support/tenants.ts";
+import { ADMIN_PASSWORD, addStaff, onboard, signIn } from "../support/tenants.ts";
 
 describe("login", () => {
   it("returns a bearer token and sets an HttpOnly, Secure, SameSite=Lax cookie", async () => {
@@ -85,7 +85,10 @@ describe("login", () => {
       });
       statuses.push(reply.status);
     }
-    expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
+    // An unknown username locks like a real one (401 ×4, then 423), and the limiter still
+    // stops the eleventh attempt a minute.
+    expect(statuses.slice(0, 4).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(4, 10).every((s) => s === 423)).toBe(true);
     expect(statuses.slice(10)).toEqual([429, 429]);
   });
 });
@@ -167,5 +170,83 @@ describe("logout from the web", () => {
     });
     expect(reply.status).toBe(204);
     expect((await call("/api/v1/auth/me", { token: county.adminToken })).status).toBe(401);
+  });
+});
+
+describe("login lockout", () => {
+  it("locks a username only from the address that guessed; the owner still signs in", async () => {
+    const county = await onboard("200031");
+    const attacker = freshIp();
+    const attempt = (ip: string, username: string, password: string) =>
+      call<{ error?: unknown }>("/api/v1/auth/login", {
+        ip,
+        body: { tenant: county.code, username, password },
+      });
+    for (let i = 0; i < 5; i += 1) await attempt(attacker, "admin", "wrong-password");
+    expect((await attempt(attacker, "admin", ADMIN_PASSWORD)).status).toBe(423);
+    // The official, at their own desk.
+    expect((await attempt(freshIp(), "admin", ADMIN_PASSWORD)).status).toBe(200);
+  });
+
+  it("treats a username that does not exist exactly like one that does", async () => {
+    const county = await onboard("200032");
+    const strip = (body: unknown) =>
+      JSON.stringify(body)
+        .replace(/"requestId":"[^"]*"/, "")
+        .replace(/"lockedUntil":"[^"]*"/, "");
+    const run = async (username: string) => {
+      const ip = freshIp();
+      const replies = [];
+      for (let i = 0; i < 6; i += 1) {
+        const started = performance.now();
+        const reply = await call("/api/v1/auth/login", {
+          ip,
+          body: { tenant: county.code, username, password: "wrong-password" },
+        });
+        replies.push({
+          status: reply.status,
+          body: strip(reply.body),
+          ms: performance.now() - started,
+        });
+      }
+      return replies;
+    };
+    const real = await run("admin");
+    const ghost = await run("nobody-here");
+    expect(ghost.map((r) => r.status)).toEqual(real.map((r) => r.status));
+    expect(ghost.map((r) => r.body)).toEqual(real.map((r) => r.body));
+    expect(real.map((r) => r.status)).toEqual([401, 401, 401, 401, 423, 423]);
+    // Both run the password hash: the same order of time, not one fast and one slow.
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+    const ratio = median(ghost.map((r) => r.ms)) / median(real.map((r) => r.ms));
+    expect(ratio).toBeGreaterThan(0.5);
+    expect(ratio).toBeLessThan(2);
+  });
+});
+
+describe("changePassword", () => {
+  it("needs the old password and the strength rule, and signs every other session out", async () => {
+    const county = await onboard("200033");
+    const other = await signIn(county.code, "admin", ADMIN_PASSWORD, freshIp());
+    const change = (body: unknown) =>
+      call("/api/v1/auth/password", { token: county.adminToken, body });
+    expect(
+      (await change({ oldPassword: "not-it-at-all", newPassword: "a-new-pass-123" })).status,
+    ).toBe(422);
+    expect((await change({ oldPassword: ADMIN_PASSWORD, newPassword: "short" })).status).toBe(400);
+    expect(
+      (await change({ oldPassword: ADMIN_PASSWORD, newPassword: ADMIN_PASSWORD })).status,
+    ).toBe(422);
+    expect(
+      (await change({ oldPassword: ADMIN_PASSWORD, newPassword: "a-new-pass-123" })).status,
+    ).toBe(204);
+    expect((await call("/api/v1/auth/me", { token: county.adminToken })).status).toBe(200);
+    expect((await call("/api/v1/auth/me", { token: other })).status).toBe(401);
+    const oldLogin = await call("/api/v1/auth/login", {
+      ip: freshIp(),
+      body: { tenant: county.code, username: "admin", password: ADMIN_PASSWORD },
+    });
+    expect(oldLogin.status).toBe(401);
+    expect(await signIn(county.code, "admin", "a-new-pass-123", freshIp())).toBeTruthy();
   });
 });

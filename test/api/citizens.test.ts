@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { call, freshIp } from "../support/client.ts";
 import { act, setUpCounty, type TestCounty } from "../support/county.ts";
+import { humanCheck } from "../support/human-check.ts";
 
 let county: TestCounty;
 
@@ -22,7 +23,10 @@ describe("online petitions", () => {
       trackingCode: string;
       trackingCodeFormatted: string;
       status: string;
-    }>(`/api/v1/t/${county.code}/public/petitions`, { ip: freshIp(), body: online });
+    }>(`/api/v1/t/${county.code}/public/petitions`, {
+      ip: freshIp(),
+      body: { ...online, altcha: await humanCheck(county) },
+    });
     expect(reply.status).toBe(201);
     expect(reply.body.status).toBe("registered");
     expect(reply.body.trackingCodeFormatted).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{2}$/);
@@ -40,7 +44,11 @@ describe("online petitions", () => {
 
   it("need a valid mobile number and refuse unknown fields", async () => {
     const noPhone = await call(`/api/v1/t/${county.code}/public/petitions`, {
-      body: { ...online, petitioner: { name: "孙六", phone: "12" } },
+      body: {
+        ...online,
+        petitioner: { name: "孙六", phone: "12" },
+        altcha: await humanCheck(county),
+      },
     });
     expect(noPhone.status).toBe(422);
     const extra = await call(`/api/v1/t/${county.code}/public/petitions`, {
@@ -54,7 +62,7 @@ describe("trackPetition", () => {
   it("shows status, timeline and deadlines without staff identities", async () => {
     const created = await call<{ trackingCode: string; trackingCodeFormatted: string }>(
       `/api/v1/t/${county.code}/public/petitions`,
-      { body: online },
+      { body: { ...online, altcha: await humanCheck(county) } },
     );
     const tracked = await call<{
       timeline: Record<string, unknown>[];
@@ -75,9 +83,7 @@ describe("trackPetition", () => {
   it("answers a wrong code or wrong digits with the same 404", async () => {
     const created = await call<{ trackingCode: string }>(
       `/api/v1/t/${county.code}/public/petitions`,
-      {
-        body: online,
-      },
+      { body: { ...online, altcha: await humanCheck(county) } },
     );
     const wrongDigits = await call(`/api/v1/t/${county.code}/public/track`, {
       body: { trackingCode: created.body.trackingCode, phoneLast4: "0000" },
@@ -97,9 +103,7 @@ describe("evaluatePetition", () => {
   it("opens with the reply and takes one evaluation", async () => {
     const created = await call<{ trackingCode: string }>(
       `/api/v1/t/${county.code}/public/petitions`,
-      {
-        body: online,
-      },
+      { body: { ...online, altcha: await humanCheck(county) } },
     );
     const rating = {
       trackingCode: created.body.trackingCode,

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { ReceptionSession } from "../../workers/reception/session-object.ts";
 import { call, freshIp } from "../support/client.ts";
 import { setUpCounty, type TestCounty } from "../support/county.ts";
+import { humanCheck } from "../support/human-check.ts";
 import { oneTimeCode, publishedSession, tomorrowCst } from "../support/reception.ts";
 
 let county: TestCounty;
@@ -32,6 +33,7 @@ async function book(
     body: {
       sessionId,
       slotStart,
+      altcha: await humanCheck(county),
       name: "谭某",
       phone,
       code,
@@ -172,6 +174,7 @@ describe("booking", { timeout: 60_000 }, () => {
       body: {
         sessionId: session.id,
         slotStart: "08:30",
+        altcha: await humanCheck(county),
         name: "甲",
         phone: "13811110002",
         code: "000000",
@@ -448,6 +451,7 @@ describe("booking over HTTP under contention", { timeout: 90_000 }, () => {
     });
     const phones = Array.from({ length: 30 }, (_, i) => `1390000${String(i).padStart(4, "0")}`);
     const codes = await Promise.all(phones.map((phone) => oneTimeCode(county, phone, freshIp())));
+    const checks = await Promise.all(phones.map(() => humanCheck(county)));
     const slots = [
       "08:00",
       "08:30",
@@ -467,6 +471,7 @@ describe("booking over HTTP under contention", { timeout: 90_000 }, () => {
           body: {
             sessionId: session.id,
             slotStart: slots[i % 10],
+            altcha: checks[i],
             name: "市民",
             phone,
             code: codes[i],
@@ -491,6 +496,7 @@ describe("booking over HTTP under contention", { timeout: 90_000 }, () => {
       body: {
         sessionId: session.id,
         slotStart: "08:30",
+        altcha: await humanCheck(county),
         name: "甲",
         phone: "13811110010",
         code,

@@ -1,6 +1,7 @@
 import { env } from "cloudflare:test";
 import { call, freshIp } from "./client.ts";
 import type { TestCounty } from "./county.ts";
+import { humanCheck } from "./human-check.ts";
 
 export const tomorrowCst = (days = 1) =>
   new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
@@ -52,7 +53,7 @@ export async function oneTimeCode(county: TestCounty, phone: string, ip?: string
     ).body.items;
   const seen = new Set((await outbox()).map((m) => m.id));
   const sent = await call(`/api/v1/t/${county.code}/public/booking-code`, {
-    body: { phone },
+    body: { phone, altcha: await humanCheck(county) },
     ...(ip && { ip }),
   });
   if (sent.status !== 202) throw new Error(`code: ${sent.status} ${JSON.stringify(sent.body)}`);

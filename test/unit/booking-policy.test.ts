@@ -15,6 +15,11 @@ describe("the booking window", () => {
       horizonDays: 90,
       walkInEvery: 3,
       maxCalls: 3,
+      codesPerPhonePerDay: 5,
+      codesPerAddressPerDay: 20,
+      codesPerCountyPerDay: 1000,
+      trackAttemptsPerCase: 5,
+      proofOfWorkDifficulty: 4,
     });
   });
 

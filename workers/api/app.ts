@@ -25,7 +25,7 @@ import { unitRoutes } from "./routes/units.ts";
 export function createApp() {
   const app = newRouter();
   const stamp = requestId();
-  const secure = secureHeaders({ crossOriginEmbedderPolicy: false });
+  const secure = secureHeaders({ crossOriginEmbedderPolicy: false, xFrameOptions: "DENY" });
   // A WebSocket upgrade hands back the Durable Object's 101 response untouched: headers
   // added to it would copy the response and lose the socket.
   app.use("*", (c, next) => (isUpgrade(c.req.raw) ? next() : stamp(c, next)));

@@ -1,6 +1,7 @@
 import { type Context, Hono } from "hono";
 import { findActiveTenant } from "../storage/control.ts";
 import type { AppEnv } from "./context.ts";
+import { pageHeaders } from "./middleware/page-security.ts";
 import { publicRateLimit } from "./middleware/rate-limit.ts";
 
 /**
@@ -30,7 +31,7 @@ for (const [path, page] of [
     const code = c.req.param("tenant");
     const exists = /^\d{6}$/.test(code) && (await findActiveTenant(c.env, code)) !== undefined;
     const asset = await c.env.ASSETS.fetch(new URL(page, c.req.url));
-    const headers = Object.fromEntries(asset.headers);
+    const headers = { ...Object.fromEntries(asset.headers), ...pageHeaders(c) };
     // The HTML names hashed asset files; it must be revalidated so a deploy takes effect.
     headers["cache-control"] = "no-cache";
     return c.newResponse(asset.body, exists ? 200 : 404, headers);
@@ -39,8 +40,10 @@ for (const [path, page] of [
 
 /** A page path that matches nothing: a small page in Chinese, not a JSON envelope. */
 export function missingPage(c: Context<AppEnv>) {
+  // No inline style: the page runs under the same policy as every other.
   return c.html(
-    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>页面不存在 · 连心桥</title></head><body style="font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;color:#1f2328"><h1>页面不存在</h1><p>您访问的页面不存在或已移动。</p><p><a href="/">返回连心桥首页</a></p></body></html>`,
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>页面不存在 · 连心桥</title></head><body><h1>页面不存在</h1><p>您访问的页面不存在或已移动。</p><p><a href="/">返回连心桥首页</a></p></body></html>`,
     404,
+    pageHeaders(c),
   );
 }

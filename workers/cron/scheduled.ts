@@ -1,5 +1,6 @@
 import { runDeadlineScan } from "../domain/notify/scan.ts";
 import { type Env, shardNames } from "../env.ts";
+import { purgeEdges } from "../storage/edges.ts";
 import { purgeExpiredSessions } from "../storage/sessions.ts";
 import { shardDatabase } from "../storage/shards.ts";
 
@@ -11,5 +12,6 @@ export async function runScheduled(controller: ScheduledController, env: Env) {
   for (const shard of shardNames(env)) {
     const purged = await purgeExpiredSessions(shardDatabase(env, shard), now);
     if (purged > 0) console.log(`${shard}: purged ${purged} expired sessions`);
+    await purgeEdges(shardDatabase(env, shard), now);
   }
 }

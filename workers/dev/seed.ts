@@ -1,3 +1,5 @@
+import { type Challenge, solveChallenge } from "altcha-lib";
+import { deriveKey } from "altcha-lib/algorithms/sha";
 import {
   DEMO_BUREAUS,
   DEMO_CONTACT,
@@ -7,6 +9,14 @@ import {
   DEMO_STAFF_PETITIONS,
   DEMO_TENANT,
 } from "./demo-county.ts";
+
+/** Solves the county's human check the way the ALTCHA widget does in a browser. */
+export async function humanCheck(api: Api, t: string) {
+  const challenge = await api<Challenge>(`${t}/public/challenge`, {});
+  const solution = await solveChallenge({ challenge: challenge.body, deriveKey });
+  if (!solution) throw new Error("Could not solve the human check");
+  return btoa(JSON.stringify({ challenge: challenge.body, solution }));
+}
 
 type Api = <T>(
   path: string,
@@ -107,7 +117,7 @@ async function seedDemoPetitions(api: Api, t: string, units: Unit[]) {
   if (existing.body.items.length > 0) return undefined;
 
   const online = await api<{ trackingCode: string }>(`${t}/public/petitions`, {
-    body: DEMO_ONLINE_PETITION,
+    body: { ...DEMO_ONLINE_PETITION, altcha: await humanCheck(api, t) },
   });
   for (const { clerk: username, assignTo, body } of DEMO_STAFF_PETITIONS) {
     const token = await signIn(username);

@@ -134,7 +134,14 @@ async function send(env: Env, scope: TenantScope, row: DeliveryRow): Promise<Del
   const devOutbox = async (channel: "sms" | "email") => {
     await writeDevOutbox(
       scope,
-      { id: row.id, channel, recipient: target ?? "", subject: row.title, body: row.body },
+      // The recipient stays sealed here as in the delivery log; the outbox page unseals it.
+      {
+        id: row.id,
+        channel,
+        recipient: row.recipientSealed ?? "",
+        subject: row.title,
+        body: row.body,
+      },
       new Date(),
     );
     return { ok: true as const, providerResponse: "dev outbox" };

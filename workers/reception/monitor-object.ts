@@ -1,6 +1,7 @@
 import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../env.ts";
 import type { MonitorMessage, SessionSummary } from "./protocol.ts";
+import { closeQuietly } from "./sockets.ts";
 
 /**
  * One per county: the live monitor of the county office. Each session's object reports
@@ -51,7 +52,7 @@ export class TenantMonitor extends DurableObject<Env> {
     return new Response(null, { status: 101, webSocket: client });
   }
 
-  override async webSocketClose(ws: WebSocket, code: number) {
-    ws.close(code, "closing");
+  override async webSocketClose(ws: WebSocket) {
+    closeQuietly(ws);
   }
 }

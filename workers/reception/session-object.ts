@@ -1,4 +1,5 @@
 import { DurableObject } from "cloudflare:workers";
+import { maskName } from "../domain/petitioner/mask.ts";
 import { randomCode } from "../domain/petitioner/tracking-code.ts";
 import type { Env } from "../env.ts";
 import type {
@@ -12,6 +13,7 @@ import type {
   TicketStatus,
 } from "./protocol.ts";
 import { callingOrder, chooseNext, estimateWaitMinutes, type Waiting } from "./queue-rules.ts";
+import { closeQuietly } from "./sockets.ts";
 
 /** How the Worker sets a session up; sent again whenever the schedule changes. */
 export interface SessionConfig {
@@ -197,7 +199,8 @@ export class ReceptionSession extends DurableObject<Env> {
       input.slotStart,
       input.phoneHash,
       input.partySealed,
-      input.label,
+      // Only the masked name is kept here: the full name lives sealed in party_sealed.
+      maskName(input.label),
       input.topic,
       input.headcount,
       now,
@@ -330,12 +333,14 @@ export class ReceptionSession extends DurableObject<Env> {
     if (config.status === "cancelled")
       return { ok: false, reason: "CLOSED", message: "该接访日已取消" };
     const now = Date.now();
-    const number = this.nextNumber();
     if ("bookingCode" in arrival) {
       const booking = this.booking(arrival.bookingCode);
       if (!booking) return { ok: false, reason: "NOT_FOUND", message: "预约码不存在" };
       if (booking.status !== "active")
         return { ok: false, reason: "WRONG_STATE", message: "该预约已取消或已签到" };
+      // A number is drawn only once the arrival is known good, so a mistyped code leaves
+      // no gap in the day's numbers.
+      const number = this.nextNumber();
       this.sql.exec(
         `INSERT INTO tickets (number, kind, booking_code, label, party_sealed, topic, headcount, slot, status, checked_in_at)
          VALUES (?, 'booked', ?, ?, ?, ?, ?, ?, 'waiting', ?)`,
@@ -354,18 +359,20 @@ export class ReceptionSession extends DurableObject<Env> {
         booking.code,
       );
       this.bookingsChanged();
-    } else {
-      this.sql.exec(
-        `INSERT INTO tickets (number, kind, label, party_sealed, topic, headcount, status, checked_in_at)
-         VALUES (?, 'walk_in', ?, ?, ?, ?, 'waiting', ?)`,
-        number,
-        arrival.walkIn.label,
-        arrival.walkIn.partySealed ?? null,
-        arrival.walkIn.topic ?? null,
-        arrival.walkIn.headcount ?? 1,
-        now,
-      );
+      this.changed();
+      return { ok: true, ticket: this.ticket(number) as StaffTicket };
     }
+    const number = this.nextNumber();
+    this.sql.exec(
+      `INSERT INTO tickets (number, kind, label, party_sealed, topic, headcount, status, checked_in_at)
+       VALUES (?, 'walk_in', ?, ?, ?, ?, 'waiting', ?)`,
+      number,
+      maskName(arrival.walkIn.label),
+      arrival.walkIn.partySealed ?? null,
+      arrival.walkIn.topic ?? null,
+      arrival.walkIn.headcount ?? 1,
+      now,
+    );
     this.changed();
     return { ok: true, ticket: this.ticket(number) as StaffTicket };
   }
@@ -648,8 +655,8 @@ export class ReceptionSession extends DurableObject<Env> {
     }
   }
 
-  override async webSocketClose(ws: WebSocket, code: number) {
-    ws.close(code, "closing");
+  override async webSocketClose(ws: WebSocket) {
+    closeQuietly(ws);
   }
 
   private message(audience: "staff" | "public"): ServerMessage {

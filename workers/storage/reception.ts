@@ -1,6 +1,5 @@
-import { asc, eq, gte, inArray, lte, sql } from "drizzle-orm";
+import { asc, eq, gte, inArray, lte } from "drizzle-orm";
 import {
-  bookingCodes,
   type ReceptionSessionRow,
   receptionBookings,
   receptionSessions,
@@ -70,23 +69,6 @@ export async function findBookingCopy(scope: TenantScope, code: string) {
   return row;
 }
 
-/** Active bookings of one phone in a month, across every session of the county. */
-export async function countPhoneBookings(scope: TenantScope, phoneHash: string, month: string) {
-  const [row] = await scope.db
-    .select({ n: sql<number>`count(*)` })
-    .from(receptionBookings)
-    .where(
-      ofTenant(
-        scope,
-        receptionBookings,
-        eq(receptionBookings.phoneHash, phoneHash),
-        sql`${receptionBookings.date} LIKE ${`${month}-%`}`,
-        inArray(receptionBookings.status, ["active", "checked_in", "completed"]),
-      ),
-    );
-  return row?.n ?? 0;
-}
-
 /** Bookings on a day still to come: whom to remind. */
 export function activeBookingsOn(scope: TenantScope, date: string) {
   return scope.db
@@ -100,50 +82,6 @@ export function activeBookingsOn(scope: TenantScope, date: string) {
         eq(receptionBookings.status, "active"),
       ),
     );
-}
-
-export async function findBookingCode(scope: TenantScope, phoneHash: string) {
-  const [row] = await scope.db
-    .select()
-    .from(bookingCodes)
-    .where(ofTenant(scope, bookingCodes, eq(bookingCodes.phoneHash, phoneHash)))
-    .limit(1);
-  return row;
-}
-
-export function saveBookingCodeStatement(
-  scope: TenantScope,
-  row: {
-    phoneHash: string;
-    codeHash: string;
-    expiresAt: Date;
-    sentAt: Date;
-    sentToday: number;
-    day: string;
-  },
-) {
-  return scope.db
-    .insert(bookingCodes)
-    .values({ ...row, tenantId: scope.tenant, attempts: 0 })
-    .onConflictDoUpdate({
-      target: [bookingCodes.tenantId, bookingCodes.phoneHash],
-      set: { ...row, attempts: 0 },
-    });
-}
-
-export async function countCodeAttempt(scope: TenantScope, phoneHash: string) {
-  await scope.db
-    .update(bookingCodes)
-    .set({ attempts: sql`${bookingCodes.attempts} + 1` })
-    .where(ofTenant(scope, bookingCodes, eq(bookingCodes.phoneHash, phoneHash)))
-    .run();
-}
-
-export async function spendBookingCode(scope: TenantScope, phoneHash: string) {
-  await scope.db
-    .delete(bookingCodes)
-    .where(ofTenant(scope, bookingCodes, eq(bookingCodes.phoneHash, phoneHash)))
-    .run();
 }
 
 export async function loadReceptionPolicyRow(scope: TenantScope) {

@@ -1,4 +1,4 @@
-import { eq, gt, isNull } from "drizzle-orm";
+import { eq, gt, isNull, ne } from "drizzle-orm";
 import { authSessions, staff } from "../../schema/tenant/tables.ts";
 import { ofTenant, type TenantScope } from "./tenant-scope.ts";
 
@@ -68,4 +68,25 @@ export async function purgeExpiredSessions(db: D1Database, now: Date) {
     .bind(cutoff)
     .run();
   return result.meta.changes;
+}
+
+/** Signs a staff member out everywhere but the session they are using now. */
+export function revokeOtherSessionsStatement(
+  scope: TenantScope,
+  staffId: string,
+  keepTokenHash: string,
+  now: Date,
+) {
+  return scope.db
+    .update(authSessions)
+    .set({ revokedAt: now })
+    .where(
+      ofTenant(
+        scope,
+        authSessions,
+        eq(authSessions.staffId, staffId),
+        ne(authSessions.tokenHash, keepTokenHash),
+        isNull(authSessions.revokedAt),
+      ),
+    );
 }

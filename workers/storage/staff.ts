@@ -1,6 +1,5 @@
 import { asc, eq } from "drizzle-orm";
 import { type StaffRole, type StaffRow, staff } from "../../schema/tenant/tables.ts";
-import type { LoginFailureState } from "../domain/auth/lockout.ts";
 import type { PasswordHash } from "../domain/auth/password.ts";
 import { ofTenant, type TenantScope } from "./tenant-scope.ts";
 
@@ -78,24 +77,5 @@ export function updateStaffStatement(scope: TenantScope, id: string, patch: Staf
       }),
       updatedAt: now,
     })
-    .where(ofTenant(scope, staff, eq(staff.id, id)));
-}
-
-export function recordLoginFailureStatement(
-  scope: TenantScope,
-  id: string,
-  state: LoginFailureState,
-  now: Date,
-) {
-  return scope.db
-    .update(staff)
-    .set({ ...state, updatedAt: now })
-    .where(ofTenant(scope, staff, eq(staff.id, id)));
-}
-
-export function clearLoginFailuresStatement(scope: TenantScope, id: string) {
-  return scope.db
-    .update(staff)
-    .set({ failedLogins: 0, lockedUntil: null })
     .where(ofTenant(scope, staff, eq(staff.id, id)));
 }

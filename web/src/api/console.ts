@@ -23,6 +23,11 @@ export function logout(): Promise<void> {
   return request("POST", "/api/v1/auth/logout");
 }
 
+/** Changes one's own password; the server signs every other session of the account out. */
+export function changePassword(body: { oldPassword: string; newPassword: string }): Promise<void> {
+  return request("POST", "/api/v1/auth/password", body);
+}
+
 export function getMe(): Promise<MeResponse> {
   return request("GET", "/api/v1/auth/me");
 }

@@ -69,6 +69,8 @@ export interface CreatePetitionBody extends Material {
 }
 
 export interface SubmitOnlinePetitionBody extends Material {
+  /** The solved human check (ALTCHA payload), good for one request. */
+  altcha: string;
   purpose: Purpose;
   categoryCode: string;
   petitioner: PersonInput & { phone: string };

@@ -63,6 +63,8 @@ export interface BookBody {
   idNumber?: string;
   topic: string;
   headcount: number;
+  /** The solved human check (ALTCHA payload), good for one request. */
+  altcha: string;
 }
 
 export type BookingStatus = "active" | "cancelled" | "checked_in" | "completed" | "no_show";

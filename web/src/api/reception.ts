@@ -31,8 +31,12 @@ export function calendarUrl(tenant: string, unitId?: string): string {
   return `${base(tenant)}/reception/calendar.ics${unitId ? `?unitId=${seg(unitId)}` : ""}`;
 }
 
-export function requestBookingCode(tenant: string, phone: string): Promise<CodeSent> {
-  return request("POST", `${base(tenant)}/public/booking-code`, { phone });
+export function requestBookingCode(
+  tenant: string,
+  phone: string,
+  altcha: string,
+): Promise<CodeSent> {
+  return request("POST", `${base(tenant)}/public/booking-code`, { phone, altcha });
 }
 
 export function holdSlot(tenant: string, sessionId: string, slotStart: string): Promise<Hold> {

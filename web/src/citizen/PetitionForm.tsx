@@ -12,6 +12,7 @@ import { formatDateTime } from "../shared/format.ts";
 import { checkIdNumber, checkMobile } from "../shared/id-number.ts";
 import { trackPath } from "../shared/tenant.ts";
 import { ClassificationFields, purposeOptions } from "../shared/ui/ClassificationFields.tsx";
+import { HumanCheck } from "../shared/ui/HumanCheck.tsx";
 import { entryFormKeyDown } from "../shared/ui/keyboard.ts";
 import {
   EMPTY_MATERIAL,
@@ -30,6 +31,7 @@ const LABELS: Record<string, string> = {
   "petitioner.idNumber": "身份证号码",
   "petitioner.address": "联系地址",
   subjectText: "反映的单位或个人",
+  altcha: "人机验证",
   ...MATERIAL_LABELS,
 };
 
@@ -96,6 +98,9 @@ function Form({
   const [local, setLocal] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  // The solved human check; a failed submission spends it and a fresh one is solved.
+  const [check, setCheck] = useState<string | null>(null);
+  const [checkRound, setCheckRound] = useState(0);
 
   const purposes = purposeOptions(catalog);
 
@@ -123,6 +128,7 @@ function Form({
     }
     if (!material.facts.trim()) problems.facts = "请填写事实真相";
     if (!material.demands.trim()) problems.demands = "请填写诉求与理由";
+    if (!check) problems.altcha = "请稍候，人机验证完成后再提交";
     setLocal(problems);
     setTouched({ phone: true, idNumber: true });
     const first = Object.keys(problems)[0];
@@ -139,9 +145,10 @@ function Form({
       document.getElementById(focus[first] ?? "")?.focus();
       return;
     }
-    if (mobile.state !== "valid") return;
+    if (mobile.state !== "valid" || !check) return;
 
     const body: SubmitOnlinePetitionBody = {
+      altcha: check,
       purpose: purpose as Purpose,
       categoryCode,
       petitioner: { name: name.trim(), phone: mobile.value },
@@ -153,6 +160,8 @@ function Form({
 
     setSaving(true);
     setError(null);
+    setCheck(null);
+    setCheckRound((round) => round + 1);
     try {
       const result = await submitOnlinePetition(tenant, body);
       onDone({ result, last4: mobile.value.slice(-4) });
@@ -266,8 +275,22 @@ function Form({
           </ul>
         </div>
       )}
+      <HumanCheck
+        key={checkRound}
+        tenant={tenant}
+        onChange={(payload) => {
+          setCheck(payload);
+          if (payload) setLocal(({ altcha: _done, ...rest }) => rest);
+        }}
+        error={local.altcha}
+      />
       <div class="actions">
-        <button type="submit" class="button button--primary" disabled={saving} aria-busy={saving}>
+        <button
+          type="submit"
+          class="button button--primary"
+          disabled={saving || !check}
+          aria-busy={saving}
+        >
           提交
         </button>
       </div>

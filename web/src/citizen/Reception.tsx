@@ -15,6 +15,7 @@ import { SelectField, TextField } from "../console/components/Field.tsx";
 import { formatDate, weekdayOf } from "../shared/dates.ts";
 import { checkIdNumber, checkMobile } from "../shared/id-number.ts";
 import { bookingPath } from "../shared/tenant.ts";
+import { HumanCheck } from "../shared/ui/HumanCheck.tsx";
 import { entryFormKeyDown } from "../shared/ui/keyboard.ts";
 import { BookingCard, WhatToBring } from "./BookingCard.tsx";
 import { SlotPicker } from "./SlotPicker.tsx";
@@ -27,6 +28,7 @@ const LABELS: Record<string, string> = {
   topic: "反映的问题",
   headcount: "来访人数",
   slotStart: "时段",
+  altcha: "人机验证",
 };
 
 const TOPIC_MAX = 500;
@@ -380,6 +382,13 @@ function BookingForm({
   const [codeStatus, setCodeStatus] = useState("");
   const [resendAt, setResendAt] = useState<number | null>(null);
   const [sending, setSending] = useState(false);
+  // The solved human check; each is spent by one request, then a fresh one is solved.
+  const [check, setCheck] = useState<string | null>(null);
+  const [checkRound, setCheckRound] = useState(0);
+  const spendCheck = () => {
+    setCheck(null);
+    setCheckRound((round) => round + 1);
+  };
   const resendIn = useCountdown(resendAt);
   const holdLeft = useCountdown(hold ? Date.parse(hold.expiresAt) : null);
 
@@ -402,10 +411,16 @@ function BookingForm({
       document.getElementById("booking-phone")?.focus();
       return;
     }
+    if (!check) {
+      setLocal((l) => ({ ...l, altcha: "请稍候，人机验证完成后再获取验证码" }));
+      return;
+    }
+    setLocal(({ altcha: _done, ...rest }) => rest);
     setSending(true);
     setCodeError(null);
+    spendCheck();
     try {
-      const sent = await requestBookingCode(tenant, mobile.value);
+      const sent = await requestBookingCode(tenant, mobile.value, check);
       setResendAt(Date.now() + sent.resendAfterSeconds * 1000);
       setCodeStatus(
         `验证码已发送到 ${mobile.value.slice(0, 3)}****${mobile.value.slice(-4)}，${Math.round(sent.expiresInSeconds / 60)} 分钟内有效。`,
@@ -431,6 +446,7 @@ function BookingForm({
     if (!/^\d{6}$/.test(code.trim())) problems.code = "请填写短信收到的 6 位验证码";
     if (id.state === "invalid" || id.state === "partial") problems.idNumber = id.message;
     if (!topic.trim()) problems.topic = "请简要写明反映的问题";
+    if (!check) problems.altcha = "请稍候，人机验证完成后再提交";
     setLocal(problems);
     setTouched({ phone: true, idNumber: true });
     const firstKey = Object.keys(problems)[0];
@@ -438,11 +454,13 @@ function BookingForm({
       document.getElementById(`booking-${firstKey}`)?.focus();
       return;
     }
-    if (mobile.state !== "valid") return;
+    if (mobile.state !== "valid" || !check) return;
     setSaving(true);
     setError(null);
+    spendCheck();
     try {
       const booking = await book(tenant, {
+        altcha: check,
         sessionId: session.id,
         slotStart,
         ...(hold && { holdId: hold.holdId }),
@@ -534,7 +552,8 @@ function BookingForm({
           <button
             type="button"
             class="button"
-            disabled={sending || resendIn > 0}
+            // Waits for the human check, which the phone solves on its own in a moment.
+            disabled={sending || resendIn > 0 || !check}
             aria-busy={sending}
             onClick={sendCode}
           >
@@ -587,6 +606,15 @@ function BookingForm({
         />
       </section>
 
+      <HumanCheck
+        key={checkRound}
+        tenant={tenant}
+        onChange={(payload) => {
+          setCheck(payload);
+          if (payload) setLocal(({ altcha: _done, ...rest }) => rest);
+        }}
+        error={local.altcha}
+      />
       <ErrorAlert error={error} labels={LABELS} />
       {Object.keys(local).length > 0 && (
         <div class="alert alert--error" role="alert">
@@ -601,7 +629,12 @@ function BookingForm({
         </div>
       )}
       <div class="actions">
-        <button type="submit" class="button button--primary" disabled={saving} aria-busy={saving}>
+        <button
+          type="submit"
+          class="button button--primary"
+          disabled={saving || !check}
+          aria-busy={saving}
+        >
           提交预约
         </button>
       </div>

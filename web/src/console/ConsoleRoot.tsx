@@ -27,6 +27,12 @@ const StaffPage = lazy(() =>
     () => ChunkFailed,
   ),
 );
+const PasswordPage = lazy(() =>
+  import("./pages/Password.tsx").then(
+    (m) => m.PasswordPage,
+    () => ChunkFailed,
+  ),
+);
 const SettingsPage = lazy(() =>
   import("./pages/Settings.tsx").then(
     (m) => m.SettingsPage,
@@ -267,6 +273,7 @@ export function ConsoleRoot() {
           <Route path="/units" component={UnitsRoute} />
           <Route path="/staff" component={StaffRoute} />
           <Route path="/settings" component={SettingsRoute} />
+          <Route path="/password" component={PasswordPage} />
           <Route default component={NotFoundPage} />
         </Router>
       </Shell>

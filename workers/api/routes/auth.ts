@@ -1,6 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { deleteCookie, setCookie } from "hono/cookie";
-import { LoginBody, LoginResult, Me } from "../../../schema/api/auth.ts";
+import { ChangePasswordBody, LoginBody, LoginResult, Me } from "../../../schema/api/auth.ts";
+import { changeOwnPassword } from "../../domain/auth/change-password.ts";
 import { secondsUntil } from "../../domain/auth/lockout.ts";
 import { login } from "../../domain/auth/login.ts";
 import { ApiError, notFound } from "../../errors.ts";
@@ -48,6 +49,21 @@ const getMeRoute = createRoute({
   responses: { 200: jsonContent(Me, "The signed-in staff member"), ...errorResponses(401) },
 });
 
+const changePasswordRoute = createRoute({
+  operationId: "changePassword",
+  method: "post",
+  path: "/auth/password",
+  tags: ["Auth"],
+  summary: "Change one's own password; every other session of the account is signed out",
+  security: staffSecurity,
+  middleware: [requireStaff],
+  request: { body: jsonBody(ChangePasswordBody) },
+  responses: {
+    204: { description: "Changed; this session stays signed in" },
+    ...errorResponses(400, 401, 422, 429),
+  },
+});
+
 export const authRoutes = newRouter()
   .openapi(loginRoute, async (c) => {
     const input = c.req.valid("json");
@@ -56,7 +72,7 @@ export const authRoutes = newRouter()
       `login:${clientAddress(c)}:${input.tenant}:${input.username}`,
     );
     const now = new Date();
-    const outcome = await login(c.env, input, now);
+    const outcome = await login(c.env, { ...input, address: clientAddress(c) }, now);
     if (outcome.kind === "invalid") throw new ApiError("UNAUTHENTICATED", "用户名或密码错误");
     if (outcome.kind === "locked") {
       const retryAfterSeconds = secondsUntil(outcome.until, now);
@@ -95,6 +111,13 @@ export const authRoutes = newRouter()
       now,
     );
     deleteCookie(c, SESSION_COOKIE, { path: "/", secure: true });
+    return c.body(null, 204);
+  })
+  .openapi(changePasswordRoute, async (c) => {
+    const staff = c.get("staff");
+    // Guessing the old password from a stolen session is slowed like guessing at login.
+    await spendRateLimit(c.env.LOGIN_LIMITER, `password:${c.get("tenant").code}:${staff.id}`);
+    await changeOwnPassword(c.get("scope"), staff, c.get("sessionTokenHash"), c.req.valid("json"));
     return c.body(null, 204);
   })
   .openapi(getMeRoute, async (c) => {

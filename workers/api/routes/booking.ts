@@ -1,13 +1,16 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { TenantParam } from "../../../schema/api/common.ts";
+import { HumanCheck, TenantParam } from "../../../schema/api/common.ts";
 import { BookBody, BookingView, SessionParam } from "../../../schema/api/reception.ts";
 import { cstDate } from "../../domain/deadlines/index.ts";
+import { requireHumanCheck } from "../../domain/edges/proof-of-work.ts";
 import { loadCaseContext, staffView } from "../../domain/petitions/context.ts";
 import {
+  auditBooking,
   bookingView,
   bookSlot,
   citizenBooking,
   holdSlot,
+  releaseBooking,
   requestBookingCode,
 } from "../../domain/reception/booking-service.ts";
 import { sessionStub } from "../../domain/reception/schedule-service.ts";
@@ -15,7 +18,8 @@ import { ApiError, conflict, notFound } from "../../errors.ts";
 import type { BookResult } from "../../reception/session-object.ts";
 import { findReceptionSession } from "../../storage/reception.ts";
 import { requireStaff } from "../middleware/auth.ts";
-import { publicRateLimit } from "../middleware/rate-limit.ts";
+import { sameOriginSocket } from "../middleware/page-security.ts";
+import { clientAddress, publicRateLimit } from "../middleware/rate-limit.ts";
 import { tenantContext } from "../middleware/tenant.ts";
 import { errorResponses, jsonBody, jsonContent, newRouter, staffSecurity } from "../router.ts";
 
@@ -38,7 +42,7 @@ const requestCodeRoute = createRoute({
   middleware: citizen,
   request: {
     params: TenantParam,
-    body: jsonBody(z.object({ phone: z.string().trim().max(30) }).strict()),
+    body: jsonBody(z.object({ phone: z.string().trim().max(30), altcha: HumanCheck }).strict()),
   },
   responses: {
     202: jsonContent(
@@ -129,9 +133,9 @@ const watchQueueRoute = createRoute({
   tags: ["Reception queue"],
   summary:
     "WebSocket: the queue's full state now and after every change (names only for signed-in staff)",
-  middleware: [tenantContext],
+  middleware: [sameOriginSocket, tenantContext],
   request: { params: TenantParam.extend(SessionParam.shape) },
-  responses: { 101: { description: "Switching to WebSocket" }, ...errorResponses(404, 426) },
+  responses: { 101: { description: "Switching to WebSocket" }, ...errorResponses(403, 404, 426) },
 });
 
 const watchTenantRoute = createRoute({
@@ -141,7 +145,7 @@ const watchTenantRoute = createRoute({
   tags: ["Reception queue"],
   summary: "WebSocket for the county office: every session's numbers today, live",
   security: staffSecurity,
-  middleware: [tenantContext, requireStaff],
+  middleware: [sameOriginSocket, tenantContext, requireStaff],
   request: { params: TenantParam },
   responses: {
     101: { description: "Switching to WebSocket" },
@@ -157,8 +161,10 @@ const needsUpgrade = (request: Request) => {
 
 export const bookingRoutes = newRouter()
   .openapi(requestCodeRoute, async (c) => {
+    const { phone, altcha } = c.req.valid("json");
+    await requireHumanCheck(c.env, c.get("scope"), altcha);
     const ctx = await loadCaseContext(c.env, c.get("scope"));
-    return c.json(await requestBookingCode(c.env, ctx, c.req.valid("json").phone), 202);
+    return c.json(await requestBookingCode(c.env, ctx, phone, clientAddress(c)), 202);
   })
   .openapi(holdRoute, async (c) => {
     const ctx = await loadCaseContext(c.env, c.get("scope"));
@@ -166,8 +172,10 @@ export const bookingRoutes = newRouter()
     return c.json(await holdSlot(c.env, ctx, c.get("tenant").shard, sessionId, slotStart), 201);
   })
   .openapi(bookRoute, async (c) => {
+    const { altcha, ...request } = c.req.valid("json");
+    await requireHumanCheck(c.env, c.get("scope"), altcha);
     const ctx = await loadCaseContext(c.env, c.get("scope"));
-    return c.json(await bookSlot(c.env, ctx, c.get("tenant").shard, c.req.valid("json")), 201);
+    return c.json(await bookSlot(c.env, ctx, c.get("tenant").shard, request), 201);
   })
   .openapi(getBookingRoute, async (c) => {
     const ctx = await loadCaseContext(c.env, c.get("scope"));
@@ -191,6 +199,8 @@ export const bookingRoutes = newRouter()
       | { ok: true; booking: typeof booking }
       | { ok: false; reason: string };
     if (!result.ok) throw conflict("该预约已签到、已取消或已结束");
+    await releaseBooking(c.env, ctx, result.booking);
+    await auditBooking(ctx, "reception.cancel", result.booking);
     return c.json(bookingView(ctx, session, result.booking), 200);
   })
   .openapi(rescheduleRoute, async (c) => {
@@ -215,6 +225,7 @@ export const bookingRoutes = newRouter()
       }
       throw conflict("无法改约到该时段");
     }
+    await auditBooking(ctx, "reception.reschedule", result.booking);
     return c.json(bookingView(ctx, session, result.booking), 200);
   })
   .openapi(watchQueueRoute, async (c) => {

@@ -7,6 +7,11 @@ import {
   TrackBody,
   TrackedPetition,
 } from "../../../schema/api/petitions.ts";
+import {
+  newChallenge,
+  proofOfWorkDifficulty,
+  requireHumanCheck,
+} from "../../domain/edges/proof-of-work.ts";
 import { formatTrackingCode } from "../../domain/petitioner/tracking-code.ts";
 import { loadCaseContext } from "../../domain/petitions/context.ts";
 import { registerPetition } from "../../domain/petitions/intake.ts";
@@ -71,10 +76,47 @@ const evaluatePetitionRoute = createRoute({
   },
 });
 
+const challengeRoute = createRoute({
+  operationId: "getHumanCheckChallenge",
+  method: "get",
+  path: "/t/{tenant}/public/challenge",
+  tags: ["Citizens"],
+  summary: "A proof-of-work challenge for the human check (ALTCHA) of the public forms",
+  middleware: citizen,
+  request: { params: TenantParam },
+  responses: {
+    200: jsonContent(
+      z.object({
+        parameters: z.record(z.string(), z.unknown()),
+        signature: z.string().optional(),
+      }),
+      "Solve it in the browser and send the payload as `altcha`",
+    ),
+    ...errorResponses(404, 429),
+  },
+});
+
 export const citizenRoutes = newRouter()
+  .openapi(challengeRoute, async (c) => {
+    const scope = c.get("scope");
+    const challenge = await newChallenge(
+      c.env.DATA_MASTER_KEY,
+      scope.tenant,
+      await proofOfWorkDifficulty(scope),
+    );
+    c.header("Cache-Control", "no-store");
+    return c.json(
+      {
+        parameters: challenge.parameters as unknown as Record<string, unknown>,
+        ...(challenge.signature && { signature: challenge.signature }),
+      },
+      200,
+    );
+  })
   .openapi(submitOnlinePetitionRoute, async (c) => {
+    const { altcha, ...body } = c.req.valid("json");
+    await requireHumanCheck(c.env, c.get("scope"), altcha);
     const ctx = await loadCaseContext(c.env, c.get("scope"));
-    const body = c.req.valid("json");
     const row = await registerPetition(
       ctx,
       { ...body, channel: "online", receivedAt: ctx.now.toISOString() },

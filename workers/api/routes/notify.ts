@@ -6,7 +6,7 @@ import {
   deliveryStatuses,
   supervisionForms,
 } from "../../../schema/tenant/tables.ts";
-import { deriveTenantKeys } from "../../domain/crypto/pii.ts";
+import { decryptPii, deriveTenantKeys } from "../../domain/crypto/pii.ts";
 import { runDeadlineScan } from "../../domain/notify/scan.ts";
 import {
   type ChannelConfigs,
@@ -580,12 +580,16 @@ export const notifyRoutes = newRouter()
   .openapi(listDevOutboxRoute, async (c) => {
     if (!isDevelopment(c.env)) throw notFound("接口");
     const rows = await listDevOutbox(c.get("scope"), c.req.valid("query").limit ?? 50);
+    const keys = await deriveTenantKeys(c.env.DATA_MASTER_KEY, c.get("tenant").code);
+    const recipients = await Promise.all(
+      rows.map((r) => (r.recipient ? decryptPii(keys, r.recipient) : "")),
+    );
     return c.json(
       {
-        items: rows.map((r) => ({
+        items: rows.map((r, i) => ({
           id: r.id,
           channel: r.channel,
-          recipient: r.recipient,
+          recipient: recipients[i] ?? "",
           subject: r.subject,
           body: r.body,
           createdAt: r.createdAt.toISOString(),

@@ -357,6 +357,11 @@ const ReceptionPolicyView = z
     horizonDays: z.number().int(),
     walkInEvery: z.number().int(),
     maxCalls: z.number().int(),
+    codesPerPhonePerDay: z.number().int(),
+    codesPerAddressPerDay: z.number().int(),
+    codesPerCountyPerDay: z.number().int(),
+    trackAttemptsPerCase: z.number().int(),
+    proofOfWorkDifficulty: z.number().int(),
   })
   .openapi("ReceptionSettings");
 

@@ -2,13 +2,11 @@ import type { StaffRow } from "../../../schema/tenant/tables.ts";
 import type { Env } from "../../env.ts";
 import { batchWithAudit } from "../../storage/audit.ts";
 import { findActiveTenant } from "../../storage/control.ts";
+import { bumpCounters, clearCounter, lockCounter, readCounter } from "../../storage/edges.ts";
 import { insertSessionStatement } from "../../storage/sessions.ts";
-import {
-  clearLoginFailuresStatement,
-  findStaffByUsername,
-  recordLoginFailureStatement,
-} from "../../storage/staff.ts";
+import { findStaffByUsername } from "../../storage/staff.ts";
 import { openTenantScope } from "../../storage/tenant-scope.ts";
+import { deriveTenantKeys, lookupHash } from "../crypto/pii.ts";
 import { afterFailedLogin, isLocked } from "./lockout.ts";
 import { burnPasswordCheck, verifyPassword } from "./password.ts";
 import { newSessionToken, sha256Hex } from "./tokens.ts";
@@ -18,44 +16,70 @@ export type LoginOutcome =
   | { kind: "invalid" }
   | { kind: "locked"; until: Date };
 
+/** Lock state lives with no window of its own: it lasts until a success clears it. */
+const LOCK_WINDOW = "login";
+
 /**
  * Checks a staff member's password and opens a session. Unknown county, unknown user,
  * disabled account and wrong password all look the same to the caller.
+ *
+ * Failures lock a username *from one address* with growing delays, so a stranger guessing
+ * an official's password locks out only themselves: the official still signs in from
+ * their own desk. A username that does not exist is counted and locked the same way and
+ * runs the same password hashing, so neither status, body nor timing tells it apart.
  */
 export async function login(
   env: Env,
-  input: { tenant: string; username: string; password: string },
+  input: { tenant: string; username: string; password: string; address: string },
   now = new Date(),
 ): Promise<LoginOutcome> {
   const tenant = await findActiveTenant(env, input.tenant);
-  const scope = tenant && openTenantScope(env, tenant);
-  const member = scope && (await findStaffByUsername(scope, input.username));
-  if (!scope || !member || member.disabled) {
+  if (!tenant) {
     await burnPasswordCheck(input.password);
     return { kind: "invalid" };
   }
-  if (isLocked(member.lockedUntil, now)) return { kind: "locked", until: member.lockedUntil };
+  const scope = openTenantScope(env, tenant);
+  const keys = await deriveTenantKeys(env.DATA_MASTER_KEY, tenant.code);
+  const username = input.username.trim().toLowerCase();
+  const lockKey = {
+    bucket: `login:${await lookupHash(keys, "username", username)}:${await lookupHash(keys, "address", input.address)}`,
+    window: LOCK_WINDOW,
+  };
+  const [member, state] = await Promise.all([
+    findStaffByUsername(scope, input.username),
+    readCounter(scope, lockKey),
+  ]);
+  const known = member && !member.disabled ? member : undefined;
+  const matches = known
+    ? await verifyPassword(input.password, {
+        hash: known.passwordHash,
+        salt: known.passwordSalt,
+        iterations: known.passwordIterations,
+      })
+    : await burnPasswordCheck(input.password).then(() => false);
+  // A locked pair is refused even with the right password: a guess must not learn it won.
+  const lockedUntil = state?.lockedUntil ?? null;
+  if (isLocked(lockedUntil, now)) return { kind: "locked", until: lockedUntil };
 
-  const matches = await verifyPassword(input.password, {
-    hash: member.passwordHash,
-    salt: member.passwordSalt,
-    iterations: member.passwordIterations,
-  });
-  if (!matches) {
-    const state = afterFailedLogin(member.failedLogins, now);
+  if (!known || !matches) {
+    const [bumped] = await bumpCounters(scope, [lockKey], now);
+    const failures = afterFailedLogin((bumped?.count ?? 1) - 1, now);
+    if (failures.lockedUntil) await lockCounter(scope, lockKey, failures.lockedUntil, now);
     await batchWithAudit(
       scope,
-      [recordLoginFailureStatement(scope, member.id, state, now)],
+      [],
       {
-        actorId: member.id,
-        action: state.lockedUntil ? "auth.locked" : "auth.login_failed",
+        actorId: known?.id ?? null,
+        action: failures.lockedUntil ? "auth.locked" : "auth.login_failed",
         targetType: "staff",
-        targetId: member.id,
-        detail: { failedLogins: state.failedLogins },
+        ...(known && { targetId: known.id }),
+        detail: { failedLogins: failures.failedLogins },
       },
       now,
     );
-    return state.lockedUntil ? { kind: "locked", until: state.lockedUntil } : { kind: "invalid" };
+    return failures.lockedUntil
+      ? { kind: "locked", until: failures.lockedUntil }
+      : { kind: "invalid" };
   }
 
   const token = newSessionToken(scope.tenant);
@@ -65,13 +89,13 @@ export async function login(
     [
       insertSessionStatement(
         scope,
-        { tokenHash: await sha256Hex(token), staffId: member.id, expiresAt },
+        { tokenHash: await sha256Hex(token), staffId: known.id, expiresAt },
         now,
       ),
-      clearLoginFailuresStatement(scope, member.id),
     ],
-    { actorId: member.id, action: "auth.login", targetType: "staff", targetId: member.id },
+    { actorId: known.id, action: "auth.login", targetType: "staff", targetId: known.id },
     now,
   );
-  return { kind: "ok", token, expiresAt, staff: { ...member, failedLogins: 0, lockedUntil: null } };
+  if (state) await clearCounter(scope, lockKey);
+  return { kind: "ok", token, expiresAt, staff: known };
 }

@@ -15,7 +15,8 @@ export interface TenantKeys {
   readonly lookup: CryptoKey;
 }
 
-export type LookupKind = "id" | "phone";
+/** What a keyed hash stands for; the kind prefix keeps hashes of different things apart. */
+export type LookupKind = "id" | "phone" | "recipient" | "address" | "username";
 
 const SEALED_VERSION = "v1";
 const IV_BYTES = 12;

@@ -7,7 +7,7 @@ import {
   type NewDelivery,
 } from "../../storage/notify.ts";
 import type { TenantScope } from "../../storage/tenant-scope.ts";
-import { encryptPii, type TenantKeys } from "../crypto/pii.ts";
+import { encryptPii, lookupHash, type TenantKeys } from "../crypto/pii.ts";
 import { maskPhone } from "../petitioner/mask.ts";
 import { releaseTime } from "./settings.ts";
 import type { LoadedSettings } from "./settings-store.ts";
@@ -75,7 +75,8 @@ export async function noticeStatements(
     notBefore: Date | null = null,
   ): Promise<NewDelivery> => ({
     id: crypto.randomUUID(),
-    idempotencyKey: `${notice.key}:${channel}:${recipient}`,
+    // Keyed hash: the key is unique per recipient without holding a phone or address.
+    idempotencyKey: `${notice.key}:${channel}:${await lookupHash(keys, "recipient", recipient)}`,
     channel,
     event: notice.event,
     recipientLabel: label,

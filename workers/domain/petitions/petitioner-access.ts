@@ -7,8 +7,11 @@ import {
   listEvents,
   updatePetitionStatement,
 } from "../../storage/petitions.ts";
+import { loadReceptionPolicyRow } from "../../storage/reception.ts";
+import { countTrackingMiss, trackingLocked } from "../edges/limits.ts";
 import { lastFour } from "../petitioner/phone.ts";
 import { normalizeTrackingCode } from "../petitioner/tracking-code.ts";
+import { resolveReceptionPolicy } from "../reception/booking-policy.ts";
 import { clockFacts } from "./actions.ts";
 import { caseClocks, clockColumns, clockStates } from "./clocks.ts";
 import type { CaseContext } from "./context.ts";
@@ -25,7 +28,13 @@ export async function findForPetitioner(
   const code = normalizeTrackingCode(credentials.trackingCode);
   const row = code ? await findByTrackingCode(ctx.scope, code) : undefined;
   const phone = row ? (await unsealParties(ctx, row)).petitioner?.phone : undefined;
-  if (!row || !phone || lastFour(phone) !== credentials.phoneLast4) {
+  const { trackAttemptsPerCase } = resolveReceptionPolicy(await loadReceptionPolicyRow(ctx.scope));
+  // Four digits are guessed in at most 10,000 tries, so a case locks for the day after a
+  // few wrong ones, whichever addresses they come from. A locked case answers exactly as a
+  // wrong pair does, and every miss costs the same one write, known case or not.
+  const locked = row ? await trackingLocked(ctx, row.id, trackAttemptsPerCase) : false;
+  if (!row || !phone || locked || lastFour(phone) !== credentials.phoneLast4) {
+    await countTrackingMiss(ctx, row?.id ?? "unknown");
     throw new ApiError("NOT_FOUND", "没有查到：请核对查询码和手机号后四位");
   }
   return row;

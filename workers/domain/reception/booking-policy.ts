@@ -17,6 +17,20 @@ export const ReceptionPolicySchema = z.strictObject({
   walkInEvery: z.number().int().min(1).max(20).default(3),
   /** Unanswered calls before a ticket counts as a no-show. */
   maxCalls: z.number().int().min(1).max(10).default(3),
+  // ── the public edges: what one phone, one address and the county may cost a day ──
+  /** SMS one-time codes one phone may receive in a day. */
+  codesPerPhonePerDay: z.number().int().min(1).max(50).default(5),
+  /** SMS one-time codes one client address may ask for in a day (a village hall shares one). */
+  codesPerAddressPerDay: z.number().int().min(1).max(1000).default(20),
+  /** SMS one-time codes the whole county sends in a day: a ceiling on the SMS bill. */
+  codesPerCountyPerDay: z.number().int().min(1).max(100_000).default(1000),
+  /** Wrong phone digits one case's tracking page tolerates in a day before it locks. */
+  trackAttemptsPerCase: z.number().int().min(1).max(50).default(5),
+  /**
+   * Difficulty of the proof-of-work human check, in leading zero hex digits of a SHA-256
+   * (each one multiplies the work by 16; 4 takes a phone well under a second).
+   */
+  proofOfWorkDifficulty: z.number().int().min(1).max(6).default(4),
 });
 
 export type ReceptionPolicy = z.infer<typeof ReceptionPolicySchema>;

@@ -1,20 +1,17 @@
 import { renderSVG } from "uqr";
 import type { Env } from "../../env.ts";
 import { ApiError, conflict, invalid, notFound } from "../../errors.ts";
+import type { GatedResult, IssueResult } from "../../reception/phone-object.ts";
 import type { Booking, BookResult } from "../../reception/session-object.ts";
-import { batchWithAudit } from "../../storage/audit.ts";
+import { appendAudit, batchWithAudit } from "../../storage/audit.ts";
 import {
-  countCodeAttempt,
-  countPhoneBookings,
-  findBookingCode,
   findBookingCopy,
   findReceptionSession,
   loadReceptionPolicyRow,
-  saveBookingCodeStatement,
-  spendBookingCode,
 } from "../../storage/reception.ts";
 import { sha256Hex } from "../auth/tokens.ts";
 import { decryptPii, encryptPii, lookupHash } from "../crypto/pii.ts";
+import { rateLimited, spendSmsAllowance } from "../edges/limits.ts";
 import { noticeStatements } from "../notify/notices.ts";
 import { flushOutbox } from "../notify/outbox.ts";
 import { loadNotificationSettings } from "../notify/settings-store.ts";
@@ -28,8 +25,6 @@ import { slotInstant } from "./session.ts";
 
 const CODE_TTL_MS = 10 * 60_000;
 const CODE_RESEND_MS = 60_000;
-const CODES_PER_DAY = 10;
-const CODE_ATTEMPTS = 5;
 
 function phoneOrFail(phone: string, path = "phone") {
   const checked = checkMobile(phone);
@@ -40,31 +35,46 @@ function phoneOrFail(phone: string, path = "phone") {
 const codeHash = (tenant: string, phoneHash: string, code: string) =>
   sha256Hex(`${tenant}:${phoneHash}:${code}`);
 
+/** The single writer of one phone's code and monthly bookings. */
+export function phoneGate(env: Env, tenant: string, phoneHash: string) {
+  return env.PHONE_GATE.get(env.PHONE_GATE.idFromName(`${tenant}:${phoneHash}`));
+}
+
 /**
- * Sends a six-digit code to a citizen's phone, proving they hold it. At most one a minute
- * and ten a day per phone; the code is stored only as a hash and lives ten minutes.
+ * Sends a six-digit code to a citizen's phone, proving they hold it. The caller has passed
+ * the human check; the county's limits per address, per county and per phone a day, and
+ * one a minute per phone, bound what a script can make the county pay for. The code is
+ * kept only as a hash in the phone's own object and lives ten minutes.
  */
-export async function requestBookingCode(env: Env, ctx: CaseContext, phoneInput: string) {
+export async function requestBookingCode(
+  env: Env,
+  ctx: CaseContext,
+  phoneInput: string,
+  address: string,
+) {
   const phone = phoneOrFail(phoneInput);
+  const policy = resolveReceptionPolicy(await loadReceptionPolicyRow(ctx.scope));
   const phoneHash = await lookupHash(ctx.keys, "phone", phone);
-  const previous = await findBookingCode(ctx.scope, phoneHash);
-  const sameDay = previous?.day === ctx.today;
-  if (previous && ctx.now.getTime() - previous.sentAt.getTime() < CODE_RESEND_MS) {
-    const wait = Math.ceil(
-      (CODE_RESEND_MS - (ctx.now.getTime() - previous.sentAt.getTime())) / 1000,
-    );
-    throw new ApiError("RATE_LIMITED", `验证码已发送，请 ${wait} 秒后再试`, {
-      details: { retryAfterSeconds: wait },
-      headers: { "Retry-After": String(wait) },
-    });
-  }
-  if (sameDay && (previous?.sentToday ?? 0) >= CODES_PER_DAY) {
-    throw new ApiError("RATE_LIMITED", "今日获取验证码次数已达上限");
-  }
+  await spendSmsAllowance(ctx, address, policy);
   const code = String((crypto.getRandomValues(new Uint32Array(1))[0] ?? 0) % 1_000_000).padStart(
     6,
     "0",
   );
+  const issued = (await phoneGate(env, ctx.scope.tenant, phoneHash).issue({
+    codeHash: await codeHash(ctx.scope.tenant, phoneHash, code),
+    ttlMs: CODE_TTL_MS,
+    resendMs: CODE_RESEND_MS,
+    perDay: policy.codesPerPhonePerDay,
+    today: ctx.today,
+  })) as IssueResult;
+  if (!issued.ok) {
+    throw rateLimited(
+      issued.daily
+        ? "该手机号今日获取验证码次数已达上限，请明天再试"
+        : `验证码已发送，请 ${issued.retryAfterSeconds} 秒后再试`,
+      issued.retryAfterSeconds,
+    );
+  }
   const settings = await loadNotificationSettings(ctx.scope, ctx.keys);
   const notice = await noticeStatements(
     ctx.scope,
@@ -80,17 +90,7 @@ export async function requestBookingCode(env: Env, ctx: CaseContext, phoneInput:
   );
   await batchWithAudit(
     ctx.scope,
-    [
-      saveBookingCodeStatement(ctx.scope, {
-        phoneHash,
-        codeHash: await codeHash(ctx.scope.tenant, phoneHash, code),
-        expiresAt: new Date(ctx.now.getTime() + CODE_TTL_MS),
-        sentAt: ctx.now,
-        sentToday: sameDay ? (previous?.sentToday ?? 0) + 1 : 1,
-        day: ctx.today,
-      }),
-      ...notice,
-    ],
+    notice,
     {
       actorId: null,
       action: "reception.code",
@@ -105,16 +105,6 @@ export async function requestBookingCode(env: Env, ctx: CaseContext, phoneInput:
     expiresInSeconds: CODE_TTL_MS / 1000,
     resendAfterSeconds: CODE_RESEND_MS / 1000,
   };
-}
-
-async function verifyCode(ctx: CaseContext, phoneHash: string, code: string) {
-  const stored = await findBookingCode(ctx.scope, phoneHash);
-  const wrong = () => invalid("code", "验证码不正确或已过期");
-  if (!stored || stored.expiresAt < ctx.now || stored.attempts >= CODE_ATTEMPTS) throw wrong();
-  if ((await codeHash(ctx.scope.tenant, phoneHash, code)) !== stored.codeHash) {
-    await countCodeAttempt(ctx.scope, phoneHash);
-    throw wrong();
-  }
 }
 
 export interface BookingRequest {
@@ -195,7 +185,7 @@ export async function holdSlot(
 }
 
 export async function bookSlot(env: Env, ctx: CaseContext, shard: string, request: BookingRequest) {
-  const { session, policy, stub, configure } = await bookableSession(
+  const { session, policy, configure } = await bookableSession(
     env,
     ctx,
     shard,
@@ -206,31 +196,64 @@ export async function bookSlot(env: Env, ctx: CaseContext, shard: string, reques
   const id = request.idNumber ? checkIdNumber(request.idNumber) : undefined;
   if (id && !id.ok) throw invalid("idNumber", id.reason);
   const phoneHash = await lookupHash(ctx.keys, "phone", phone);
-  await verifyCode(ctx, phoneHash, request.code);
-  if (
-    (await countPhoneBookings(ctx.scope, phoneHash, session.date.slice(0, 7))) >=
-    policy.monthlyBookingsPerPhone
-  ) {
-    throw conflict(`同一手机号每月最多预约 ${policy.monthlyBookingsPerPhone} 次`);
-  }
   const party = { name: request.name, phone, ...(id?.ok && { idNumber: id.value }) };
   const partySealed = await encryptPii(ctx.keys, JSON.stringify(party));
-  const result = await withConfigured<BookResult>(
+  const gate = phoneGate(env, ctx.scope.tenant, phoneHash);
+  const codeDigest = await codeHash(ctx.scope.tenant, phoneHash, request.code);
+  // The phone's gate checks the code and the monthly cap and books, as one step.
+  const result = await withConfigured<GatedResult>(
     () =>
-      stub.book({
-        slotStart: request.slotStart,
-        holdId: request.holdId,
-        phoneHash,
-        partySealed,
-        label: request.name,
-        topic: request.topic,
-        headcount: request.headcount,
+      gate.book({
+        tenant: ctx.scope.tenant,
+        sessionId: session.id,
+        month: session.date.slice(0, 7),
+        monthlyCap: policy.monthlyBookingsPerPhone,
+        codeHash: codeDigest,
+        booking: {
+          slotStart: request.slotStart,
+          holdId: request.holdId,
+          phoneHash,
+          partySealed,
+          label: request.name,
+          topic: request.topic,
+          headcount: request.headcount,
+        },
       }),
     configure,
   );
-  if (!result.ok) refused(result);
-  await spendBookingCode(ctx.scope, phoneHash);
+  if (!result.ok) {
+    if (result.reason === "WRONG_CODE") throw invalid("code", "验证码不正确或已过期");
+    if (result.reason === "MONTHLY_CAP") {
+      throw conflict(`同一手机号每月最多预约 ${policy.monthlyBookingsPerPhone} 次`);
+    }
+    refused(result);
+  }
+  await auditBooking(ctx, "reception.book", result.booking);
   return bookingView(ctx, session, result.booking);
+}
+
+/** Book, cancel and reschedule are written to the audit log like every other change. */
+export async function auditBooking(
+  ctx: CaseContext,
+  action: "reception.book" | "reception.cancel" | "reception.reschedule",
+  booking: Booking,
+) {
+  await appendAudit(
+    ctx.scope,
+    {
+      actorId: null,
+      action,
+      targetType: "booking",
+      targetId: booking.code,
+      detail: { sessionId: booking.sessionId, slotStart: booking.slotStart },
+    },
+    ctx.now,
+  );
+}
+
+/** A cancelled booking stops counting against its phone's monthly cap. */
+export async function releaseBooking(env: Env, ctx: CaseContext, booking: Booking) {
+  await phoneGate(env, ctx.scope.tenant, booking.phoneHash).released(booking.code);
 }
 
 export function bookingView(

@@ -15,7 +15,7 @@ import { decryptPii } from "../crypto/pii.ts";
 import { noticeStatements } from "../notify/notices.ts";
 import { flushOutbox } from "../notify/outbox.ts";
 import { loadNotificationSettings } from "../notify/settings-store.ts";
-import type { CaseContext, StaffView } from "../petitions/context.ts";
+import { type CaseContext, type StaffView, unitSubtree } from "../petitions/context.ts";
 import { resolveReceptionPolicy } from "./booking-policy.ts";
 import { occurrences, type Recurrence } from "./recurrence.ts";
 import { type ReceptionForm, slotStarts, windowProblems } from "./session.ts";
@@ -84,6 +84,11 @@ export async function createSessions(ctx: CaseContext, viewer: StaffView, input:
   const leader = await findStaff(ctx.scope, input.leaderId);
   if (!leader || leader.disabled || !leader.roles.includes("leader")) {
     throw invalid("leaderId", "接访领导须为在岗的领导干部");
+  }
+  // A township schedules its own leaders; only the county office may put a county leader
+  // (or another unit's) in front of citizens.
+  if (!viewer.inCountyOffice && !unitSubtree(ctx.units, unitId).includes(leader.unitId)) {
+    throw invalid("leaderId", "只能安排本单位（含下属单位）的领导接访");
   }
   const window = {
     date: input.date,

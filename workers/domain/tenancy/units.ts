@@ -54,6 +54,10 @@ export async function renameUnit(
   now = new Date(),
 ) {
   if (!(await findUnit(scope, id))) throw notFound("该单位");
+  // An empty change would reach the database as an UPDATE with nothing to set.
+  if (patch.name === undefined && patch.code === undefined) {
+    throw invalid("name", "请填写要修改的单位名称或代码");
+  }
   if (patch.code) await assertCodeFree(scope, patch.code, id);
   await batchWithAudit(
     scope,

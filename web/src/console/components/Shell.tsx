@@ -3,7 +3,7 @@ import { useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import { isApiError } from "../../api/client.ts";
 import { logout } from "../../api/console.ts";
-import { loginPath } from "../../shared/tenant.ts";
+import { consolePath, loginPath } from "../../shared/tenant.ts";
 import { useSession } from "../session.ts";
 import { ErrorAlert } from "./ErrorAlert.tsx";
 import { InboxLink } from "./InboxLink.tsx";
@@ -57,6 +57,9 @@ export function Shell({ mainRef, children }: Props) {
             {staff.position && <span>{staff.position}</span>}
             <span>{unit.name}</span>
             <InboxLink tenant={tenant} />
+            <a class="whoami__link" href={consolePath(tenant, "/password")}>
+              修改密码
+            </a>
             <button
               type="button"
               class="button button--small button--on-brand"
