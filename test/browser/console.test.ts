@@ -61,6 +61,10 @@ describe("the staff console in Chromium", () => {
 
     const missing = await page.goto(`${product.stack.url}/t/999999`);
     expect(missing?.status()).toBe(404);
+    // A path that matches no page gets the small page in Chinese, with its heading in a main.
+    const nowhere = await page.goto(`${product.stack.url}/t/${DEMO_TENANT.code}/no-such-page`);
+    expect(nowhere?.status()).toBe(404);
+    expect(await page.getByRole("main").getByRole("heading").textContent()).toBe("页面不存在");
     await page.close();
   });
 });

@@ -40,7 +40,7 @@ for (const [path, page] of [
 /** A page path that matches nothing: a small page in Chinese, not a JSON envelope. */
 export function missingPage(c: Context<AppEnv>) {
   return c.html(
-    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>页面不存在 · 连心桥</title></head><body style="font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;color:#1f2328"><h1>页面不存在</h1><p>您访问的页面不存在或已移动。</p><p><a href="/">返回连心桥首页</a></p></body></html>`,
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>页面不存在 · 连心桥</title></head><body style="font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;color:#1f2328"><main><h1>页面不存在</h1><p>您访问的页面不存在或已移动。</p><p><a href="/">返回连心桥首页</a></p></main></body></html>`,
     404,
   );
 }
