@@ -50,7 +50,8 @@ function serviceWorker(): Plugin {
 export default defineConfig({
   root,
   base: "/",
-  publicDir: false,
+  // Copied to dist as they are: vendored third-party files (Scalar for /api/docs).
+  publicDir: `${root}public`,
   plugins: [preact(), tenantPages(), serviceWorker()],
   server: {
     // The Worker (wrangler dev) answers the API during local front-end work.
