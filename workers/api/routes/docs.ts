@@ -56,6 +56,10 @@ export function mountDocs(app: OpenAPIHono<AppEnv>) {
       cdn: `${VENDOR}/standalone.js`,
       withDefaultFonts: false,
       customCss: FONT_FACES,
+      // Scalar's hosted extras (AI agent, MCP, SDK generation, sharing) need its cloud.
+      showDeveloperTools: "never",
+      agent: { disabled: true },
+      mcp: { disabled: true },
     }),
   );
 }
