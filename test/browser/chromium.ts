@@ -129,6 +129,12 @@ async function unpacked(): Promise<string> {
 }
 
 export async function localChromium(): Promise<LocalChromium> {
+  if (process.platform !== "linux" || process.arch !== "x64") {
+    throw new Error(
+      `@sparticuz/chromium ships a Linux x64 build only; on ${process.platform}-${process.arch} ` +
+        "set CHROMIUM_PATH to a local Chrome or Chromium.",
+    );
+  }
   const dir = await unpacked();
   const libs = join(dir, "al2023", "lib");
   return {
