@@ -50,7 +50,8 @@ function serviceWorker(): Plugin {
 export default defineConfig({
   root,
   base: "/",
-  // Copied into dist as they are: `_headers` (security headers of the static files).
+  // Copied into dist as they are: `_headers` (security headers of the static files) and
+  // vendored third-party files (Scalar for /api/docs).
   publicDir: `${root}public`,
   plugins: [preact(), tenantPages(), serviceWorker()],
   server: {

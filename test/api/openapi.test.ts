@@ -37,5 +37,9 @@ describe("the OpenAPI document", () => {
     expect(page.status).toBe(200);
     expect(page.headers.get("content-type")).toMatch(/text\/html/);
     expect(page.body.text).toContain("/api/v1/openapi.json");
+    // County intranets reach no CDN: the viewer and its fonts are our own assets.
+    expect(page.body.text).toContain('src="/vendor/scalar/standalone.js"');
+    expect(page.body.text).toContain("url(/vendor/scalar/inter.woff2)");
+    expect(page.body.text).not.toMatch(/https?:\/\//);
   });
 });

@@ -4,9 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, chromium } from "playwright-core";
 import { type Stack, startStack } from "../../workers/dev/stack.ts";
-
-/** Debian's Chromium; CI installs it with apt (see .ci/run). */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+import { localChromium } from "./chromium.ts";
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -25,9 +23,16 @@ export async function startTestStack(): Promise<Stack> {
   return startStack({ port: await freePort(), persistTo });
 }
 
-export function launchChromium(): Promise<Browser> {
+/**
+ * The Chromium from npm (see chromium.ts); CHROMIUM_PATH names another one instead, for
+ * developers on systems that build does not run on.
+ */
+export async function launchChromium(): Promise<Browser> {
+  const own = process.env.CHROMIUM_PATH;
+  const local = own ? undefined : await localChromium();
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: own ?? local?.executablePath,
+    env: { ...process.env, ...local?.env },
     args: [
       "--no-sandbox",
       "--disable-gpu",

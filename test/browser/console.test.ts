@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEMO_TENANT } from "../../workers/dev/demo-county.ts";
-import { ARTIFACTS, overflowsHorizontally, signIn, useProduct } from "./harness.ts";
+import { ARTIFACTS, DESKTOP, overflowsHorizontally, signIn, until, useProduct } from "./harness.ts";
 
 const product = useProduct();
 
@@ -47,6 +47,30 @@ describe("the staff console in Chromium", () => {
     await page.close();
   });
 
+  it("shows the API reference with nothing but the product's own server", async () => {
+    const page = await product.browser.newPage(DESKTOP);
+    const origin = new URL(product.stack.url).origin;
+    const elsewhere: string[] = [];
+    // A county intranet: every request off the product's origin fails, and is noted.
+    await page.route(
+      (url) => url.origin !== origin && url.protocol.startsWith("http"),
+      (route) => {
+        elsewhere.push(route.request().url());
+        return route.abort();
+      },
+    );
+    const fonts: string[] = [];
+    page.on("response", (res) => {
+      if (res.request().resourceType() === "font" && res.ok()) fonts.push(res.url());
+    });
+    await page.goto(`${product.stack.url}/api/docs`);
+    await until(() => page.getByRole("heading", { name: "连心桥 Lianxin API" }).count()).toBe(1);
+    await until(() => fonts.some((url) => url.endsWith("/vendor/scalar/inter.woff2"))).toBe(true);
+    expect(elsewhere).toEqual([]);
+    await page.screenshot({ path: `${ARTIFACTS}/api-docs.png` });
+    await page.close();
+  });
+
   it("shows the county's public page with its contact details on a phone", async () => {
     const page = await product.browser.newPage({
       viewport: { width: 360, height: 740 },
@@ -61,6 +85,10 @@ describe("the staff console in Chromium", () => {
 
     const missing = await page.goto(`${product.stack.url}/t/999999`);
     expect(missing?.status()).toBe(404);
+    // A path that matches no page gets the small page in Chinese, with its heading in a main.
+    const nowhere = await page.goto(`${product.stack.url}/t/${DEMO_TENANT.code}/no-such-page`);
+    expect(nowhere?.status()).toBe(404);
+    expect(await page.getByRole("main").getByRole("heading").textContent()).toBe("页面不存在");
     await page.close();
   });
 });

@@ -3,6 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
 import { DEMO_PASSWORD, DEMO_TENANT } from "../../workers/dev/demo-county.ts";
 import type { Stack } from "../../workers/dev/stack.ts";
+import { scanned } from "./a11y.ts";
 import { launchChromium, startTestStack } from "./browser.ts";
 
 /** What every browser test shares: the product, Chromium, and a few ways of looking. */
@@ -25,14 +26,20 @@ export interface Product {
   readonly browser: Browser;
 }
 
-/** Starts the product on a fresh state and Chromium for this file, and stops both after. */
+/**
+ * Starts the product on a fresh state and Chromium for this file, and stops both after. Every
+ * page the browser opens runs axe at each state the test looks at (see a11y.ts).
+ */
 export function useProduct(): Product {
   let stack: Stack | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     stack = await startTestStack();
-    browser = await launchChromium();
+    const launched = await launchChromium();
+    const newPage = launched.newPage.bind(launched);
+    launched.newPage = async (options) => scanned(await newPage(options));
+    browser = launched;
   });
   afterAll(async () => {
     await browser?.close();

@@ -42,7 +42,7 @@ for (const [path, page] of [
 export function missingPage(c: Context<AppEnv>) {
   // No inline style: the page runs under the same policy as every other.
   return c.html(
-    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>页面不存在 · 连心桥</title></head><body><h1>页面不存在</h1><p>您访问的页面不存在或已移动。</p><p><a href="/">返回连心桥首页</a></p></body></html>`,
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>页面不存在 · 连心桥</title></head><body><main><h1>页面不存在</h1><p>您访问的页面不存在或已移动。</p><p><a href="/">返回连心桥首页</a></p></main></body></html>`,
     404,
     pageHeaders(c),
   );

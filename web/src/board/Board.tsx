@@ -144,15 +144,16 @@ function LiveBoard({ tenant, sessionId }: BoardTarget) {
           <section class="board__now" aria-labelledby="board-now">
             <h2 id="board-now">正在接待</h2>
             <div aria-live="assertive" aria-atomic="true">
+              {/* A display figure, not a paragraph: a huge bold <p> reads as a lost heading. */}
               {now ? (
-                <p class="board__number" data-testid="board-now" data-number={now.number}>
+                <div class="board__number" data-testid="board-now" data-number={now.number}>
                   {now.number}
                   <span class="board__unit">号</span>
-                </p>
+                </div>
               ) : (
-                <p class="board__number board__number--none" data-testid="board-now">
+                <div class="board__number board__number--none" data-testid="board-now">
                   —
-                </p>
+                </div>
               )}
               <p class="board__call">
                 {now

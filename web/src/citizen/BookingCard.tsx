@@ -25,10 +25,12 @@ export function BookingCard({ booking }: { booking: Booking }) {
   return (
     <div class="card booking" data-testid="booking">
       <div class="code-box">
-        <p class="code-box__label">预约码</p>
-        <p class="code-box__code" data-testid="booking-code" data-code={booking.bookingCode}>
-          {booking.bookingCode}
-        </p>
+        <dl class="code-box__pair">
+          <dt class="code-box__label">预约码</dt>
+          <dd class="code-box__code" data-testid="booking-code" data-code={booking.bookingCode}>
+            {booking.bookingCode}
+          </dd>
+        </dl>
         {active && <QrImage svg={booking.qrSvg} code={booking.bookingCode} />}
         <p>
           <span

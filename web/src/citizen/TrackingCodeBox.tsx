@@ -4,7 +4,7 @@ import { formatTrackingCode } from "../shared/dates.ts";
 /** The 查询码, large, in groups of four for reading aloud, with a copy button. */
 export function TrackingCodeBox({ code }: { code: string }) {
   const [status, setStatus] = useState("");
-  const codeRef = useRef<HTMLParagraphElement>(null);
+  const codeRef = useRef<HTMLElement>(null);
   const shown = formatTrackingCode(code);
 
   const copy = async () => {
@@ -27,10 +27,12 @@ export function TrackingCodeBox({ code }: { code: string }) {
 
   return (
     <div class="code-box">
-      <p class="code-box__label">查询码</p>
-      <p ref={codeRef} class="code-box__code" data-testid="tracking-code" data-code={code}>
-        {shown}
-      </p>
+      <dl class="code-box__pair">
+        <dt class="code-box__label">查询码</dt>
+        <dd ref={codeRef} class="code-box__code" data-testid="tracking-code" data-code={code}>
+          {shown}
+        </dd>
+      </dl>
       <p class="actions">
         <button type="button" class="button" onClick={copy}>
           复制查询码

@@ -4,6 +4,22 @@ import type { AppEnv } from "../context.ts";
 
 export const OPENAPI_PATH = "/api/v1/openapi.json";
 
+/**
+ * Scalar's script and fonts are our own static assets (web/public/vendor/scalar, written by
+ * `npm run vendor:scalar`): county intranets reach no CDN.
+ */
+const VENDOR = "/vendor/scalar";
+const FONT_FACES = [
+  ["Inter", "inter.woff2", "100 900"],
+  ["JetBrains Mono", "jetbrains-mono.woff2", "100 800"],
+]
+  .map(
+    ([family, file, weight]) =>
+      `@font-face { font-family: "${family}"; font-style: normal; font-weight: ${weight}; ` +
+      `font-display: swap; src: url(${VENDOR}/${file}) format("woff2"); }`,
+  )
+  .join("\n");
+
 /** Serves the OpenAPI 3.1 document built from the route definitions, and Scalar's viewer. */
 export function mountDocs(app: OpenAPIHono<AppEnv>) {
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
@@ -32,5 +48,18 @@ export function mountDocs(app: OpenAPIHono<AppEnv>) {
     },
     servers: [{ url: "/" }],
   });
-  app.get("/api/docs", Scalar({ url: OPENAPI_PATH, pageTitle: "连心桥 API" }));
+  app.get(
+    "/api/docs",
+    Scalar({
+      url: OPENAPI_PATH,
+      pageTitle: "连心桥 API",
+      cdn: `${VENDOR}/standalone.js`,
+      withDefaultFonts: false,
+      customCss: FONT_FACES,
+      // Scalar's hosted extras (AI agent, MCP, SDK generation, sharing) need its cloud.
+      showDeveloperTools: "never",
+      agent: { disabled: true },
+      mcp: { disabled: true },
+    }),
+  );
 }

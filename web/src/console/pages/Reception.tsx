@@ -289,7 +289,7 @@ function SessionRow({
             type="button"
             class="button button--small"
             onClick={() => setMode("cancel")}
-            aria-label={`取消 ${label}`}
+            aria-label={`取消接访 ${label}`}
           >
             取消接访
           </button>

@@ -373,8 +373,10 @@ function RecordForm({
 
   const errors = fieldErrors(error);
   const open = s.status === "open";
+  // No accessible name: a named form is a landmark, and one per card would be a page of
+  // identical landmarks. The card's heading already says which case the form is for.
   return (
-    <form class="form sv-form" onSubmit={record} aria-label="记录督办" noValidate>
+    <form class="form sv-form" onSubmit={record} noValidate>
       <div class="form-grid">
         <SelectField
           id={`${idPrefix}-form`}

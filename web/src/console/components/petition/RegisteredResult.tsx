@@ -31,10 +31,12 @@ export function RegisteredResult({ petition, units, onNext }: Props) {
         {petition.confidential && <span class="tag tag--secret"> 保密</span>}
       </p>
       <div class="code-box">
-        <p class="code-box__label">查询码</p>
-        <p class="code-box__code" data-testid="tracking-code" data-code={petition.trackingCode}>
-          {formatTrackingCode(petition.trackingCode)}
-        </p>
+        <dl class="code-box__pair">
+          <dt class="code-box__label">查询码</dt>
+          <dd class="code-box__code" data-testid="tracking-code" data-code={petition.trackingCode}>
+            {formatTrackingCode(petition.trackingCode)}
+          </dd>
+        </dl>
         <p class="hint">
           请将查询码书面告知信访人：凭查询码和登记的手机号码后四位，可以查询办理进度并对办理结果进行评价。
         </p>
