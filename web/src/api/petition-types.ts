@@ -73,6 +73,7 @@ export interface SubmitOnlinePetitionBody extends Material {
   categoryCode: string;
   petitioner: PersonInput & { phone: string };
   headcount?: number;
+  subjectUnitId?: string;
   subjectText?: string;
 }
 

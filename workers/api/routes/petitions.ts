@@ -15,7 +15,7 @@ import { declareRecusal, takeAction } from "../../domain/petitions/actions.ts";
 import type { CaseContext, StaffView } from "../../domain/petitions/context.ts";
 import { previewFlags, registerPetition } from "../../domain/petitions/intake.ts";
 import type { PetitionAction } from "../../domain/petitions/lifecycle.ts";
-import { presentPetition, presentSummary } from "../../domain/petitions/view.ts";
+import { presentPetition, presentSummary, visibleFlagRefs } from "../../domain/petitions/view.ts";
 import { invalid, notFound } from "../../errors.ts";
 import { appendAudit } from "../../storage/audit.ts";
 import { recordedAlerts } from "../../storage/notify.ts";
@@ -188,7 +188,8 @@ export const petitionRoutes = newRouter()
       limit: limit + 1,
     });
     const page = rows.slice(0, limit);
-    const items = await Promise.all(page.map((row) => presentSummary(ctx, viewer, row)));
+    const refs = await visibleFlagRefs(ctx, viewer, page);
+    const items = await Promise.all(page.map((row) => presentSummary(ctx, viewer, row, refs)));
     const last = page.at(-1);
     return c.json({ items, nextCursor: rows.length > limit && last ? cursorOf(last) : null }, 200);
   })

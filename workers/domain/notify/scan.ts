@@ -284,8 +284,18 @@ async function markNotice(
 async function sendDigests(people: ScanPeople, today: string) {
   const { ctx, staff } = people;
   const counts = new Map<string, { near: number; dueToday: number; overdue: number }>();
+  const office = countyOffice(ctx.units);
   for (const row of await listOpenPetitionClocks(ctx.scope)) {
     if (!row.nextDeadlineKey) continue;
+    // A unit's digest goes to all its clerks and leaders, so it counts only what every one
+    // of them may see: an accusation held by a unit is known there to its handler alone
+    // (told case by case), and at the county office never if it accuses the office.
+    if (
+      row.confidential &&
+      (row.responsibleUnitId !== office?.id || row.subjectUnitId === office?.id)
+    ) {
+      continue;
+    }
     const clock = storedClocks(row.deadlines).find((c) => c.key === row.nextDeadlineKey);
     if (!clock) continue;
     const { state } = deadlineStatus(clock, today, ctx.calendar, ctx.policy.nearAlerts[0] ?? 0.7);
