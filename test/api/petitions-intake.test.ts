@@ -224,8 +224,8 @@ describe("checkRepeatPetition", () => {
         body: { categoryCode: "07.06", phone: "13600007777" },
       },
     );
-    // A township clerk learns there is an earlier case, not which one.
-    expect(elsewhere.body.repeat).toEqual({ visible: false, afterReReview: false });
+    // A township clerk who may not see the earlier case hears what a first petition hears.
+    expect(elsewhere.body).toEqual({ firstPetition: true });
 
     const fresh = await call<{ firstPetition: boolean }>(
       `/api/v1/t/${county.code}/petitions/check`,
