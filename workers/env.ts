@@ -15,6 +15,7 @@ export interface Env {
     import("./reception/session-object.ts").ReceptionSession
   >;
   TENANT_MONITOR: DurableObjectNamespace<import("./reception/monitor-object.ts").TenantMonitor>;
+  AUDIT_CHAIN: DurableObjectNamespace<import("./audit/chain-object.ts").AuditChain>;
   NOTIFY_QUEUE: Queue;
   NOTIFY_DLQ: Queue;
   ASSETS: Fetcher;
@@ -51,6 +52,7 @@ const envSchema = z.object({
   CONTROL_DB: binding("D1", "prepare"),
   RECEPTION_SESSION: binding("Durable Object namespace", "idFromName"),
   TENANT_MONITOR: binding("Durable Object namespace", "idFromName"),
+  AUDIT_CHAIN: binding("Durable Object namespace", "idFromName"),
   NOTIFY_QUEUE: binding("Queue producer", "send"),
   NOTIFY_DLQ: binding("Queue producer", "send"),
   ASSETS: binding("static assets", "fetch"),

@@ -1,6 +1,6 @@
 import type { PetitionRow, StaffRow } from "../../../schema/tenant/tables.ts";
 import type { Env } from "../../env.ts";
-import { batchWithAudit, sealAuditChain } from "../../storage/audit.ts";
+import { batchWithAudit } from "../../storage/audit.ts";
 import { listActiveTenants } from "../../storage/control.ts";
 import {
   hasScanRun,
@@ -137,10 +137,6 @@ async function scanTenant(env: Env, scope: TenantScope, now: Date) {
     part.reminders = await sendReceptionReminders(loaded.ctx, loaded.settings, today);
   }
   part.enqueued = await flushOutbox(env, scope, now);
-  // Entries whose sealing lost a race after their write join the chain here at the latest.
-  await sealAuditChain(scope).catch((error: unknown) =>
-    console.warn("audit sealing deferred", error),
-  );
   return part;
 }
 

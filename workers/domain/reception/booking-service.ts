@@ -13,7 +13,7 @@ import {
   saveBookingCodeStatement,
   spendBookingCode,
 } from "../../storage/reception.ts";
-import { sha256Hex } from "../auth/tokens.ts";
+import { sha256Hex } from "../crypto/digest.ts";
 import { decryptPii, encryptPii, lookupHash } from "../crypto/pii.ts";
 import { noticeStatements } from "../notify/notices.ts";
 import { flushOutbox } from "../notify/outbox.ts";
