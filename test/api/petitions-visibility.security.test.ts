@@ -341,3 +341,28 @@ describe("an accusation's subject unit", () => {
     expect(reply.body).toMatchObject({ error: { details: [{ path: "subjectUnitId" }] } });
   });
 });
+
+describe("someone who steps aside (§28)", () => {
+  it("no longer reads the case's notices, supervision or count", async () => {
+    const inbox = () =>
+      call<{ items: { petitionId: string | null }[]; unread: number }>(
+        `/api/v1/t/${county.code}/notifications`,
+        { token: county.people.supervisor.token },
+      );
+    const before = await inbox();
+    const about = before.body.items.filter((n) => n.petitionId === hidden.id).length;
+    expect(about).toBeGreaterThan(0);
+    const recused = await call(`/api/v1/t/${county.code}/petitions/${hidden.id}/recusals`, {
+      token: county.people.supervisor.token,
+      body: { reason: "与被检举人系亲属" },
+    });
+    expect(recused.status).toBe(201);
+    const after = await inbox();
+    expect(after.body.items.filter((n) => n.petitionId === hidden.id)).toEqual([]);
+    expect(after.body.unread).toBe(before.body.unread - about);
+    const supervisions = await call(`/api/v1/t/${county.code}/supervisions`, {
+      token: county.people.supervisor.token,
+    });
+    expect(JSON.stringify(supervisions.body)).not.toContain(hidden.id);
+  });
+});

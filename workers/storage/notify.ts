@@ -121,12 +121,12 @@ export function openSupervisionStatement(
 }
 
 /** Supervision records of cases the viewer may see, with their tracking codes, newest first. */
-export async function listSupervisions(
+export function supervisionsQuery(
   scope: TenantScope,
   viewer: Viewer,
   filter: { status?: "open" | "resolved" | undefined; unitId?: string | undefined; limit: number },
 ) {
-  const rows = await scope.db
+  return scope.db
     .select({ supervision: supervisions, trackingCode: petitions.trackingCode })
     .from(supervisions)
     .innerJoin(
@@ -144,6 +144,14 @@ export async function listSupervisions(
     )
     .orderBy(desc(supervisions.openedAt))
     .limit(filter.limit);
+}
+
+export async function listSupervisions(
+  scope: TenantScope,
+  viewer: Viewer,
+  filter: Parameters<typeof supervisionsQuery>[2],
+) {
+  const rows = await supervisionsQuery(scope, viewer, filter);
   return rows.map((r) => ({ ...r.supervision, trackingCode: r.trackingCode }));
 }
 

@@ -268,7 +268,7 @@ interface Versioned {
 export type DeclineGround = "not_ours" | "in_progress_below" | "after_re_review" | "other";
 
 export interface ActionBodies {
-  accept: Versioned & { note?: string };
+  accept: Versioned & { note?: string; subjectUnitId?: string };
   decline: Versioned & { reason: string; ground: DeclineGround };
   forward: Versioned & { toUnitId: string; note?: string };
   assign: Versioned & { toUnitId: string; reportDue?: string; instructions?: string };
