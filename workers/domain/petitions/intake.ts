@@ -12,6 +12,7 @@ import {
   insertEventStatement,
   insertPetitionStatement,
 } from "../../storage/petitions.ts";
+import { findStaff } from "../../storage/staff.ts";
 import type { Viewer } from "../../storage/visibility.ts";
 import { encryptPii, lookupHash } from "../crypto/pii.ts";
 import { addCalendarDays, cstDate, daysBetween } from "../deadlines/index.ts";
@@ -62,6 +63,9 @@ export async function registerPetition(
     throw invalid("subjectUnitId", "被反映单位不存在");
   }
 
+  const confidential = input.purpose === "accusation" || category.accusation;
+  const ownerLeaderId = await receivingOwner(ctx, input, confidential);
+
   const lead = parties.petitioner;
   const [idHash, phoneHash] = await Promise.all([
     lead?.idNumber ? lookupHash(ctx.keys, "id", lead.idNumber) : null,
@@ -99,14 +103,14 @@ export async function registerPetition(
       channel: input.channel,
       purpose: input.purpose,
       categoryCode: input.categoryCode,
-      confidential: input.purpose === "accusation" || category.accusation,
+      confidential,
       receivedOn,
       registeredAt: ctx.now,
       registeredBy: registrant?.staffId ?? null,
       registeringUnitId: unit.id,
       responsibleUnitId: unit.id,
       handlerId: null,
-      ownerLeaderId: input.ownerLeaderId ?? null,
+      ownerLeaderId,
       subjectUnitId: input.subjectUnitId ?? null,
       subjectText: input.subjectText ?? null,
       headcount: input.headcount ?? Math.max(1, parties.representatives.length),
@@ -214,6 +218,24 @@ export async function previewFlags(
     ...(flags.skipLevel && { skipLevel: true }),
     ...(flags.legalRoute && { legalRoute: flags.legalRoute }),
   };
+}
+
+/**
+ * The leader who received a visit owns it (包案), except an accusation whose accused unit
+ * is not known yet or is the leader's own (§30): the county office names an owner then.
+ * The visit is registered either way.
+ */
+async function receivingOwner(
+  ctx: CaseContext,
+  input: Intake,
+  confidential: boolean,
+): Promise<string | null> {
+  if (!input.ownerLeaderId) return null;
+  if (!confidential) return input.ownerLeaderId;
+  if (!input.subjectUnitId) return null;
+  const leader = await findStaff(ctx.scope, input.ownerLeaderId);
+  if (!leader || unitSubtree(ctx.units, input.subjectUnitId).includes(leader.unitId)) return null;
+  return leader.id;
 }
 
 function receivedDate(ctx: CaseContext, receivedAt: string) {
