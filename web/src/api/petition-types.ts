@@ -215,13 +215,12 @@ export interface CheckPetitionBody {
 /** What intake would flag, before anything is saved (POST /petitions/check). */
 export interface CheckPetitionResult {
   firstPetition: boolean;
+  /** Only an earlier case this clerk may open; to anyone else it reads as a first petition. */
   repeat?: {
-    /** False when the earlier case is one this clerk may not open: only its existence is told. */
-    visible: boolean;
     afterReReview: boolean;
-    of?: string;
-    trackingCode?: string;
-    status?: string;
+    of: string;
+    trackingCode: string;
+    status: string;
   };
   inProgressBelow?: { of: string; unitId: string };
   skipLevel?: boolean;

@@ -119,13 +119,16 @@ const checkRepeatRoute = createRoute({
         firstPetition: z.boolean(),
         repeat: z
           .object({
-            visible: z.boolean(),
             afterReReview: z.boolean(),
-            of: z.string().optional(),
-            trackingCode: z.string().optional(),
-            status: z.string().optional(),
+            of: z.string(),
+            trackingCode: z.string(),
+            status: z.string(),
           })
-          .optional(),
+          .optional()
+          .openapi({
+            description:
+              "Only an earlier case the caller may see: to anyone else a repeat of a hidden case answers as a first petition",
+          }),
         inProgressBelow: z.object({ of: z.string(), unitId: z.string() }).optional(),
         skipLevel: z.boolean().optional(),
         legalRoute: z.string().optional(),

@@ -213,7 +213,7 @@ export async function previewFlags(
   );
   return {
     firstPetition: flags.firstPetition,
-    ...(flags.repeat && { repeat: { ...flags.repeat, visible: true } }),
+    ...(flags.repeat && { repeat: flags.repeat }),
     ...(flags.inProgressBelow && { inProgressBelow: flags.inProgressBelow }),
     ...(flags.skipLevel && { skipLevel: true }),
     ...(flags.legalRoute && { legalRoute: flags.legalRoute }),
