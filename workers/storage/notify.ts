@@ -13,7 +13,13 @@ import {
   supervisions,
 } from "../../schema/tenant/tables.ts";
 import { ofTenant, type TenantScope } from "./tenant-scope.ts";
-import { caseDerivedVisible, type Viewer, visibleCases } from "./visibility.ts";
+import {
+  caseDerivedVisible,
+  type Reader,
+  readableBy,
+  type Viewer,
+  visibleCases,
+} from "./visibility.ts";
 
 // ── settings ────────────────────────────────────────────────────────────────────────
 
@@ -55,11 +61,18 @@ export function setNextAlertStatement(
     .where(ofTenant(scope, petitions, eq(petitions.id, id), eq(petitions.version, version)));
 }
 
-export async function recordedAlerts(scope: TenantScope, petitionId: string) {
+export async function recordedAlerts(scope: TenantScope, reader: Reader, petitionId: string) {
   const rows = await scope.db
     .select()
     .from(deadlineAlerts)
-    .where(ofTenant(scope, deadlineAlerts, eq(deadlineAlerts.petitionId, petitionId)));
+    .where(
+      ofTenant(
+        scope,
+        deadlineAlerts,
+        eq(deadlineAlerts.petitionId, petitionId),
+        readableBy(scope, reader, deadlineAlerts.petitionId),
+      ),
+    );
   return rows;
 }
 

@@ -7,7 +7,7 @@ import {
   recusals,
 } from "../../schema/tenant/tables.ts";
 import { ofTenant, type TenantScope } from "./tenant-scope.ts";
-import { type Viewer, visibleCases } from "./visibility.ts";
+import { type Reader, readableBy, type Viewer, visibleCases } from "./visibility.ts";
 
 export async function findVisiblePetition(scope: TenantScope, viewer: Viewer, id: string) {
   const [row] = await scope.db
@@ -171,11 +171,18 @@ export function insertEventStatement(scope: TenantScope, event: NewEvent) {
   });
 }
 
-export function listEvents(scope: TenantScope, petitionId: string) {
+export function listEvents(scope: TenantScope, reader: Reader, petitionId: string) {
   return scope.db
     .select()
     .from(petitionEvents)
-    .where(ofTenant(scope, petitionEvents, eq(petitionEvents.petitionId, petitionId)))
+    .where(
+      ofTenant(
+        scope,
+        petitionEvents,
+        eq(petitionEvents.petitionId, petitionId),
+        readableBy(scope, reader, petitionEvents.petitionId),
+      ),
+    )
     .orderBy(asc(petitionEvents.version));
 }
 

@@ -88,6 +88,26 @@ export function visibleCaseIdsQuery(scope: TenantScope, viewer: Viewer, ids: rea
     );
 }
 
+/**
+ * Who reads a case-derived row: a staff member through the rule, or one of the few readers
+ * the rule does not cover, named so every call says why — the deadline scan (`system`),
+ * the petitioner holding their code and phone digits (`petitioner`), the clerk shown what
+ * they just registered (`registrant`), staff shown the case they just acted on (`actor`),
+ * who may have stepped out of its audience by that very action.
+ */
+export type Reader = Viewer | "system" | "petitioner" | "registrant" | "actor";
+
+/** `caseDerivedVisible` for a staff reader; no condition for the named others. */
+export function readableBy(
+  scope: TenantScope,
+  reader: Reader,
+  petitionIdColumn: SQLiteColumn,
+): SQL | undefined {
+  return typeof reader === "string"
+    ? undefined
+    : caseDerivedVisible(scope, reader, petitionIdColumn);
+}
+
 /** Which of these cases the viewer may see: one query, one primary-key probe per id. */
 export async function visibleCaseIds(
   scope: TenantScope,

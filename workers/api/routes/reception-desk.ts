@@ -309,7 +309,7 @@ receptionDeskRoutes
           ctx,
           viewer,
           petition,
-          await listEvents(ctx.scope, petition.id),
+          await listEvents(ctx.scope, "registrant", petition.id),
         ),
       },
       200,

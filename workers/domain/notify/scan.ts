@@ -144,7 +144,9 @@ async function scanCase(people: ScanPeople, row: PetitionRow, now: Date) {
   const { ctx } = people;
   const marks = alertMarks(storedClocks(row.deadlines), ctx.policy.nearAlerts);
   const seen = new Set(
-    (await recordedAlerts(ctx.scope, row.id)).map((a) => `${a.deadlineKey}|${a.due}|${a.mark}`),
+    (await recordedAlerts(ctx.scope, "system", row.id)).map(
+      (a) => `${a.deadlineKey}|${a.due}|${a.mark}`,
+    ),
   );
   const pending = marks.filter((m) => m.at <= now && !seen.has(`${m.key}|${m.due}|${m.mark}`));
   const next = marks.find((m) => m.at > now)?.at ?? null;
