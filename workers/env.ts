@@ -16,6 +16,7 @@ export interface Env {
   >;
   TENANT_MONITOR: DurableObjectNamespace<import("./reception/monitor-object.ts").TenantMonitor>;
   PHONE_GATE: DurableObjectNamespace<import("./reception/phone-object.ts").PhoneGate>;
+  AUDIT_CHAIN: DurableObjectNamespace<import("./audit/chain-object.ts").AuditChain>;
   NOTIFY_QUEUE: Queue;
   NOTIFY_DLQ: Queue;
   ASSETS: Fetcher;
@@ -53,6 +54,7 @@ const envSchema = z.object({
   RECEPTION_SESSION: binding("Durable Object namespace", "idFromName"),
   TENANT_MONITOR: binding("Durable Object namespace", "idFromName"),
   PHONE_GATE: binding("Durable Object namespace", "idFromName"),
+  AUDIT_CHAIN: binding("Durable Object namespace", "idFromName"),
   NOTIFY_QUEUE: binding("Queue producer", "send"),
   NOTIFY_DLQ: binding("Queue producer", "send"),
   ASSETS: binding("static assets", "fetch"),

@@ -3,6 +3,7 @@ import { runScheduled } from "./cron/scheduled.ts";
 import { checkEnv, type Env } from "./env.ts";
 import { consumeNotifications } from "./notify/consumer.ts";
 
+export { AuditChain } from "./audit/chain-object.ts";
 export { TenantMonitor } from "./reception/monitor-object.ts";
 export { PhoneGate } from "./reception/phone-object.ts";
 export { ReceptionSession } from "./reception/session-object.ts";

@@ -85,11 +85,23 @@ export const SubmitOnlinePetitionBody = z
     petitioner: Person.extend({ phone: z.string().trim().max(30) }),
     headcount: z.number().int().min(1).max(10_000).optional(),
     ...Material,
+    subjectUnitId: Id.optional().openapi({
+      description: "被反映的单位（listPublicUnits 之一）；不清楚则不填，由县信访局受理时确定",
+    }),
     subjectText: Text(200).optional(),
     altcha: HumanCheck,
   })
   .strict()
   .openapi("SubmitOnlinePetitionBody");
+
+/** A unit a citizen may name as the one their petition is about. */
+export const PublicUnit = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    kind: z.enum(["county", "township", "bureau"]),
+  })
+  .openapi("PublicUnit");
 
 const Clock = z.object({
   due: IsoDate,
@@ -276,7 +288,16 @@ const Versioned = {
 const Note = Text(2_000);
 
 export const ActionBodies = {
-  accept: z.object({ note: Note.optional(), ...Versioned }).strict(),
+  accept: z
+    .object({
+      note: Note.optional(),
+      subjectUnitId: Id.optional().openapi({
+        description:
+          "County office only: set or correct the unit an accusation is about (被检举控告单位)",
+      }),
+      ...Versioned,
+    })
+    .strict(),
   decline: z
     .object({
       reason: Note,

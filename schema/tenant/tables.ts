@@ -236,6 +236,11 @@ export interface PetitionFlags {
   /** The same matter is in progress at a lower level (§19): the upper level may decline. */
   inProgressBelow?: { of: string; unitId: string };
   firstPetition: boolean;
+  /**
+   * The earlier cases (same person, same category) these flags were drawn from. Never
+   * shown: a reader is told of a flag only if they may see the case it rests on.
+   */
+  basis?: string[];
   skipLevel?: boolean;
   legalRoute?: string;
 }
@@ -471,6 +476,8 @@ export const deliveries = sqliteTable(
     link: text("link"),
     /** Template parameters, for providers that send templates (SMS). */
     params: text("params", { mode: "json" }).$type<Record<string, string>>(),
+    /** The case the message is about, if any: the log shows it only to who may see the case. */
+    petitionId: text("petition_id"),
     status: text("status", { enum: deliveryStatuses }).notNull(),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),

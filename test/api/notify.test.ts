@@ -140,7 +140,9 @@ describe("the deadline scan", () => {
     expect(report.body.cases).toBe(3);
     expect(report.body.rowsRead).toBeGreaterThanOrEqual(3);
     expect(report.body.rowsRead).toBeLessThanOrEqual(6);
-  });
+    // Setting up a county and 33 cases takes seconds on a busy machine; what is asserted is
+    // the rows read, never the time.
+  }, 30_000);
 });
 
 describe("supervision", () => {

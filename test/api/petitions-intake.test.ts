@@ -202,7 +202,7 @@ describe("checkRepeatPetition", () => {
       categoryCode: "07.06",
     });
     const check = () =>
-      call<{ firstPetition: boolean; repeat?: { visible: boolean; of?: string } }>(
+      call<{ firstPetition: boolean; repeat?: { of?: string } }>(
         `/api/v1/t/${county.code}/petitions/check`,
         {
           token: county.people.clerk.token,
@@ -213,19 +213,19 @@ describe("checkRepeatPetition", () => {
     expect(before.status).toBe(200);
     expect(before.body).toMatchObject({
       firstPetition: false,
-      repeat: { visible: true, of: first.body.id },
+      repeat: { of: first.body.id },
     });
     expect((await check()).body.repeat?.of).toBe(first.body.id);
 
-    const elsewhere = await call<{ repeat?: { visible: boolean; of?: string } }>(
+    const elsewhere = await call<{ repeat?: { of?: string } }>(
       `/api/v1/t/${county.code}/petitions/check`,
       {
         token: county.people.townClerk.token,
         body: { categoryCode: "07.06", phone: "13600007777" },
       },
     );
-    // A township clerk learns there is an earlier case, not which one.
-    expect(elsewhere.body.repeat).toEqual({ visible: false, afterReReview: false });
+    // A township clerk who may not see the earlier case hears what a first petition hears.
+    expect(elsewhere.body).toEqual({ firstPetition: true });
 
     const fresh = await call<{ firstPetition: boolean }>(
       `/api/v1/t/${county.code}/petitions/check`,

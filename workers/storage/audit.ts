@@ -1,7 +1,15 @@
-import { and, asc, desc, eq, gt, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, gt, isNotNull, isNull, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { type AuditRow, auditLog } from "../../schema/tenant/tables.ts";
-import { sha256Hex } from "../domain/auth/tokens.ts";
+import {
+  type AuditEntryFields,
+  auditMac,
+  type ChainAnchor,
+  type ChainLink,
+  entryBody,
+  GENESIS_HASH,
+} from "../audit/chain-object.ts";
+import { canonicalJson, deriveAuditKey, sha256Hex } from "../domain/crypto/digest.ts";
 import { ofTenant, type TenantScope } from "./tenant-scope.ts";
 
 export interface AuditEntry {
@@ -12,30 +20,92 @@ export interface AuditEntry {
   detail?: Record<string, unknown> | undefined;
 }
 
-/** The hash before the first entry of every tenant's chain. */
-export const GENESIS_HASH = "0".repeat(64);
-/** Entries sealed per pass; each pass is one batch. */
-const SEAL_PAGE = 50;
-
-/** JSON with keys in a fixed order, so a hash can be recomputed from the stored row. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (value && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value ?? null);
+export function errorText(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  return `${error.message} ${error.cause instanceof Error ? error.cause.message : ""}`;
 }
 
-export function entryHash(
-  prevHash: string,
-  row: Pick<AuditRow, "id" | "at" | "actorId" | "action" | "targetType" | "targetId" | "detail"> & {
-    seq: number;
-  },
-): Promise<string> {
-  const body = canonical({
+/**
+ * Runs `statements` and appends one audit entry, in one atomic batch: the write is never
+ * recorded without its entry, nor the entry without the write. The entry is sealed before
+ * the batch: the county's chain object gives it its place and MAC, and is told when it is
+ * written (two calls to the object, where sealing afterwards took three more D1 round
+ * trips), so concurrent writers never wait on each other's batches and still make one
+ * chain. A batch that fails gives its place up, on the record.
+ */
+export async function batchWithAudit(
+  scope: TenantScope,
+  statements: BatchItem<"sqlite">[],
+  entry: AuditEntry,
+  now = new Date(),
+) {
+  const fields: AuditEntryFields = {
+    id: crypto.randomUUID(),
+    at: now,
+    actorId: entry.actorId,
+    action: entry.action,
+    targetType: entry.targetType,
+    targetId: entry.targetId ?? null,
+    // As it reads back from the JSON column, so the MAC can be recomputed from the row.
+    detail: entry.detail === undefined ? null : JSON.parse(JSON.stringify(entry.detail)),
+  };
+  const link = await placeInChain(scope, fields);
+  const insert = scope.db.insert(auditLog).values({
+    ...fields,
+    tenantId: scope.tenant,
+    detail: fields.detail as Record<string, unknown> | null,
+    seq: link.seq,
+    prevHash: link.prevHash,
+    hash: link.hash,
+  });
+  let results: unknown[];
+  try {
+    [, ...results] = await scope.db.batch([insert, ...statements]);
+  } catch (error) {
+    await scope.audit.chain.abandon(link).catch(() => undefined);
+    throw error;
+  }
+  // From here a missing row at this place is a deletion, not a write still on its way.
+  await scope.audit.chain.confirm(link.seq).catch(() => undefined);
+  return results;
+}
+
+/** An audit entry on its own: a read of confidential data, or a failed login. */
+export async function appendAudit(scope: TenantScope, entry: AuditEntry, now = new Date()) {
+  await batchWithAudit(scope, [], entry, now);
+}
+
+async function placeInChain(scope: TenantScope, fields: AuditEntryFields): Promise<ChainLink> {
+  const body = entryBody(fields);
+  const link = await scope.audit.chain.link(scope.tenant, body);
+  if (link) return link;
+  // The county's first entry since anchoring began: the keyed chain starts after whatever
+  // its log already holds (entries chained by the earlier, unkeyed scheme).
+  const [last] = await scope.db
+    .select({ seq: auditLog.seq, hash: auditLog.hash })
+    .from(auditLog)
+    .where(ofTenant(scope, auditLog, isNotNull(auditLog.seq)))
+    .orderBy(desc(auditLog.seq))
+    .limit(1);
+  const base = { seq: last?.seq ?? 0, hash: last?.hash ?? GENESIS_HASH };
+  const placed = await scope.audit.chain.link(scope.tenant, body, base);
+  if (!placed) throw new Error("the audit chain could not be anchored");
+  return placed;
+}
+
+/** Forgets the county's anchor: only with every audit row of the county deleted. */
+export async function resetAuditChain(scope: TenantScope) {
+  await scope.audit.chain.reset();
+}
+
+type StoredEntry = Pick<
+  AuditRow,
+  "id" | "at" | "actorId" | "action" | "targetType" | "targetId" | "detail"
+>;
+
+/** Entries written before the chain was keyed and anchored: SHA-256, `seq` in the body. */
+function legacyHash(prevHash: string, row: StoredEntry & { seq: number }) {
+  const body = canonicalJson({
     id: row.id,
     seq: row.seq,
     at: row.at.getTime(),
@@ -48,141 +118,110 @@ export function entryHash(
   return sha256Hex(`${prevHash}\n${body}`);
 }
 
-export function errorText(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  return `${error.message} ${error.cause instanceof Error ? error.cause.message : ""}`;
-}
-
-function auditInsert(scope: TenantScope, entry: AuditEntry, now: Date) {
-  return scope.db.insert(auditLog).values({
-    id: crypto.randomUUID(),
-    tenantId: scope.tenant,
-    at: now,
-    actorId: entry.actorId,
-    action: entry.action,
-    targetType: entry.targetType,
-    targetId: entry.targetId ?? null,
-    detail: entry.detail ?? null,
-  });
-}
-
-/**
- * Runs `statements` and appends one audit entry, in one atomic batch: the write is never
- * recorded without its entry, nor the entry without the write. The entry joins the hash
- * chain when it is sealed, right after, so concurrent writers never wait on each other.
- */
-export async function batchWithAudit(
-  scope: TenantScope,
-  statements: BatchItem<"sqlite">[],
-  entry: AuditEntry,
-  now = new Date(),
-) {
-  const [, ...results] = await scope.db.batch([auditInsert(scope, entry, now), ...statements]);
-  await sealQuietly(scope);
-  return results as unknown[];
-}
-
-/** An audit entry on its own: a read of confidential data, or a failed login. */
-export async function appendAudit(scope: TenantScope, entry: AuditEntry, now = new Date()) {
-  await batchWithAudit(scope, [], entry, now);
-}
-
-/** Sealing is best effort after a write: another writer sealing at the same moment wins. */
-async function sealQuietly(scope: TenantScope) {
-  try {
-    await sealAuditChain(scope);
-  } catch (error) {
-    if (!/UNIQUE constraint failed: audit_log/.test(errorText(error))) throw error;
-  }
-}
-
-async function chainHead(scope: TenantScope) {
-  const [row] = await scope.db
-    .select({ seq: auditLog.seq, hash: auditLog.hash })
-    .from(auditLog)
-    .where(ofTenant(scope, auditLog, isNotNull(auditLog.seq)))
-    .orderBy(desc(auditLog.seq))
-    .limit(1);
-  return { seq: row?.seq ?? 0, hash: row?.hash ?? GENESIS_HASH };
-}
-
-/**
- * Gives unsealed entries their places in the chain, in the order they were written. Two
- * sealers racing produce the same `seq` for different entries; the unique index fails one
- * batch whole, and it is simply tried again later. Returns how many entries were sealed.
- */
-export async function sealAuditChain(scope: TenantScope): Promise<number> {
-  let sealed = 0;
-  for (;;) {
-    const pending = await scope.db
-      .select()
-      .from(auditLog)
-      .where(ofTenant(scope, auditLog, isNull(auditLog.seq)))
-      .orderBy(asc(auditLog.at), asc(auditLog.id))
-      .limit(SEAL_PAGE);
-    if (pending.length === 0) return sealed;
-    let { seq, hash } = await chainHead(scope);
-    const updates = [];
-    for (const row of pending) {
-      seq += 1;
-      const next = await entryHash(hash, { ...row, seq });
-      updates.push(
-        scope.db
-          .update(auditLog)
-          .set({ seq, prevHash: hash, hash: next })
-          .where(ofTenant(scope, auditLog, eq(auditLog.id, row.id), isNull(auditLog.seq))),
-      );
-      hash = next;
-    }
-    const [first, ...rest] = updates;
-    if (first) await scope.db.batch([first, ...rest]);
-    sealed += pending.length;
-    if (pending.length < SEAL_PAGE) return sealed;
-  }
-}
+export type ChainProblem = "gap" | "rewritten" | "truncated" | "unanchored";
 
 export type ChainVerdict =
   | { intact: true; entries: number; unsealed: number; headHash: string }
-  | { intact: false; entries: number; unsealed: number; brokenAt: number; reason: string };
+  | {
+      intact: false;
+      entries: number;
+      unsealed: number;
+      brokenAt: number;
+      problem: ChainProblem;
+      /** The first bad entry's id, when it is still in the log. */
+      entryId?: string;
+      reason: string;
+    };
 
-/** Seals what is pending, then walks the tenant's chain in order and recomputes every link. */
+/**
+ * Walks the county's chain in order and recomputes every keyed link, then holds the end
+ * of the log against the anchor kept outside the database. Reports the first bad entry:
+ * a missing one (`gap`), one altered or re-linked (`rewritten`), newest entries removed
+ * (`truncated`), or entries beyond the anchored head (`unanchored`).
+ */
 export async function verifyAuditChain(scope: TenantScope, pageSize = 500): Promise<ChainVerdict> {
-  await sealQuietly(scope);
-  const [unsealedRow] = await scope.db
-    .select({ n: sql<number>`count(*)` })
-    .from(auditLog)
-    .where(ofTenant(scope, auditLog, isNull(auditLog.seq)));
-  const unsealed = unsealedRow?.n ?? 0;
+  const [anchor, key, unsealedRow] = await Promise.all([
+    scope.audit.chain.anchor() as Promise<ChainAnchor | null>,
+    deriveAuditKey(scope.audit.masterKey, scope.tenant),
+    scope.db
+      .select({ n: sql<number>`count(*)` })
+      .from(auditLog)
+      .where(ofTenant(scope, auditLog, isNull(auditLog.seq))),
+  ]);
+  const unsealed = unsealedRow[0]?.n ?? 0;
+  const base = anchor?.base ?? { seq: Number.MAX_SAFE_INTEGER, hash: "" };
+  const skippable = new Map<number, string>();
+  for (const v of anchor?.voided ?? []) skippable.set(v.seq, v.hash);
+  const inFlight = new Map((anchor?.inFlight ?? []).map((r) => [r.seq, r.hash]));
   let prevHash = GENESIS_HASH;
-  let expectedSeq = 1;
+  let expected = 1;
+  const broken = (
+    at: number,
+    problem: ChainProblem,
+    reason: string,
+    entryId?: string,
+  ): ChainVerdict => ({
+    intact: false,
+    entries: expected - 1,
+    unsealed,
+    brokenAt: at,
+    problem,
+    ...(entryId && { entryId }),
+    reason,
+  });
+  /** Steps over places that hold no row for a good reason; false at a real hole. */
+  const skipTo = (seq: number) => {
+    while (expected < seq) {
+      const hash = skippable.get(expected) ?? inFlight.get(expected);
+      if (hash === undefined) return false;
+      prevHash = hash;
+      expected += 1;
+    }
+    return true;
+  };
+
   for (;;) {
     const rows = await scope.db
       .select()
       .from(auditLog)
       .where(
-        ofTenant(scope, auditLog, and(isNotNull(auditLog.seq), gt(auditLog.seq, expectedSeq - 1))),
+        ofTenant(scope, auditLog, and(isNotNull(auditLog.seq), gt(auditLog.seq, expected - 1))),
       )
       .orderBy(asc(auditLog.seq))
       .limit(pageSize);
     for (const row of rows) {
       const seq = row.seq ?? 0;
-      const broken = (reason: string): ChainVerdict => ({
-        intact: false,
-        entries: expectedSeq - 1,
-        unsealed,
-        brokenAt: seq,
-        reason,
-      });
-      if (seq !== expectedSeq) return broken(`entry ${expectedSeq} is missing`);
-      if (row.prevHash !== prevHash) return broken("does not follow the entry before it");
-      if ((await entryHash(prevHash, { ...row, seq })) !== row.hash) {
-        return broken("was altered after it was written");
+      if (!skipTo(seq)) return broken(expected, "gap", `entry ${expected} is missing`);
+      if (row.prevHash !== prevHash) {
+        return broken(seq, "rewritten", "does not follow the entry before it", row.id);
       }
-      prevHash = row.hash ?? "";
-      expectedSeq += 1;
+      const recomputed =
+        seq <= base.seq
+          ? await legacyHash(prevHash, { ...row, seq })
+          : await auditMac(key, prevHash, seq, entryBody(row));
+      if (recomputed !== row.hash) {
+        return broken(seq, "rewritten", "was altered after it was written", row.id);
+      }
+      prevHash = row.hash;
+      expected += 1;
     }
-    if (rows.length < pageSize) {
-      return { intact: true, entries: expectedSeq - 1, unsealed, headHash: prevHash };
-    }
+    if (rows.length < pageSize) break;
   }
+
+  if (!anchor) return { intact: true, entries: expected - 1, unsealed, headHash: prevHash };
+  if (expected - 1 > anchor.head.seq) {
+    return broken(anchor.head.seq + 1, "unanchored", "was never given a place in the chain");
+  }
+  const lastRow = expected - 1;
+  if (!skipTo(anchor.head.seq + 1)) {
+    return broken(
+      lastRow + 1,
+      "truncated",
+      `the newest entries ${lastRow + 1}–${anchor.head.seq} are missing`,
+    );
+  }
+  if (prevHash !== anchor.head.hash) {
+    return broken(anchor.head.seq, "rewritten", "the newest entry does not match the anchor");
+  }
+  return { intact: true, entries: lastRow, unsealed, headHash: prevHash };
 }

@@ -13,6 +13,13 @@ import {
   supervisions,
 } from "../../schema/tenant/tables.ts";
 import { ofTenant, type TenantScope } from "./tenant-scope.ts";
+import {
+  caseDerivedVisible,
+  type Reader,
+  readableBy,
+  type Viewer,
+  visibleCases,
+} from "./visibility.ts";
 
 // ── settings ────────────────────────────────────────────────────────────────────────
 
@@ -54,11 +61,18 @@ export function setNextAlertStatement(
     .where(ofTenant(scope, petitions, eq(petitions.id, id), eq(petitions.version, version)));
 }
 
-export async function recordedAlerts(scope: TenantScope, petitionId: string) {
+export async function recordedAlerts(scope: TenantScope, reader: Reader, petitionId: string) {
   const rows = await scope.db
     .select()
     .from(deadlineAlerts)
-    .where(ofTenant(scope, deadlineAlerts, eq(deadlineAlerts.petitionId, petitionId)));
+    .where(
+      ofTenant(
+        scope,
+        deadlineAlerts,
+        eq(deadlineAlerts.petitionId, petitionId),
+        readableBy(scope, reader, deadlineAlerts.petitionId),
+      ),
+    );
   return rows;
 }
 
@@ -119,15 +133,16 @@ export function openSupervisionStatement(
     .onConflictDoNothing();
 }
 
-/** Supervision records with the tracking code of their case, newest first. */
-export async function listSupervisions(
+/** Supervision records of cases the viewer may see, with their tracking codes, newest first. */
+export function supervisionsQuery(
   scope: TenantScope,
+  viewer: Viewer,
   filter: { status?: "open" | "resolved" | undefined; unitId?: string | undefined; limit: number },
 ) {
-  const rows = await scope.db
+  return scope.db
     .select({ supervision: supervisions, trackingCode: petitions.trackingCode })
     .from(supervisions)
-    .leftJoin(
+    .innerJoin(
       petitions,
       and(eq(petitions.tenantId, supervisions.tenantId), eq(petitions.id, supervisions.petitionId)),
     )
@@ -135,20 +150,37 @@ export async function listSupervisions(
       ofTenant(
         scope,
         supervisions,
+        visibleCases(viewer),
         filter.status ? eq(supervisions.status, filter.status) : undefined,
         filter.unitId ? eq(supervisions.unitId, filter.unitId) : undefined,
       ),
     )
     .orderBy(desc(supervisions.openedAt))
     .limit(filter.limit);
+}
+
+export async function listSupervisions(
+  scope: TenantScope,
+  viewer: Viewer,
+  filter: Parameters<typeof supervisionsQuery>[2],
+) {
+  const rows = await supervisionsQuery(scope, viewer, filter);
   return rows.map((r) => ({ ...r.supervision, trackingCode: r.trackingCode }));
 }
 
-export async function findSupervision(scope: TenantScope, id: string) {
+/** One supervision record, if the viewer may see its case (else as if it did not exist). */
+export async function findSupervision(scope: TenantScope, viewer: Viewer, id: string) {
   const [row] = await scope.db
     .select()
     .from(supervisions)
-    .where(ofTenant(scope, supervisions, eq(supervisions.id, id)))
+    .where(
+      ofTenant(
+        scope,
+        supervisions,
+        eq(supervisions.id, id),
+        caseDerivedVisible(scope, viewer, supervisions.petitionId),
+      ),
+    )
     .limit(1);
   return row;
 }
@@ -192,9 +224,13 @@ export function insertNotificationStatement(
     .onConflictDoNothing();
 }
 
+/**
+ * The viewer's inbox. A notice about a case is shown only while the viewer may still see
+ * the case: a handler replaced, a recusal declared or a case forwarded away takes it out.
+ */
 export function listNotifications(
   scope: TenantScope,
-  staffId: string,
+  viewer: Viewer,
   filter: { unreadOnly: boolean; limit: number },
 ) {
   return scope.db
@@ -204,15 +240,17 @@ export function listNotifications(
       ofTenant(
         scope,
         notifications,
-        eq(notifications.staffId, staffId),
+        eq(notifications.staffId, viewer.staffId),
         filter.unreadOnly ? isNull(notifications.readAt) : undefined,
+        caseDerivedVisible(scope, viewer, notifications.petitionId),
       ),
     )
     .orderBy(desc(notifications.createdAt))
     .limit(filter.limit);
 }
 
-export async function unreadCount(scope: TenantScope, staffId: string) {
+/** Counts exactly what `listNotifications` would show. */
+export async function unreadCount(scope: TenantScope, viewer: Viewer) {
   const [row] = await scope.db
     .select({ n: sql<number>`count(*)` })
     .from(notifications)
@@ -220,8 +258,9 @@ export async function unreadCount(scope: TenantScope, staffId: string) {
       ofTenant(
         scope,
         notifications,
-        eq(notifications.staffId, staffId),
+        eq(notifications.staffId, viewer.staffId),
         isNull(notifications.readAt),
+        caseDerivedVisible(scope, viewer, notifications.petitionId),
       ),
     );
   return row?.n ?? 0;
@@ -261,13 +300,15 @@ export type NewDelivery = Omit<
   | "enqueuedAt"
   | "updatedAt"
   | "sentAt"
->;
+  | "petitionId"
+> & { petitionId?: string | null | undefined };
 
 export function insertDeliveryStatement(scope: TenantScope, delivery: NewDelivery) {
   return scope.db
     .insert(deliveries)
     .values({
       ...delivery,
+      petitionId: delivery.petitionId ?? null,
       tenantId: scope.tenant,
       status: "queued",
       attempts: 0,
@@ -367,8 +408,10 @@ export async function markDead(scope: TenantScope, id: string, now: Date) {
     .run();
 }
 
+/** The delivery log, without messages about cases the viewer may not see. */
 export function listDeliveries(
   scope: TenantScope,
+  viewer: Viewer,
   filter: {
     status?: DeliveryRow["status"] | undefined;
     channel?: DeliveryRow["channel"] | undefined;
@@ -384,6 +427,7 @@ export function listDeliveries(
         deliveries,
         filter.status ? eq(deliveries.status, filter.status) : undefined,
         filter.channel ? eq(deliveries.channel, filter.channel) : undefined,
+        caseDerivedVisible(scope, viewer, deliveries.petitionId),
       ),
     )
     .orderBy(desc(deliveries.createdAt))

@@ -1,5 +1,4 @@
 import { and, asc, desc, eq, gt, isNotNull, lt, or, type SQL, sql } from "drizzle-orm";
-import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import {
   type PetitionRow,
   type PetitionStatus,
@@ -8,59 +7,13 @@ import {
   recusals,
 } from "../../schema/tenant/tables.ts";
 import { ofTenant, type TenantScope } from "./tenant-scope.ts";
-
-/**
- * Who is reading, as the confidentiality rules need it (§28, §30, §46). The rules are in
- * the SQL of every read below, so no screen or handler can show a case it should not.
- */
-export interface Viewer {
-  staffId: string;
-  unitId: string;
-  /** The viewer's unit and every unit below it. */
-  unitSubtree: readonly string[];
-  inCountyOffice: boolean;
-}
-
-const inList = (column: SQLiteColumn, ids: readonly string[]) =>
-  sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
-
-/**
- * - Nobody who declared or was marked with a conflict of interest sees the case.
- * - An ordinary case: the county office, and the units that registered or hold it
- *   (with the units above them in the tree).
- * - A confidential case (an accusation): the county office and the designated handler only,
- *   and never anyone of the unit the petition is about.
- */
-export function visibleTo(viewer: Viewer): SQL {
-  const notRecused = sql`NOT EXISTS (SELECT 1 FROM ${recusals} WHERE ${recusals.tenantId} = ${petitions.tenantId} AND ${recusals.petitionId} = ${petitions.id} AND ${recusals.staffId} = ${viewer.staffId})`;
-  const ownUnits = viewer.inCountyOffice
-    ? sql`1 = 1`
-    : or(
-        inList(petitions.responsibleUnitId, viewer.unitSubtree),
-        inList(petitions.registeringUnitId, viewer.unitSubtree),
-      );
-  const notAboutViewer = or(
-    sql`${petitions.subjectUnitId} IS NULL`,
-    sql`NOT (${inList(petitions.subjectUnitId, viewer.inCountyOffice ? [viewer.unitId] : viewer.unitSubtree)})`,
-  );
-  const confidentialReader = or(
-    eq(petitions.handlerId, viewer.staffId),
-    viewer.inCountyOffice ? sql`1 = 1` : sql`1 = 0`,
-  );
-  return and(
-    notRecused,
-    or(
-      and(eq(petitions.confidential, false), ownUnits),
-      and(eq(petitions.confidential, true), confidentialReader, notAboutViewer),
-    ),
-  ) as SQL;
-}
+import { type Reader, readableBy, type Viewer, visibleCases } from "./visibility.ts";
 
 export async function findVisiblePetition(scope: TenantScope, viewer: Viewer, id: string) {
   const [row] = await scope.db
     .select()
     .from(petitions)
-    .where(ofTenant(scope, petitions, eq(petitions.id, id), visibleTo(viewer)))
+    .where(ofTenant(scope, petitions, eq(petitions.id, id), visibleCases(viewer)))
     .limit(1);
   return row;
 }
@@ -75,10 +28,16 @@ export async function findByTrackingCode(scope: TenantScope, trackingCode: strin
   return row;
 }
 
-/** Earlier cases of the same petitioner (by keyed hash of ID number or phone), newest first. */
+/**
+ * Earlier cases of the same petitioner (by keyed hash of ID number or phone), newest first.
+ * With a viewer, only those the viewer may see: what a person may be told at the desk.
+ * Without one (`"all"`), every case: intake records the whole truth on the new case, and
+ * it is shown to each reader through the visibility rule.
+ */
 export async function findEarlierCases(
   scope: TenantScope,
   hashes: { idHash: string | null; phoneHash: string | null },
+  viewer: Viewer | "all",
 ) {
   const matches = [
     hashes.idHash ? eq(petitions.idHash, hashes.idHash) : undefined,
@@ -96,7 +55,14 @@ export async function findEarlierCases(
       replyStage: sql<string | null>`json_extract(${petitions.reply}, '$.stage')`,
     })
     .from(petitions)
-    .where(ofTenant(scope, petitions, or(...matches)))
+    .where(
+      ofTenant(
+        scope,
+        petitions,
+        or(...matches),
+        viewer === "all" ? undefined : visibleCases(viewer),
+      ),
+    )
     .orderBy(desc(petitions.registeredAt))
     .limit(50);
 }
@@ -130,7 +96,7 @@ export function listVisiblePetitions(scope: TenantScope, viewer: Viewer, filter:
       ofTenant(
         scope,
         petitions,
-        visibleTo(viewer),
+        visibleCases(viewer),
         filter.status ? eq(petitions.status, filter.status) : undefined,
         filter.unitId ? eq(petitions.responsibleUnitId, filter.unitId) : undefined,
         filter.overdueAt
@@ -205,11 +171,18 @@ export function insertEventStatement(scope: TenantScope, event: NewEvent) {
   });
 }
 
-export function listEvents(scope: TenantScope, petitionId: string) {
+export function listEvents(scope: TenantScope, reader: Reader, petitionId: string) {
   return scope.db
     .select()
     .from(petitionEvents)
-    .where(ofTenant(scope, petitionEvents, eq(petitionEvents.petitionId, petitionId)))
+    .where(
+      ofTenant(
+        scope,
+        petitionEvents,
+        eq(petitionEvents.petitionId, petitionId),
+        readableBy(scope, reader, petitionEvents.petitionId),
+      ),
+    )
     .orderBy(asc(petitionEvents.version));
 }
 
@@ -264,6 +237,8 @@ export function listOpenPetitionClocks(scope: TenantScope) {
   return scope.db
     .select({
       responsibleUnitId: petitions.responsibleUnitId,
+      confidential: petitions.confidential,
+      subjectUnitId: petitions.subjectUnitId,
       deadlines: petitions.deadlines,
       nextDeadlineKey: petitions.nextDeadlineKey,
     })

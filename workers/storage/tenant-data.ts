@@ -10,6 +10,7 @@ import {
   tenantSettings,
   units,
 } from "../../schema/tenant/tables.ts";
+import { resetAuditChain } from "./audit.ts";
 import { ofTenant, type TenantScope } from "./tenant-scope.ts";
 
 /**
@@ -29,4 +30,6 @@ export async function deleteTenantRows(scope: TenantScope) {
     scope.db.delete(petitions).where(ofTenant(scope, petitions)),
     scope.db.delete(auditLog).where(ofTenant(scope, auditLog)),
   ]);
+  // The chain's anchor goes with its rows, or the next onboarding would start mid-chain.
+  await resetAuditChain(scope);
 }

@@ -17,6 +17,16 @@ export function getCategories(tenant: string): Promise<CategoryCatalog> {
   return request("GET", `${base(tenant)}/categories`);
 }
 
+export interface PublicUnit {
+  id: string;
+  name: string;
+  kind: "county" | "township" | "bureau";
+}
+
+export function getPublicUnits(tenant: string): Promise<{ items: PublicUnit[] }> {
+  return request("GET", `${base(tenant)}/public/units`);
+}
+
 export function submitOnlinePetition(
   tenant: string,
   body: SubmitOnlinePetitionBody,

@@ -75,6 +75,7 @@ export interface SubmitOnlinePetitionBody extends Material {
   categoryCode: string;
   petitioner: PersonInput & { phone: string };
   headcount?: number;
+  subjectUnitId?: string;
   subjectText?: string;
 }
 
@@ -216,13 +217,12 @@ export interface CheckPetitionBody {
 /** What intake would flag, before anything is saved (POST /petitions/check). */
 export interface CheckPetitionResult {
   firstPetition: boolean;
+  /** Only an earlier case this clerk may open; to anyone else it reads as a first petition. */
   repeat?: {
-    /** False when the earlier case is one this clerk may not open: only its existence is told. */
-    visible: boolean;
     afterReReview: boolean;
-    of?: string;
-    trackingCode?: string;
-    status?: string;
+    of: string;
+    trackingCode: string;
+    status: string;
   };
   inProgressBelow?: { of: string; unitId: string };
   skipLevel?: boolean;
@@ -269,7 +269,7 @@ interface Versioned {
 export type DeclineGround = "not_ours" | "in_progress_below" | "after_re_review" | "other";
 
 export interface ActionBodies {
-  accept: Versioned & { note?: string };
+  accept: Versioned & { note?: string; subjectUnitId?: string };
   decline: Versioned & { reason: string; ground: DeclineGround };
   forward: Versioned & { toUnitId: string; note?: string };
   assign: Versioned & { toUnitId: string; reportDue?: string; instructions?: string };

@@ -1,5 +1,10 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import { getCategories, submitOnlinePetition } from "../api/citizen.ts";
+import {
+  getCategories,
+  getPublicUnits,
+  type PublicUnit,
+  submitOnlinePetition,
+} from "../api/citizen.ts";
 import type {
   CategoryCatalog,
   Purpose,
@@ -7,7 +12,7 @@ import type {
   SubmitOnlineResult,
 } from "../api/petition-types.ts";
 import { ErrorAlert, fieldErrors } from "../console/components/ErrorAlert.tsx";
-import { TextField } from "../console/components/Field.tsx";
+import { SelectField, TextField } from "../console/components/Field.tsx";
 import { formatDateTime } from "../shared/format.ts";
 import { checkIdNumber, checkMobile } from "../shared/id-number.ts";
 import { trackPath } from "../shared/tenant.ts";
@@ -30,6 +35,7 @@ const LABELS: Record<string, string> = {
   "petitioner.phone": "手机号码",
   "petitioner.idNumber": "身份证号码",
   "petitioner.address": "联系地址",
+  subjectUnitId: "反映的单位",
   subjectText: "反映的单位或个人",
   altcha: "人机验证",
   ...MATERIAL_LABELS,
@@ -43,8 +49,12 @@ const HINTS = {
   priorHandling: "有关部门此前是如何答复或处理的。",
 };
 
+/** The choice for a citizen who does not know which unit is concerned. */
+const UNKNOWN_UNIT = "unknown";
+
 export function PetitionForm({ tenant }: { tenant: string }) {
   const [catalog, setCatalog] = useState<CategoryCatalog | null>(null);
+  const [units, setUnits] = useState<PublicUnit[] | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [done, setDone] = useState<{ result: SubmitOnlineResult; last4: string } | null>(null);
 
@@ -52,6 +62,10 @@ export function PetitionForm({ tenant }: { tenant: string }) {
     let live = true;
     getCategories(tenant).then(
       (c) => live && setCatalog(c),
+      (err: unknown) => live && setLoadError(err),
+    );
+    getPublicUnits(tenant).then(
+      (u) => live && setUnits(u.items),
       (err: unknown) => live && setLoadError(err),
     );
     return () => {
@@ -67,12 +81,14 @@ export function PetitionForm({ tenant }: { tenant: string }) {
         请如实填写您反映的问题。提交后会得到一个查询码，凭查询码和手机号码后四位可以查询办理进度、对办理结果进行评价。
       </p>
       <ErrorAlert error={loadError} />
-      {!catalog && !loadError && (
+      {!(catalog && units) && !loadError && (
         <p class="muted" role="status">
           正在加载…
         </p>
       )}
-      {catalog && <Form tenant={tenant} catalog={catalog} onDone={setDone} />}
+      {catalog && units && (
+        <Form tenant={tenant} catalog={catalog} units={units} onDone={setDone} />
+      )}
     </>
   );
 }
@@ -80,10 +96,12 @@ export function PetitionForm({ tenant }: { tenant: string }) {
 function Form({
   tenant,
   catalog,
+  units,
   onDone,
 }: {
   tenant: string;
   catalog: CategoryCatalog;
+  units: PublicUnit[];
   onDone: (done: { result: SubmitOnlineResult; last4: string }) => void;
 }) {
   const [purpose, setPurpose] = useState<Purpose | "">("");
@@ -93,6 +111,7 @@ function Form({
   const [idNumber, setIdNumber] = useState("");
   const [address, setAddress] = useState("");
   const [material, setMaterial] = useState<MaterialForm>(EMPTY_MATERIAL);
+  const [subjectUnitId, setSubjectUnitId] = useState(UNKNOWN_UNIT);
   const [subjectText, setSubjectText] = useState("");
   const [touched, setTouched] = useState<Record<string, boolean>>({});
   const [local, setLocal] = useState<Record<string, string>>({});
@@ -156,6 +175,7 @@ function Form({
     };
     if (id.state === "valid") body.petitioner.idNumber = id.value;
     if (address.trim()) body.petitioner.address = address.trim();
+    if (subjectUnitId !== UNKNOWN_UNIT) body.subjectUnitId = subjectUnitId;
     if (subjectText.trim()) body.subjectText = subjectText.trim();
 
     setSaving(true);
@@ -251,6 +271,18 @@ function Form({
           onValue={setMaterial}
           errors={errors}
           hints={HINTS}
+        />
+        <SelectField
+          id="petition-subject-unit"
+          label="反映的是哪个单位"
+          hint="检举、控告的，请选择被检举控告的单位；不清楚可选“不清楚”，由县信访局确定。"
+          value={subjectUnitId}
+          onValue={setSubjectUnitId}
+          options={[
+            { value: UNKNOWN_UNIT, label: "不清楚" },
+            ...units.map((u) => ({ value: u.id, label: u.name })),
+          ]}
+          error={errors.subjectUnitId}
         />
         <TextField
           id="petition-subject"

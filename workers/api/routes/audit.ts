@@ -12,6 +12,11 @@ const ChainVerdict = z
     unsealed: z.number().int().openapi({ description: "Entries written but not yet in the chain" }),
     headHash: z.string().optional(),
     brokenAt: z.number().int().optional().openapi({ description: "The first entry that fails" }),
+    problem: z.enum(["gap", "rewritten", "truncated", "unanchored"]).optional().openapi({
+      description:
+        "gap: an entry is missing; rewritten: altered or re-linked; truncated: the newest entries were removed; unanchored: entries beyond the anchored head",
+    }),
+    entryId: z.string().optional().openapi({ description: "The first bad entry, if still there" }),
     reason: z.string().optional(),
   })
   .openapi("AuditChainVerdict");
@@ -21,7 +26,8 @@ const verifyAuditChainRoute = createRoute({
   method: "get",
   path: "/t/{tenant}/audit/verify",
   tags: ["Audit"],
-  summary: "Recompute the county's hash-chained audit log and report where it breaks, if anywhere",
+  summary:
+    "Recompute the county's keyed audit chain, hold it against its anchor, and report the first bad entry",
   security: staffSecurity,
   middleware: [tenantContext, requireStaff, requireRole("tenant_admin", "supervisor")],
   request: { params: TenantParam },

@@ -3,6 +3,7 @@ import { TenantParam } from "../../../schema/api/common.ts";
 import {
   EvaluateBody,
   EvaluationView,
+  PublicUnit,
   SubmitOnlinePetitionBody,
   TrackBody,
   TrackedPetition,
@@ -20,6 +21,7 @@ import {
   findForPetitioner,
   trackedView,
 } from "../../domain/petitions/petitioner-access.ts";
+import { listUnits } from "../../storage/units.ts";
 import { publicRateLimit } from "../middleware/rate-limit.ts";
 import { tenantContext } from "../middleware/tenant.ts";
 import { errorResponses, jsonBody, jsonContent, newRouter } from "../router.ts";
@@ -45,6 +47,20 @@ const submitOnlinePetitionRoute = createRoute({
       "Registered; keep the code with the last four digits of your phone",
     ),
     ...errorResponses(400, 404, 422, 429),
+  },
+});
+
+const listPublicUnitsRoute = createRoute({
+  operationId: "listPublicUnits",
+  method: "get",
+  path: "/t/{tenant}/public/units",
+  tags: ["Citizens"],
+  summary: "The county's units a petition can be about (被反映单位), for the online form",
+  middleware: citizen,
+  request: { params: TenantParam },
+  responses: {
+    200: jsonContent(z.object({ items: z.array(PublicUnit) }), "County office, townships, bureaus"),
+    ...errorResponses(404, 429),
   },
 });
 
@@ -131,6 +147,14 @@ export const citizenRoutes = newRouter()
       },
       201,
     );
+  })
+  .openapi(listPublicUnitsRoute, async (c) => {
+    const items = [];
+    for (const unit of await listUnits(c.get("scope"))) {
+      if (unit.kind === "village") continue;
+      items.push({ id: unit.id, name: unit.name, kind: unit.kind });
+    }
+    return c.json({ items }, 200);
   })
   .openapi(trackPetitionRoute, async (c) => {
     const ctx = await loadCaseContext(c.env, c.get("scope"));

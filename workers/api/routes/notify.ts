@@ -33,6 +33,7 @@ import {
   unreadCount,
   updateSupervisionStatement,
 } from "../../storage/notify.ts";
+import { viewerOf } from "../case-request.ts";
 import { requireRole, requireStaff } from "../middleware/auth.ts";
 import { publicRateLimit } from "../middleware/rate-limit.ts";
 import { tenantContext } from "../middleware/tenant.ts";
@@ -415,14 +416,19 @@ export const notifyRoutes = newRouter()
   )
   .openapi(listSupervisionsRoute, async (c) => {
     const query = c.req.valid("query");
-    const rows = await listSupervisions(c.get("scope"), { ...query, limit: query.limit ?? 100 });
+    const viewer = await viewerOf(c);
+    const rows = await listSupervisions(c.get("scope"), viewer, {
+      ...query,
+      limit: query.limit ?? 100,
+    });
     return c.json({ items: rows.map(presentSupervision) }, 200);
   })
   .openapi(updateSupervisionRoute, async (c) => {
     const scope = c.get("scope");
     const { supervisionId } = c.req.valid("param");
     const body = c.req.valid("json");
-    const row = await findSupervision(scope, supervisionId);
+    const viewer = await viewerOf(c);
+    const row = await findSupervision(scope, viewer, supervisionId);
     if (!row) throw notFound("该督办记录");
     const now = new Date();
     const status = body.status ?? row.status;
@@ -458,14 +464,14 @@ export const notifyRoutes = newRouter()
     if ((changed as D1Result | undefined)?.meta.changes === 0) {
       throw new ApiError("CONFLICT", "督办记录已被他人更新，请刷新后重试");
     }
-    const updated = await findSupervision(scope, row.id);
+    const updated = await findSupervision(scope, viewer, row.id);
     if (!updated) throw notFound("该督办记录");
     return c.json(presentSupervision(updated), 200);
   })
   .openapi(listNotificationsRoute, async (c) => {
     const query = c.req.valid("query");
-    const staffId = c.get("staff").id;
-    const rows = await listNotifications(c.get("scope"), staffId, {
+    const viewer = await viewerOf(c);
+    const rows = await listNotifications(c.get("scope"), viewer, {
       unreadOnly: query.unread === "true",
       limit: query.limit ?? 30,
     });
@@ -480,25 +486,28 @@ export const notifyRoutes = newRouter()
           createdAt: r.createdAt.toISOString(),
           readAt: r.readAt?.toISOString() ?? null,
         })),
-        unread: await unreadCount(c.get("scope"), staffId),
+        unread: await unreadCount(c.get("scope"), viewer),
       },
       200,
     );
   })
   .openapi(markNotificationReadRoute, async (c) => {
     const body = c.req.valid("json");
-    const staffId = c.get("staff").id;
+    const viewer = await viewerOf(c);
     await markReadStatement(
       c.get("scope"),
-      staffId,
+      viewer.staffId,
       "all" in body ? "all" : body.ids,
       new Date(),
     ).run();
-    return c.json({ unread: await unreadCount(c.get("scope"), staffId) }, 200);
+    return c.json({ unread: await unreadCount(c.get("scope"), viewer) }, 200);
   })
   .openapi(listDeliveriesRoute, async (c) => {
     const query = c.req.valid("query");
-    const rows = await listDeliveries(c.get("scope"), { ...query, limit: query.limit ?? 100 });
+    const rows = await listDeliveries(c.get("scope"), await viewerOf(c), {
+      ...query,
+      limit: query.limit ?? 100,
+    });
     return c.json(
       {
         items: rows.map((r) => ({

@@ -15,11 +15,12 @@ import { declareRecusal, takeAction } from "../../domain/petitions/actions.ts";
 import type { CaseContext, StaffView } from "../../domain/petitions/context.ts";
 import { previewFlags, registerPetition } from "../../domain/petitions/intake.ts";
 import type { PetitionAction } from "../../domain/petitions/lifecycle.ts";
-import { presentPetition, presentSummary } from "../../domain/petitions/view.ts";
+import { presentPetition, presentSummary, visibleFlagRefs } from "../../domain/petitions/view.ts";
 import { invalid, notFound } from "../../errors.ts";
 import { appendAudit } from "../../storage/audit.ts";
 import { recordedAlerts } from "../../storage/notify.ts";
 import { findVisiblePetition, listEvents, listVisiblePetitions } from "../../storage/petitions.ts";
+import type { Reader } from "../../storage/visibility.ts";
 import { caseRequest } from "../case-request.ts";
 import { requireRole, requireStaff } from "../middleware/auth.ts";
 import { tenantContext } from "../middleware/tenant.ts";
@@ -29,7 +30,12 @@ const signedIn = [tenantContext, requireStaff];
 const PetitionParams = TenantParam.extend(PetitionParam.shape);
 
 /** The full case for this viewer; reading a confidential case is itself audited. */
-async function caseBody(ctx: CaseContext, viewer: StaffView, row: PetitionRow) {
+async function caseBody(
+  ctx: CaseContext,
+  viewer: StaffView,
+  row: PetitionRow,
+  reader: Reader = viewer,
+) {
   if (row.confidential) {
     await appendAudit(
       ctx.scope,
@@ -42,8 +48,12 @@ async function caseBody(ctx: CaseContext, viewer: StaffView, row: PetitionRow) {
       ctx.now,
     );
   }
-  const breaches = (await recordedAlerts(ctx.scope, row.id)).filter((a) => a.mark === "overdue");
-  return presentPetition(ctx, viewer, row, await listEvents(ctx.scope, row.id), breaches);
+  const [alerts, events] = await Promise.all([
+    recordedAlerts(ctx.scope, reader, row.id),
+    listEvents(ctx.scope, reader, row.id),
+  ]);
+  const breaches = alerts.filter((a) => a.mark === "overdue");
+  return presentPetition(ctx, viewer, row, events, breaches);
 }
 
 const createPetitionRoute = createRoute({
@@ -119,13 +129,16 @@ const checkRepeatRoute = createRoute({
         firstPetition: z.boolean(),
         repeat: z
           .object({
-            visible: z.boolean(),
             afterReReview: z.boolean(),
-            of: z.string().optional(),
-            trackingCode: z.string().optional(),
-            status: z.string().optional(),
+            of: z.string(),
+            trackingCode: z.string(),
+            status: z.string(),
           })
-          .optional(),
+          .optional()
+          .openapi({
+            description:
+              "Only an earlier case the caller may see: to anyone else a repeat of a hidden case answers as a first petition",
+          }),
         inProgressBelow: z.object({ of: z.string(), unitId: z.string() }).optional(),
         skipLevel: z.boolean().optional(),
         legalRoute: z.string().optional(),
@@ -172,7 +185,8 @@ export const petitionRoutes = newRouter()
     const row = await registerPetition(ctx, c.req.valid("json"), viewer);
     // The clerk who registered it sees what they just typed, even for a case they may
     // not open later (an accusation about their own unit, §30).
-    const body = await presentPetition(ctx, viewer, row, await listEvents(ctx.scope, row.id));
+    const events = await listEvents(ctx.scope, "registrant", row.id);
+    const body = await presentPetition(ctx, viewer, row, events);
     return c.json(body, 201);
   })
   .openapi(listPetitionsRoute, async (c) => {
@@ -188,7 +202,8 @@ export const petitionRoutes = newRouter()
       limit: limit + 1,
     });
     const page = rows.slice(0, limit);
-    const items = await Promise.all(page.map((row) => presentSummary(ctx, viewer, row)));
+    const refs = await visibleFlagRefs(ctx, viewer, page);
+    const items = await Promise.all(page.map((row) => presentSummary(ctx, viewer, row, refs)));
     const last = page.at(-1);
     return c.json({ items, nextCursor: rows.length > limit && last ? cursorOf(last) : null }, 200);
   })
@@ -311,6 +326,6 @@ for (const [action, path, operationId, summary] of actionRoutes) {
       action,
       c.req.valid("json") as never,
     );
-    return c.json(await caseBody(ctx, viewer, row), 200);
+    return c.json(await caseBody(ctx, viewer, row, "actor"), 200);
   });
 }

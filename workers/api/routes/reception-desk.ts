@@ -299,7 +299,9 @@ receptionDeskRoutes
       },
       viewer,
     );
-    const ticket = ticketOrThrow((await stub.complete(number, petition.id)) as TicketResult);
+    // The desk's feed goes to every desk of the unit: an accusation is not linked there.
+    const linked = petition.confidential ? null : petition.id;
+    const ticket = ticketOrThrow((await stub.complete(number, linked)) as TicketResult);
     return c.json(
       {
         ticket,
@@ -307,7 +309,7 @@ receptionDeskRoutes
           ctx,
           viewer,
           petition,
-          await listEvents(ctx.scope, petition.id),
+          await listEvents(ctx.scope, "registrant", petition.id),
         ),
       },
       200,

@@ -7,9 +7,10 @@ import { insertSessionStatement } from "../../storage/sessions.ts";
 import { findStaffByUsername } from "../../storage/staff.ts";
 import { openTenantScope } from "../../storage/tenant-scope.ts";
 import { deriveTenantKeys, lookupHash } from "../crypto/pii.ts";
+import { sha256Hex } from "../crypto/digest.ts";
 import { afterFailedLogin, isLocked } from "./lockout.ts";
 import { burnPasswordCheck, verifyPassword } from "./password.ts";
-import { newSessionToken, sha256Hex } from "./tokens.ts";
+import { newSessionToken } from "./tokens.ts";
 
 export type LoginOutcome =
   | { kind: "ok"; token: string; expiresAt: Date; staff: StaffRow }

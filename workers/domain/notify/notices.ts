@@ -85,6 +85,7 @@ export async function noticeStatements(
     body: message.body,
     link: notice.link ?? null,
     params: Object.fromEntries(Object.entries(notice.params).map(([k, v]) => [k, String(v)])),
+    petitionId: notice.petitionId ?? null,
     notBefore,
     createdAt: now,
   });

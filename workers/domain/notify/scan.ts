@@ -1,6 +1,6 @@
 import type { PetitionRow, StaffRow } from "../../../schema/tenant/tables.ts";
 import type { Env } from "../../env.ts";
-import { batchWithAudit, sealAuditChain } from "../../storage/audit.ts";
+import { batchWithAudit } from "../../storage/audit.ts";
 import { listActiveTenants } from "../../storage/control.ts";
 import {
   hasScanRun,
@@ -137,10 +137,6 @@ async function scanTenant(env: Env, scope: TenantScope, now: Date) {
     part.reminders = await sendReceptionReminders(loaded.ctx, loaded.settings, today);
   }
   part.enqueued = await flushOutbox(env, scope, now);
-  // Entries whose sealing lost a race after their write join the chain here at the latest.
-  await sealAuditChain(scope).catch((error: unknown) =>
-    console.warn("audit sealing deferred", error),
-  );
   return part;
 }
 
@@ -148,7 +144,9 @@ async function scanCase(people: ScanPeople, row: PetitionRow, now: Date) {
   const { ctx } = people;
   const marks = alertMarks(storedClocks(row.deadlines), ctx.policy.nearAlerts);
   const seen = new Set(
-    (await recordedAlerts(ctx.scope, row.id)).map((a) => `${a.deadlineKey}|${a.due}|${a.mark}`),
+    (await recordedAlerts(ctx.scope, "system", row.id)).map(
+      (a) => `${a.deadlineKey}|${a.due}|${a.mark}`,
+    ),
   );
   const pending = marks.filter((m) => m.at <= now && !seen.has(`${m.key}|${m.due}|${m.mark}`));
   const next = marks.find((m) => m.at > now)?.at ?? null;
@@ -284,8 +282,18 @@ async function markNotice(
 async function sendDigests(people: ScanPeople, today: string) {
   const { ctx, staff } = people;
   const counts = new Map<string, { near: number; dueToday: number; overdue: number }>();
+  const office = countyOffice(ctx.units);
   for (const row of await listOpenPetitionClocks(ctx.scope)) {
     if (!row.nextDeadlineKey) continue;
+    // A unit's digest goes to all its clerks and leaders, so it counts only what every one
+    // of them may see: an accusation held by a unit is known there to its handler alone
+    // (told case by case), and at the county office never if it accuses the office.
+    if (
+      row.confidential &&
+      (row.responsibleUnitId !== office?.id || row.subjectUnitId === office?.id)
+    ) {
+      continue;
+    }
     const clock = storedClocks(row.deadlines).find((c) => c.key === row.nextDeadlineKey);
     if (!clock) continue;
     const { state } = deadlineStatus(clock, today, ctx.calendar, ctx.policy.nearAlerts[0] ?? 0.7);

@@ -24,7 +24,7 @@ import {
 
 /** The body of each action, as the API validates it. */
 export interface ActionInput {
-  accept: { note?: string | undefined };
+  accept: { note?: string | undefined; subjectUnitId?: string | undefined };
   decline: { reason: string; ground: string };
   forward: { toUnitId: string; note?: string | undefined };
   assign: { toUnitId: string; reportDue?: string | undefined; instructions?: string | undefined };
@@ -183,14 +183,21 @@ async function decide(
   const today = ctx.today;
   switch (action) {
     case "accept": {
-      const { note } = input as ActionInput["accept"];
+      const { note, subjectUnitId } = input as ActionInput["accept"];
       const routing: Routing = {
         kind: "accept",
         toUnitId: row.responsibleUnitId,
         fromUnitId: row.responsibleUnitId,
         on: today,
       };
-      return { changes: { routing }, note };
+      if (subjectUnitId === undefined || subjectUnitId === row.subjectUnitId) {
+        return { changes: { routing }, note };
+      }
+      return {
+        changes: { routing, subjectUnitId: await subjectUnit(ctx, viewer, row, subjectUnitId) },
+        note,
+        detail: { subjectUnitId, previousSubjectUnitId: row.subjectUnitId },
+      };
     }
     case "decline": {
       const { reason, ground } = input as ActionInput["decline"];
@@ -358,10 +365,48 @@ async function decide(
   }
 }
 
+/**
+ * The county office sets or corrects whom an accusation is about when it accepts it; no
+ * one already on the case may belong to that unit.
+ */
+async function subjectUnit(
+  ctx: CaseContext,
+  viewer: StaffView,
+  row: PetitionRow,
+  subjectUnitId: string,
+): Promise<string> {
+  if (!viewer.inCountyOffice) {
+    throw invalid("subjectUnitId", "被检举控告单位由县信访局在受理时确定");
+  }
+  if (!ctx.units.some((u) => u.id === subjectUnitId)) {
+    throw invalid("subjectUnitId", "被反映单位不存在");
+  }
+  const accused = unitSubtree(ctx.units, subjectUnitId);
+  for (const staffId of [row.handlerId, row.ownerLeaderId]) {
+    if (!staffId) continue;
+    const member = await findStaff(ctx.scope, staffId);
+    if (member && accused.includes(member.unitId)) {
+      throw invalid("subjectUnitId", "本案承办人或包案领导属于被检举控告单位，请先更换");
+    }
+  }
+  return subjectUnitId;
+}
+
+/** §30 needs to know whom an accusation is about before anyone else may be put on it. */
+function requireSubject(row: PetitionRow, path: string) {
+  if (row.confidential && !row.subjectUnitId) {
+    throw invalid(
+      path,
+      "检举控告事项尚未确定被检举控告单位：请县信访局在受理时确定后，再转送、交办或指定人员",
+    );
+  }
+}
+
 function routeTarget(ctx: CaseContext, row: PetitionRow, toUnitId: string) {
   const unit = ctx.units.find((u) => u.id === toUnitId);
   if (!unit) throw invalid("toUnitId", "承办单位不存在");
   if (unit.id === row.responsibleUnitId) throw invalid("toUnitId", "不能转送或交办给本单位");
+  requireSubject(row, "toUnitId");
   // §30: an accusation never goes to the unit it accuses.
   if (
     row.confidential &&
@@ -383,6 +428,7 @@ async function eligibleStaff(
   staffId: string,
   path: string,
 ): Promise<StaffRow> {
+  requireSubject(row, path);
   const member = await findStaff(ctx.scope, staffId);
   if (!member || member.disabled) throw invalid(path, "人员不存在或已停用");
   if (await isRecused(ctx.scope, row.id, staffId))

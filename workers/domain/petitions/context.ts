@@ -2,10 +2,10 @@ import type { StaffRow, UnitRow } from "../../../schema/tenant/tables.ts";
 import type { Env } from "../../env.ts";
 import { loadCalendar } from "../../storage/calendar.ts";
 import { listLocalCategories } from "../../storage/categories.ts";
-import type { Viewer } from "../../storage/petitions.ts";
 import { loadPolicy } from "../../storage/settings.ts";
 import type { TenantScope } from "../../storage/tenant-scope.ts";
 import { listUnits } from "../../storage/units.ts";
+import type { Viewer } from "../../storage/visibility.ts";
 import { deriveTenantKeys, type TenantKeys } from "../crypto/pii.ts";
 import {
   cstDate,

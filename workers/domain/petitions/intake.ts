@@ -9,10 +9,11 @@ import { conflict, invalid } from "../../errors.ts";
 import { batchWithAudit, errorText } from "../../storage/audit.ts";
 import {
   findEarlierCases,
-  findVisiblePetition,
   insertEventStatement,
   insertPetitionStatement,
 } from "../../storage/petitions.ts";
+import { findStaff } from "../../storage/staff.ts";
+import type { Viewer } from "../../storage/visibility.ts";
 import { encryptPii, lookupHash } from "../crypto/pii.ts";
 import { addCalendarDays, cstDate, daysBetween } from "../deadlines/index.ts";
 import { checkIdNumber } from "../petitioner/id-number.ts";
@@ -62,12 +63,16 @@ export async function registerPetition(
     throw invalid("subjectUnitId", "被反映单位不存在");
   }
 
+  const confidential = input.purpose === "accusation" || category.accusation;
+  const ownerLeaderId = await receivingOwner(ctx, input, confidential);
+
   const lead = parties.petitioner;
   const [idHash, phoneHash] = await Promise.all([
     lead?.idNumber ? lookupHash(ctx.keys, "id", lead.idNumber) : null,
     lead?.phone ? lookupHash(ctx.keys, "phone", lead.phone) : null,
   ]);
-  const flags = await intakeFlags(ctx, input, unit.id, { idHash, phoneHash });
+  // The whole truth is recorded on the case; each reader sees it through `presentFlags`.
+  const flags = await intakeFlags(ctx, input, unit.id, { idHash, phoneHash }, "all");
 
   const registeredOn = ctx.today;
   const facts = {
@@ -98,14 +103,14 @@ export async function registerPetition(
       channel: input.channel,
       purpose: input.purpose,
       categoryCode: input.categoryCode,
-      confidential: input.purpose === "accusation" || category.accusation,
+      confidential,
       receivedOn,
       registeredAt: ctx.now,
       registeredBy: registrant?.staffId ?? null,
       registeringUnitId: unit.id,
       responsibleUnitId: unit.id,
       handlerId: null,
-      ownerLeaderId: input.ownerLeaderId ?? null,
+      ownerLeaderId,
       subjectUnitId: input.subjectUnitId ?? null,
       subjectText: input.subjectText ?? null,
       headcount: input.headcount ?? Math.max(1, parties.representatives.length),
@@ -180,7 +185,8 @@ export async function registerPetition(
 
 /**
  * What intake would flag, before anything is saved: the clerk sees a repeat while the
- * visitor is still at the desk. Earlier cases the clerk may not open are only counted.
+ * visitor is still at the desk. Only earlier cases this clerk may see count: to anyone
+ * else a repeat of a hidden case answers exactly as a first petition does.
  */
 export async function previewFlags(
   ctx: CaseContext,
@@ -203,20 +209,33 @@ export async function previewFlags(
     { categoryCode: input.categoryCode, subjectUnitId: input.subjectUnitId },
     registrant.unitId,
     { idHash, phoneHash },
+    registrant,
   );
-  const visible = async (petitionId: string) =>
-    (await findVisiblePetition(ctx.scope, registrant, petitionId)) !== undefined;
   return {
     firstPetition: flags.firstPetition,
-    ...(flags.repeat && {
-      repeat: (await visible(flags.repeat.of))
-        ? { ...flags.repeat, visible: true }
-        : { afterReReview: flags.repeat.afterReReview, visible: false },
-    }),
+    ...(flags.repeat && { repeat: flags.repeat }),
     ...(flags.inProgressBelow && { inProgressBelow: flags.inProgressBelow }),
     ...(flags.skipLevel && { skipLevel: true }),
     ...(flags.legalRoute && { legalRoute: flags.legalRoute }),
   };
+}
+
+/**
+ * The leader who received a visit owns it (包案), except an accusation whose accused unit
+ * is not known yet or is the leader's own (§30): the county office names an owner then.
+ * The visit is registered either way.
+ */
+async function receivingOwner(
+  ctx: CaseContext,
+  input: Intake,
+  confidential: boolean,
+): Promise<string | null> {
+  if (!input.ownerLeaderId) return null;
+  if (!confidential) return input.ownerLeaderId;
+  if (!input.subjectUnitId) return null;
+  const leader = await findStaff(ctx.scope, input.ownerLeaderId);
+  if (!leader || unitSubtree(ctx.units, input.subjectUnitId).includes(leader.unitId)) return null;
+  return leader.id;
 }
 
 function receivedDate(ctx: CaseContext, receivedAt: string) {
@@ -277,14 +296,18 @@ async function intakeFlags(
   input: Pick<Intake, "categoryCode" | "subjectUnitId">,
   unitId: string,
   hashes: { idHash: string | null; phoneHash: string | null },
+  viewer: Viewer | "all",
 ): Promise<PetitionFlags> {
-  const earlier = (await findEarlierCases(ctx.scope, hashes)).filter(
+  const earlier = (await findEarlierCases(ctx.scope, hashes, viewer)).filter(
     (c) => c.categoryCode === input.categoryCode,
   );
   const windowStart = ctx.now.getTime() - ctx.policy.repeatWindowDays * 86_400_000;
   const open = (status: string) => status !== "closed" && status !== "declined";
   const repeat = earlier.find((c) => open(c.status) || c.registeredAt.getTime() >= windowStart);
-  const flags: PetitionFlags = { firstPetition: earlier.length === 0 };
+  const flags: PetitionFlags = {
+    firstPetition: earlier.length === 0,
+    ...(earlier.length > 0 && { basis: earlier.map((c) => c.id) }),
+  };
   if (repeat) {
     flags.repeat = {
       of: repeat.id,

@@ -58,7 +58,7 @@ const PUBLIC_ACTIONS = new Set([
 
 export async function trackedView(ctx: CaseContext, row: PetitionRow) {
   const unitName = (id: string | null) => ctx.units.find((u) => u.id === id)?.name ?? null;
-  const events = await listEvents(ctx.scope, row.id);
+  const events = await listEvents(ctx.scope, "petitioner", row.id);
   return {
     trackingCode: row.trackingCode,
     status: row.status,

@@ -1,4 +1,9 @@
-import type { PetitionEventRow, PetitionRow } from "../../../schema/tenant/tables.ts";
+import type {
+  PetitionEventRow,
+  PetitionFlags,
+  PetitionRow,
+} from "../../../schema/tenant/tables.ts";
+import { visibleCaseIds } from "../../storage/visibility.ts";
 import { decryptPii } from "../crypto/pii.ts";
 import { deadlineFor } from "../deadlines/index.ts";
 import { maskIdNumber, maskName, maskPhone } from "../petitioner/mask.ts";
@@ -49,6 +54,48 @@ function presentPerson(person: Person, masked: boolean) {
   };
 }
 
+/** The earlier cases a case's flags rest on. */
+export function flagRefs(flags: PetitionFlags): string[] {
+  return [
+    ...(flags.basis ?? []),
+    ...(flags.repeat ? [flags.repeat.of] : []),
+    ...(flags.inProgressBelow ? [flags.inProgressBelow.of] : []),
+  ];
+}
+
+/** Which of these cases' flag references this viewer may see: one query for a whole page. */
+export function visibleFlagRefs(ctx: CaseContext, viewer: StaffView, rows: PetitionRow[]) {
+  return visibleCaseIds(
+    ctx.scope,
+    viewer,
+    rows.flatMap((row) => flagRefs(row.flags)),
+  );
+}
+
+/**
+ * A case's intake flags as this reader may know them: a repeat or a matter in progress
+ * below is told only to those who may see the earlier case, and to everyone else the case
+ * reads as a first petition — the same fields and values as if the earlier case did not
+ * exist (§30: the accused must not learn of an accusation, nor who made it).
+ */
+export function presentFlags(flags: PetitionFlags, visible: ReadonlySet<string>) {
+  const shown = (id: string) => visible.has(id);
+  const basis = flags.basis ?? [];
+  // Cases registered before `basis` was recorded: judge by the flag's own reference.
+  const seesAnyEarlier =
+    basis.length > 0
+      ? basis.some(shown)
+      : !flags.firstPetition && (flags.repeat ? shown(flags.repeat.of) : true);
+  return {
+    firstPetition: !seesAnyEarlier,
+    ...(flags.repeat && shown(flags.repeat.of) && { repeat: flags.repeat }),
+    ...(flags.inProgressBelow &&
+      shown(flags.inProgressBelow.of) && { inProgressBelow: flags.inProgressBelow }),
+    ...(flags.skipLevel && { skipLevel: true }),
+    ...(flags.legalRoute && { legalRoute: flags.legalRoute }),
+  };
+}
+
 export function evaluationView(ctx: CaseContext, row: PetitionRow) {
   if (row.evaluation) return { status: "done" as const, ...row.evaluation };
   if (!row.repliedOn) return { status: "not_open" as const };
@@ -78,7 +125,10 @@ export async function presentPetition(
   events?: PetitionEventRow[],
   breaches?: { deadlineKey: string; due: string; at: Date }[],
 ) {
-  const parties = await unsealParties(ctx, row);
+  const [parties, refs] = await Promise.all([
+    unsealParties(ctx, row),
+    visibleFlagRefs(ctx, viewer, [row]),
+  ]);
   const masked = !seesIdentity(viewer, row);
   const next = Object.entries(row.deadlines).find(([key]) => key === row.nextDeadlineKey);
   return {
@@ -108,7 +158,7 @@ export async function presentPetition(
     }),
     material: row.material,
     attachments: row.attachments,
-    flags: row.flags,
+    flags: presentFlags(row.flags, refs),
     routing: row.routing ?? null,
     extensionDays: row.extensionDays,
     pausedDays: row.pausedDays,
@@ -131,8 +181,17 @@ export async function presentPetition(
 
 export type PetitionView = Awaited<ReturnType<typeof presentPetition>>;
 
-/** A case as a line in a work list: masked unless this person may see who petitioned. */
-export async function presentSummary(ctx: CaseContext, viewer: StaffView, row: PetitionRow) {
+/**
+ * A case as a line in a work list: masked unless this person may see who petitioned.
+ * `refs` is `visibleFlagRefs` of the page.
+ */
+export async function presentSummary(
+  ctx: CaseContext,
+  viewer: StaffView,
+  row: PetitionRow,
+  refs: ReadonlySet<string>,
+) {
+  const flags = presentFlags(row.flags, refs);
   const petitioner = (await unsealParties(ctx, row)).petitioner;
   const name = petitioner?.name ?? "匿名";
   const key = row.nextDeadlineKey;
@@ -154,7 +213,7 @@ export async function presentSummary(ctx: CaseContext, viewer: StaffView, row: P
     petitionerName: petitioner && !seesIdentity(viewer, row) ? maskName(name) : name,
     headline: row.material.demands.slice(0, 80),
     nextDeadline: key && next ? { key, due: next.due, state: next.state } : null,
-    repeat: row.flags.repeat !== undefined,
-    firstPetition: row.flags.firstPetition,
+    repeat: flags.repeat !== undefined,
+    firstPetition: flags.firstPetition,
   };
 }

@@ -9,7 +9,7 @@ import {
   findReceptionSession,
   loadReceptionPolicyRow,
 } from "../../storage/reception.ts";
-import { sha256Hex } from "../auth/tokens.ts";
+import { sha256Hex } from "../crypto/digest.ts";
 import { decryptPii, encryptPii, lookupHash } from "../crypto/pii.ts";
 import { rateLimited, spendSmsAllowance } from "../edges/limits.ts";
 import { noticeStatements } from "../notify/notices.ts";

@@ -75,19 +75,12 @@ export function IntakeWarnings({ tenant, result, unitName }: Props) {
         <strong>
           <span aria-hidden="true">⚠ </span>重复信访
         </strong>
-        ：
-        {r.visible && r.of ? (
-          <>
-            该信访人此前就同一事项有过信访，前案{" "}
-            <a href={caseHref(r.of)} target="_blank" rel="noopener">
-              {r.trackingCode ? formatTrackingCode(r.trackingCode) : "查看前案"}
-              <span class="visually-hidden">（在新窗口打开）</span>
-            </a>
-            {r.status && `（${statusLabel(r.status)}）`}。
-          </>
-        ) : (
-          "该信访人此前就同一事项有过信访。"
-        )}
+        ： 该信访人此前就同一事项有过信访，前案{" "}
+        <a href={caseHref(r.of)} target="_blank" rel="noopener">
+          {formatTrackingCode(r.trackingCode)}
+          <span class="visually-hidden">（在新窗口打开）</span>
+        </a>
+        （{statusLabel(r.status)}）。
       </p>,
     );
     if (r.afterReReview) {

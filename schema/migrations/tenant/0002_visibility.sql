@@ -1,0 +1,1 @@
+ALTER TABLE `deliveries` ADD `petition_id` text;
