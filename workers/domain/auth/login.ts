@@ -6,8 +6,8 @@ import { bumpCounters, clearCounter, lockCounter, readCounter } from "../../stor
 import { insertSessionStatement } from "../../storage/sessions.ts";
 import { findStaffByUsername } from "../../storage/staff.ts";
 import { openTenantScope } from "../../storage/tenant-scope.ts";
-import { deriveTenantKeys, lookupHash } from "../crypto/pii.ts";
 import { sha256Hex } from "../crypto/digest.ts";
+import { deriveTenantKeys, lookupHash } from "../crypto/pii.ts";
 import { afterFailedLogin, isLocked } from "./lockout.ts";
 import { burnPasswordCheck, verifyPassword } from "./password.ts";
 import { newSessionToken } from "./tokens.ts";
