@@ -70,6 +70,10 @@ export const Slot = z.object({
   slotStart: z.string(),
   capacity: z.number().int(),
   free: z.number().int(),
+  offer: z.enum(["open", "full", "closed", "not_yet_open"]).openapi({
+    description:
+      "open: bookable now; full: no place left; closed: inside the minimum notice (预约已截止); not_yet_open: beyond the booking horizon",
+  }),
 });
 
 export const SessionParam = z.object({

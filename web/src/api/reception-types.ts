@@ -32,6 +32,7 @@ export interface Slot {
   slotStart: string;
   capacity: number;
   free: number;
+  offer: "open" | "full" | "closed" | "not_yet_open";
 }
 
 export interface SessionWithSlots extends ReceptionSession {

@@ -16,11 +16,12 @@ import type {
   QueueState,
   SessionWithSlots,
 } from "../api/reception-types.ts";
-import { ErrorAlert, fieldErrors } from "../console/components/ErrorAlert.tsx";
+import { fieldErrors } from "../console/components/ErrorAlert.tsx";
 import { TextField } from "../console/components/Field.tsx";
 import { todayCst } from "../shared/dates.ts";
 import { LIVE_STATUS_LABELS, useLiveSocket } from "../shared/live-socket.ts";
 import { BookingCard, WhatToBring } from "./BookingCard.tsx";
+import { CitizenErrorAlert } from "./CitizenError.tsx";
 import { SlotPicker } from "./SlotPicker.tsx";
 
 interface Saved {
@@ -132,7 +133,7 @@ export function MyBookingPage({ tenant, initialCode }: { tenant: string; initial
                 没有查到该预约。请核对预约码和预约时填写的手机号码后四位。
               </p>
             ) : (
-              <ErrorAlert error={error} labels={{ phoneLast4: "手机号后四位" }} />
+              <CitizenErrorAlert error={error} labels={{ phoneLast4: "手机号后四位" }} />
             )}
             <div class="actions">
               <button type="submit" class="button button--primary" disabled={busy} aria-busy={busy}>
@@ -259,7 +260,7 @@ function BookingView({
         />
       )}
       <BookingCard booking={booking} />
-      <ErrorAlert error={error} />
+      <CitizenErrorAlert error={error} />
       {open && mode === "view" && (
         <p class="actions">
           <button type="button" class="button" onClick={() => setMode("reschedule")}>

@@ -11,7 +11,7 @@ import type {
   SubmitOnlinePetitionBody,
   SubmitOnlineResult,
 } from "../api/petition-types.ts";
-import { ErrorAlert, fieldErrors } from "../console/components/ErrorAlert.tsx";
+import { fieldErrors } from "../console/components/ErrorAlert.tsx";
 import { SelectField, TextField } from "../console/components/Field.tsx";
 import { formatDateTime } from "../shared/format.ts";
 import { checkIdNumber, checkMobile } from "../shared/id-number.ts";
@@ -26,6 +26,7 @@ import {
   type MaterialForm,
   materialBody,
 } from "../shared/ui/MaterialFields.tsx";
+import { CitizenErrorAlert } from "./CitizenError.tsx";
 import { TrackingCodeBox } from "./TrackingCodeBox.tsx";
 
 const LABELS: Record<string, string> = {
@@ -80,7 +81,7 @@ export function PetitionForm({ tenant }: { tenant: string }) {
       <p class="lead">
         请如实填写您反映的问题。提交后会得到一个查询码，凭查询码和手机号码后四位可以查询办理进度、对办理结果进行评价。
       </p>
-      <ErrorAlert error={loadError} />
+      <CitizenErrorAlert error={loadError} />
       {!(catalog && units) && !loadError && (
         <p class="muted" role="status">
           正在加载…
@@ -294,7 +295,7 @@ function Form({
         />
       </section>
 
-      <ErrorAlert error={error} labels={LABELS} />
+      <CitizenErrorAlert error={error} labels={LABELS} />
       {Object.keys(local).length > 0 && (
         <div class="alert alert--error" role="alert">
           <p>请先补充或修正以下内容：</p>

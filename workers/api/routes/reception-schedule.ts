@@ -13,6 +13,7 @@ import { type CaseContext, loadCaseContext } from "../../domain/petitions/contex
 import {
   ReceptionPolicySchema,
   resolveReceptionPolicy,
+  slotOffer,
 } from "../../domain/reception/booking-policy.ts";
 import { receptionCalendar } from "../../domain/reception/ical.ts";
 import {
@@ -22,7 +23,7 @@ import {
   publishSessions,
   sessionStub,
 } from "../../domain/reception/schedule-service.ts";
-import { FORM_LABELS, type ReceptionForm } from "../../domain/reception/session.ts";
+import { FORM_LABELS, type ReceptionForm, slotInstant } from "../../domain/reception/session.ts";
 import { notFound } from "../../errors.ts";
 import { batchWithAudit } from "../../storage/audit.ts";
 import {
@@ -274,8 +275,13 @@ export const receptionScheduleRoutes = newRouter()
       await configureSession(c.env, ctx, row, c.get("tenant").shard);
       slots = (await stub.slotAvailability()) as typeof slots;
     }
+    const policy = resolveReceptionPolicy(await loadReceptionPolicyRow(ctx.scope));
+    const offered = slots.map((slot) => ({
+      ...slot,
+      offer: slotOffer(slotInstant(row.date, slot.slotStart), ctx.now, policy, slot.free),
+    }));
     return c.json(
-      { ...presentSession(ctx, row), slots: row.status === "cancelled" ? [] : slots },
+      { ...presentSession(ctx, row), slots: row.status === "cancelled" ? [] : offered },
       200,
     );
   })
