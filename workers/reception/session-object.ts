@@ -1,4 +1,5 @@
 import { DurableObject } from "cloudflare:workers";
+import { cstDate } from "../domain/deadlines/dates.ts";
 import { maskName } from "../domain/petitioner/mask.ts";
 import { randomCode } from "../domain/petitioner/tracking-code.ts";
 import type { Env } from "../env.ts";
@@ -12,7 +13,13 @@ import type {
   TicketKind,
   TicketStatus,
 } from "./protocol.ts";
-import { callingOrder, chooseNext, estimateWaitMinutes, type Waiting } from "./queue-rules.ts";
+import {
+  callingOrder,
+  chooseNext,
+  estimateWaitMinutes,
+  meanServiceMinutes,
+  type Waiting,
+} from "./queue-rules.ts";
 import { closeQuietly } from "./sockets.ts";
 
 /** How the Worker sets a session up; sent again whenever the schedule changes. */
@@ -406,7 +413,11 @@ export class ReceptionSession extends DurableObject<Env> {
           checkedInAt: t.checked_in_at,
         }),
       );
-    const next = chooseNext(waiting, this.counter("bookedSinceWalkIn"), config.walkInEvery);
+    const next = chooseNext(waiting, this.counter("bookedSinceWalkIn"), {
+      walkInEvery: config.walkInEvery,
+      date: config.date,
+      now: Date.now(),
+    });
     if (!next) return { ok: false, reason: "NOT_FOUND", message: "没有等候的群众" };
     this.sql.exec(
       "UPDATE tickets SET status = 'called', calls = calls + 1, called_at = ? WHERE number = ?",
@@ -570,7 +581,8 @@ export class ReceptionSession extends DurableObject<Env> {
         checkedInAt: Date.parse(t.checkedInAt),
       })),
       this.counter("bookedSinceWalkIn"),
-      config?.walkInEvery ?? 3,
+      { walkInEvery: config?.walkInEvery ?? 3, date: config?.date ?? cstDate(new Date(now)), now },
+      meanServiceMinutes(durations),
     ).flatMap((w, position) => {
       const ticket = byNumber.get(w.number);
       // Waiting times follow today's observed service times (15 minutes until one is done).
