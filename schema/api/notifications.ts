@@ -9,7 +9,9 @@ export const notifyEvents = [
   "digest.daily",
   "evaluation.expired",
   "booking.code",
+  "reception.booked",
   "reception.reminder",
+  "reception.registered",
   "session.changed",
 ] as const;
 export type NotifyEvent = (typeof notifyEvents)[number];

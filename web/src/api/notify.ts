@@ -10,7 +10,9 @@ export type NotifyEvent =
   | "digest.daily"
   | "evaluation.expired"
   | "booking.code"
+  | "reception.booked"
   | "reception.reminder"
+  | "reception.registered"
   | "session.changed";
 
 export type RouteChannel =

@@ -14,7 +14,9 @@ export const EVENT_LABELS: Record<NotifyEvent, string> = {
   "digest.daily": "每日待办",
   "evaluation.expired": "评价期满",
   "booking.code": "预约验证码",
+  "reception.booked": "预约成功",
   "reception.reminder": "接访提醒",
+  "reception.registered": "接访登记",
   "session.changed": "接访变动",
 };
 

@@ -228,9 +228,41 @@ export async function bookSlot(env: Env, ctx: CaseContext, shard: string, reques
     }
     refused(result);
   }
-  await auditBooking(ctx, "reception.book", result.booking);
+  // The booking code goes by SMS at once, with the booking in the same audited batch.
+  const settings = await loadNotificationSettings(ctx.scope, ctx.keys);
+  const notice = await noticeStatements(
+    ctx.scope,
+    ctx.keys,
+    settings,
+    {
+      event: "reception.booked",
+      key: `booked:${result.booking.code}`,
+      params: {
+        date: session.date,
+        time: result.booking.slotStart,
+        leader: session.leaderName,
+        venue: session.venue,
+        bookingCode: result.booking.code,
+      },
+      phone,
+    },
+    ctx.now,
+  );
+  await batchWithAudit(ctx.scope, notice, bookingAudit("reception.book", result.booking), ctx.now);
+  await flushOutbox(env, ctx.scope, ctx.now);
   return bookingView(ctx, session, result.booking);
 }
+
+const bookingAudit = (
+  action: "reception.book" | "reception.cancel" | "reception.reschedule",
+  booking: Booking,
+) => ({
+  actorId: null,
+  action,
+  targetType: "booking",
+  targetId: booking.code,
+  detail: { sessionId: booking.sessionId, slotStart: booking.slotStart },
+});
 
 /** Book, cancel and reschedule are written to the audit log like every other change. */
 export async function auditBooking(
@@ -238,17 +270,7 @@ export async function auditBooking(
   action: "reception.book" | "reception.cancel" | "reception.reschedule",
   booking: Booking,
 ) {
-  await appendAudit(
-    ctx.scope,
-    {
-      actorId: null,
-      action,
-      targetType: "booking",
-      targetId: booking.code,
-      detail: { sessionId: booking.sessionId, slotStart: booking.slotStart },
-    },
-    ctx.now,
-  );
+  await appendAudit(ctx.scope, bookingAudit(action, booking), ctx.now);
 }
 
 /** A cancelled booking stops counting against its phone's monthly cap. */

@@ -7,7 +7,9 @@ export type EventKind =
   | "digest.daily"
   | "evaluation.expired"
   | "booking.code"
+  | "reception.booked"
   | "reception.reminder"
+  | "reception.registered"
   | "session.changed";
 
 export interface MessageTemplate {
@@ -58,6 +60,16 @@ export const DEFAULT_TEMPLATES: Readonly<Record<EventKind, DefaultTemplate>> = {
     body: "【连心桥】您的验证码是 {code}，{minutes} 分钟内有效。请勿告诉他人。",
     params: ["code", "minutes"],
   },
+  "reception.booked": {
+    title: "预约成功",
+    body: "【连心桥】已预约 {date} {time} {leader} 接访，地点 {venue}，预约码 {bookingCode}。",
+    params: ["date", "time", "leader", "venue", "bookingCode"],
+  },
+  "reception.registered": {
+    title: "接访已登记",
+    body: "【连心桥】您反映的问题已登记，查询码 {trackingCode}。凭查询码和手机号后四位可在网上查询办理进度。",
+    params: ["trackingCode"],
+  },
   "reception.reminder": {
     title: "接访提醒",
     body: "【连心桥】您预约了 {date} {time} {leader} 的接访，地点 {venue}，预约码 {bookingCode}。",
@@ -73,7 +85,9 @@ export const DEFAULT_TEMPLATES: Readonly<Record<EventKind, DefaultTemplate>> = {
 /** The events that reach citizens by SMS, where one message is 70 characters. */
 export const SMS_EVENTS: readonly EventKind[] = [
   "booking.code",
+  "reception.booked",
   "reception.reminder",
+  "reception.registered",
   "session.changed",
 ];
 

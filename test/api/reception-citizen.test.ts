@@ -27,6 +27,21 @@ beforeEach(async () => {
   expect(set.status).toBe(200);
 });
 
+async function untilSms(phone: string, text: string) {
+  for (let i = 0; i < 40; i += 1) {
+    const items = (
+      await call<{ items: { recipient: string; body: string }[] }>(
+        `/api/v1/t/${county.code}/dev/outbox?limit=200`,
+        { ip: freshIp() },
+      )
+    ).body.items;
+    const found = items.find((m) => m.recipient === phone && m.body.includes(text));
+    if (found) return found.body;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  throw new Error(`no SMS to ${phone} with ${text}`);
+}
+
 const slotsOf = async (sessionId: string) =>
   (await call<{ slots: SlotView[] }>(`/api/v1/t/${county.code}/reception/sessions/${sessionId}`))
     .body.slots;
@@ -57,6 +72,10 @@ describe("the slot list", { timeout: 60_000 }, () => {
       },
     });
     expect(booked.status, JSON.stringify(booked.body)).toBe(201);
+    const code = (booked.body as { bookingCode: string }).bookingCode;
+    // The booking code goes by SMS at once, as the page says.
+    const sms = await untilSms(phone, code);
+    expect(sms).toContain(`预约码 ${code}`);
     const slots = await slotsOf(open.id);
     expect(slots.find((s) => s.slotStart === "09:00")).toMatchObject({ free: 0, offer: "full" });
     expect(slots.find((s) => s.slotStart === "08:30")).toMatchObject({ free: 1, offer: "open" });
