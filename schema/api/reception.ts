@@ -108,6 +108,10 @@ export const BookingView = z
       .nullable()
       .openapi({ description: "The queue number once checked in" }),
     qrSvg: z.string().openapi({ description: "The booking code as a QR code (SVG) for check-in" }),
+    registered: z.object({ trackingCode: z.string(), receivedOn: z.string() }).nullable().openapi({
+      description:
+        "The case the desk registered from this visit: its 查询码, to follow it on the tracking page",
+    }),
   })
   .openapi("Booking");
 

@@ -91,3 +91,61 @@ describe("the slot list", { timeout: 60_000 }, () => {
     expect(held.body.error.message).toBe("请至少提前 4320 分钟预约");
   });
 });
+
+describe("after the visit", { timeout: 60_000 }, () => {
+  it("shows the citizen the case registered for them and sends its tracking code by SMS", async () => {
+    const session = await publishedSession(county, { date: tomorrowCst(4) });
+    const ip = freshIp();
+    const phone = "13811119002";
+    const booked = await call<{ bookingCode: string; registered: unknown }>(
+      `/api/v1/t/${county.code}/public/bookings`,
+      {
+        ip,
+        body: {
+          sessionId: session.id,
+          slotStart: "09:30",
+          altcha: await humanCheck(county),
+          name: "谭某",
+          phone,
+          code: await oneTimeCode(county, phone, ip),
+          topic: "反映征地补偿问题",
+        },
+      },
+    );
+    expect(booked.body.registered).toBeNull();
+    const desk = (path: string, body?: unknown) =>
+      call<{ number: number }>(
+        `/api/v1/t/${county.code}/reception/sessions/${session.id}/${path}`,
+        { token: county.people.clerk.token, method: "POST", ...(body !== undefined && { body }) },
+      );
+    const ticket = await desk("check-in", { bookingCode: booked.body.bookingCode });
+    expect((await desk("call-next")).body.number).toBe(ticket.body.number);
+    const done = await call<{ petition: { trackingCode: string } }>(
+      `/api/v1/t/${county.code}/reception/sessions/${session.id}/tickets/${ticket.body.number}/complete`,
+      {
+        token: county.people.clerk.token,
+        body: {
+          purpose: "request",
+          categoryCode: "14.02",
+          facts: "征地补偿未到位。",
+          demands: "请求补偿。",
+        },
+      },
+    );
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    const trackingCode = done.body.petition.trackingCode;
+
+    const mine = await call<{ status: string; registered: { trackingCode: string } | null }>(
+      `/api/v1/t/${county.code}/public/bookings/${booked.body.bookingCode}?phoneLast4=9002`,
+    );
+    expect(mine.body).toMatchObject({ status: "completed", registered: { trackingCode } });
+    expect(await untilSms(phone, trackingCode)).toContain(`查询码 ${trackingCode}`);
+
+    // The wrong phone digits learn nothing, not even that the booking exists.
+    const other = await call(
+      `/api/v1/t/${county.code}/public/bookings/${booked.body.bookingCode}?phoneLast4=1111`,
+    );
+    expect(other.status).toBe(404);
+    expect(JSON.stringify(other.body)).not.toContain(trackingCode);
+  });
+});

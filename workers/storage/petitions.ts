@@ -29,6 +29,19 @@ export async function findByTrackingCode(scope: TenantScope, trackingCode: strin
 }
 
 /**
+ * The tracking code of a case registered from a citizen's own visit, for the petitioner who
+ * proved the booking code and phone digits: a named reader outside the staff rule.
+ */
+export async function petitionerTrackingCode(scope: TenantScope, id: string) {
+  const [row] = await scope.db
+    .select({ trackingCode: petitions.trackingCode, receivedOn: petitions.receivedOn })
+    .from(petitions)
+    .where(ofTenant(scope, petitions, eq(petitions.id, id)))
+    .limit(1);
+  return row;
+}
+
+/**
  * Earlier cases of the same petitioner (by keyed hash of ID number or phone), newest first.
  * With a viewer, only those the viewer may see: what a person may be told at the desk.
  * Without one (`"all"`), every case: intake records the whole truth on the new case, and

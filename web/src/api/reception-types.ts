@@ -88,6 +88,8 @@ export interface Booking {
   qrSvg: string;
   /** The queue number once checked in, if the server tells it (a later addition). */
   ticketNumber?: number | null;
+  /** The case the desk registered from this visit, once it has. */
+  registered: { trackingCode: string; receivedOn: string } | null;
 }
 
 /** The queue's WebSocket protocol, exactly as the session and monitor objects speak it. */

@@ -10,6 +10,7 @@ import {
   bookSlot,
   citizenBooking,
   holdSlot,
+  registeredFromVisit,
   releaseBooking,
   requestBookingCode,
 } from "../../domain/reception/booking-service.ts";
@@ -179,13 +180,14 @@ export const bookingRoutes = newRouter()
   })
   .openapi(getBookingRoute, async (c) => {
     const ctx = await loadCaseContext(c.env, c.get("scope"));
-    const { session, booking } = await citizenBooking(
+    const { session, booking, petitionId } = await citizenBooking(
       c.env,
       ctx,
       c.req.valid("param").bookingCode,
       c.req.valid("query").phoneLast4,
     );
-    return c.json(bookingView(ctx, session, booking), 200);
+    const registered = await registeredFromVisit(ctx, petitionId ?? null);
+    return c.json(bookingView(ctx, session, booking, registered), 200);
   })
   .openapi(cancelBookingRoute, async (c) => {
     const ctx = await loadCaseContext(c.env, c.get("scope"));

@@ -18,6 +18,7 @@ import { registerPetition } from "../../domain/petitions/intake.ts";
 import { presentPetition } from "../../domain/petitions/view.ts";
 import { withConfigured } from "../../domain/reception/booking-service.ts";
 import { configureSession, sessionStub } from "../../domain/reception/schedule-service.ts";
+import { tellVisitRegistered } from "../../domain/reception/visit-outcome.ts";
 import { ApiError, conflict, notFound } from "../../errors.ts";
 import type { StaffQueueState, StaffTicket as Ticket } from "../../reception/protocol.ts";
 import type { TicketResult } from "../../reception/session-object.ts";
@@ -302,6 +303,12 @@ receptionDeskRoutes
     // The desk's feed goes to every desk of the unit: an accusation is not linked there.
     const linked = petition.confidential ? null : petition.id;
     const ticket = ticketOrThrow((await stub.complete(number, linked)) as TicketResult);
+    await tellVisitRegistered(
+      c.env,
+      ctx,
+      { bookingCode: detail.ticket.bookingCode, phone: petitioner.phone, actorId: viewer.staffId },
+      petition,
+    );
     return c.json(
       {
         ticket,

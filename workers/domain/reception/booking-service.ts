@@ -4,6 +4,7 @@ import { ApiError, conflict, invalid, notFound } from "../../errors.ts";
 import type { GatedResult, IssueResult } from "../../reception/phone-object.ts";
 import type { Booking, BookResult } from "../../reception/session-object.ts";
 import { appendAudit, batchWithAudit } from "../../storage/audit.ts";
+import { petitionerTrackingCode } from "../../storage/petitions.ts";
 import {
   findBookingCopy,
   findReceptionSession,
@@ -289,8 +290,10 @@ export function bookingView(
     unitId: string;
   },
   booking: Booking,
+  registered: { trackingCode: string; receivedOn: string } | null = null,
 ) {
   return {
+    registered,
     bookingCode: booking.code,
     status: booking.status,
     sessionId: session.id,
@@ -322,5 +325,12 @@ export async function citizenBooking(env: Env, ctx: CaseContext, code: string, p
   const stub = sessionStub(env, ctx.scope.tenant, session.id);
   const live = (await stub.booking(copy.code)) as Booking | undefined;
   if (!live) throw notFound("该预约");
-  return { session, booking: live, stub };
+  return { session, booking: live, stub, petitionId: copy.petitionId };
+}
+
+/** The case registered from the visit, as its petitioner is shown it. */
+export async function registeredFromVisit(ctx: CaseContext, petitionId: string | null) {
+  if (!petitionId) return null;
+  const row = await petitionerTrackingCode(ctx.scope, petitionId);
+  return row ? { trackingCode: row.trackingCode, receivedOn: row.receivedOn } : null;
 }
