@@ -169,3 +169,34 @@ export const QueueState = z
     updatedAt: z.string(),
   })
   .openapi("QueueState");
+
+/** An earlier case of the person who booked, as far as the reader may see it. */
+export const EarlierCaseBrief = z.object({
+  trackingCode: z.string(),
+  status: z.string(),
+  categoryCode: z.string(),
+  categoryName: z.string(),
+  registeredAt: z.string(),
+});
+
+/** A booking as the leader and the desk prepare for it before the day. */
+export const PreparedBooking = z
+  .object({
+    bookingCode: z.string(),
+    slotStart: z.string(),
+    status: z.string(),
+    name: z.string(),
+    headcount: z.number().int(),
+    topic: z.string().openapi({ description: "What the citizen wrote they will raise" }),
+    earlierCases: z.array(EarlierCaseBrief).openapi({
+      description:
+        "The person's earlier cases (matched by keyed hash of phone or ID number), only those the reader may see under the visibility rule; at most five, newest first",
+    }),
+  })
+  .openapi("PreparedBooking");
+
+export const SessionBookings = z
+  .object({ sessionId: z.string(), bookings: z.array(PreparedBooking) })
+  .openapi("SessionBookings");
+export type SessionBookings = z.infer<typeof SessionBookings>;
+export type PreparedBooking = z.infer<typeof PreparedBooking>;

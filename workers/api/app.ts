@@ -15,6 +15,7 @@ import { healthRoutes } from "./routes/health.ts";
 import { notifyRoutes } from "./routes/notify.ts";
 import { petitionRoutes } from "./routes/petitions.ts";
 import { receptionDeskRoutes } from "./routes/reception-desk.ts";
+import { receptionPrepareRoutes } from "./routes/reception-prepare.ts";
 import { receptionScheduleRoutes } from "./routes/reception-schedule.ts";
 import { referenceRoutes } from "./routes/reference.ts";
 import { staffRoutes } from "./routes/staff.ts";
@@ -45,6 +46,7 @@ export function createApp() {
   app.route("/api/v1", notifyRoutes);
   app.route("/api/v1", receptionScheduleRoutes);
   app.route("/api/v1", receptionDeskRoutes);
+  app.route("/api/v1", receptionPrepareRoutes);
   app.route("/api/v1", bookingRoutes);
   mountDocs(app);
   app.route("/", pageRoutes);
