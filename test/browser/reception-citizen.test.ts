@@ -91,6 +91,15 @@ describe("reception for the citizen in Chromium", () => {
     expect(await citizen.locator('button[data-slot]:not([data-offer="open"])').count()).toBe(0);
     expect(await overflowsHorizontally(citizen)).toBe(false);
     await citizen.screenshot({ path: `${ARTIFACTS}/reception-slots-closed.png`, fullPage: true });
+
+    // The desk prepares with the session's bookings (none yet), on a phone too.
+    const deskPhone = await product.browser.newPage(PHONE);
+    await signIn(product, deskPhone, "clerk");
+    await deskPhone.goto(`${product.stack.url}/t/${T}/console/reception/${sessionId}`);
+    const prep = deskPhone.getByTestId("session-bookings");
+    await until(() => prep.textContent()).toContain("本场暂无预约");
+    expect(await overflowsHorizontally(deskPhone)).toBe(false);
+    await deskPhone.screenshot({ path: `${ARTIFACTS}/desk-bookings.png`, fullPage: true });
   });
 
   it("shows citizens errors in plain Chinese, without field names or request ids", async () => {

@@ -1,3 +1,4 @@
+import type { SessionBookings } from "../../../schema/api/reception.ts";
 import { request, seg } from "./client.ts";
 import type { CreatePetitionBody, Petition } from "./petition-types.ts";
 import type {
@@ -98,4 +99,9 @@ export function transferTicket(
   toSessionId: string,
 ): Promise<{ from: StaffTicket; to: StaffTicket }> {
   return request("POST", `${session(tenant, id)}/tickets/${number}/transfer`, { toSessionId });
+}
+
+/** Before the day: who booked, what they will raise, their earlier cases this reader may see. */
+export function getSessionBookings(tenant: string, id: string): Promise<SessionBookings> {
+  return request("GET", `${session(tenant, id)}/bookings`);
 }
