@@ -94,6 +94,11 @@ describe("reception day in Chromium", () => {
     const row = clerk.getByTestId("schedule-session").filter({ hasText: venue });
     await until(() => row.getAttribute("data-status")).toBe("draft");
     await clerk.getByRole("button", { name: "公示本期间的接访安排" }).click();
+    // Publishing first shows what goes public, and asks.
+    const summary = clerk.getByTestId("publish-summary");
+    await until(() => summary.textContent()).toContain(venue);
+    await clerk.screenshot({ path: `${ARTIFACTS}/reception-publish-confirm.png`, fullPage: true });
+    await summary.getByRole("button", { name: "确认公示" }).click();
     await until(() => row.getAttribute("data-status")).toBe("published");
     await until(() => clerk.getByRole("status").first().textContent()).toMatch(/已公示 \d+ 场/);
     await clerk.screenshot({ path: `${ARTIFACTS}/reception-schedule.png`, fullPage: true });
@@ -180,7 +185,8 @@ describe("reception day in Chromium", () => {
     await until(() => checkedIn.count()).toBe(1);
     const ticket = Number(await checkedIn.getAttribute("data-number"));
     expect(ticket).toBeGreaterThan(0);
-    await until(() => clerk.getByTestId("desk-waiting").textContent()).toContain("向红梅");
+    // The session's object keeps names masked (personal data at rest): the desk shows 向**.
+    await until(() => clerk.getByTestId("desk-waiting").textContent()).toContain("向**");
     await until(() => board.getByTestId("board-waiting").textContent()).toContain("等候 1 人");
     await until(() => board.getByTestId("board-next").textContent()).toContain(String(ticket));
     expect(await board.locator("main").textContent()).not.toContain("向红梅");
@@ -221,7 +227,8 @@ describe("reception day in Chromium", () => {
 
     // 6. 办结: the visit becomes a petition owned by the leader.
     await clerk.getByRole("button", { name: "办结", exact: true }).click();
-    expect(await clerk.getByLabel("姓名", { exact: true }).inputValue()).toBe("向红梅");
+    // Shown masked; left so, the case carries the name sealed with the booking.
+    expect(await clerk.getByLabel("姓名", { exact: true }).inputValue()).toBe("向**");
     expect(await clerk.getByLabel("诉求与理由").inputValue()).toContain("拖欠工资");
     await clerk.getByLabel("求决", { exact: true }).check();
     const category = clerk.getByRole("combobox", { name: "内容分类" });

@@ -9,6 +9,7 @@ import {
   TicketParam,
 } from "../../../schema/api/reception.ts";
 import { decryptPii, encryptPii } from "../../domain/crypto/pii.ts";
+import { maskName } from "../../domain/petitioner/mask.ts";
 import {
   type CaseContext,
   loadCaseContext,
@@ -285,7 +286,14 @@ receptionDeskRoutes
         })
       : undefined;
     const body = c.req.valid("json");
-    const petitioner = { ...(booked ?? { name: detail.ticket.label }), ...(body.petitioner ?? {}) };
+    // The desk only ever sees the masked name the object keeps; left as shown, it stands for
+    // the name sealed with the booking, which the case must carry.
+    const keepBookedName = booked !== undefined && body.petitioner?.name === maskName(booked.name);
+    const petitioner = {
+      ...(booked ?? { name: detail.ticket.label }),
+      ...(body.petitioner ?? {}),
+      ...(keepBookedName && { name: booked.name }),
+    };
     // The petition first: if the object then fails, the visit is still on record.
     const petition = await registerPetition(
       ctx,
