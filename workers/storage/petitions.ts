@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, isNotNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import {
+  type NewPetitionRow,
   type PetitionRow,
   type PetitionStatus,
   petitionEvents,
@@ -144,7 +145,7 @@ export function listVisiblePetitions(scope: TenantScope, viewer: Viewer, filter:
     .limit(filter.limit);
 }
 
-export function insertPetitionStatement(scope: TenantScope, row: Omit<PetitionRow, "tenantId">) {
+export function insertPetitionStatement(scope: TenantScope, row: NewPetitionRow) {
   return scope.db.insert(petitions).values({ ...row, tenantId: scope.tenant });
 }
 
@@ -156,7 +157,7 @@ export function updatePetitionStatement(
   scope: TenantScope,
   id: string,
   version: number,
-  changes: Partial<Omit<PetitionRow, "id" | "tenantId" | "version">>,
+  changes: Partial<Omit<PetitionRow, "id" | "tenantId" | "version" | "deadlineSort">>,
 ) {
   return scope.db
     .update(petitions)
@@ -170,7 +171,10 @@ export function updateDeadlinesStatement(
   id: string,
   version: number,
   clocks: Partial<
-    Pick<PetitionRow, "deadlines" | "nextDeadlineAt" | "nextDeadlineKey" | "nextAlertAt">
+    Pick<
+      PetitionRow,
+      "deadlines" | "nextDeadlineAt" | "nextDeadlineKey" | "nextAlertAt" | "nextNearAt"
+    >
   >,
 ) {
   return scope.db

@@ -1,6 +1,7 @@
 import type { Channel, Purpose } from "../../../schema/reference/categories.ts";
 import type {
   AttachmentMeta,
+  NewPetitionRow,
   PetitionFlags,
   PetitionMaterial,
   PetitionRow,
@@ -90,7 +91,7 @@ export async function registerPetition(
     : null;
 
   for (let attempt = 1; ; attempt += 1) {
-    const row: Omit<PetitionRow, "tenantId"> = {
+    const row: NewPetitionRow = {
       id: crypto.randomUUID(),
       trackingCode: newTrackingCode(),
       version: 1,
@@ -163,7 +164,7 @@ export async function registerPetition(
         },
         ctx.now,
       );
-      return { ...row, tenantId: ctx.scope.tenant };
+      return { ...row, tenantId: ctx.scope.tenant, deadlineSort: row.nextDeadlineAt?.getTime() ?? Number.MAX_SAFE_INTEGER };
     } catch (error) {
       // Two cases drew the same tracking code: draw again.
       if (
