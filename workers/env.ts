@@ -17,6 +17,8 @@ export interface Env {
   TENANT_MONITOR: DurableObjectNamespace<import("./reception/monitor-object.ts").TenantMonitor>;
   NOTIFY_QUEUE: Queue;
   NOTIFY_DLQ: Queue;
+  /** Counties whose due cases one cron invocation could not clear continue here. */
+  SCAN_QUEUE: Queue;
   ASSETS: Fetcher;
   LOGIN_LIMITER: RateLimit;
   PUBLIC_LIMITER: RateLimit;
@@ -53,6 +55,7 @@ const envSchema = z.object({
   TENANT_MONITOR: binding("Durable Object namespace", "idFromName"),
   NOTIFY_QUEUE: binding("Queue producer", "send"),
   NOTIFY_DLQ: binding("Queue producer", "send"),
+  SCAN_QUEUE: binding("Queue producer", "send"),
   ASSETS: binding("static assets", "fetch"),
   LOGIN_LIMITER: binding("rate limiting", "limit"),
   PUBLIC_LIMITER: binding("rate limiting", "limit"),

@@ -419,6 +419,8 @@ export const deadlineAlerts = sqliteTable(
   ],
 );
 
+export type DeadlineAlertRow = typeof deadlineAlerts.$inferSelect;
+
 export const supervisionForms = [
   "phone",
   "letter",

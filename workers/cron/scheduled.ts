@@ -3,13 +3,22 @@ import { type Env, shardNames } from "../env.ts";
 import { purgeExpiredSessions } from "../storage/sessions.ts";
 import { shardDatabase } from "../storage/shards.ts";
 
-/** The cron trigger: the deadline scan, then housekeeping on every shard. */
+/**
+ * The cron trigger: the deadline scan, then housekeeping on every shard. Each county and
+ * each shard is its own unit of failure: one that throws is logged and tried again next
+ * run, and the others are done all the same.
+ */
 export async function runScheduled(controller: ScheduledController, env: Env) {
   const now = new Date(controller.scheduledTime);
   const report = await runDeadlineScan(env, now);
-  if (report.alerts > 0 || report.enqueued > 0) console.log("deadline scan", report);
+  if (report.alerts > 0 || report.enqueued > 0 || report.failed > 0 || report.continued > 0)
+    console.log("deadline scan", report);
   for (const shard of shardNames(env)) {
-    const purged = await purgeExpiredSessions(shardDatabase(env, shard), now);
-    if (purged > 0) console.log(`${shard}: purged ${purged} expired sessions`);
+    try {
+      const purged = await purgeExpiredSessions(shardDatabase(env, shard), now);
+      if (purged > 0) console.log(`${shard}: purged ${purged} expired sessions`);
+    } catch (error) {
+      console.error(`${shard}: session purge failed; the next run tries again`, error);
+    }
   }
 }

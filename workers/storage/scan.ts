@@ -1,25 +1,149 @@
-import { inArray } from "drizzle-orm";
-import { petitions } from "../../schema/tenant/tables.ts";
+import { and, inArray, type SQL, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import {
+  type DeadlineAlertRow,
+  deadlineAlerts,
+  deadlineCounts,
+  petitions,
+  recusals,
+} from "../../schema/tenant/tables.ts";
+import { chunked } from "./chunks.ts";
 import { ofTenant, type TenantScope } from "./tenant-scope.ts";
 
+/** Where a page of due cases ends: the scan resumes after it. */
+export interface DueKey {
+  at: number;
+  id: string;
+}
+
 /**
- * The cases whose next alert time has come, read through the `(tenant_id, next_alert_at)`
- * index. Returns D1's own count of rows read, so the cost of a scan can be checked: it
- * follows the cases that are due, not the cases that are open.
+ * The next page of cases whose alert time has come, in (next alert, id) order after
+ * `after`, read from the `(tenant_id, next_alert_at, id)` index alone. Returns D1's own count
+ * of rows read, so the cost of a scan can be checked: it follows the due cases, not the open
+ * ones.
  */
-export async function casesDueForScan(scope: TenantScope, now: Date, limit: number) {
+export async function dueCaseKeys(
+  scope: TenantScope,
+  now: Date,
+  after: DueKey | undefined,
+  limit: number,
+) {
   const due = await scope.d1
     .prepare(
-      "SELECT id FROM petitions WHERE tenant_id = ?1 AND next_alert_at <= ?2 ORDER BY next_alert_at LIMIT ?3",
+      `SELECT id, next_alert_at AS at FROM petitions INDEXED BY petitions_tenant_alert_idx
+       WHERE tenant_id = ?1 AND next_alert_at <= ?2 AND (next_alert_at, id) > (?3, ?4)
+       ORDER BY next_alert_at, id LIMIT ?5`,
     )
-    .bind(scope.tenant, now.getTime(), limit)
-    .all<{ id: string }>();
-  const ids = due.results.map((r) => r.id);
-  const rows = ids.length
-    ? await scope.db
-        .select()
-        .from(petitions)
-        .where(ofTenant(scope, petitions, inArray(petitions.id, ids)))
-    : [];
-  return { rows, rowsRead: due.meta.rows_read ?? 0 };
+    .bind(scope.tenant, now.getTime(), after?.at ?? -1, after?.id ?? "", limit)
+    .all<DueKey>();
+  return { keys: due.results, rowsRead: due.meta.rows_read ?? 0 };
+}
+
+/**
+ * Rows of one tenant by their ids, for lists of any length. The primary key picks the rows
+ * and the tenant is checked on each (`+tenant_id` keeps SQLite from scanning the county's
+ * rows on a tenant index instead).
+ */
+function ofTenantByIds(
+  scope: TenantScope,
+  table: { tenantId: SQLiteColumn },
+  id: SQLiteColumn,
+  ids: readonly string[],
+): SQL {
+  return and(sql`+${table.tenantId} = ${scope.tenant}`, inArray(id, [...ids])) as SQL;
+}
+
+/**
+ * Everything the scan needs about a page of due cases, in one round trip: the cases, the
+ * alerts already recorded on them and who is recused from them.
+ */
+export async function loadDueCases(scope: TenantScope, ids: readonly string[]) {
+  if (ids.length === 0) return { rows: [], alerts: [], recused: [] };
+  const chunks = chunked(ids, 1);
+  const cases = chunks.map((chunk) =>
+    scope.db
+      .select()
+      .from(petitions)
+      .where(ofTenantByIds(scope, petitions, petitions.id, chunk)),
+  );
+  const alerts = chunks.map((chunk) =>
+    scope.db
+      .select()
+      .from(deadlineAlerts)
+      .where(ofTenant(scope, deadlineAlerts, inArray(deadlineAlerts.petitionId, chunk))),
+  );
+  const recused = chunks.map((chunk) =>
+    scope.db
+      .select({ petitionId: recusals.petitionId, staffId: recusals.staffId })
+      .from(recusals)
+      .where(ofTenant(scope, recusals, inArray(recusals.petitionId, chunk))),
+  );
+  const [first, ...rest] = [...cases, ...alerts, ...recused];
+  if (!first) return { rows: [], alerts: [], recused: [] };
+  const results = (await scope.db.batch([first, ...rest])) as unknown[][];
+  const n = chunks.length;
+  return {
+    rows: results.slice(0, n).flat() as (typeof petitions.$inferSelect)[],
+    alerts: results.slice(n, 2 * n).flat() as DeadlineAlertRow[],
+    recused: results.slice(2 * n).flat() as { petitionId: string; staffId: string }[],
+  };
+}
+
+/** Records alerts, many per statement within D1's parameter limit; each at most once. */
+export function insertAlertsStatements(
+  scope: TenantScope,
+  alerts: readonly Omit<DeadlineAlertRow, "tenantId">[],
+): BatchItem<"sqlite">[] {
+  return chunked(alerts, 7).map((chunk) =>
+    scope.db
+      .insert(deadlineAlerts)
+      .values(chunk.map((a) => ({ ...a, tenantId: scope.tenant })))
+      .onConflictDoNothing(),
+  );
+}
+
+/**
+ * Moves the next alert time of many cases in one statement: the list travels as one JSON
+ * parameter, whatever its length. A case changed since it was read (another version) is
+ * left alone; its own write already set its alert time.
+ */
+export function setNextAlertsStatement(
+  scope: TenantScope,
+  cases: readonly { id: string; version: number; at: Date | null }[],
+) {
+  const list = JSON.stringify(
+    cases.map((c) => ({ id: c.id, v: c.version, at: c.at?.getTime() ?? null })),
+  );
+  const entry = (field: string) =>
+    sql`(SELECT json_extract(value, ${`$.${field}`}) FROM json_each(${list}) WHERE json_extract(value, '$.id') = ${petitions.id})`;
+  return scope.db
+    .update(petitions)
+    .set({ nextAlertAt: sql`${entry("at")}` })
+    .where(
+      and(
+        sql`${petitions.id} IN (SELECT json_extract(value, '$.id') FROM json_each(${list}))`,
+        sql`+${petitions.tenantId} = ${scope.tenant}`,
+        sql`${petitions.version} = ${entry("v")}`,
+      ),
+    );
+}
+
+/**
+ * The daily digest's figures per unit, from the counters the triggers keep: only the
+ * buckets already near (or due, or overdue) by the end of today are read, never the cases.
+ */
+export async function digestCounts(scope: TenantScope, todayStart: Date, todayEnd: Date) {
+  const start = todayStart.getTime();
+  const end = todayEnd.getTime();
+  return scope.db
+    .select({
+      unitId: deadlineCounts.unitId,
+      overdue: sql<number>`coalesce(sum(CASE WHEN ${deadlineCounts.deadlineAt} <= ${start} THEN ${deadlineCounts.cases} END), 0)`,
+      dueToday: sql<number>`coalesce(sum(CASE WHEN ${deadlineCounts.deadlineAt} > ${start} AND ${deadlineCounts.deadlineAt} <= ${end} THEN ${deadlineCounts.cases} END), 0)`,
+      near: sql<number>`coalesce(sum(CASE WHEN ${deadlineCounts.deadlineAt} > ${end} THEN ${deadlineCounts.cases} END), 0)`,
+    })
+    .from(deadlineCounts)
+    .where(ofTenant(scope, deadlineCounts, sql`${deadlineCounts.nearAt} <= ${end}`))
+    .groupBy(deadlineCounts.unitId);
 }

@@ -164,7 +164,11 @@ export async function registerPetition(
         },
         ctx.now,
       );
-      return { ...row, tenantId: ctx.scope.tenant, deadlineSort: row.nextDeadlineAt?.getTime() ?? Number.MAX_SAFE_INTEGER };
+      return {
+        ...row,
+        tenantId: ctx.scope.tenant,
+        deadlineSort: row.nextDeadlineAt?.getTime() ?? Number.MAX_SAFE_INTEGER,
+      };
     } catch (error) {
       // Two cases drew the same tracking code: draw again.
       if (
