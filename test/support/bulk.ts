@@ -2,7 +2,7 @@ import { env } from "cloudflare:test";
 
 /**
  * Petitions made by SQL straight into the shard, thousands at a time, for tests that
- * measure what a query reads. Case `i` gets id `${prefix}-${i}`; `unitIds` are taken in
+ * measure what a query reads. Case `i` gets id `${prefix}-${i}` (the prefix is the tenant unless given); `unitIds` are taken in
  * turn; every `dueEvery`-th case has its next alert in the past (due for the scan).
  */
 export async function bulkPetitions(options: {
@@ -13,15 +13,17 @@ export async function bulkPetitions(options: {
   dueEvery?: number;
   now?: number;
   categoryCode?: string;
-  idHash?: (i: number) => string | null;
+  /** Hash every case's ID number as `h<i % 97>` (97 people), for repeat look-ups. */
+  idHashes?: boolean;
+  /** The cases' one clock; by default far in the future. */
+  clock?: { due: string; from: string };
 }) {
   const now = options.now ?? Date.now();
-  const prefix = options.prefix ?? "bulk";
+  const prefix = options.prefix ?? options.tenant;
   const dueEvery = options.dueEvery ?? 0;
   const day = 86_400_000;
-  const deadlines = JSON.stringify({
-    accept: { due: "2099-01-01", from: "2098-12-01", days: 15, kind: "calendar" },
-  });
+  const clock = options.clock ?? { due: "2099-01-01", from: "2098-12-01" };
+  const deadlines = JSON.stringify({ accept: { ...clock, days: 15, kind: "calendar" } });
   // One statement per 1,000 cases: the rows come from a recursive counter, not parameters.
   for (let start = 0; start < options.count; start += 1000) {
     const end = Math.min(options.count, start + 1000);
@@ -52,7 +54,7 @@ export async function bulkPetitions(options: {
         JSON.stringify(options.unitIds),
         options.unitIds.length,
         deadlines,
-        options.idHash ? "h" : null,
+        options.idHashes ? "h" : null,
         day,
         dueEvery,
       )

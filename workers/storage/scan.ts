@@ -23,6 +23,10 @@ export interface DueKey {
  * of rows read, so the cost of a scan can be checked: it follows the due cases, not the open
  * ones.
  */
+export const DUE_CASES_SQL = `SELECT id, next_alert_at AS at FROM petitions INDEXED BY petitions_tenant_alert_idx
+  WHERE tenant_id = ?1 AND next_alert_at <= ?2 AND (next_alert_at, id) > (?3, ?4)
+  ORDER BY next_alert_at, id LIMIT ?5`;
+
 export async function dueCaseKeys(
   scope: TenantScope,
   now: Date,
@@ -30,11 +34,7 @@ export async function dueCaseKeys(
   limit: number,
 ) {
   const due = await scope.d1
-    .prepare(
-      `SELECT id, next_alert_at AS at FROM petitions INDEXED BY petitions_tenant_alert_idx
-       WHERE tenant_id = ?1 AND next_alert_at <= ?2 AND (next_alert_at, id) > (?3, ?4)
-       ORDER BY next_alert_at, id LIMIT ?5`,
-    )
+    .prepare(DUE_CASES_SQL)
     .bind(scope.tenant, now.getTime(), after?.at ?? -1, after?.id ?? "", limit)
     .all<DueKey>();
   return { keys: due.results, rowsRead: due.meta.rows_read ?? 0 };
@@ -52,6 +52,14 @@ function ofTenantByIds(
   ids: readonly string[],
 ): SQL {
   return and(sql`+${table.tenantId} = ${scope.tenant}`, inArray(id, [...ids])) as SQL;
+}
+
+/** A chunk of one tenant's cases by id (the primary key picks them). */
+export function petitionsByIds(scope: TenantScope, ids: readonly string[]) {
+  return scope.db
+    .select()
+    .from(petitions)
+    .where(ofTenantByIds(scope, petitions, petitions.id, ids));
 }
 
 /**
@@ -133,7 +141,7 @@ export function setNextAlertsStatement(
  * The daily digest's figures per unit, from the counters the triggers keep: only the
  * buckets already near (or due, or overdue) by the end of today are read, never the cases.
  */
-export async function digestCounts(scope: TenantScope, todayStart: Date, todayEnd: Date) {
+export function digestCounts(scope: TenantScope, todayStart: Date, todayEnd: Date) {
   const start = todayStart.getTime();
   const end = todayEnd.getTime();
   return scope.db

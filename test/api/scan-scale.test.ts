@@ -1,0 +1,254 @@
+import { env } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { runDeadlineScan } from "../../workers/domain/notify/scan.ts";
+import { chunked } from "../../workers/storage/chunks.ts";
+import {
+  DUE_CASES_SQL,
+  digestCounts,
+  dueCaseKeys,
+  insertAlertsStatements,
+  loadDueCases,
+  petitionsByIds,
+  setNextAlertsStatement,
+} from "../../workers/storage/scan.ts";
+import { openTenantScope } from "../../workers/storage/tenant-scope.ts";
+import { bulkPetitions, queryPlan } from "../support/bulk.ts";
+import { onboard } from "../support/tenants.ts";
+
+const scopeOf = (code: string) => openTenantScope(env, { code, shard: "TENANT_DB_1" });
+// A clock long past: every mark of every bulk case (70 %, 90 %, due today, overdue) is due.
+const lateClock = { due: "2026-01-16", from: "2026-01-01" };
+const count = async (sql: string, ...params: unknown[]) =>
+  (
+    await env.TENANT_DB_1.prepare(sql)
+      .bind(...params)
+      .first<{ n: number }>()
+  )?.n ?? 0;
+
+describe("D1's limits", () => {
+  it("splits lists so that no statement binds more than 100 parameters", () => {
+    const ids = Array.from({ length: 500 }, (_, i) => i);
+    const chunks = chunked(ids, 7, 2);
+    expect(chunks.flat()).toEqual(ids);
+    for (const chunk of chunks) expect(chunk.length * 7 + 2).toBeLessThanOrEqual(100);
+    expect(() => chunked(ids, 120)).toThrow();
+  });
+
+  it("scans 250 due cases of one county in one run, reading about as many rows", async () => {
+    const county = await onboard("610101");
+    const now = new Date();
+    await bulkPetitions({
+      tenant: county.code,
+      count: 1000,
+      unitIds: [county.countyUnitId],
+      dueEvery: 4,
+      clock: lateClock,
+      now: now.getTime(),
+    });
+    const report = await runDeadlineScan(env, now, county.code);
+    expect(report.failed).toBe(0);
+    expect(report.cases).toBe(250);
+    // 4 marks of one clock per case, once each; one breach (supervision) per case.
+    expect(report.alerts).toBe(1000);
+    expect(report.breaches).toBe(250);
+    expect(report.rowsRead).toBeLessThanOrEqual(2 * 250 + 50);
+    expect(
+      await count(
+        "SELECT count(*) AS n FROM petitions WHERE tenant_id = ? AND next_alert_at <= ?",
+        county.code,
+        now.getTime(),
+      ),
+    ).toBe(0);
+    expect(
+      await count("SELECT count(*) AS n FROM supervisions WHERE tenant_id = ?", county.code),
+    ).toBe(250);
+    const again = await runDeadlineScan(env, now, county.code);
+    expect(again.cases).toBe(0);
+    expect(again.alerts).toBe(0);
+  });
+
+  it("reads 500 cases by id, and their alerts and recusals, in one round trip", async () => {
+    const scope = scopeOf("610102");
+    await bulkPetitions({ tenant: scope.tenant, count: 600, unitIds: ["u"], prefix: "in" });
+    const ids = Array.from({ length: 500 }, (_, i) => `in-${i}`);
+    const loaded = await loadDueCases(scope, ids);
+    expect(loaded.rows).toHaveLength(500);
+    expect(new Set(loaded.rows.map((r) => r.id))).toEqual(new Set(ids));
+    // The primary key picks the rows, not a scan of the county's rows on a tenant index.
+    const query = petitionsByIds(scope, ids.slice(0, 99)).toSQL();
+    const plan = await queryPlan(query.sql, ...query.params);
+    expect(plan).toMatch(/USING INDEX sqlite_autoindex_petitions_1 \(id=\?\)/);
+    const measured = await env.TENANT_DB_1.prepare(query.sql)
+      .bind(...query.params)
+      .all();
+    // D1 counts the key's index entry and the row itself: two rows per case.
+    expect(measured.meta.rows_read).toBeLessThanOrEqual(2 * 99 + 5);
+  });
+
+  it("writes 200 alerts in multi-row inserts, and a batch of 100 statements", async () => {
+    const scope = scopeOf("610103");
+    const alert = (i: number) => ({
+      petitionId: `p-${i}`,
+      deadlineKey: "accept",
+      due: "2026-01-16",
+      mark: "overdue",
+      unitId: "u",
+      at: new Date(),
+    });
+    const two = insertAlertsStatements(
+      scope,
+      Array.from({ length: 200 }, (_, i) => alert(i)),
+    );
+    const [first, ...rest] = two;
+    if (!first) throw new Error("no statements");
+    await scope.db.batch([first, ...rest]);
+    expect(
+      await count("SELECT count(*) AS n FROM deadline_alerts WHERE tenant_id = ?", scope.tenant),
+    ).toBe(200);
+
+    const hundred = insertAlertsStatements(
+      scope,
+      Array.from({ length: 1400 }, (_, i) => alert(1000 + i)),
+    );
+    expect(hundred).toHaveLength(100);
+    const [head, ...tail] = hundred;
+    if (!head) throw new Error("no statements");
+    await scope.db.batch([head, ...tail]);
+    expect(
+      await count("SELECT count(*) AS n FROM deadline_alerts WHERE tenant_id = ?", scope.tenant),
+    ).toBe(1600);
+  });
+
+  it("moves the alert time of 500 cases in one statement, skipping changed versions", async () => {
+    const scope = scopeOf("610104");
+    await bulkPetitions({ tenant: scope.tenant, count: 500, unitIds: ["u"], prefix: "na" });
+    await env.TENANT_DB_1.prepare("UPDATE petitions SET version = 2 WHERE id = 'na-7'").run();
+    const at = new Date(Date.UTC(2030, 0, 1));
+    await setNextAlertsStatement(
+      scope,
+      Array.from({ length: 500 }, (_, i) => ({ id: `na-${i}`, version: 1, at })),
+    );
+    expect(
+      await count(
+        "SELECT count(*) AS n FROM petitions WHERE tenant_id = ? AND next_alert_at = ?",
+        scope.tenant,
+        at.getTime(),
+      ),
+    ).toBe(499);
+  });
+});
+
+describe("a county whose scan fails", () => {
+  it("is logged and tried again next run, and the other counties are scanned", async () => {
+    const broken = await onboard("610201");
+    const healthy = await onboard("610202");
+    const now = new Date();
+    for (const county of [broken, healthy]) {
+      await bulkPetitions({
+        tenant: county.code,
+        count: 20,
+        unitIds: [county.countyUnitId],
+        prefix: `f${county.code}`,
+        dueEvery: 2,
+        clock: lateClock,
+        now: now.getTime(),
+      });
+    }
+    // One of the broken county's due cases cannot even be read.
+    await env.TENANT_DB_1.prepare("UPDATE petitions SET deadlines = 'not json' WHERE id = ?")
+      .bind(`f${broken.code}-0`)
+      .run();
+    const first = await runDeadlineScan(env, now);
+    expect(first.failed).toBeGreaterThanOrEqual(1);
+    const due = (code: string) =>
+      count(
+        "SELECT count(*) AS n FROM petitions WHERE tenant_id = ? AND next_alert_at <= ?",
+        code,
+        now.getTime(),
+      );
+    expect(await due(healthy.code)).toBe(0);
+    expect(await due(broken.code)).toBe(10);
+
+    await env.TENANT_DB_1.prepare("UPDATE petitions SET deadlines = ? WHERE id = ?")
+      .bind(
+        JSON.stringify({ accept: { ...lateClock, days: 15, kind: "calendar" } }),
+        `f${broken.code}-0`,
+      )
+      .run();
+    const next = await runDeadlineScan(env, now, broken.code);
+    expect(next.failed).toBe(0);
+    expect(next.cases).toBe(10);
+    expect(await due(broken.code)).toBe(0);
+  });
+});
+
+describe("the plans of the scan's queries", () => {
+  it("pages through due cases on the alert index alone, reading what it returns", async () => {
+    const scope = scopeOf("610301");
+    const now = Date.now();
+    await bulkPetitions({ tenant: scope.tenant, count: 3000, unitIds: ["u"], dueEvery: 30, now });
+    const plan = await queryPlan(DUE_CASES_SQL, scope.tenant, now, -1, "", 50);
+    expect(plan).toMatch(/SEARCH petitions USING COVERING INDEX petitions_tenant_alert_idx/);
+    expect(plan).not.toMatch(/TEMP B-TREE/);
+    const first = await dueCaseKeys(scope, new Date(now), undefined, 50);
+    expect(first.keys).toHaveLength(50);
+    expect(first.rowsRead).toBeLessThanOrEqual(51);
+    const second = await dueCaseKeys(scope, new Date(now), first.keys.at(-1), 50);
+    expect(second.keys).toHaveLength(50);
+    expect(second.keys.some((k) => first.keys.some((f) => f.id === k.id))).toBe(false);
+    expect(second.rowsRead).toBeLessThanOrEqual(52);
+  });
+
+  it("builds the digest from counters: a few rows per unit, never the open cases", async () => {
+    const scope = scopeOf("610302");
+    const now = Date.now();
+    // 5,000 open cases in 5 units; next deadlines spread over 500 days from now.
+    await bulkPetitions({
+      tenant: scope.tenant,
+      count: 5000,
+      unitIds: ["u1", "u2", "u3", "u4", "u5"],
+      now,
+    });
+    const counted = async () =>
+      count(
+        "SELECT coalesce(sum(cases), 0) AS n FROM deadline_counts WHERE tenant_id = ?",
+        scope.tenant,
+      );
+    expect(await counted()).toBe(5000);
+    await env.TENANT_DB_1.prepare(
+      "UPDATE petitions SET status = 'closed' WHERE tenant_id = ?1 AND id IN (?1 || '-1', ?1 || '-2')",
+    )
+      .bind(scope.tenant)
+      .run();
+    await env.TENANT_DB_1.prepare(
+      "UPDATE petitions SET responsible_unit_id = 'u9' WHERE tenant_id = ?1 AND id = ?1 || '-3'",
+    )
+      .bind(scope.tenant)
+      .run();
+    await env.TENANT_DB_1.prepare("DELETE FROM petitions WHERE tenant_id = ?1 AND id = ?1 || '-4'")
+      .bind(scope.tenant)
+      .run();
+    expect(await counted()).toBe(4997);
+
+    // Today: deadlines at most 3 days out are near (their near day has come).
+    const day = 86_400_000;
+    const start = new Date(now - (now % day));
+    const end = new Date(start.getTime() + day);
+    const query = digestCounts(scope, start, end).toSQL();
+    const plan = await queryPlan(query.sql, ...query.params);
+    expect(plan).toMatch(
+      /SEARCH deadline_counts USING INDEX sqlite_autoindex_deadline_counts_1 \(tenant_id=\? AND near_at<\?\)/,
+    );
+    const measured = await env.TENANT_DB_1.prepare(query.sql)
+      .bind(...query.params)
+      .all();
+    const buckets = await count(
+      "SELECT count(*) AS n FROM deadline_counts WHERE tenant_id = ? AND near_at <= ?",
+      scope.tenant,
+      end.getTime(),
+    );
+    // Each bucket: its key's index entry and its row.
+    expect(measured.meta.rows_read).toBeLessThanOrEqual(2 * buckets + 1);
+    expect(measured.meta.rows_read).toBeLessThan(50);
+  });
+});
