@@ -252,3 +252,38 @@ describe("the plans of the scan's queries", () => {
     expect(measured.meta.rows_read).toBeLessThan(50);
   });
 });
+
+describe("more due cases than one invocation takes", () => {
+  it("carries the rest on the scan queue until every due case is handled", async () => {
+    const county = await onboard("610401");
+    const now = new Date();
+    await bulkPetitions({
+      tenant: county.code,
+      count: 700,
+      unitIds: [county.countyUnitId],
+      clock: lateClock,
+      dueEvery: 1,
+      now: now.getTime(),
+    });
+    const report = await runDeadlineScan(env, now, county.code);
+    expect(report.failed).toBe(0);
+    expect(report.continued).toBe(1);
+    expect(report.cases).toBeGreaterThan(0);
+    expect(report.cases).toBeLessThan(700);
+    const due = () =>
+      count(
+        "SELECT count(*) AS n FROM petitions WHERE tenant_id = ? AND next_alert_at <= ?",
+        county.code,
+        now.getTime(),
+      );
+    const deadline = Date.now() + 60_000;
+    while ((await due()) > 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(await due()).toBe(0);
+    // Every case was handled once: one supervision per case, never two.
+    expect(
+      await count("SELECT count(*) AS n FROM supervisions WHERE tenant_id = ?", county.code),
+    ).toBe(700);
+  }, 90_000);
+});
