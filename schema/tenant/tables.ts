@@ -236,19 +236,14 @@ export const petitions = sqliteTable(
       t.deadlineSort,
       t.id,
     ),
-    index("petitions_work_registering_idx").on(
-      t.tenantId,
-      t.registeringUnitId,
-      t.deadlineSort,
-      t.id,
-    ),
-    index("petitions_work_registering_status_idx").on(
-      t.tenantId,
-      t.registeringUnitId,
-      t.status,
-      t.deadlineSort,
-      t.id,
-    ),
+    // Cases registered by one unit and held by another: only those, so a township's list
+    // reads no case twice.
+    index("petitions_work_registering_idx")
+      .on(t.tenantId, t.registeringUnitId, t.deadlineSort, t.id)
+      .where(sql`${t.registeringUnitId} <> ${t.responsibleUnitId}`),
+    index("petitions_work_registering_status_idx")
+      .on(t.tenantId, t.registeringUnitId, t.status, t.deadlineSort, t.id)
+      .where(sql`${t.registeringUnitId} <> ${t.responsibleUnitId}`),
   ],
 );
 

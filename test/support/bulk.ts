@@ -15,14 +15,15 @@ export async function bulkPetitions(options: {
   categoryCode?: string;
   /** Hash every case's ID number as `h<i % 97>` (97 people), for repeat look-ups. */
   idHashes?: boolean;
-  /** The cases' one clock; by default far in the future. */
+  /** The cases' one clock; by default 15 days from today. */
   clock?: { due: string; from: string };
 }) {
   const now = options.now ?? Date.now();
   const prefix = options.prefix ?? options.tenant;
   const dueEvery = options.dueEvery ?? 0;
   const day = 86_400_000;
-  const clock = options.clock ?? { due: "2099-01-01", from: "2098-12-01" };
+  const isoDay = (offset: number) => new Date(now + offset * day).toISOString().slice(0, 10);
+  const clock = options.clock ?? { due: isoDay(15), from: isoDay(0) };
   const deadlines = JSON.stringify({ accept: { ...clock, days: 15, kind: "calendar" } });
   // One statement per 1,000 cases: the rows come from a recursive counter, not parameters.
   for (let start = 0; start < options.count; start += 1000) {

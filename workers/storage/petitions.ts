@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, gt, isNotNull, lt, or, type SQL, sql } from "drizzle-orm";
-import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { and, asc, desc, eq, gt, lt, or, type SQL, sql } from "drizzle-orm";
+import { type SQLiteColumn, unionAll } from "drizzle-orm/sqlite-core";
 import {
   type NewPetitionRow,
   type PetitionRow,
@@ -76,30 +76,52 @@ export async function findByTrackingCode(scope: TenantScope, trackingCode: strin
   return row;
 }
 
-/** Earlier cases of the same petitioner (by keyed hash of ID number or phone), newest first. */
-export async function findEarlierCases(
-  scope: TenantScope,
-  hashes: { idHash: string | null; phoneHash: string | null },
-) {
-  const matches = [
-    hashes.idHash ? eq(petitions.idHash, hashes.idHash) : undefined,
-    hashes.phoneHash ? eq(petitions.phoneHash, hashes.phoneHash) : undefined,
-  ].filter((c): c is SQL => c !== undefined);
-  if (matches.length === 0) return [];
-  return scope.db
-    .select({
-      id: petitions.id,
-      trackingCode: petitions.trackingCode,
-      status: petitions.status,
-      categoryCode: petitions.categoryCode,
-      responsibleUnitId: petitions.responsibleUnitId,
-      registeredAt: petitions.registeredAt,
-      replyStage: sql<string | null>`json_extract(${petitions.reply}, '$.stage')`,
-    })
-    .from(petitions)
-    .where(ofTenant(scope, petitions, or(...matches)))
-    .orderBy(desc(petitions.registeredAt))
-    .limit(50);
+/** Who a new case is from and what it is about: what repeat detection (§19, §36) looks up. */
+export interface RepeatKey {
+  idHash: string | null;
+  phoneHash: string | null;
+  categoryCode: string;
+}
+
+/**
+ * Earlier cases of the same petitioner (by keyed hash of ID number or phone) in the same
+ * category, newest first. Each hash reads one range of its `(tenant, hash, category,
+ * registered)` index, newest first, so the cost follows the person's own cases, never the
+ * county's; both ranges go in one round trip.
+ */
+export function earlierCasesQueries(scope: TenantScope, key: RepeatKey) {
+  const columns = {
+    id: petitions.id,
+    trackingCode: petitions.trackingCode,
+    status: petitions.status,
+    categoryCode: petitions.categoryCode,
+    responsibleUnitId: petitions.responsibleUnitId,
+    registeredAt: petitions.registeredAt,
+    replyStage: sql<string | null>`json_extract(${petitions.reply}, '$.stage')`,
+  };
+  const byHash = (match: SQL) =>
+    scope.db
+      .select(columns)
+      .from(petitions)
+      .where(ofTenant(scope, petitions, match, eq(petitions.categoryCode, key.categoryCode)))
+      .orderBy(desc(petitions.registeredAt))
+      .limit(EARLIER_CASES);
+  return [
+    key.idHash ? byHash(eq(petitions.idHash, key.idHash)) : undefined,
+    key.phoneHash ? byHash(eq(petitions.phoneHash, key.phoneHash)) : undefined,
+  ].filter((q) => q !== undefined);
+}
+
+const EARLIER_CASES = 50;
+
+export async function findEarlierCases(scope: TenantScope, key: RepeatKey) {
+  const [first, ...rest] = earlierCasesQueries(scope, key);
+  if (!first) return [];
+  const found = (await scope.db.batch([first, ...rest])).flat();
+  const unique = found.filter((c, i) => found.findIndex((o) => o.id === c.id) === i);
+  return unique
+    .sort((a, b) => b.registeredAt.getTime() - a.registeredAt.getTime())
+    .slice(0, EARLIER_CASES);
 }
 
 export interface PetitionFilter {
@@ -107,41 +129,61 @@ export interface PetitionFilter {
   unitId?: string | undefined;
   overdueAt?: Date | undefined;
   dueBefore?: Date | undefined;
-  /** Resume after this (next deadline, id); cases with no deadline come last. */
+  /** Resume after this (sort key, id): the sort key is the next deadline, or none last. */
   after?: { at: number | null; id: string } | undefined;
   limit: number;
 }
 
-/** Cases this viewer may see, nearest deadline first. */
+/** The stored sort key of a case without a deadline (they come last). */
+export const NO_DEADLINE = Number.MAX_SAFE_INTEGER;
+/** A township's list merges one index range per unit and role: beyond this, one range. */
+const MAX_RANGES = 8;
+
+/**
+ * Cases this viewer may see, nearest deadline first, a keyset page at a time. Every filter
+ * has an index ending in the stored sort key, so a page reads the rows it shows:
+ * - the county office reads one range of `(tenant, [status,] sort, id)`;
+ * - a unit filter reads one range of `(tenant, responsible unit, [status,] sort, id)`;
+ * - a township merges the ranges of each unit of its subtree, as holder and as registrar
+ *   (SQLite's ordered merge of a compound SELECT takes rows from each range as needed).
+ * The visibility rule applies in each range, before the page is cut.
+ */
 export function listVisiblePetitions(scope: TenantScope, viewer: Viewer, filter: PetitionFilter) {
-  const deadline = sql`coalesce(${petitions.nextDeadlineAt}, 9007199254740991)`;
-  const after = filter.after
-    ? or(
-        gt(deadline, filter.after.at ?? Number.MAX_SAFE_INTEGER),
-        and(
-          sql`${deadline} = ${filter.after.at ?? Number.MAX_SAFE_INTEGER}`,
-          gt(petitions.id, filter.after.id),
-        ),
-      )
-    : undefined;
-  return scope.db
-    .select()
-    .from(petitions)
-    .where(
-      ofTenant(
-        scope,
-        petitions,
-        visibleTo(viewer),
-        filter.status ? eq(petitions.status, filter.status) : undefined,
-        filter.unitId ? eq(petitions.responsibleUnitId, filter.unitId) : undefined,
-        filter.overdueAt
-          ? and(isNotNull(petitions.nextDeadlineAt), lt(petitions.nextDeadlineAt, filter.overdueAt))
-          : undefined,
-        filter.dueBefore ? lt(petitions.nextDeadlineAt, filter.dueBefore) : undefined,
-        after,
-      ),
-    )
-    .orderBy(asc(deadline), asc(petitions.id))
+  const common = [
+    visibleTo(viewer),
+    filter.status ? eq(petitions.status, filter.status) : undefined,
+    filter.overdueAt ? lt(petitions.deadlineSort, filter.overdueAt.getTime()) : undefined,
+    filter.dueBefore ? lt(petitions.deadlineSort, filter.dueBefore.getTime()) : undefined,
+    filter.after
+      ? sql`(${petitions.deadlineSort}, ${petitions.id}) > (${filter.after.at ?? NO_DEADLINE}, ${filter.after.id})`
+      : undefined,
+  ];
+  const range = (...conditions: (SQL | undefined)[]) =>
+    scope.db
+      .select()
+      .from(petitions)
+      .where(ofTenant(scope, petitions, ...conditions, ...common));
+  const ranges =
+    filter.unitId || viewer.inCountyOffice
+      ? []
+      : viewer.unitSubtree.flatMap((unitId) => [
+          range(eq(petitions.responsibleUnitId, unitId)),
+          // Registered here and held outside the subtree: the ranges never overlap, so the
+          // merge needs no de-duplication (which would sort on every column).
+          range(
+            eq(petitions.registeringUnitId, unitId),
+            sql`${petitions.registeringUnitId} <> ${petitions.responsibleUnitId}`,
+            sql`NOT (${inList(petitions.responsibleUnitId, viewer.unitSubtree)})`,
+          ),
+        ]);
+  const [first, second, ...rest] = ranges;
+  if (first && second && ranges.length <= MAX_RANGES) {
+    return unionAll(first, second, ...rest)
+      .orderBy(asc(petitions.deadlineSort), asc(petitions.id))
+      .limit(filter.limit);
+  }
+  return range(filter.unitId ? eq(petitions.responsibleUnitId, filter.unitId) : undefined)
+    .orderBy(asc(petitions.deadlineSort), asc(petitions.id))
     .limit(filter.limit);
 }
 

@@ -14,8 +14,8 @@ CREATE INDEX `petitions_work_idx` ON `petitions` (`tenant_id`,`deadline_sort`,`i
 CREATE INDEX `petitions_work_status_idx` ON `petitions` (`tenant_id`,`status`,`deadline_sort`,`id`);--> statement-breakpoint
 CREATE INDEX `petitions_work_unit_idx` ON `petitions` (`tenant_id`,`responsible_unit_id`,`deadline_sort`,`id`);--> statement-breakpoint
 CREATE INDEX `petitions_work_unit_status_idx` ON `petitions` (`tenant_id`,`responsible_unit_id`,`status`,`deadline_sort`,`id`);--> statement-breakpoint
-CREATE INDEX `petitions_work_registering_idx` ON `petitions` (`tenant_id`,`registering_unit_id`,`deadline_sort`,`id`);--> statement-breakpoint
-CREATE INDEX `petitions_work_registering_status_idx` ON `petitions` (`tenant_id`,`registering_unit_id`,`status`,`deadline_sort`,`id`);--> statement-breakpoint
+CREATE INDEX `petitions_work_registering_idx` ON `petitions` (`tenant_id`,`registering_unit_id`,`deadline_sort`,`id`) WHERE "petitions"."registering_unit_id" <> "petitions"."responsible_unit_id";--> statement-breakpoint
+CREATE INDEX `petitions_work_registering_status_idx` ON `petitions` (`tenant_id`,`registering_unit_id`,`status`,`deadline_sort`,`id`) WHERE "petitions"."registering_unit_id" <> "petitions"."responsible_unit_id";--> statement-breakpoint
 CREATE TABLE `deadline_counts` (
 	`tenant_id` text NOT NULL,
 	`near_at` integer NOT NULL,

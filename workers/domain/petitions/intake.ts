@@ -283,9 +283,10 @@ async function intakeFlags(
   unitId: string,
   hashes: { idHash: string | null; phoneHash: string | null },
 ): Promise<PetitionFlags> {
-  const earlier = (await findEarlierCases(ctx.scope, hashes)).filter(
-    (c) => c.categoryCode === input.categoryCode,
-  );
+  const earlier = await findEarlierCases(ctx.scope, {
+    ...hashes,
+    categoryCode: input.categoryCode,
+  });
   const windowStart = ctx.now.getTime() - ctx.policy.repeatWindowDays * 86_400_000;
   const open = (status: string) => status !== "closed" && status !== "declined";
   const repeat = earlier.find((c) => open(c.status) || c.registeredAt.getTime() >= windowStart);
