@@ -143,17 +143,7 @@ export async function registerPetition(
         ctx.scope,
         [
           insertPetitionStatement(ctx.scope, row),
-          insertEventStatement(ctx.scope, {
-            petitionId: row.id,
-            version: 1,
-            at: ctx.now,
-            action: "register",
-            fromStatus: null,
-            toStatus: "registered",
-            actorId: registrant?.staffId ?? null,
-            actorUnitId: unit.id,
-            detail: { channel: input.channel },
-          }),
+          insertEventStatement(ctx.scope, registeredEvent(row)),
         ],
         {
           actorId: registrant?.staffId ?? null,
@@ -181,6 +171,27 @@ export async function registerPetition(
       }
     }
   }
+}
+
+/**
+ * The timeline's first entry, as written with the case: the response shows it without
+ * reading it back.
+ */
+export function registeredEvent(
+  row: Pick<PetitionRow, "id" | "registeredAt" | "registeredBy" | "registeringUnitId" | "channel">,
+) {
+  return {
+    petitionId: row.id,
+    version: 1,
+    at: row.registeredAt,
+    action: "register",
+    fromStatus: null,
+    toStatus: "registered",
+    actorId: row.registeredBy,
+    actorUnitId: row.registeringUnitId,
+    note: null,
+    detail: { channel: row.channel },
+  };
 }
 
 /**
