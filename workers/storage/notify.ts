@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import {
   type DeliveryRow,
   deadlineAlerts,
@@ -12,6 +13,7 @@ import {
   scanRuns,
   supervisions,
 } from "../../schema/tenant/tables.ts";
+import { chunked } from "./chunks.ts";
 import { ofTenant, type TenantScope } from "./tenant-scope.ts";
 
 // ── settings ────────────────────────────────────────────────────────────────────────
@@ -296,11 +298,18 @@ export function outboxBacklog(scope: TenantScope, staleBefore: Date, limit: numb
     .limit(limit);
 }
 
-export function markEnqueuedStatement(scope: TenantScope, ids: string[], now: Date) {
-  return scope.db
-    .update(deliveries)
-    .set({ enqueuedAt: now })
-    .where(ofTenant(scope, deliveries, inArray(deliveries.id, ids)));
+/**
+ * Marks deliveries handed to the queue, within D1's parameter limit per statement. The
+ * primary key picks the rows; `+tenant_id` keeps SQLite off the tenant's outbox index.
+ */
+export function markEnqueuedStatements(scope: TenantScope, ids: readonly string[], now: Date) {
+  return chunked(ids, 1, 2).map(
+    (chunk): BatchItem<"sqlite"> =>
+      scope.db
+        .update(deliveries)
+        .set({ enqueuedAt: now })
+        .where(and(sql`+${deliveries.tenantId} = ${scope.tenant}`, inArray(deliveries.id, chunk))),
+  );
 }
 
 export async function findDelivery(scope: TenantScope, id: string) {
