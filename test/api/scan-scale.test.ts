@@ -287,3 +287,32 @@ describe("more due cases than one invocation takes", () => {
     ).toBe(700);
   }, 90_000);
 });
+
+describe("a cron with more counties than it scans itself", () => {
+  it("hands the others to the scan queue, whose consumer runs their whole scan", async () => {
+    const county = await onboard("610402");
+    const now = new Date();
+    await bulkPetitions({
+      tenant: county.code,
+      count: 40,
+      unitIds: [county.countyUnitId],
+      clock: lateClock,
+      dueEvery: 1,
+      now: now.getTime(),
+    });
+    const report = await runDeadlineScan(env, now, county.code, 0);
+    expect(report.tenants).toBe(0);
+    expect(report.continued).toBe(1);
+    const due = () =>
+      count(
+        "SELECT count(*) AS n FROM petitions WHERE tenant_id = ? AND next_alert_at <= ?",
+        county.code,
+        now.getTime(),
+      );
+    const deadline = Date.now() + 30_000;
+    while ((await due()) > 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(await due()).toBe(0);
+  }, 60_000);
+});

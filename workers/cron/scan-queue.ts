@@ -3,14 +3,15 @@ import { continueScan } from "../domain/notify/scan.ts";
 import { type Env, shardNames } from "../env.ts";
 
 const Message = z.object({
+  step: z.enum(["run", "continue"]),
   tenant: z.string().regex(/^\d{6}$/),
   shard: z.string().min(1).max(64),
   at: z.number().int().nonnegative(),
 });
 
 /**
- * The scan queue's consumer: each message carries on one county's due cases. A message
- * that fails is retried by the queue on its own; other counties' messages go on.
+ * The scan queue's consumer: each message is one county's run, or the rest of its due
+ * cases. A message that fails is retried by the queue on its own; other counties' go on.
  */
 export async function consumeScans(batch: MessageBatch<unknown>, env: Env) {
   for (const message of batch.messages) {

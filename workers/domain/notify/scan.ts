@@ -38,12 +38,16 @@ export interface ScanReport {
   /** Citizens reminded of tomorrow's reception bookings. */
   reminders: number;
   enqueued: number;
-  /** Counties with more due cases than one run takes: continued on the scan queue. */
+  /** Counties handed to the scan queue: more due cases than one run takes, or no room. */
   continued: number;
 }
 
-/** What the scan queue carries: a county whose due cases one invocation could not clear. */
+/**
+ * What the scan queue carries: a county the cron had no room for (`run`: its whole scan),
+ * or one whose due cases one invocation could not clear (`continue`).
+ */
 export interface ScanMessage {
+  step: "run" | "continue";
   tenant: string;
   shard: string;
   /** The run's instant, so a continuation judges the same marks as the run it continues. */
@@ -90,10 +94,21 @@ export async function runDeadlineScan(
   env: Env,
   now = new Date(),
   only?: string,
+  /** Counties scanned in this invocation; the rest are handed to the scan queue. */
+  inline = Number.POSITIVE_INFINITY,
 ): Promise<ScanReport> {
   const report = emptyReport();
-  for (const tenant of await listActiveTenants(env)) {
-    if (only && tenant.code !== only) continue;
+  const tenants = (await listActiveTenants(env)).filter((t) => !only || t.code === only);
+  const later = tenants.slice(inline);
+  // A queue takes at most 100 messages per send.
+  for (let start = 0; start < later.length; start += 100) {
+    const chunk = later.slice(start, start + 100);
+    await env.SCAN_QUEUE.sendBatch(
+      chunk.map((tenant) => ({ body: scanMessage("run", tenant, now) })),
+    );
+    report.continued += chunk.length;
+  }
+  for (const tenant of tenants.slice(0, inline)) {
     report.tenants += 1;
     try {
       addTo(report, await scanTenant(env, tenant, now));
@@ -132,9 +147,11 @@ export async function scanTenant(
   return { ...part, digests, reminders, enqueued, continued: more ? 1 : 0 };
 }
 
-/** The scan queue's work: one county's due cases, continued from a run that ran out. */
+/** The scan queue's work: a county's run, or its due cases continued from a run that ran out. */
 export async function continueScan(env: Env, message: ScanMessage) {
   const now = new Date(message.at);
+  const tenant = { code: message.tenant, shard: message.shard };
+  if (message.step === "run") return scanTenant(env, tenant, now);
   const scope = openTenantScope(env, { code: message.tenant, shard: message.shard });
   const part = await scanDueCases(scope, lazyPeople(env, scope, now), now);
   if (part.more) await continueLater(env, { code: message.tenant, shard: message.shard }, now);
@@ -143,12 +160,14 @@ export async function continueScan(env: Env, message: ScanMessage) {
   return part;
 }
 
+const scanMessage = (
+  step: ScanMessage["step"],
+  tenant: { code: string; shard: string },
+  now: Date,
+): ScanMessage => ({ step, tenant: tenant.code, shard: tenant.shard, at: now.getTime() });
+
 async function continueLater(env: Env, tenant: { code: string; shard: string }, now: Date) {
-  await env.SCAN_QUEUE.send({
-    tenant: tenant.code,
-    shard: tenant.shard,
-    at: now.getTime(),
-  } satisfies ScanMessage);
+  await env.SCAN_QUEUE.send(scanMessage("continue", tenant, now));
 }
 
 // Entries whose sealing lost a race after their write join the chain here at the latest.
