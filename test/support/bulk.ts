@@ -15,6 +15,8 @@ export async function bulkPetitions(options: {
   categoryCode?: string;
   /** Hash every case's ID number as `h<i % 97>` (97 people), for repeat look-ups. */
   idHashes?: boolean;
+  /** Next deadlines run from this many days from now, one day apart (500 days in all). */
+  firstDeadlineDays?: number;
   /** The cases' one clock; by default 15 days from today. */
   clock?: { due: string; from: string };
 }) {
@@ -33,13 +35,15 @@ export async function bulkPetitions(options: {
        INSERT INTO petitions (id, tenant_id, tracking_code, version, status, channel, purpose,
          category_code, confidential, received_on, registered_at, registering_unit_id,
          responsible_unit_id, headcount, anonymous, id_hash, material, attachments, flags,
-         deadlines, next_deadline_at, next_deadline_key, next_alert_at, created_at, updated_at)
+         deadlines, next_deadline_at, next_near_at, next_deadline_key, next_alert_at, created_at,
+         updated_at)
        SELECT ?3 || '-' || i, ?4, ?3 || 'T' || i, 1, 'registered', 'letter', 'complaint',
          ?5, 0, '2026-01-01', ?6 - i * 1000, json_extract(?7, '$[' || CAST(i % ?8 AS INTEGER) || ']'),
          json_extract(?7, '$[' || CAST(i % ?8 AS INTEGER) || ']'), 1, 0,
          CASE WHEN ?10 IS NULL THEN NULL ELSE ?10 || CAST(i % 97 AS INTEGER) END,
          '{"facts":"f","demands":"d"}', '[]', '{"firstPetition":true}', ?9,
-         ?6 + (i % 500) * ?11,
+         ?6 + (?13 + i % 500) * ?11,
+         ?6 + (?13 + i % 500 - 3) * ?11,
          'accept',
          CASE WHEN ?12 > 0 AND i % ?12 = 0 THEN ?6 - 60000 - i ELSE ?6 + 30 * ?11 + i END,
          ?6, ?6
@@ -58,6 +62,7 @@ export async function bulkPetitions(options: {
         options.idHashes ? "h" : null,
         day,
         dueEvery,
+        options.firstDeadlineDays ?? 0,
       )
       .run();
   }

@@ -140,11 +140,46 @@ export function setNextAlertsStatement(
 /**
  * The daily digest's figures per unit, from the counters the triggers keep: only the
  * buckets already near (or due, or overdue) by the end of today are read, never the cases.
+ * First each unit's overdue buckets are folded into one row (`near_at` = `deadline_at` = 0,
+ * overdue for good: a case leaves it only by moving, and the triggers take it out), so the
+ * read stays a few rows per unit however long the county's backlog.
  */
-export function digestCounts(scope: TenantScope, todayStart: Date, todayEnd: Date) {
+export async function digestCounts(scope: TenantScope, todayStart: Date, todayEnd: Date) {
+  const [fold, clear, counts] = digestStatements(scope, todayStart, todayEnd);
+  const [, , rows] = await scope.db.batch([fold, clear, counts]);
+  return rows;
+}
+
+export function digestStatements(scope: TenantScope, todayStart: Date, todayEnd: Date) {
   const start = todayStart.getTime();
   const end = todayEnd.getTime();
-  return scope.db
+  const overdueBuckets = sql`${deadlineCounts.tenantId} = ${scope.tenant} AND ${deadlineCounts.nearAt} > 0 AND ${deadlineCounts.nearAt} <= ${start} AND ${deadlineCounts.deadlineAt} <= ${start}`;
+  const fold = scope.db
+    .insert(deadlineCounts)
+    .select(
+      scope.db
+        .select({
+          tenantId: deadlineCounts.tenantId,
+          nearAt: sql<number>`0`.as("near_at"),
+          unitId: deadlineCounts.unitId,
+          deadlineAt: sql<number>`0`.as("deadline_at"),
+          cases: sql<number>`sum(${deadlineCounts.cases})`.as("cases"),
+        })
+        .from(deadlineCounts)
+        .where(overdueBuckets)
+        .groupBy(deadlineCounts.unitId),
+    )
+    .onConflictDoUpdate({
+      target: [
+        deadlineCounts.tenantId,
+        deadlineCounts.nearAt,
+        deadlineCounts.unitId,
+        deadlineCounts.deadlineAt,
+      ],
+      set: { cases: sql`${deadlineCounts.cases} + excluded.cases` },
+    });
+  const clear = scope.db.delete(deadlineCounts).where(overdueBuckets);
+  const counts = scope.db
     .select({
       unitId: deadlineCounts.unitId,
       overdue: sql<number>`coalesce(sum(CASE WHEN ${deadlineCounts.deadlineAt} <= ${start} THEN ${deadlineCounts.cases} END), 0)`,
@@ -154,4 +189,5 @@ export function digestCounts(scope: TenantScope, todayStart: Date, todayEnd: Dat
     .from(deadlineCounts)
     .where(ofTenant(scope, deadlineCounts, sql`${deadlineCounts.nearAt} <= ${end}`))
     .groupBy(deadlineCounts.unitId);
+  return [fold, clear, counts] as const;
 }

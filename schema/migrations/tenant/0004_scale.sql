@@ -1,6 +1,9 @@
 -- Scale (issue 9): the work list's stored sort key and one index per filter; repeat
 -- detection by (tenant, person hash, category); the scan's alert index keyed for paging;
--- the daily digest's counters, kept by triggers so no code path can forget them.
+-- the daily digest's counters, kept by triggers so no code path can forget them. The
+-- digest folds each unit's overdue buckets into one row keyed (near_at 0, deadline_at 0),
+-- which stays overdue until its cases move; the triggers take a case out of that row when
+-- its own bucket is gone.
 ALTER TABLE `petitions` ADD `next_near_at` integer;--> statement-breakpoint
 ALTER TABLE `petitions` ADD `deadline_sort` integer GENERATED ALWAYS AS (coalesce(next_deadline_at, 9007199254740991)) VIRTUAL;--> statement-breakpoint
 DROP INDEX IF EXISTS `petitions_tenant_alert_idx`;--> statement-breakpoint
@@ -43,11 +46,18 @@ CREATE TRIGGER `petitions_counts_update` AFTER UPDATE OF status, responsible_uni
 BEGIN
 	UPDATE deadline_counts SET cases = cases - 1
 	WHERE old.next_deadline_at IS NOT NULL AND old.status NOT IN ('closed', 'declined')
+		AND tenant_id = old.tenant_id AND near_at = 0 AND unit_id = old.responsible_unit_id AND deadline_at = 0
+		AND NOT EXISTS (SELECT 1 FROM deadline_counts WHERE tenant_id = old.tenant_id
+			AND near_at = coalesce(old.next_near_at, old.next_deadline_at)
+			AND unit_id = old.responsible_unit_id AND deadline_at = old.next_deadline_at);
+	UPDATE deadline_counts SET cases = cases - 1
+	WHERE old.next_deadline_at IS NOT NULL AND old.status NOT IN ('closed', 'declined')
 		AND tenant_id = old.tenant_id AND near_at = coalesce(old.next_near_at, old.next_deadline_at)
 		AND unit_id = old.responsible_unit_id AND deadline_at = old.next_deadline_at;
 	DELETE FROM deadline_counts
-	WHERE tenant_id = old.tenant_id AND near_at = coalesce(old.next_near_at, old.next_deadline_at)
-		AND unit_id = old.responsible_unit_id AND deadline_at = old.next_deadline_at AND cases <= 0;
+	WHERE tenant_id = old.tenant_id AND unit_id = old.responsible_unit_id AND cases <= 0
+		AND ((near_at = coalesce(old.next_near_at, old.next_deadline_at) AND deadline_at = old.next_deadline_at)
+			OR (near_at = 0 AND deadline_at = 0));
 	INSERT INTO deadline_counts (tenant_id, near_at, unit_id, deadline_at, cases)
 	SELECT new.tenant_id, coalesce(new.next_near_at, new.next_deadline_at), new.responsible_unit_id, new.next_deadline_at, 1
 	WHERE new.next_deadline_at IS NOT NULL AND new.status NOT IN ('closed', 'declined')
@@ -58,9 +68,15 @@ CREATE TRIGGER `petitions_counts_delete` AFTER DELETE ON `petitions`
 WHEN old.next_deadline_at IS NOT NULL AND old.status NOT IN ('closed', 'declined')
 BEGIN
 	UPDATE deadline_counts SET cases = cases - 1
+	WHERE tenant_id = old.tenant_id AND near_at = 0 AND unit_id = old.responsible_unit_id AND deadline_at = 0
+		AND NOT EXISTS (SELECT 1 FROM deadline_counts WHERE tenant_id = old.tenant_id
+			AND near_at = coalesce(old.next_near_at, old.next_deadline_at)
+			AND unit_id = old.responsible_unit_id AND deadline_at = old.next_deadline_at);
+	UPDATE deadline_counts SET cases = cases - 1
 	WHERE tenant_id = old.tenant_id AND near_at = coalesce(old.next_near_at, old.next_deadline_at)
 		AND unit_id = old.responsible_unit_id AND deadline_at = old.next_deadline_at;
 	DELETE FROM deadline_counts
-	WHERE tenant_id = old.tenant_id AND near_at = coalesce(old.next_near_at, old.next_deadline_at)
-		AND unit_id = old.responsible_unit_id AND deadline_at = old.next_deadline_at AND cases <= 0;
+	WHERE tenant_id = old.tenant_id AND unit_id = old.responsible_unit_id AND cases <= 0
+		AND ((near_at = coalesce(old.next_near_at, old.next_deadline_at) AND deadline_at = old.next_deadline_at)
+			OR (near_at = 0 AND deadline_at = 0));
 END;
