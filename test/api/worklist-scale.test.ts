@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import {
   earlierCasesQueries,
   listVisiblePetitions,
+  listVisiblePetitionsStatement,
   type PetitionFilter,
   type Viewer,
 } from "../../workers/storage/petitions.ts";
@@ -41,7 +42,7 @@ const township = (): Viewer => ({
 
 /** Runs the list's statement as D1 would, returning its rows, plan and D1's rows read. */
 async function measure(viewer: Viewer, filter: Omit<PetitionFilter, "limit">, limit = 31) {
-  const query = listVisiblePetitions(scope(), viewer, { ...filter, limit }).toSQL();
+  const query = listVisiblePetitionsStatement(scope(), viewer, { ...filter, limit });
   const plan = await queryPlan(query.sql, ...query.params);
   const result = await env.TENANT_DB_1.prepare(query.sql)
     .bind(...query.params)
@@ -61,6 +62,12 @@ describe("the work list at thousands of cases", () => {
     ],
     ["a unit filter", office, { unitId: "" }, /petitions_work_unit_idx/],
     ["a township", township, {}, /petitions_work_registering_idx/],
+    [
+      "a township with a unit below it",
+      () => ({ ...township(), unitSubtree: [county.township, county.otherTownship] }),
+      { overdueAt: new Date(Date.now() + 400 * 86_400_000) },
+      /petitions_work_unit_idx/,
+    ],
     [
       "a township by state",
       township,
@@ -88,6 +95,18 @@ describe("the work list at thousands of cases", () => {
       expect(next.rowsRead).toBeLessThanOrEqual(2 * next.rows.length + 10);
     });
   }
+
+  it("still lists a larger subtree right, past D1's five compound terms", async () => {
+    const subtree = [county.township, county.otherTownship, county.bureau];
+    const viewer = { ...township(), unitSubtree: subtree };
+    const rows = await listVisiblePetitions(scope(), viewer, { limit: 60 });
+    expect(rows).toHaveLength(60);
+    for (const row of rows) expect(subtree).toContain(row.responsibleUnitId);
+    const sorted = [...rows].sort(
+      (a, b) => (a.deadlineSort ?? 0) - (b.deadlineSort ?? 0) || (a.id < b.id ? -1 : 1),
+    );
+    expect(rows.map((r) => r.id)).toEqual(sorted.map((r) => r.id));
+  });
 
   it("pages through a township's cases over the API in order, each case once", async () => {
     const seen: string[] = [];

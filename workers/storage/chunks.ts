@@ -19,3 +19,6 @@ export function chunked<T>(items: readonly T[], perItem: number, fixed = 1): T[]
   }
   return chunks;
 }
+
+/** D1 refuses a compound SELECT of more than this many terms ("too many terms"). */
+export const MAX_COMPOUND_TERMS = 5;

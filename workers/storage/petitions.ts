@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, gt, lt, or, type SQL, sql } from "drizzle-orm";
-import { type SQLiteColumn, unionAll } from "drizzle-orm/sqlite-core";
+import { and, asc, desc, eq, getTableColumns, gt, gte, lt, or, type SQL, sql } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import {
   type NewPetitionRow,
   type PetitionRow,
@@ -8,6 +8,7 @@ import {
   petitions,
   recusals,
 } from "../../schema/tenant/tables.ts";
+import { MAX_BOUND_PARAMETERS, MAX_COMPOUND_TERMS } from "./chunks.ts";
 import { ofTenant, type TenantScope } from "./tenant-scope.ts";
 
 /**
@@ -134,10 +135,11 @@ export interface PetitionFilter {
   limit: number;
 }
 
+const keysetAfter = (at: number, id: string) =>
+  and(gte(petitions.deadlineSort, at), or(gt(petitions.deadlineSort, at), gt(petitions.id, id)));
+
 /** The stored sort key of a case without a deadline (they come last). */
 export const NO_DEADLINE = Number.MAX_SAFE_INTEGER;
-/** A township's list merges one index range per unit and role: beyond this, one range. */
-const MAX_RANGES = 8;
 
 /**
  * Cases this viewer may see, nearest deadline first, a keyset page at a time. Every filter
@@ -145,46 +147,90 @@ const MAX_RANGES = 8;
  * - the county office reads one range of `(tenant, [status,] sort, id)`;
  * - a unit filter reads one range of `(tenant, responsible unit, [status,] sort, id)`;
  * - a township merges the ranges of each unit of its subtree, as holder and as registrar
- *   (SQLite's ordered merge of a compound SELECT takes rows from each range as needed).
- * The visibility rule applies in each range, before the page is cut.
+ *   (SQLite's ordered merge of a compound SELECT takes rows from each range as needed),
+ *   for subtrees of up to two units (D1 allows five terms in a compound SELECT).
+ * The visibility rule applies in each range, before the page is cut. Each range names its
+ * index: without statistics SQLite may take the sort-key index for a unit's range once the
+ * sort key has both bounds, and read the county in order. The statement can join a batch.
  */
-export function listVisiblePetitions(scope: TenantScope, viewer: Viewer, filter: PetitionFilter) {
+export function listVisiblePetitionsStatement(
+  scope: TenantScope,
+  viewer: Viewer,
+  filter: PetitionFilter,
+): { sql: string; params: unknown[] } {
   const common = [
     visibleTo(viewer),
     filter.status ? eq(petitions.status, filter.status) : undefined,
     filter.overdueAt ? lt(petitions.deadlineSort, filter.overdueAt.getTime()) : undefined,
     filter.dueBefore ? lt(petitions.deadlineSort, filter.dueBefore.getTime()) : undefined,
-    filter.after
-      ? sql`(${petitions.deadlineSort}, ${petitions.id}) > (${filter.after.at ?? NO_DEADLINE}, ${filter.after.id})`
-      : undefined,
+    // Keyset: a plain lower bound on the sort key, so it combines with the deadline filters
+    // into one index range (a row-value comparison would not).
+    filter.after ? keysetAfter(filter.after.at ?? NO_DEADLINE, filter.after.id) : undefined,
   ];
-  const range = (...conditions: (SQL | undefined)[]) =>
-    scope.db
+  const range = (index: string, ...conditions: (SQL | undefined)[]) => {
+    const built = scope.db
       .select()
       .from(petitions)
-      .where(ofTenant(scope, petitions, ...conditions, ...common));
+      .where(ofTenant(scope, petitions, ...conditions, ...common))
+      .toSQL();
+    const named = filter.status ? index.replace(/_idx$/, "_status_idx") : index;
+    return {
+      sql: built.sql.replace(' from "petitions" ', ` from "petitions" INDEXED BY "${named}" `),
+      params: built.params,
+    };
+  };
+  const page = (ranges: { sql: string; params: unknown[] }[]) => ({
+    sql: `${ranges.map((r) => r.sql).join(" UNION ALL ")} ORDER BY "deadline_sort", "id" LIMIT ?`,
+    params: [...ranges.flatMap((r) => r.params), filter.limit],
+  });
   const ranges =
     filter.unitId || viewer.inCountyOffice
       ? []
       : viewer.unitSubtree.flatMap((unitId) => [
-          range(eq(petitions.responsibleUnitId, unitId)),
+          range("petitions_work_unit_idx", eq(petitions.responsibleUnitId, unitId)),
           // Registered here and held outside the subtree: the ranges never overlap, so the
           // merge needs no de-duplication (which would sort on every column).
           range(
+            "petitions_work_registering_idx",
             eq(petitions.registeringUnitId, unitId),
             sql`${petitions.registeringUnitId} <> ${petitions.responsibleUnitId}`,
             sql`NOT (${inList(petitions.responsibleUnitId, viewer.unitSubtree)})`,
           ),
         ]);
-  const [first, second, ...rest] = ranges;
-  if (first && second && ranges.length <= MAX_RANGES) {
-    return unionAll(first, second, ...rest)
-      .orderBy(asc(petitions.deadlineSort), asc(petitions.id))
-      .limit(filter.limit);
+  if (ranges.length > 0 && ranges.length <= MAX_COMPOUND_TERMS) {
+    const merged = page(ranges);
+    if (merged.params.length <= MAX_BOUND_PARAMETERS) return merged;
   }
-  return range(filter.unitId ? eq(petitions.responsibleUnitId, filter.unitId) : undefined)
-    .orderBy(asc(petitions.deadlineSort), asc(petitions.id))
-    .limit(filter.limit);
+  // A subtree beyond D1's limits for one statement (more than two units) reads the county's
+  // range with the rule as a filter instead: right, but no longer in proportion to the page.
+  return page([
+    filter.unitId
+      ? range("petitions_work_unit_idx", eq(petitions.responsibleUnitId, filter.unitId))
+      : range("petitions_work_idx"),
+  ]);
+}
+
+export async function listVisiblePetitions(
+  scope: TenantScope,
+  viewer: Viewer,
+  filter: PetitionFilter,
+): Promise<PetitionRow[]> {
+  const statement = listVisiblePetitionsStatement(scope, viewer, filter);
+  const found = await scope.d1
+    .prepare(statement.sql)
+    .bind(...statement.params)
+    .all<Record<string, unknown>>();
+  return found.results.map(petitionFromRow);
+}
+
+/** A raw row of `petitions` (column names as SQLite has them) as drizzle would map it. */
+export function petitionFromRow(raw: Record<string, unknown>): PetitionRow {
+  const row: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(getTableColumns(petitions))) {
+    const value = raw[column.name];
+    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return row as PetitionRow;
 }
 
 export function insertPetitionStatement(scope: TenantScope, row: NewPetitionRow) {

@@ -303,7 +303,8 @@ async function scanPage(people: ScanPeople, keys: readonly DueKey[], now: Date) 
       now,
     );
   }
-  return { cases, alerts: alerts.length, breaches, statements: writes.length + 3 };
+  // Reads: the keys, three per chunk of cases; then the writes and the audit seal.
+  return { cases, alerts: alerts.length, breaches, statements: writes.length + 8 };
 }
 
 /** Who hears about a mark: the case's people, and on a breach the unit head and supervisors. */
