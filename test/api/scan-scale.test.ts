@@ -6,10 +6,9 @@ import {
   DUE_CASES_SQL,
   digestCounts,
   digestStatements,
-  dueCaseKeys,
+  dueCases,
   insertAlertsStatements,
-  loadDueCases,
-  petitionsByIds,
+  scanFacts,
   setNextAlertsStatement,
 } from "../../workers/storage/scan.ts";
 import { openTenantScope } from "../../workers/storage/tenant-scope.ts";
@@ -68,22 +67,31 @@ describe("D1's limits", () => {
     expect(again.alerts).toBe(0);
   });
 
-  it("reads 500 cases by id, and their alerts and recusals, in one round trip", async () => {
+  it("reads the alerts and recusals of 500 cases in one round trip", async () => {
     const scope = scopeOf("610102");
-    await bulkPetitions({ tenant: scope.tenant, count: 600, unitIds: ["u"], prefix: "in" });
     const ids = Array.from({ length: 500 }, (_, i) => `in-${i}`);
-    const loaded = await loadDueCases(scope, ids);
-    expect(loaded.rows).toHaveLength(500);
-    expect(new Set(loaded.rows.map((r) => r.id))).toEqual(new Set(ids));
-    // The primary key picks the rows, not a scan of the county's rows on a tenant index.
-    const query = petitionsByIds(scope, ids.slice(0, 99)).toSQL();
-    const plan = await queryPlan(query.sql, ...query.params);
-    expect(plan).toMatch(/USING INDEX sqlite_autoindex_petitions_1 \(id=\?\)/);
-    const measured = await env.TENANT_DB_1.prepare(query.sql)
-      .bind(...query.params)
-      .all();
-    // D1 counts the key's index entry and the row itself: two rows per case.
-    expect(measured.meta.rows_read).toBeLessThanOrEqual(2 * 99 + 5);
+    const [first, ...rest] = insertAlertsStatements(
+      scope,
+      ids.map((petitionId) => ({
+        petitionId,
+        deadlineKey: "accept",
+        due: "2026-01-16",
+        mark: "near70",
+        unitId: "u",
+        at: new Date(),
+      })),
+    );
+    if (!first) throw new Error("no statements");
+    await scope.db.batch([first, ...rest]);
+    await env.TENANT_DB_1.prepare(
+      "INSERT INTO recusals (tenant_id, petition_id, staff_id, reason, declared_by, at) VALUES (?1, 'in-7', 's1', 'r', 's1', 0), (?1, 'in-420', 's2', 'r', 's2', 0)",
+    )
+      .bind(scope.tenant)
+      .run();
+    const facts = await scanFacts(scope, ids);
+    expect(facts.alerts).toHaveLength(500);
+    expect(new Set(facts.alerts.map((a) => a.petitionId))).toEqual(new Set(ids));
+    expect(facts.recused.map((r) => r.petitionId).sort()).toEqual(["in-420", "in-7"]);
   });
 
   it("writes 200 alerts in multi-row inserts, and a batch of 100 statements", async () => {
@@ -184,19 +192,28 @@ describe("a county whose scan fails", () => {
 });
 
 describe("the plans of the scan's queries", () => {
-  it("pages through due cases on the alert index alone, reading what it returns", async () => {
+  it("pages through due cases on the alert index, reading what it returns", async () => {
     const scope = scopeOf("610301");
     const now = Date.now();
     await bulkPetitions({ tenant: scope.tenant, count: 3000, unitIds: ["u"], dueEvery: 30, now });
     const plan = await queryPlan(DUE_CASES_SQL, scope.tenant, now, -1, "", 50);
-    expect(plan).toMatch(/SEARCH petitions USING COVERING INDEX petitions_tenant_alert_idx/);
+    expect(plan).toMatch(
+      /^SEARCH petitions USING INDEX petitions_tenant_alert_idx \(tenant_id=\? AND \(next_alert_at,id\)>\(\?,\?\) AND next_alert_at<\?\)$/,
+    );
     expect(plan).not.toMatch(/TEMP B-TREE/);
-    const first = await dueCaseKeys(scope, new Date(now), undefined, 50);
-    expect(first.keys).toHaveLength(50);
+    const first = await dueCases(scope, new Date(now), undefined, 50);
+    expect(first.rows).toHaveLength(50);
     expect(first.rowsRead).toBeLessThanOrEqual(51);
-    const second = await dueCaseKeys(scope, new Date(now), first.keys.at(-1), 50);
-    expect(second.keys).toHaveLength(50);
-    expect(second.keys.some((k) => first.keys.some((f) => f.id === k.id))).toBe(false);
+    const last = first.rows.at(-1);
+    if (!last?.nextAlertAt) throw new Error("no due case");
+    const second = await dueCases(
+      scope,
+      new Date(now),
+      { at: last.nextAlertAt.getTime(), id: last.id },
+      50,
+    );
+    expect(second.rows).toHaveLength(50);
+    expect(second.rows.some((r) => first.rows.some((f) => f.id === r.id))).toBe(false);
     expect(second.rowsRead).toBeLessThanOrEqual(52);
   });
 

@@ -1,6 +1,5 @@
-import { and, inArray, type SQL, sql } from "drizzle-orm";
+import { and, inArray, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import {
   type DeadlineAlertRow,
   deadlineAlerts,
@@ -9,6 +8,7 @@ import {
   recusals,
 } from "../../schema/tenant/tables.ts";
 import { chunked } from "./chunks.ts";
+import { petitionFromRow } from "./petitions.ts";
 import { ofTenant, type TenantScope } from "./tenant-scope.ts";
 
 /** Where a page of due cases ends: the scan resumes after it. */
@@ -19,15 +19,15 @@ export interface DueKey {
 
 /**
  * The next page of cases whose alert time has come, in (next alert, id) order after
- * `after`, read from the `(tenant_id, next_alert_at, id)` index alone. Returns D1's own count
- * of rows read, so the cost of a scan can be checked: it follows the due cases, not the open
- * ones.
+ * `after`, straight from the `(tenant_id, next_alert_at, id)` index: D1 counts one row read
+ * per case. Returns that count, so the cost of a scan can be checked: it follows the due
+ * cases, not the open ones.
  */
-export const DUE_CASES_SQL = `SELECT id, next_alert_at AS at FROM petitions INDEXED BY petitions_tenant_alert_idx
+export const DUE_CASES_SQL = `SELECT * FROM petitions INDEXED BY petitions_tenant_alert_idx
   WHERE tenant_id = ?1 AND next_alert_at <= ?2 AND (next_alert_at, id) > (?3, ?4)
   ORDER BY next_alert_at, id LIMIT ?5`;
 
-export async function dueCaseKeys(
+export async function dueCases(
   scope: TenantScope,
   now: Date,
   after: DueKey | undefined,
@@ -36,45 +36,16 @@ export async function dueCaseKeys(
   const due = await scope.d1
     .prepare(DUE_CASES_SQL)
     .bind(scope.tenant, now.getTime(), after?.at ?? -1, after?.id ?? "", limit)
-    .all<DueKey>();
-  return { keys: due.results, rowsRead: due.meta.rows_read ?? 0 };
+    .all<Record<string, unknown>>();
+  return { rows: due.results.map(petitionFromRow), rowsRead: due.meta.rows_read ?? 0 };
 }
 
 /**
- * Rows of one tenant by their ids, for lists of any length. The primary key picks the rows
- * and the tenant is checked on each (`+tenant_id` keeps SQLite from scanning the county's
- * rows on a tenant index instead).
+ * What the scan needs to know about a page of due cases besides the cases, in one round
+ * trip for any number of them: the alerts already recorded on them, and who is recused.
  */
-function ofTenantByIds(
-  scope: TenantScope,
-  table: { tenantId: SQLiteColumn },
-  id: SQLiteColumn,
-  ids: readonly string[],
-): SQL {
-  return and(sql`+${table.tenantId} = ${scope.tenant}`, inArray(id, [...ids])) as SQL;
-}
-
-/** A chunk of one tenant's cases by id (the primary key picks them). */
-export function petitionsByIds(scope: TenantScope, ids: readonly string[]) {
-  return scope.db
-    .select()
-    .from(petitions)
-    .where(ofTenantByIds(scope, petitions, petitions.id, ids));
-}
-
-/**
- * Everything the scan needs about a page of due cases, in one round trip: the cases, the
- * alerts already recorded on them and who is recused from them.
- */
-export async function loadDueCases(scope: TenantScope, ids: readonly string[]) {
-  if (ids.length === 0) return { rows: [], alerts: [], recused: [] };
+export async function scanFacts(scope: TenantScope, ids: readonly string[]) {
   const chunks = chunked(ids, 1);
-  const cases = chunks.map((chunk) =>
-    scope.db
-      .select()
-      .from(petitions)
-      .where(ofTenantByIds(scope, petitions, petitions.id, chunk)),
-  );
   const alerts = chunks.map((chunk) =>
     scope.db
       .select()
@@ -87,14 +58,12 @@ export async function loadDueCases(scope: TenantScope, ids: readonly string[]) {
       .from(recusals)
       .where(ofTenant(scope, recusals, inArray(recusals.petitionId, chunk))),
   );
-  const [first, ...rest] = [...cases, ...alerts, ...recused];
-  if (!first) return { rows: [], alerts: [], recused: [] };
+  const [first, ...rest] = [...alerts, ...recused];
+  if (!first) return { alerts: [], recused: [] };
   const results = (await scope.db.batch([first, ...rest])) as unknown[][];
-  const n = chunks.length;
   return {
-    rows: results.slice(0, n).flat() as (typeof petitions.$inferSelect)[],
-    alerts: results.slice(n, 2 * n).flat() as DeadlineAlertRow[],
-    recused: results.slice(2 * n).flat() as { petitionId: string; staffId: string }[],
+    alerts: results.slice(0, chunks.length).flat() as DeadlineAlertRow[],
+    recused: results.slice(chunks.length).flat() as { petitionId: string; staffId: string }[],
   };
 }
 

@@ -5,9 +5,9 @@ import { listActiveTenants } from "../../storage/control.ts";
 import { hasScanRun, openSupervisionStatement } from "../../storage/notify.ts";
 import {
   type DueKey,
-  dueCaseKeys,
+  dueCases,
   insertAlertsStatements,
-  loadDueCases,
+  scanFacts,
   setNextAlertsStatement,
 } from "../../storage/scan.ts";
 import { openTenantScope, type TenantScope } from "../../storage/tenant-scope.ts";
@@ -187,31 +187,32 @@ async function scanDueCases(scope: TenantScope, load: () => Promise<ScanPeople>,
   let spent = 0;
   let dearest = 0;
   while (spent + dearest <= STATEMENT_BUDGET) {
-    const { keys, rowsRead } = await dueCaseKeys(scope, now, after, PAGE);
+    const { rows, rowsRead } = await dueCases(scope, now, after, PAGE);
     part.rowsRead += rowsRead;
-    if (keys.length === 0) return part;
-    const page = await scanPage(await load(), keys, now);
+    const last = rows.at(-1);
+    if (!last?.nextAlertAt) return part;
+    const page = await scanPage(await load(), rows, now);
     part.cases += page.cases;
     part.alerts += page.alerts;
     part.breaches += page.breaches;
     spent += page.statements;
     dearest = Math.max(dearest, page.statements);
-    after = keys.at(-1);
-    if (keys.length < PAGE) return part;
+    after = { at: last.nextAlertAt.getTime(), id: last.id };
+    if (rows.length < PAGE) return part;
   }
   part.more = true;
   return part;
 }
 
 /**
- * One page of due cases: one round trip reads the cases with their recorded alerts and
- * recusals, one batch writes every mark, supervision, notice and next alert time.
+ * One page of due cases: one round trip reads their recorded alerts and recusals, one batch
+ * writes every mark, supervision, notice and next alert time.
  */
-async function scanPage(people: ScanPeople, keys: readonly DueKey[], now: Date) {
+async function scanPage(people: ScanPeople, rows: readonly PetitionRow[], now: Date) {
   const { ctx } = people;
-  const loaded = await loadDueCases(
+  const loaded = await scanFacts(
     ctx.scope,
-    keys.map((k) => k.id),
+    rows.map((row) => row.id),
   );
   const seen = new Set(
     loaded.alerts.map((a) => `${a.petitionId}|${a.deadlineKey}|${a.due}|${a.mark}`),
@@ -228,9 +229,7 @@ async function scanPage(people: ScanPeople, keys: readonly DueKey[], now: Date) 
   const audited: { petitionId: string; marks: string[] }[] = [];
   let breaches = 0;
   let cases = 0;
-  for (const row of loaded.rows) {
-    // Changed since the page was keyed (an action moved its clocks): not due any more.
-    if (!row.nextAlertAt || row.nextAlertAt > now) continue;
+  for (const row of rows) {
     cases += 1;
     const marks = alertMarks(storedClocks(row.deadlines), ctx.policy.nearAlerts);
     const pending = marks.filter(
@@ -303,7 +302,7 @@ async function scanPage(people: ScanPeople, keys: readonly DueKey[], now: Date) 
       now,
     );
   }
-  // Reads: the keys, three per chunk of cases; then the writes and the audit seal.
+  // Reads: the cases, two per chunk of their ids; then the writes and the audit seal.
   return { cases, alerts: alerts.length, breaches, statements: writes.length + 8 };
 }
 
