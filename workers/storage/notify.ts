@@ -44,41 +44,12 @@ export function saveSettingsStatement(
 
 // ── the scan ────────────────────────────────────────────────────────────────────────
 
-export function setNextAlertStatement(
-  scope: TenantScope,
-  id: string,
-  version: number,
-  at: Date | null,
-) {
-  return scope.db
-    .update(petitions)
-    .set({ nextAlertAt: at })
-    .where(ofTenant(scope, petitions, eq(petitions.id, id), eq(petitions.version, version)));
-}
-
 export async function recordedAlerts(scope: TenantScope, petitionId: string) {
   const rows = await scope.db
     .select()
     .from(deadlineAlerts)
     .where(ofTenant(scope, deadlineAlerts, eq(deadlineAlerts.petitionId, petitionId)));
   return rows;
-}
-
-export function insertAlertStatement(
-  scope: TenantScope,
-  alert: {
-    petitionId: string;
-    deadlineKey: string;
-    due: string;
-    mark: string;
-    unitId: string;
-    at: Date;
-  },
-) {
-  return scope.db
-    .insert(deadlineAlerts)
-    .values({ ...alert, tenantId: scope.tenant })
-    .onConflictDoNothing();
 }
 
 export async function hasScanRun(scope: TenantScope, name: string, day: string) {

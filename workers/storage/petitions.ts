@@ -139,7 +139,7 @@ const keysetAfter = (at: number, id: string) =>
   and(gte(petitions.deadlineSort, at), or(gt(petitions.deadlineSort, at), gt(petitions.id, id)));
 
 /** The stored sort key of a case without a deadline (they come last). */
-export const NO_DEADLINE = Number.MAX_SAFE_INTEGER;
+const NO_DEADLINE = Number.MAX_SAFE_INTEGER;
 
 /**
  * Cases this viewer may see, nearest deadline first, a keyset page at a time. Every filter
@@ -341,24 +341,4 @@ export function listOpenPetitions(scope: TenantScope, afterId: string, limit: nu
     )
     .orderBy(asc(petitions.id))
     .limit(limit);
-}
-
-export async function recusedStaff(scope: TenantScope, petitionId: string) {
-  const rows = await scope.db
-    .select({ staffId: recusals.staffId })
-    .from(recusals)
-    .where(ofTenant(scope, recusals, eq(recusals.petitionId, petitionId)));
-  return rows.map((r) => r.staffId);
-}
-
-/** The clocks of every open case: the daily digest's once-a-day read. */
-export function listOpenPetitionClocks(scope: TenantScope) {
-  return scope.db
-    .select({
-      responsibleUnitId: petitions.responsibleUnitId,
-      deadlines: petitions.deadlines,
-      nextDeadlineKey: petitions.nextDeadlineKey,
-    })
-    .from(petitions)
-    .where(ofTenant(scope, petitions, sql`${petitions.status} NOT IN ('closed', 'declined')`));
 }
