@@ -1,4 +1,5 @@
 import { createApp } from "./api/app.ts";
+import { consumeScans } from "./cron/scan-queue.ts";
 import { runScheduled } from "./cron/scheduled.ts";
 import { checkEnv, type Env } from "./env.ts";
 import { consumeNotifications } from "./notify/consumer.ts";
@@ -22,7 +23,8 @@ export default {
   },
   async queue(batch, env, _ctx) {
     if (!checkEnv(env).ok) throw new Error("BAD_ENVIRONMENT: see a fetch for details");
-    await consumeNotifications(batch, env);
+    if (batch.queue === "lianxin-scan") await consumeScans(batch, env);
+    else await consumeNotifications(batch, env);
   },
 } satisfies ExportedHandler<Env, unknown>;
 

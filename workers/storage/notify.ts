@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import {
   type DeliveryRow,
   deadlineAlerts,
@@ -12,6 +13,7 @@ import {
   scanRuns,
   supervisions,
 } from "../../schema/tenant/tables.ts";
+import { chunked } from "./chunks.ts";
 import { ofTenant, type TenantScope } from "./tenant-scope.ts";
 import {
   caseDerivedVisible,
@@ -49,18 +51,6 @@ export function saveSettingsStatement(
 
 // ── the scan ────────────────────────────────────────────────────────────────────────
 
-export function setNextAlertStatement(
-  scope: TenantScope,
-  id: string,
-  version: number,
-  at: Date | null,
-) {
-  return scope.db
-    .update(petitions)
-    .set({ nextAlertAt: at })
-    .where(ofTenant(scope, petitions, eq(petitions.id, id), eq(petitions.version, version)));
-}
-
 export async function recordedAlerts(scope: TenantScope, reader: Reader, petitionId: string) {
   const rows = await scope.db
     .select()
@@ -74,23 +64,6 @@ export async function recordedAlerts(scope: TenantScope, reader: Reader, petitio
       ),
     );
   return rows;
-}
-
-export function insertAlertStatement(
-  scope: TenantScope,
-  alert: {
-    petitionId: string;
-    deadlineKey: string;
-    due: string;
-    mark: string;
-    unitId: string;
-    at: Date;
-  },
-) {
-  return scope.db
-    .insert(deadlineAlerts)
-    .values({ ...alert, tenantId: scope.tenant })
-    .onConflictDoNothing();
 }
 
 export async function hasScanRun(scope: TenantScope, name: string, day: string) {
@@ -337,11 +310,18 @@ export function outboxBacklog(scope: TenantScope, staleBefore: Date, limit: numb
     .limit(limit);
 }
 
-export function markEnqueuedStatement(scope: TenantScope, ids: string[], now: Date) {
-  return scope.db
-    .update(deliveries)
-    .set({ enqueuedAt: now })
-    .where(ofTenant(scope, deliveries, inArray(deliveries.id, ids)));
+/**
+ * Marks deliveries handed to the queue, within D1's parameter limit per statement. The
+ * primary key picks the rows; `+tenant_id` keeps SQLite off the tenant's outbox index.
+ */
+export function markEnqueuedStatements(scope: TenantScope, ids: readonly string[], now: Date) {
+  return chunked(ids, 1, 2).map(
+    (chunk): BatchItem<"sqlite"> =>
+      scope.db
+        .update(deliveries)
+        .set({ enqueuedAt: now })
+        .where(and(sql`+${deliveries.tenantId} = ${scope.tenant}`, inArray(deliveries.id, chunk))),
+  );
 }
 
 export async function findDelivery(scope: TenantScope, id: string) {

@@ -2,6 +2,7 @@ import {
   auditLog,
   authSessions,
   calendarDays,
+  deadlineCounts,
   localCategories,
   petitionEvents,
   petitions,
@@ -28,6 +29,8 @@ export async function deleteTenantRows(scope: TenantScope) {
     scope.db.delete(petitionEvents).where(ofTenant(scope, petitionEvents)),
     scope.db.delete(recusals).where(ofTenant(scope, recusals)),
     scope.db.delete(petitions).where(ofTenant(scope, petitions)),
+    // After the cases: their delete triggers count down what is left here.
+    scope.db.delete(deadlineCounts).where(ofTenant(scope, deadlineCounts)),
     scope.db.delete(auditLog).where(ofTenant(scope, auditLog)),
   ]);
   // The chain's anchor goes with its rows, or the next onboarding would start mid-chain.

@@ -13,7 +13,7 @@ import type { PetitionRow } from "../../../schema/tenant/tables.ts";
 import { endOfCstDay } from "../../domain/deadlines/index.ts";
 import { declareRecusal, takeAction } from "../../domain/petitions/actions.ts";
 import type { CaseContext, StaffView } from "../../domain/petitions/context.ts";
-import { previewFlags, registerPetition } from "../../domain/petitions/intake.ts";
+import { previewFlags, registeredEvent, registerPetition } from "../../domain/petitions/intake.ts";
 import type { PetitionAction } from "../../domain/petitions/lifecycle.ts";
 import { presentPetition, presentSummary, visibleFlagRefs } from "../../domain/petitions/view.ts";
 import { invalid, notFound } from "../../errors.ts";
@@ -185,8 +185,8 @@ export const petitionRoutes = newRouter()
     const row = await registerPetition(ctx, c.req.valid("json"), viewer);
     // The clerk who registered it sees what they just typed, even for a case they may
     // not open later (an accusation about their own unit, §30).
-    const events = await listEvents(ctx.scope, "registrant", row.id);
-    const body = await presentPetition(ctx, viewer, row, events);
+    const event = { ...registeredEvent(row), tenantId: row.tenantId };
+    const body = await presentPetition(ctx, viewer, row, [event]);
     return c.json(body, 201);
   })
   .openapi(listPetitionsRoute, async (c) => {

@@ -175,11 +175,16 @@ export function clockColumns(clocks: DeadlineClock[], policy: DeadlinePolicy, af
   const next = nextOfficeDeadline(clocks);
   const marks = alertMarks(clocks, policy.nearAlerts);
   const nextMark = after ? marks.find((m) => m.at.getTime() > after.getTime()) : marks[0];
+  // The digest counts a case as near from its next deadline's first warning on.
+  const near = next
+    ? marks.find((m) => m.key === next.key && m.due === next.due && m.mark !== "overdue")
+    : undefined;
   return {
     deadlines: storeClocks(clocks),
     nextDeadlineAt: next?.at ?? null,
     nextDeadlineKey: next?.key ?? null,
     nextAlertAt: nextMark?.at ?? null,
+    nextNearAt: next ? (near?.at ?? next.at) : null,
   };
 }
 
