@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { maskName } from "../../workers/domain/petitioner/mask.ts";
 import { call } from "../support/client.ts";
 import { setUpCounty, type TestCounty } from "../support/county.ts";
 import { publishedSession } from "../support/reception.ts";
@@ -52,7 +53,8 @@ describe("an accusation made at the accused unit's reception day", () => {
       token: county.people.clerk.token,
     });
     expect(queue.status).toBe(200);
-    expect(JSON.stringify(queue.body)).toContain("来访检举人");
+    // The desk shows the visitor as the queue keeps them: masked (名字 never in clear).
+    expect(JSON.stringify(queue.body)).toContain(maskName("来访检举人"));
     expect(JSON.stringify(queue.body)).not.toContain(done.body.petition.id);
   });
 });
