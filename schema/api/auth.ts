@@ -15,10 +15,12 @@ export const LoginBody = z
     password: z.string().min(1).max(128),
   })
   .openapi("LoginBody");
+export type LoginBody = z.infer<typeof LoginBody>;
 
 export const LoginResult = z
   .object({ token: z.string(), expiresAt: z.iso.datetime(), staff: Staff })
   .openapi("LoginResult");
+export type LoginResult = z.infer<typeof LoginResult>;
 
 export const Me = z
   .object({
@@ -27,3 +29,4 @@ export const Me = z
     unit: Unit,
   })
   .openapi("Me");
+export type Me = z.infer<typeof Me>;

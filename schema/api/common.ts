@@ -10,6 +10,7 @@ export const ErrorEnvelope = z
     }),
   })
   .openapi("ErrorEnvelope");
+export type ErrorEnvelope = z.infer<typeof ErrorEnvelope>;
 
 /** A six-digit GB/T 2260 county code, e.g. 431224 (溆浦县). */
 export const TenantCode = z

@@ -1,29 +1,7 @@
 import { z } from "@hono/zod-openapi";
-import { staffRoles } from "../tenant/tables.ts";
-
-export const notifyEvents = [
-  "deadline.near",
-  "deadline.dueToday",
-  "deadline.overdue",
-  "supervision.opened",
-  "digest.daily",
-  "evaluation.expired",
-  "booking.code",
-  "reception.reminder",
-  "session.changed",
-] as const;
-export type NotifyEvent = (typeof notifyEvents)[number];
-
-export const routeChannels = [
-  "in_app",
-  "web_push",
-  "wecom",
-  "dingtalk",
-  "webhook",
-  "email",
-  "sms",
-] as const;
-export type RouteChannel = (typeof routeChannels)[number];
+import { routeChannels } from "../reference/notify-delivery.ts";
+import { notifyEvents } from "../reference/notify-events.ts";
+import { staffRoles } from "../reference/roles.ts";
 
 const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "时间格式应为 HH:MM");
 
@@ -32,6 +10,7 @@ export const NotificationRoute = z.object({
   /** Extra roles told besides the case's own people (handler, unit leaders, owner leader). */
   roles: z.array(z.enum(staffRoles)).max(staffRoles.length).optional(),
 });
+export type NotificationRoute = z.infer<typeof NotificationRoute>;
 
 export const NotificationSettingsBody = z
   .object({
@@ -83,3 +62,4 @@ export const NotificationSettingsBody = z
   })
   .strict()
   .openapi("NotificationSettingsBody");
+export type NotificationSettingsBody = z.infer<typeof NotificationSettingsBody>;

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { receptionForms } from "../../workers/domain/reception/session.ts";
+import { receptionForms } from "../reference/reception-forms.ts";
 import { Id, Text } from "./common.ts";
 import { IsoDate } from "./petitions.ts";
 
@@ -18,6 +18,7 @@ export const Recurrence = z.discriminatedUnion("kind", [
   }),
   z.object({ kind: z.literal("workingDays") }),
 ]);
+export type Recurrence = z.infer<typeof Recurrence>;
 
 export const CreateReceptionSessionBody = z
   .object({
@@ -42,6 +43,9 @@ export const CreateReceptionSessionBody = z
   })
   .strict()
   .openapi("CreateReceptionSessionBody");
+export type CreateReceptionSessionBody = z.infer<typeof CreateReceptionSessionBody>;
+/** What a client sends: the series' holiday rules may be left to their defaults. */
+export type CreateReceptionSessionInput = z.input<typeof CreateReceptionSessionBody>;
 
 export const ReceptionSession = z
   .object({
@@ -65,12 +69,14 @@ export const ReceptionSession = z
     seriesId: z.string().nullable(),
   })
   .openapi("ReceptionSession");
+export type ReceptionSession = z.infer<typeof ReceptionSession>;
 
 export const Slot = z.object({
   slotStart: z.string(),
   capacity: z.number().int(),
   free: z.number().int(),
 });
+export type Slot = z.infer<typeof Slot>;
 
 export const SessionParam = z.object({
   sessionId: Id.openapi({ param: { name: "sessionId", in: "path" } }),
@@ -106,6 +112,7 @@ export const BookingView = z
     qrSvg: z.string().openapi({ description: "The booking code as a QR code (SVG) for check-in" }),
   })
   .openapi("Booking");
+export type BookingView = z.infer<typeof BookingView>;
 
 export const BookBody = z
   .object({
@@ -121,6 +128,9 @@ export const BookBody = z
   })
   .strict()
   .openapi("BookReceptionSlotBody");
+export type BookBody = z.infer<typeof BookBody>;
+/** What a client sends: headcount may be left to its default of one. */
+export type BookInput = z.input<typeof BookBody>;
 
 const TicketShape = z.object({
   number: z.number().int(),
@@ -145,6 +155,7 @@ export const StaffTicket = TicketShape.extend({
   completedAt: z.string().nullable(),
   petitionId: z.string().nullable(),
 }).openapi("Ticket");
+export type StaffTicket = z.infer<typeof StaffTicket>;
 
 export const QueueState = z
   .object({
@@ -160,3 +171,4 @@ export const QueueState = z
     updatedAt: z.string(),
   })
   .openapi("QueueState");
+export type QueueState = z.infer<typeof QueueState>;

@@ -8,6 +8,13 @@ import {
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
 import { CHANNELS, PURPOSES } from "../reference/categories.ts";
+import {
+  deliveryChannels,
+  deliveryStatuses,
+  type SupervisionForm,
+  supervisionForms,
+} from "../reference/notify-delivery.ts";
+import type { StaffRole } from "../reference/roles.ts";
 
 /**
  * Every table here lives on a tenant-data shard shared by several counties, so every row
@@ -34,16 +41,6 @@ export const units = sqliteTable(
     uniqueIndex("units_tenant_code_uq").on(t.tenantId, t.code).where(sql`${t.code} is not null`),
   ],
 );
-
-export const staffRoles = [
-  "tenant_admin",
-  "clerk",
-  "handler",
-  "leader",
-  "supervisor",
-  "viewer",
-] as const;
-export type StaffRole = (typeof staffRoles)[number];
 
 export const staff = sqliteTable(
   "staff",
@@ -379,16 +376,6 @@ export const deadlineAlerts = sqliteTable(
   ],
 );
 
-export const supervisionForms = [
-  "phone",
-  "letter",
-  "interview",
-  "meeting",
-  "listed",
-  "bulletin",
-] as const;
-export type SupervisionForm = (typeof supervisionForms)[number];
-
 /** 督办: the county office chasing a unit over a breached deadline. */
 export const supervisions = sqliteTable(
   "supervisions",
@@ -436,18 +423,6 @@ export const notifications = sqliteTable(
   },
   (t) => [index("notifications_inbox_idx").on(t.tenantId, t.staffId, t.readAt, t.createdAt)],
 );
-
-export const deliveryChannels = [
-  "wecom",
-  "dingtalk",
-  "sms",
-  "email",
-  "web_push",
-  "webhook",
-] as const;
-export type DeliveryChannel = (typeof deliveryChannels)[number];
-export const deliveryStatuses = ["queued", "sending", "sent", "failed", "dead"] as const;
-export type DeliveryStatus = (typeof deliveryStatuses)[number];
 
 /**
  * The outbox and the delivery log in one: a message is written here first (in the same

@@ -1,6 +1,4 @@
 import { DurableObject } from "cloudflare:workers";
-import { randomCode } from "../domain/petitioner/tracking-code.ts";
-import type { Env } from "../env.ts";
 import type {
   PublicTicket,
   QueueState,
@@ -10,60 +8,17 @@ import type {
   StaffTicket,
   TicketKind,
   TicketStatus,
-} from "./protocol.ts";
+} from "../../schema/realtime/reception-queue.ts";
+import type {
+  Booking,
+  BookingInput,
+  BookResult,
+  SessionConfig,
+  TicketResult,
+} from "../../schema/realtime/reception-session.ts";
+import { randomCode } from "../domain/petitioner/tracking-code.ts";
+import type { Env } from "../env.ts";
 import { callingOrder, chooseNext, estimateWaitMinutes, type Waiting } from "./queue-rules.ts";
-
-/** How the Worker sets a session up; sent again whenever the schedule changes. */
-export interface SessionConfig {
-  tenant: string;
-  shard: string;
-  sessionId: string;
-  date: string;
-  slots: string[];
-  capacityPerSlot: number;
-  status: "draft" | "published" | "cancelled";
-  /** Walk-ins are called after this many booked citizens minus one (3: two booked, one walk-in). */
-  walkInEvery: number;
-  /** Unanswered calls before a ticket is marked a no-show. */
-  maxCalls: number;
-}
-
-export interface BookingInput {
-  slotStart: string;
-  holdId?: string | undefined;
-  phoneHash: string;
-  partySealed: string;
-  label: string;
-  topic: string;
-  headcount: number;
-}
-
-export interface Booking {
-  code: string;
-  sessionId: string;
-  slotStart: string;
-  status: "active" | "cancelled" | "checked_in" | "completed" | "no_show";
-  topic: string;
-  headcount: number;
-  partySealed: string;
-  label: string;
-  phoneHash: string;
-  /** The queue number given at check-in, so the citizen's phone can follow it. */
-  ticketNumber: number | null;
-}
-
-export type BookResult =
-  | { ok: true; booking: Booking }
-  | { ok: false; reason: "SLOT_FULL"; nearestFree: string[] }
-  | { ok: false; reason: "ALREADY_BOOKED" | "NO_SUCH_SLOT" | "CLOSED" | "NOT_CONFIGURED" };
-
-export type TicketResult =
-  | { ok: true; ticket: StaffTicket }
-  | {
-      ok: false;
-      reason: "NOT_FOUND" | "WRONG_STATE" | "NOT_CONFIGURED" | "CLOSED";
-      message: string;
-    };
 
 const HOLD_MS = 5 * 60_000;
 const BOOKING_CODE_LENGTH = 8;

@@ -1,7 +1,7 @@
 // Hand-written mirror of the reception-day API (schema/api/reception.ts and
 // workers/reception/protocol.ts). Keep in step with workers/.
 
-import type { ReceptionForm } from "../../../workers/domain/reception/session.ts";
+import type { ReceptionForm } from "../../../schema/reference/reception-forms.ts";
 
 export type { ReceptionForm };
 export type SessionStatus = "draft" | "published" | "cancelled";
@@ -98,7 +98,7 @@ export type {
   StaffTicket,
   TicketKind,
   TicketStatus,
-} from "../../../workers/reception/protocol.ts";
+} from "../../../schema/realtime/reception-queue.ts";
 
 export type Recurrence =
   | { kind: "weekly"; weekdays: number[]; skipHolidays: boolean }

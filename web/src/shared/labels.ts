@@ -1,22 +1,7 @@
+import { ROLE_LABELS } from "../../../schema/reference/roles.ts";
 import type { Role, UnitKind } from "../api/types.ts";
 
-export const ROLES: readonly Role[] = [
-  "tenant_admin",
-  "clerk",
-  "handler",
-  "leader",
-  "supervisor",
-  "viewer",
-];
-
-export const ROLE_LABELS: Record<Role, string> = {
-  tenant_admin: "系统管理员",
-  clerk: "登记员",
-  handler: "承办人",
-  leader: "领导干部",
-  supervisor: "督办员",
-  viewer: "查看",
-};
+export { ROLE_LABELS, staffRoles as ROLES } from "../../../schema/reference/roles.ts";
 
 export function roleLabels(roles: readonly Role[]): string {
   return roles.length === 0 ? "（无）" : roles.map((r) => ROLE_LABELS[r] ?? r).join("、");

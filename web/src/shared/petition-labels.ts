@@ -1,13 +1,10 @@
 import type {
-  Channel,
   CloseMethod,
   DeadlineState,
   DeclineGround,
   EvaluationView,
   Outcome,
-  PetitionAction,
   PetitionStatus,
-  Purpose,
   Satisfaction,
   WrittenReply,
 } from "../api/petition-types.ts";
@@ -34,22 +31,7 @@ export function statusLabel(status: string | null | undefined): string {
   return STATUS_LABELS[status as PetitionStatus] ?? status;
 }
 
-export const CHANNEL_LABELS: Record<Channel, string> = {
-  letter: "来信",
-  visit: "来访",
-  online: "网上信访",
-  phone: "来电",
-  fax: "传真",
-  reception: "领导接访",
-};
-
-export const PURPOSE_LABELS: Record<Purpose, string> = {
-  suggestion: "意见建议",
-  appeal: "申诉",
-  request: "求决",
-  accusation: "揭发控告",
-  other: "其它",
-};
+export { CHANNEL_LABELS, PURPOSE_LABELS } from "../../../schema/reference/categories.ts";
 
 /** Office deadlines first, then the petitioner's windows, then internal targets. */
 export const DEADLINE_LABELS: Record<string, string> = {
@@ -96,29 +78,13 @@ export const DEADLINE_STATE_LABELS: Record<DeadlineState, string> = {
   ok: "正常",
 };
 
-export const ACTION_LABELS: Record<PetitionAction, string> = {
-  accept: "受理",
-  decline: "不予受理",
-  forward: "转送",
-  assign: "交办",
-  object: "提出异议",
-  reply: "出具处理意见书",
-  extend: "延期",
-  requestReview: "登记复查申请",
-  requestReReview: "登记复核申请",
-  recordHearing: "记录听证",
-  assignOwner: "确定包案领导",
-  designateHandler: "指定承办人",
-  signOff: "包案领导签字",
-  close: "结案",
-  recordFollowUp: "回访",
-};
+import { ACTION_LABELS, isPetitionAction } from "../../../schema/reference/petition-actions.ts";
 
-export const ACTIONS = Object.keys(ACTION_LABELS) as PetitionAction[];
-
-export function isPetitionAction(value: string): value is PetitionAction {
-  return value in ACTION_LABELS;
-}
+export {
+  ACTION_LABELS,
+  isPetitionAction,
+  petitionActions as ACTIONS,
+} from "../../../schema/reference/petition-actions.ts";
 
 /** Timeline entries also record things that are not case actions (registration, recusal). */
 const EVENT_LABELS: Record<string, string> = {

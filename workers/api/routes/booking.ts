@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { TenantParam } from "../../../schema/api/common.ts";
 import { BookBody, BookingView, SessionParam } from "../../../schema/api/reception.ts";
+import type { BookResult } from "../../../schema/realtime/reception-session.ts";
 import { cstDate } from "../../domain/deadlines/index.ts";
 import { loadCaseContext, staffView } from "../../domain/petitions/context.ts";
 import {
@@ -12,7 +13,6 @@ import {
 } from "../../domain/reception/booking-service.ts";
 import { sessionStub } from "../../domain/reception/schedule-service.ts";
 import { ApiError, conflict, notFound } from "../../errors.ts";
-import type { BookResult } from "../../reception/session-object.ts";
 import { findReceptionSession } from "../../storage/reception.ts";
 import { requireStaff } from "../middleware/auth.ts";
 import { publicRateLimit } from "../middleware/rate-limit.ts";

@@ -5,7 +5,7 @@ import {
   deliveryChannels,
   deliveryStatuses,
   supervisionForms,
-} from "../../../schema/tenant/tables.ts";
+} from "../../../schema/reference/notify-delivery.ts";
 import { deriveTenantKeys } from "../../domain/crypto/pii.ts";
 import { runDeadlineScan } from "../../domain/notify/scan.ts";
 import {

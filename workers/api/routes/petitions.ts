@@ -9,12 +9,12 @@ import {
   PetitionSummary,
   RecusalBody,
 } from "../../../schema/api/petitions.ts";
+import type { PetitionAction } from "../../../schema/reference/petition-actions.ts";
 import type { PetitionRow } from "../../../schema/tenant/tables.ts";
 import { endOfCstDay } from "../../domain/deadlines/index.ts";
 import { declareRecusal, takeAction } from "../../domain/petitions/actions.ts";
 import type { CaseContext, StaffView } from "../../domain/petitions/context.ts";
 import { previewFlags, registerPetition } from "../../domain/petitions/intake.ts";
-import type { PetitionAction } from "../../domain/petitions/lifecycle.ts";
 import { presentPetition, presentSummary } from "../../domain/petitions/view.ts";
 import { invalid, notFound } from "../../errors.ts";
 import { appendAudit } from "../../storage/audit.ts";
@@ -309,7 +309,7 @@ for (const [action, path, operationId, summary] of actionRoutes) {
       viewer,
       c.req.valid("param").petitionId,
       action,
-      c.req.valid("json") as never,
+      c.req.valid("json"),
     );
     return c.json(await caseBody(ctx, viewer, row), 200);
   });

@@ -8,6 +8,11 @@ import {
   StaffTicket,
   TicketParam,
 } from "../../../schema/api/reception.ts";
+import type {
+  StaffQueueState,
+  StaffTicket as Ticket,
+} from "../../../schema/realtime/reception-queue.ts";
+import type { TicketResult } from "../../../schema/realtime/reception-session.ts";
 import { decryptPii, encryptPii } from "../../domain/crypto/pii.ts";
 import {
   type CaseContext,
@@ -19,8 +24,6 @@ import { presentPetition } from "../../domain/petitions/view.ts";
 import { withConfigured } from "../../domain/reception/booking-service.ts";
 import { configureSession, sessionStub } from "../../domain/reception/schedule-service.ts";
 import { ApiError, conflict, notFound } from "../../errors.ts";
-import type { StaffQueueState, StaffTicket as Ticket } from "../../reception/protocol.ts";
-import type { TicketResult } from "../../reception/session-object.ts";
 import { listEvents } from "../../storage/petitions.ts";
 import { findReceptionSession } from "../../storage/reception.ts";
 import { caseRequest } from "../case-request.ts";

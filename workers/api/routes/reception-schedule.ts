@@ -7,6 +7,7 @@ import {
   Slot,
   TicketParam,
 } from "../../../schema/api/reception.ts";
+import { FORM_LABELS, type ReceptionForm } from "../../../schema/reference/reception-forms.ts";
 import type { ReceptionSessionRow } from "../../../schema/tenant/tables.ts";
 import { addCalendarDays } from "../../domain/deadlines/index.ts";
 import { type CaseContext, loadCaseContext } from "../../domain/petitions/context.ts";
@@ -22,7 +23,6 @@ import {
   publishSessions,
   sessionStub,
 } from "../../domain/reception/schedule-service.ts";
-import { FORM_LABELS, type ReceptionForm } from "../../domain/reception/session.ts";
 import { notFound } from "../../errors.ts";
 import { batchWithAudit } from "../../storage/audit.ts";
 import {

@@ -1,6 +1,7 @@
-import type { NotifyEvent } from "../../../schema/api/notifications.ts";
-import type { DeliveryChannel, StaffRow } from "../../../schema/tenant/tables.ts";
-import { DEFAULT_TEMPLATES, renderTemplate } from "../../notify/channels/templates.ts";
+import type { DeliveryChannel } from "../../../schema/reference/notify-delivery.ts";
+import { DEFAULT_TEMPLATES, type NotifyEvent } from "../../../schema/reference/notify-events.ts";
+import type { StaffRow } from "../../../schema/tenant/tables.ts";
+import { renderTemplate } from "../../notify/channels/templates.ts";
 import {
   insertDeliveryStatement,
   insertNotificationStatement,

@@ -1,28 +1,15 @@
-import type { PetitionStatus, StaffRole } from "../../../schema/tenant/tables.ts";
+import {
+  type PetitionAction,
+  petitionActions,
+} from "../../../schema/reference/petition-actions.ts";
+import type { StaffRole } from "../../../schema/reference/roles.ts";
+import type { PetitionStatus } from "../../../schema/tenant/tables.ts";
 
 /**
  * The petition state machine (domain.md "What happens to a petition"). Pure: which action
  * is possible in which state, where it leads, and who may take it. Storage and HTTP ask
  * this module; they never decide on their own.
  */
-export const petitionActions = [
-  "accept",
-  "decline",
-  "forward",
-  "assign",
-  "object",
-  "reply",
-  "extend",
-  "requestReview",
-  "requestReReview",
-  "recordHearing",
-  "assignOwner",
-  "designateHandler",
-  "signOff",
-  "close",
-  "recordFollowUp",
-] as const;
-export type PetitionAction = (typeof petitionActions)[number];
 
 const OPEN_HANDLING: PetitionStatus[] = ["accepted", "forwarded", "assigned"];
 const ROUTABLE: PetitionStatus[] = ["registered", "accepted", "objected"];

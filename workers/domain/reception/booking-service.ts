@@ -1,7 +1,7 @@
 import { renderSVG } from "uqr";
+import type { Booking, BookResult } from "../../../schema/realtime/reception-session.ts";
 import type { Env } from "../../env.ts";
 import { ApiError, conflict, invalid, notFound } from "../../errors.ts";
-import type { Booking, BookResult } from "../../reception/session-object.ts";
 import { batchWithAudit } from "../../storage/audit.ts";
 import {
   countCodeAttempt,

@@ -1,7 +1,8 @@
+import type { SessionConfig } from "../../../schema/realtime/reception-session.ts";
+import type { ReceptionForm } from "../../../schema/reference/reception-forms.ts";
 import type { ReceptionSessionRow, StaffRow } from "../../../schema/tenant/tables.ts";
 import type { Env } from "../../env.ts";
 import { ApiError, invalid, notFound } from "../../errors.ts";
-import type { SessionConfig } from "../../reception/session-object.ts";
 import { batchWithAudit } from "../../storage/audit.ts";
 import {
   findReceptionSession,
@@ -18,7 +19,7 @@ import { loadNotificationSettings } from "../notify/settings-store.ts";
 import type { CaseContext, StaffView } from "../petitions/context.ts";
 import { resolveReceptionPolicy } from "./booking-policy.ts";
 import { occurrences, type Recurrence } from "./recurrence.ts";
-import { type ReceptionForm, slotStarts, windowProblems } from "./session.ts";
+import { slotStarts, windowProblems } from "./session.ts";
 
 export interface NewSessions {
   leaderId: string;

@@ -1,97 +1,17 @@
-/** The notification events; each has a default Chinese template a tenant may override. */
-export type EventKind =
-  | "deadline.near"
-  | "deadline.dueToday"
-  | "deadline.overdue"
-  | "supervision.opened"
-  | "digest.daily"
-  | "evaluation.expired"
-  | "booking.code"
-  | "reception.reminder"
-  | "session.changed";
+import {
+  type MessageTemplate,
+  PLACEHOLDER,
+  placeholdersOf,
+} from "../../../schema/reference/notify-events.ts";
 
-export interface MessageTemplate {
-  title: string;
-  body: string;
-}
-
-export interface DefaultTemplate extends MessageTemplate {
-  /** The placeholders the event supplies; an override may use these and no others. */
-  params: readonly string[];
-}
-
+/** Values for a template's `{name}` placeholders; the wording itself is in schema/reference. */
 export type TemplateParams = Record<string, string | number>;
-
-export const DEFAULT_TEMPLATES: Readonly<Record<EventKind, DefaultTemplate>> = {
-  "deadline.near": {
-    title: "案件临近到期",
-    body: "案件 {trackingCode}（{category}）的{deadline}将于 {due} 到期，已用时 {percent}%。",
-    params: ["trackingCode", "category", "deadline", "due", "percent"],
-  },
-  "deadline.dueToday": {
-    title: "案件今日到期",
-    body: "案件 {trackingCode} 的{deadline}今日（{due}）到期。",
-    params: ["trackingCode", "deadline", "due"],
-  },
-  "deadline.overdue": {
-    title: "案件已超期",
-    body: "案件 {trackingCode} 的{deadline}已于 {due} 超期，已转县信访局督办。",
-    params: ["trackingCode", "deadline", "due"],
-  },
-  "supervision.opened": {
-    title: "督办通知",
-    body: "县信访局对 {unit} 承办的案件 {trackingCode} 启动{form}。",
-    params: ["unit", "trackingCode", "form"],
-  },
-  "digest.daily": {
-    title: "今日待办",
-    body: "{unit} 今日待办：临近到期 {near} 件，今日到期 {dueToday} 件，已超期 {overdue} 件。",
-    params: ["unit", "near", "dueToday", "overdue"],
-  },
-  "evaluation.expired": {
-    title: "评价期限届满",
-    body: "案件 {trackingCode} 的满意度评价期限已届满。",
-    params: ["trackingCode"],
-  },
-  "booking.code": {
-    title: "预约验证码",
-    body: "【连心桥】您的验证码是 {code}，{minutes} 分钟内有效。请勿告诉他人。",
-    params: ["code", "minutes"],
-  },
-  "reception.reminder": {
-    title: "接访提醒",
-    body: "【连心桥】您预约了 {date} {time} {leader} 的接访，地点 {venue}，预约码 {bookingCode}。",
-    params: ["date", "time", "leader", "venue", "bookingCode"],
-  },
-  "session.changed": {
-    title: "接访变动",
-    body: "【连心桥】您预约的 {date} {leader} 接访有变动：{change}。",
-    params: ["date", "leader", "change"],
-  },
-};
-
-/** The events that reach citizens by SMS, where one message is 70 characters. */
-export const SMS_EVENTS: readonly EventKind[] = [
-  "booking.code",
-  "reception.reminder",
-  "session.changed",
-];
-
-export const TITLE_MAX_LENGTH = 30;
-export const BODY_MAX_LENGTH = 500;
-
-const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
 
 export class MissingTemplateParamsError extends Error {
   override name = "MissingTemplateParamsError";
   constructor(readonly missing: readonly string[]) {
     super(`template parameters missing: ${missing.join(", ")}`);
   }
-}
-
-/** The placeholder names in `text`, each once, in order of appearance. */
-export function placeholdersOf(text: string): string[] {
-  return [...new Set(Array.from(text.matchAll(PLACEHOLDER), (match) => match[1] ?? ""))];
 }
 
 /**
@@ -106,36 +26,4 @@ export function renderTemplate(template: MessageTemplate, params: TemplateParams
   const fill = (text: string) =>
     text.replace(PLACEHOLDER, (_match, name: string) => String(params[name]));
   return { title: fill(template.title), body: fill(template.body) };
-}
-
-/**
- * Problems with one field of a template override, in Chinese. The settings page checks
- * each field as it is typed with this same function.
- */
-export function fieldProblems(
-  text: string,
-  label: string,
-  max: number,
-  allowedParams: readonly string[],
-): string[] {
-  const problems: string[] = [];
-  if (text.trim() === "") problems.push(`${label}不能为空`);
-  if (text.length > max) problems.push(`${label}不能超过 ${max} 个字`);
-  for (const name of placeholdersOf(text)) {
-    if (!allowedParams.includes(name)) problems.push(`${label}中的 {${name}} 不是可用的占位符`);
-  }
-  // A brace left over once placeholders are taken out is a typo such as "{trackingCode".
-  if (/[{}]/.test(text.replace(PLACEHOLDER, ""))) problems.push(`${label}中有不成对的花括号`);
-  return [...new Set(problems)];
-}
-
-/** Problems with a tenant's template override, in Chinese for the settings page. */
-export function templateProblems(
-  template: MessageTemplate,
-  allowedParams: readonly string[],
-): string[] {
-  return [
-    ...fieldProblems(template.title, "标题", TITLE_MAX_LENGTH, allowedParams),
-    ...fieldProblems(template.body, "正文", BODY_MAX_LENGTH, allowedParams),
-  ];
 }
