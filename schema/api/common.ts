@@ -26,3 +26,9 @@ export const Id = z.string().min(1).max(64);
 
 /** Trimmed non-empty text with a maximum length. */
 export const Text = (max: number) => z.string().trim().min(1).max(max);
+
+export type ErrorBody = ErrorEnvelope["error"];
+
+/** One entry of `details` on a VALIDATION_FAILED error. */
+export const ValidationIssue = z.object({ path: z.string(), message: z.string() });
+export type ValidationIssue = z.infer<typeof ValidationIssue>;

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { CHANNELS, PURPOSES } from "../reference/categories.ts";
+import { CHANNELS, PURPOSES } from "../reference/intake.ts";
 import type { PetitionAction } from "../reference/petition-actions.ts";
 import { petitionStatuses } from "../tenant/tables.ts";
 import { Id, Text } from "./common.ts";
@@ -105,7 +105,7 @@ export const SubmitOnlinePetitionBody = z
   .openapi("SubmitOnlinePetitionBody");
 export type SubmitOnlinePetitionBody = z.infer<typeof SubmitOnlinePetitionBody>;
 
-const Clock = z.object({
+export const Clock = z.object({
   due: IsoDate,
   from: IsoDate,
   days: z.number().int(),
@@ -113,6 +113,10 @@ const Clock = z.object({
   state: z.enum(["ok", "near", "dueToday", "overdue"]),
   daysLeft: z.number().int(),
 });
+
+export type Clock = z.infer<typeof Clock>;
+export type DeadlineState = Clock["state"];
+export type DayKind = Clock["kind"];
 
 export const Deadlines = z.record(z.string(), Clock).openapi({
   description:
@@ -408,3 +412,54 @@ export const TrackedPetition = z
   })
   .openapi("TrackedPetition");
 export type TrackedPetition = z.infer<typeof TrackedPetition>;
+
+export type Material = Petition["material"];
+export type Routing = NonNullable<Petition["routing"]>;
+export type DeclineGround = ActionInput["decline"]["ground"];
+
+export const PetitionPage = z.object({
+  items: z.array(PetitionSummary),
+  nextCursor: z.string().nullable(),
+});
+export type PetitionPage = z.infer<typeof PetitionPage>;
+
+export const CheckPetitionBody = z
+  .object({
+    categoryCode: z.string().min(1).max(40),
+    idNumber: z.string().max(30).optional(),
+    phone: z.string().max(30).optional(),
+    subjectUnitId: z.string().max(64).optional(),
+  })
+  .strict()
+  .openapi("CheckRepeatBody");
+export type CheckPetitionBody = z.infer<typeof CheckPetitionBody>;
+
+/** What intake would flag, before anything is saved (POST /petitions/check). */
+export const CheckPetitionResult = z.object({
+  firstPetition: z.boolean(),
+  repeat: z
+    .object({
+      /** False when the earlier case is one this clerk may not open: only its existence is told. */
+      visible: z.boolean(),
+      afterReReview: z.boolean(),
+      of: z.string().optional(),
+      trackingCode: z.string().optional(),
+      status: z.string().optional(),
+    })
+    .optional(),
+  inProgressBelow: z.object({ of: z.string(), unitId: z.string() }).optional(),
+  skipLevel: z.boolean().optional(),
+  legalRoute: z.string().optional(),
+});
+export type CheckPetitionResult = z.infer<typeof CheckPetitionResult>;
+
+export const RecusalRecorded = z.object({ petitionId: z.string(), staffId: z.string() });
+export type RecusalRecorded = z.infer<typeof RecusalRecorded>;
+
+export const SubmitOnlineResult = z.object({
+  trackingCode: z.string(),
+  trackingCodeFormatted: z.string(),
+  status: z.string(),
+  registeredAt: z.iso.datetime(),
+});
+export type SubmitOnlineResult = z.infer<typeof SubmitOnlineResult>;

@@ -19,6 +19,7 @@ export const Recurrence = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("workingDays") }),
 ]);
 export type Recurrence = z.infer<typeof Recurrence>;
+export type RecurrenceInput = z.input<typeof Recurrence>;
 
 export const CreateReceptionSessionBody = z
   .object({
@@ -172,3 +173,73 @@ export const QueueState = z
   })
   .openapi("QueueState");
 export type QueueState = z.infer<typeof QueueState>;
+
+export const SessionList = z.object({ sessions: z.array(ReceptionSession) });
+export type SessionList = z.infer<typeof SessionList>;
+
+export const SessionWithSlots = ReceptionSession.extend({ slots: z.array(Slot) });
+export type SessionWithSlots = z.infer<typeof SessionWithSlots>;
+
+export const PublishSessionsBody = z
+  .object({ from: z.iso.date(), to: z.iso.date(), unitId: z.string().max(64).optional() })
+  .strict();
+export type PublishSessionsBody = z.infer<typeof PublishSessionsBody>;
+
+export const PublishedSessions = z.object({ published: z.array(ReceptionSession) });
+export type PublishedSessions = z.infer<typeof PublishedSessions>;
+
+export const ChangeSessionBody = z
+  .object({
+    venue: z.string().trim().min(1).max(200).optional(),
+    startTime: z
+      .string()
+      .regex(/^\d{2}:\d{2}$/)
+      .optional(),
+    endTime: z
+      .string()
+      .regex(/^\d{2}:\d{2}$/)
+      .optional(),
+  })
+  .strict();
+export type ChangeSessionBody = z.infer<typeof ChangeSessionBody>;
+
+export const CancelSessionBody = z.object({ reason: z.string().trim().min(1).max(200) }).strict();
+export type CancelSessionBody = z.infer<typeof CancelSessionBody>;
+
+/** A changed or cancelled session, and how many booked citizens were told by SMS. */
+export const SessionChanged = z.object({ session: ReceptionSession, told: z.number().int() });
+export type SessionChanged = z.infer<typeof SessionChanged>;
+
+export const BookingCodeBody = z.object({ phone: z.string().trim().max(30) }).strict();
+export type BookingCodeBody = z.infer<typeof BookingCodeBody>;
+
+export const CodeSent = z.object({
+  sent: z.literal(true),
+  expiresInSeconds: z.number(),
+  resendAfterSeconds: z.number(),
+});
+export type CodeSent = z.infer<typeof CodeSent>;
+
+export const HoldBody = z
+  .object({ sessionId: z.string().min(1).max(64), slotStart: z.string().max(5) })
+  .strict();
+export type HoldBody = z.infer<typeof HoldBody>;
+
+export const Hold = z.object({ holdId: z.string(), expiresAt: z.iso.datetime() });
+export type Hold = z.infer<typeof Hold>;
+
+export const WalkIn = z
+  .object({
+    name: z.string().trim().min(1).max(50),
+    phone: z.string().trim().max(30).optional(),
+    topic: z.string().trim().max(500).optional(),
+    headcount: z.number().int().min(1).max(5).optional(),
+  })
+  .strict();
+export type WalkIn = z.infer<typeof WalkIn>;
+
+export const TransferTicketBody = z.object({ toSessionId: z.string().min(1).max(64) }).strict();
+export type TransferTicketBody = z.infer<typeof TransferTicketBody>;
+
+export const TicketTransferred = z.object({ from: StaffTicket, to: StaffTicket });
+export type TicketTransferred = z.infer<typeof TicketTransferred>;

@@ -69,3 +69,24 @@ export type UpdateStaffBody = z.infer<typeof UpdateStaffBody>;
 export const StaffParam = z.object({
   staffId: Id.openapi({ param: { name: "staffId", in: "path" } }),
 });
+
+export const StaffDirectory = z
+  .object({
+    staff: z.array(
+      z.object({
+        id: z.string(),
+        displayName: z.string(),
+        position: z.string().nullable(),
+        badgeNumber: z.string().nullable(),
+        unitId: z.string(),
+        roles: z.array(z.string()),
+      }),
+    ),
+  })
+  .openapi("StaffDirectory");
+export type StaffDirectory = z.infer<typeof StaffDirectory>;
+
+export type DirectoryEntry = StaffDirectory["staff"][number];
+
+export const StaffList = z.object({ staff: z.array(Staff) });
+export type StaffList = z.infer<typeof StaffList>;

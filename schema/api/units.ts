@@ -43,3 +43,6 @@ export type UpdateUnitBody = z.infer<typeof UpdateUnitBody>;
 export const UnitParam = z.object({
   unitId: Id.openapi({ param: { name: "unitId", in: "path" } }),
 });
+
+export const UnitList = z.object({ units: z.array(Unit) });
+export type UnitList = z.infer<typeof UnitList>;

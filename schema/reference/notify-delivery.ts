@@ -10,15 +10,16 @@ export const routeChannels = [
 ] as const;
 export type RouteChannel = (typeof routeChannels)[number];
 
-export const ROUTE_CHANNEL_LABELS: Readonly<Record<RouteChannel, string>> = Object.freeze({
-  in_app: "站内消息",
-  web_push: "浏览器推送",
-  wecom: "企业微信群",
-  dingtalk: "钉钉群",
-  webhook: "对接系统",
-  email: "邮件",
-  sms: "短信",
-});
+export const ROUTE_CHANNEL_LABELS: Readonly<Record<RouteChannel, string>> =
+  /* @__PURE__ */ Object.freeze({
+    in_app: "站内消息",
+    web_push: "浏览器推送",
+    wecom: "企业微信群",
+    dingtalk: "钉钉群",
+    webhook: "对接系统",
+    email: "邮件",
+    sms: "短信",
+  });
 
 /** The channels that go through the outbox (in-app notices are written directly). */
 export const deliveryChannels = [
@@ -31,25 +32,27 @@ export const deliveryChannels = [
 ] as const;
 export type DeliveryChannel = (typeof deliveryChannels)[number];
 
-export const DELIVERY_CHANNEL_LABELS: Readonly<Record<DeliveryChannel, string>> = Object.freeze({
-  wecom: "企业微信群",
-  dingtalk: "钉钉群",
-  sms: "短信",
-  email: "邮件",
-  web_push: "浏览器推送",
-  webhook: "对接系统",
-});
+export const DELIVERY_CHANNEL_LABELS: Readonly<Record<DeliveryChannel, string>> =
+  /* @__PURE__ */ Object.freeze({
+    wecom: "企业微信群",
+    dingtalk: "钉钉群",
+    sms: "短信",
+    email: "邮件",
+    web_push: "浏览器推送",
+    webhook: "对接系统",
+  });
 
 export const deliveryStatuses = ["queued", "sending", "sent", "failed", "dead"] as const;
 export type DeliveryStatus = (typeof deliveryStatuses)[number];
 
-export const DELIVERY_STATUS_LABELS: Readonly<Record<DeliveryStatus, string>> = Object.freeze({
-  queued: "排队中",
-  sending: "发送中",
-  sent: "已发送",
-  failed: "失败待重试",
-  dead: "已放弃",
-});
+export const DELIVERY_STATUS_LABELS: Readonly<Record<DeliveryStatus, string>> =
+  /* @__PURE__ */ Object.freeze({
+    queued: "排队中",
+    sending: "发送中",
+    sent: "已发送",
+    failed: "失败待重试",
+    dead: "已放弃",
+  });
 
 export const supervisionForms = [
   "phone",
@@ -61,11 +64,12 @@ export const supervisionForms = [
 ] as const;
 export type SupervisionForm = (typeof supervisionForms)[number];
 
-export const SUPERVISION_FORM_LABELS: Readonly<Record<SupervisionForm, string>> = Object.freeze({
-  phone: "电话督办",
-  letter: "发函督办",
-  interview: "约谈督办",
-  meeting: "会议督办",
-  listed: "挂牌督办",
-  bulletin: "通报督办",
-});
+export const SUPERVISION_FORM_LABELS: Readonly<Record<SupervisionForm, string>> =
+  /* @__PURE__ */ Object.freeze({
+    phone: "电话督办",
+    letter: "发函督办",
+    interview: "约谈督办",
+    meeting: "会议督办",
+    listed: "挂牌督办",
+    bulletin: "通报督办",
+  });

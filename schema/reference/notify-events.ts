@@ -16,7 +16,7 @@ export const notifyEvents = [
 ] as const;
 export type NotifyEvent = (typeof notifyEvents)[number];
 
-export const EVENT_LABELS: Readonly<Record<NotifyEvent, string>> = Object.freeze({
+export const EVENT_LABELS: Readonly<Record<NotifyEvent, string>> = /* @__PURE__ */ Object.freeze({
   "deadline.near": "临近到期",
   "deadline.dueToday": "今日到期",
   "deadline.overdue": "超期",
@@ -87,7 +87,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<NotifyEvent, DefaultTemplate>> =
 };
 
 /** What each placeholder stands for, shown next to the template editor. */
-export const PLACEHOLDER_LABELS: Readonly<Record<string, string>> = Object.freeze({
+export const PLACEHOLDER_LABELS: Readonly<Record<string, string>> = /* @__PURE__ */ Object.freeze({
   trackingCode: "查询码",
   category: "内容分类",
   deadline: "期限名称",

@@ -22,23 +22,24 @@ export const petitionActions = [
 ] as const;
 export type PetitionAction = (typeof petitionActions)[number];
 
-export const ACTION_LABELS: Readonly<Record<PetitionAction, string>> = Object.freeze({
-  accept: "受理",
-  decline: "不予受理",
-  forward: "转送",
-  assign: "交办",
-  object: "提出异议",
-  reply: "出具处理意见书",
-  extend: "延期",
-  requestReview: "登记复查申请",
-  requestReReview: "登记复核申请",
-  recordHearing: "记录听证",
-  assignOwner: "确定包案领导",
-  designateHandler: "指定承办人",
-  signOff: "包案领导签字",
-  close: "结案",
-  recordFollowUp: "回访",
-});
+export const ACTION_LABELS: Readonly<Record<PetitionAction, string>> =
+  /* @__PURE__ */ Object.freeze({
+    accept: "受理",
+    decline: "不予受理",
+    forward: "转送",
+    assign: "交办",
+    object: "提出异议",
+    reply: "出具处理意见书",
+    extend: "延期",
+    requestReview: "登记复查申请",
+    requestReReview: "登记复核申请",
+    recordHearing: "记录听证",
+    assignOwner: "确定包案领导",
+    designateHandler: "指定承办人",
+    signOff: "包案领导签字",
+    close: "结案",
+    recordFollowUp: "回访",
+  });
 
 export function isPetitionAction(value: string): value is PetitionAction {
   return (petitionActions as readonly string[]).includes(value);

@@ -9,7 +9,7 @@ export const receptionForms = [
 ] as const;
 export type ReceptionForm = (typeof receptionForms)[number];
 
-export const FORM_LABELS: Readonly<Record<ReceptionForm, string>> = Object.freeze({
+export const FORM_LABELS: Readonly<Record<ReceptionForm, string>> = /* @__PURE__ */ Object.freeze({
   fixed: "定点接访",
   appointment: "约访",
   field: "下访",

@@ -9,7 +9,7 @@ export const staffRoles = [
 ] as const;
 export type StaffRole = (typeof staffRoles)[number];
 
-export const ROLE_LABELS: Readonly<Record<StaffRole, string>> = Object.freeze({
+export const ROLE_LABELS: Readonly<Record<StaffRole, string>> = /* @__PURE__ */ Object.freeze({
   tenant_admin: "系统管理员",
   clerk: "登记员",
   handler: "承办人",

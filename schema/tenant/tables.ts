@@ -7,7 +7,7 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
-import { CHANNELS, PURPOSES } from "../reference/categories.ts";
+import { CHANNELS, PURPOSES } from "../reference/intake.ts";
 import {
   deliveryChannels,
   deliveryStatuses,

@@ -1,13 +1,13 @@
-import { request, seg } from "./client.ts";
 import type {
-  CategoryCatalog,
   EvaluateBody,
   EvaluationView,
   SubmitOnlinePetitionBody,
   SubmitOnlineResult,
   TrackBody,
   TrackedPetition,
-} from "./petition-types.ts";
+} from "../../../schema/api/petitions.ts";
+import type { CategoryCatalog } from "../../../schema/api/reference.ts";
+import { request, seg } from "./client.ts";
 
 // Public endpoints, no login. Kept apart from the staff client so the citizens' pages bundle
 // only what they use.

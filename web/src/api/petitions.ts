@@ -1,19 +1,24 @@
-import { request, seg } from "./client.ts";
+import type { CalendarDay, Calendar as CalendarYear } from "../../../schema/api/calendar.ts";
 import type {
-  ActionBodies,
-  CalendarDay,
-  CalendarYear,
+  ActionInput as ActionBodies,
   CheckPetitionBody,
   CheckPetitionResult,
   CreatePetitionBody,
   DayKind,
   ListPetitionsQuery,
   Petition,
-  PetitionAction,
   PetitionPage,
   RecusalBody,
-  StaffDirectory,
-} from "./petition-types.ts";
+} from "../../../schema/api/petitions.ts";
+import type { StaffDirectory } from "../../../schema/api/staff.ts";
+import type { PetitionAction } from "../../../schema/reference/petition-actions.ts";
+import { request, seg } from "./client.ts";
+
+/** The list's filters as the pages hold them; sent as the query string the API reads. */
+type ListOptions = Omit<ListPetitionsQuery, "overdue" | "limit"> & {
+  overdue?: boolean;
+  limit?: number;
+};
 
 const base = (tenant: string) => `/api/v1/t/${seg(tenant)}`;
 
@@ -49,10 +54,7 @@ export function checkPetition(
   return request("POST", `${base(tenant)}/petitions/check`, body, signal);
 }
 
-export function listPetitions(
-  tenant: string,
-  query: ListPetitionsQuery = {},
-): Promise<PetitionPage> {
+export function listPetitions(tenant: string, query: ListOptions = {}): Promise<PetitionPage> {
   const params = new URLSearchParams();
   if (query.status) params.set("status", query.status);
   if (query.unitId) params.set("unitId", query.unitId);

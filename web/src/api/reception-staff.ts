@@ -1,15 +1,14 @@
-import { request, seg } from "./client.ts";
-import type { CreatePetitionBody, Petition } from "./petition-types.ts";
+import type { CreatePetitionBody, Petition } from "../../../schema/api/petitions.ts";
 import type {
   ChangeSessionBody,
-  CreateSessionBody,
+  CreateReceptionSessionInput as CreateSessionBody,
   ReceptionSession,
   SessionChanged,
   SessionList,
-  StaffQueueState,
-  StaffTicket,
   WalkIn,
-} from "./reception-types.ts";
+} from "../../../schema/api/reception.ts";
+import type { StaffQueueState, StaffTicket } from "../../../schema/realtime/reception-queue.ts";
+import { request, seg } from "./client.ts";
 
 // Reception days for signed-in staff: the schedule, the desk on the day.
 const base = (tenant: string) => `/api/v1/t/${seg(tenant)}/reception`;

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import { getCategories, submitOnlinePetition } from "../api/citizen.ts";
 import type {
-  CategoryCatalog,
   Purpose,
   SubmitOnlinePetitionBody,
   SubmitOnlineResult,
-} from "../api/petition-types.ts";
+} from "../../../schema/api/petitions.ts";
+import type { CategoryCatalog } from "../../../schema/api/reference.ts";
+import { getCategories, submitOnlinePetition } from "../api/citizen.ts";
 import { ErrorAlert, fieldErrors } from "../console/components/ErrorAlert.tsx";
 import { TextField } from "../console/components/Field.tsx";
 import { formatDateTime } from "../shared/format.ts";

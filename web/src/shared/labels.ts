@@ -1,5 +1,6 @@
+import type { Role } from "../../../schema/api/staff.ts";
+import type { UnitKind } from "../../../schema/api/units.ts";
 import { ROLE_LABELS } from "../../../schema/reference/roles.ts";
-import type { Role, UnitKind } from "../api/types.ts";
 
 export { ROLE_LABELS, staffRoles as ROLES } from "../../../schema/reference/roles.ts";
 

@@ -7,7 +7,7 @@ import type {
   PetitionStatus,
   Satisfaction,
   WrittenReply,
-} from "../api/petition-types.ts";
+} from "../../../schema/api/petitions.ts";
 
 export const STATUS_LABELS: Record<PetitionStatus, string> = {
   registered: "已登记",
@@ -31,7 +31,7 @@ export function statusLabel(status: string | null | undefined): string {
   return STATUS_LABELS[status as PetitionStatus] ?? status;
 }
 
-export { CHANNEL_LABELS, PURPOSE_LABELS } from "../../../schema/reference/categories.ts";
+export { CHANNEL_LABELS, PURPOSE_LABELS } from "../../../schema/reference/intake.ts";
 
 /** Office deadlines first, then the petitioner's windows, then internal targets. */
 export const DEADLINE_LABELS: Record<string, string> = {

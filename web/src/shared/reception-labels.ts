@@ -1,4 +1,4 @@
-import type { TicketStatus } from "../api/reception-types.ts";
+import type { TicketStatus } from "../../../schema/realtime/reception-queue.ts";
 
 export {
   FORM_LABELS,

@@ -1,6 +1,14 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { TenantParam } from "../../../schema/api/common.ts";
-import { BookBody, BookingView, SessionParam } from "../../../schema/api/reception.ts";
+import {
+  BookBody,
+  BookingCodeBody,
+  BookingView,
+  CodeSent,
+  Hold,
+  HoldBody,
+  SessionParam,
+} from "../../../schema/api/reception.ts";
 import type { BookResult } from "../../../schema/realtime/reception-session.ts";
 import { cstDate } from "../../domain/deadlines/index.ts";
 import { loadCaseContext, staffView } from "../../domain/petitions/context.ts";
@@ -38,17 +46,10 @@ const requestCodeRoute = createRoute({
   middleware: citizen,
   request: {
     params: TenantParam,
-    body: jsonBody(z.object({ phone: z.string().trim().max(30) }).strict()),
+    body: jsonBody(BookingCodeBody),
   },
   responses: {
-    202: jsonContent(
-      z.object({
-        sent: z.literal(true),
-        expiresInSeconds: z.number(),
-        resendAfterSeconds: z.number(),
-      }),
-      "Sent",
-    ),
+    202: jsonContent(CodeSent, "Sent"),
     ...errorResponses(400, 404, 422, 429),
   },
 });
@@ -62,12 +63,10 @@ const holdRoute = createRoute({
   middleware: citizen,
   request: {
     params: TenantParam,
-    body: jsonBody(
-      z.object({ sessionId: z.string().min(1).max(64), slotStart: z.string().max(5) }).strict(),
-    ),
+    body: jsonBody(HoldBody),
   },
   responses: {
-    201: jsonContent(z.object({ holdId: z.string(), expiresAt: z.iso.datetime() }), "Held"),
+    201: jsonContent(Hold, "Held"),
     ...errorResponses(400, 404, 409, 422, 429),
   },
 });

@@ -1,9 +1,10 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import { TenantParam } from "../../../schema/api/common.ts";
 import {
   EvaluateBody,
   EvaluationView,
   SubmitOnlinePetitionBody,
+  SubmitOnlineResult,
   TrackBody,
   TrackedPetition,
 } from "../../../schema/api/petitions.ts";
@@ -31,12 +32,7 @@ const submitOnlinePetitionRoute = createRoute({
   request: { params: TenantParam, body: jsonBody(SubmitOnlinePetitionBody) },
   responses: {
     201: jsonContent(
-      z.object({
-        trackingCode: z.string(),
-        trackingCodeFormatted: z.string(),
-        status: z.string(),
-        registeredAt: z.iso.datetime(),
-      }),
+      SubmitOnlineResult,
       "Registered; keep the code with the last four digits of your phone",
     ),
     ...errorResponses(400, 404, 422, 429),

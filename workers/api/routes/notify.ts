@@ -1,11 +1,23 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { Id, TenantParam } from "../../../schema/api/common.ts";
-import { NotificationSettingsBody } from "../../../schema/api/notifications.ts";
+import { TenantParam } from "../../../schema/api/common.ts";
 import {
-  deliveryChannels,
-  deliveryStatuses,
-  supervisionForms,
-} from "../../../schema/reference/notify-delivery.ts";
+  DeliveryList,
+  DeliveryQuery,
+  DevOutbox,
+  MarkReadBody,
+  NotificationList,
+  NotificationQuery,
+  NotificationSettingsBody,
+  NotificationSettingsView,
+  PushKey,
+  PushSubscriptionBody,
+  ScanReport,
+  Supervision,
+  SupervisionList,
+  SupervisionQuery,
+  SupervisionUpdate,
+  UnreadCount,
+} from "../../../schema/api/notifications.ts";
 import { deriveTenantKeys } from "../../domain/crypto/pii.ts";
 import { runDeadlineScan } from "../../domain/notify/scan.ts";
 import {
@@ -40,19 +52,6 @@ import { errorResponses, jsonBody, jsonContent, newRouter, staffSecurity } from 
 
 const signedIn = [tenantContext, requireStaff];
 
-const ScanReport = z
-  .object({
-    tenants: z.number().int(),
-    rowsRead: z.number().int(),
-    cases: z.number().int(),
-    alerts: z.number().int(),
-    breaches: z.number().int(),
-    digests: z.number().int(),
-    reminders: z.number().int(),
-    enqueued: z.number().int(),
-  })
-  .openapi("ScanReport");
-
 const runDeadlineScanRoute = createRoute({
   operationId: "runDeadlineScan",
   method: "post",
@@ -69,30 +68,6 @@ const runDeadlineScanRoute = createRoute({
   },
 });
 
-const Supervision = z
-  .object({
-    id: z.string(),
-    petitionId: z.string(),
-    deadlineKey: z.string(),
-    due: z.string(),
-    unitId: z.string(),
-    status: z.enum(["open", "resolved"]),
-    form: z.enum(supervisionForms).nullable(),
-    history: z.array(
-      z.object({
-        at: z.string(),
-        by: z.string().nullable(),
-        form: z.enum(supervisionForms).optional(),
-        note: z.string().optional(),
-        status: z.enum(["open", "resolved"]).optional(),
-      }),
-    ),
-    openedAt: z.iso.datetime(),
-    resolvedAt: z.iso.datetime().nullable(),
-    trackingCode: z.string().nullable().optional(),
-  })
-  .openapi("Supervision");
-
 const listSupervisionsRoute = createRoute({
   operationId: "listSupervisions",
   method: "get",
@@ -103,14 +78,10 @@ const listSupervisionsRoute = createRoute({
   middleware: [...signedIn, requireRole("supervisor", "leader", "tenant_admin")],
   request: {
     params: TenantParam,
-    query: z.object({
-      status: z.enum(["open", "resolved"]).optional(),
-      unitId: Id.optional(),
-      limit: z.coerce.number().int().min(1).max(200).optional(),
-    }),
+    query: SupervisionQuery,
   },
   responses: {
-    200: jsonContent(z.object({ items: z.array(Supervision) }), "Supervision records"),
+    200: jsonContent(SupervisionList, "Supervision records"),
     ...errorResponses(400, 401, 403, 404),
   },
 });
@@ -126,34 +97,13 @@ const updateSupervisionRoute = createRoute({
   middleware: [...signedIn, requireRole("supervisor")],
   request: {
     params: TenantParam.extend({ supervisionId: z.string().min(1).max(200) }),
-    body: jsonBody(
-      z
-        .object({
-          form: z.enum(supervisionForms).optional(),
-          note: z.string().trim().min(1).max(2000).optional(),
-          status: z.enum(["open", "resolved"]).optional(),
-        })
-        .strict()
-        .refine((b) => b.form || b.note || b.status, "至少填写督办形式、说明或状态之一"),
-    ),
+    body: jsonBody(SupervisionUpdate),
   },
   responses: {
     200: jsonContent(Supervision, "The record"),
     ...errorResponses(400, 401, 403, 404, 409),
   },
 });
-
-const Notification = z
-  .object({
-    id: z.string(),
-    event: z.string(),
-    title: z.string(),
-    body: z.string(),
-    petitionId: z.string().nullable(),
-    createdAt: z.iso.datetime(),
-    readAt: z.iso.datetime().nullable(),
-  })
-  .openapi("Notification");
 
 const listNotificationsRoute = createRoute({
   operationId: "listNotifications",
@@ -165,16 +115,10 @@ const listNotificationsRoute = createRoute({
   middleware: signedIn,
   request: {
     params: TenantParam,
-    query: z.object({
-      unread: z.enum(["true", "false"]).optional(),
-      limit: z.coerce.number().int().min(1).max(100).optional(),
-    }),
+    query: NotificationQuery,
   },
   responses: {
-    200: jsonContent(
-      z.object({ items: z.array(Notification), unread: z.number().int() }),
-      "The inbox",
-    ),
+    200: jsonContent(NotificationList, "The inbox"),
     ...errorResponses(400, 401, 404),
   },
 });
@@ -189,34 +133,13 @@ const markNotificationReadRoute = createRoute({
   middleware: signedIn,
   request: {
     params: TenantParam,
-    body: jsonBody(
-      z.union([
-        z.object({ ids: z.array(z.string().min(1).max(300)).min(1).max(80) }).strict(),
-        z.object({ all: z.literal(true) }).strict(),
-      ]),
-    ),
+    body: jsonBody(MarkReadBody),
   },
   responses: {
-    200: jsonContent(z.object({ unread: z.number().int() }), "The unread count after"),
+    200: jsonContent(UnreadCount, "The unread count after"),
     ...errorResponses(400, 401, 404),
   },
 });
-
-const Delivery = z
-  .object({
-    id: z.string(),
-    channel: z.enum(deliveryChannels),
-    event: z.string(),
-    recipient: z.string(),
-    title: z.string(),
-    status: z.enum(deliveryStatuses),
-    attempts: z.number().int(),
-    lastError: z.string().nullable(),
-    providerResponse: z.string().nullable(),
-    createdAt: z.iso.datetime(),
-    sentAt: z.iso.datetime().nullable(),
-  })
-  .openapi("Delivery");
 
 const listDeliveriesRoute = createRoute({
   operationId: "listDeliveries",
@@ -228,30 +151,13 @@ const listDeliveriesRoute = createRoute({
   middleware: [...signedIn, requireRole("tenant_admin")],
   request: {
     params: TenantParam,
-    query: z.object({
-      status: z.enum(deliveryStatuses).optional(),
-      channel: z.enum(deliveryChannels).optional(),
-      limit: z.coerce.number().int().min(1).max(200).optional(),
-    }),
+    query: DeliveryQuery,
   },
   responses: {
-    200: jsonContent(z.object({ items: z.array(Delivery) }), "Deliveries, newest first"),
+    200: jsonContent(DeliveryList, "Deliveries, newest first"),
     ...errorResponses(400, 401, 403, 404),
   },
 });
-
-const SettingsView = z
-  .object({
-    routes: z.record(
-      z.string(),
-      z.object({ channels: z.array(z.string()), roles: z.array(z.string()).optional() }),
-    ),
-    quietHours: z.object({ start: z.string(), end: z.string() }).nullable(),
-    templates: z.record(z.string(), z.object({ title: z.string(), body: z.string() })),
-    emailTo: z.array(z.string()),
-    channels: z.record(z.string(), z.record(z.string(), z.unknown()).nullable()),
-  })
-  .openapi("NotificationSettings");
 
 const getSettingsRoute = createRoute({
   operationId: "getNotificationSettings",
@@ -262,7 +168,10 @@ const getSettingsRoute = createRoute({
   security: staffSecurity,
   middleware: [...signedIn, requireRole("tenant_admin")],
   request: { params: TenantParam },
-  responses: { 200: jsonContent(SettingsView, "The settings"), ...errorResponses(401, 403, 404) },
+  responses: {
+    200: jsonContent(NotificationSettingsView, "The settings"),
+    ...errorResponses(401, 403, 404),
+  },
 });
 
 const updateSettingsRoute = createRoute({
@@ -275,7 +184,7 @@ const updateSettingsRoute = createRoute({
   middleware: [...signedIn, requireRole("tenant_admin")],
   request: { params: TenantParam, body: jsonBody(NotificationSettingsBody) },
   responses: {
-    200: jsonContent(SettingsView, "The settings"),
+    200: jsonContent(NotificationSettingsView, "The settings"),
     ...errorResponses(400, 401, 403, 404, 422),
   },
 });
@@ -290,14 +199,7 @@ const savePushSubscriptionRoute = createRoute({
   middleware: signedIn,
   request: {
     params: TenantParam,
-    body: jsonBody(
-      z
-        .object({
-          endpoint: z.url().max(1000),
-          keys: z.object({ p256dh: z.string().min(1).max(200), auth: z.string().min(1).max(100) }),
-        })
-        .openapi("PushSubscription"),
-    ),
+    body: jsonBody(PushSubscriptionBody),
   },
   responses: {
     201: jsonContent(z.object({ saved: z.literal(true) }), "Saved"),
@@ -315,10 +217,7 @@ const getVapidKeyRoute = createRoute({
   middleware: signedIn,
   request: { params: TenantParam },
   responses: {
-    200: jsonContent(
-      z.object({ publicKey: z.string().nullable() }),
-      "The key, or null when Web Push is off",
-    ),
+    200: jsonContent(PushKey, "The key, or null when Web Push is off"),
     ...errorResponses(401, 404),
   },
 });
@@ -335,21 +234,7 @@ const listDevOutboxRoute = createRoute({
     query: z.object({ limit: z.coerce.number().int().min(1).max(200).optional() }),
   },
   responses: {
-    200: jsonContent(
-      z.object({
-        items: z.array(
-          z.object({
-            id: z.string(),
-            channel: z.enum(["sms", "email"]),
-            recipient: z.string(),
-            subject: z.string(),
-            body: z.string(),
-            createdAt: z.iso.datetime(),
-          }),
-        ),
-      }),
-      "Newest first",
-    ),
+    200: jsonContent(DevOutbox, "Newest first"),
     ...errorResponses(404, 429),
   },
 });

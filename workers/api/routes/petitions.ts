@@ -1,13 +1,16 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import { TenantParam } from "../../../schema/api/common.ts";
 import {
   ActionBodies,
+  CheckPetitionBody,
+  CheckPetitionResult,
   CreatePetitionBody,
   ListPetitionsQuery,
   Petition,
+  PetitionPage,
   PetitionParam,
-  PetitionSummary,
   RecusalBody,
+  RecusalRecorded,
 } from "../../../schema/api/petitions.ts";
 import type { PetitionAction } from "../../../schema/reference/petition-actions.ts";
 import type { PetitionRow } from "../../../schema/tenant/tables.ts";
@@ -71,10 +74,7 @@ const listPetitionsRoute = createRoute({
   middleware: signedIn,
   request: { params: TenantParam, query: ListPetitionsQuery },
   responses: {
-    200: jsonContent(
-      z.object({ items: z.array(PetitionSummary), nextCursor: z.string().nullable() }),
-      "A page of cases",
-    ),
+    200: jsonContent(PetitionPage, "A page of cases"),
     ...errorResponses(400, 401, 404),
   },
 });
@@ -101,37 +101,10 @@ const checkRepeatRoute = createRoute({
   middleware: [...signedIn, requireRole("clerk", "handler", "leader", "supervisor")],
   request: {
     params: TenantParam,
-    body: jsonBody(
-      z
-        .object({
-          categoryCode: z.string().min(1).max(40),
-          idNumber: z.string().max(30).optional(),
-          phone: z.string().max(30).optional(),
-          subjectUnitId: z.string().max(64).optional(),
-        })
-        .strict()
-        .openapi("CheckRepeatBody"),
-    ),
+    body: jsonBody(CheckPetitionBody),
   },
   responses: {
-    200: jsonContent(
-      z.object({
-        firstPetition: z.boolean(),
-        repeat: z
-          .object({
-            visible: z.boolean(),
-            afterReReview: z.boolean(),
-            of: z.string().optional(),
-            trackingCode: z.string().optional(),
-            status: z.string().optional(),
-          })
-          .optional(),
-        inProgressBelow: z.object({ of: z.string(), unitId: z.string() }).optional(),
-        skipLevel: z.boolean().optional(),
-        legalRoute: z.string().optional(),
-      }),
-      "What intake would flag",
-    ),
+    200: jsonContent(CheckPetitionResult, "What intake would flag"),
     ...errorResponses(400, 401, 403, 404),
   },
 });
@@ -146,7 +119,7 @@ const recusalRoute = createRoute({
   middleware: signedIn,
   request: { params: PetitionParams, body: jsonBody(RecusalBody) },
   responses: {
-    201: jsonContent(z.object({ petitionId: z.string(), staffId: z.string() }), "Recorded"),
+    201: jsonContent(RecusalRecorded, "Recorded"),
     ...errorResponses(400, 401, 403, 404, 409, 422),
   },
 });

@@ -7,6 +7,9 @@ import {
   SessionParam,
   StaffTicket,
   TicketParam,
+  TicketTransferred,
+  TransferTicketBody,
+  WalkIn,
 } from "../../../schema/api/reception.ts";
 import type {
   StaffQueueState,
@@ -98,14 +101,7 @@ const checkInRoute = createRoute({
         z.object({ bookingCode: z.string().trim().min(4).max(20) }).strict(),
         z
           .object({
-            walkIn: z
-              .object({
-                name: z.string().trim().min(1).max(50),
-                phone: z.string().trim().max(30).optional(),
-                topic: z.string().trim().max(500).optional(),
-                headcount: z.number().int().min(1).max(5).optional(),
-              })
-              .strict(),
+            walkIn: WalkIn,
           })
           .strict(),
       ]),
@@ -194,13 +190,10 @@ const transferRoute = createRoute({
   middleware: desk,
   request: {
     params: TicketParams,
-    body: jsonBody(z.object({ toSessionId: z.string().min(1).max(64) }).strict()),
+    body: jsonBody(TransferTicketBody),
   },
   responses: {
-    200: jsonContent(
-      z.object({ from: StaffTicket, to: StaffTicket }),
-      "The old and the new ticket",
-    ),
+    200: jsonContent(TicketTransferred, "The old and the new ticket"),
     ...errorResponses(400, 401, 403, 404, 409),
   },
 });

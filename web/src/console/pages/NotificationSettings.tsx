@@ -1,15 +1,14 @@
 import { useState } from "preact/hooks";
-import {
-  type ChannelsEdit,
-  type ChannelsView,
-  getNotificationSettings,
-  type NotificationRoute,
-  type NotificationSettings,
-  type NotifyEvent,
-  putNotificationSettings,
-  type RouteChannel,
-  type Template,
-} from "../../api/notify.ts";
+import type {
+  ChannelsEdit,
+  ChannelsView,
+  NotificationRoute,
+  NotificationSettingsView as NotificationSettings,
+  MessageTemplate as Template,
+} from "../../../../schema/api/notifications.ts";
+import type { RouteChannel } from "../../../../schema/reference/notify-delivery.ts";
+import type { NotifyEvent } from "../../../../schema/reference/notify-events.ts";
+import { getNotificationSettings, putNotificationSettings } from "../../api/notify.ts";
 import {
   DEFAULT_TEMPLATES,
   EVENT_LABELS,
@@ -120,7 +119,7 @@ interface FieldSpec {
   hint?: string;
   placeholder?: string;
   initial?: string;
-  masked?: string | undefined;
+  masked?: string | null | undefined;
   minLength?: number;
 }
 

@@ -1,15 +1,15 @@
 import { useEffect, useState } from "preact/hooks";
-import { listUnits } from "../../api/console.ts";
 import type {
-  CategoryCatalog,
   Channel,
   CheckPetitionBody,
   CreatePetitionBody,
   Petition,
   Purpose,
-} from "../../api/petition-types.ts";
+} from "../../../../schema/api/petitions.ts";
+import type { CategoryCatalog } from "../../../../schema/api/reference.ts";
+import type { Unit } from "../../../../schema/api/units.ts";
+import { listUnits } from "../../api/console.ts";
 import { createPetition, getCategories } from "../../api/petitions.ts";
-import type { Unit } from "../../api/types.ts";
 import { todayCst } from "../../shared/dates.ts";
 import { checkIdNumber, checkMobile } from "../../shared/id-number.ts";
 import { CHANNEL_LABELS } from "../../shared/petition-labels.ts";

@@ -1,4 +1,4 @@
-import type { Material } from "../../api/petition-types.ts";
+import type { Material } from "../../../../schema/api/petitions.ts";
 import { TextField } from "../../console/components/Field.tsx";
 
 export type MaterialForm = Required<{ [K in keyof Material]: string }>;

@@ -1,17 +1,17 @@
 import type { ComponentChildren } from "preact";
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
-import { isApiError } from "../../../api/client.ts";
 import type {
-  ActionBodies,
+  ActionInput as ActionBodies,
   CloseMethod,
   DeclineGround,
-  DirectoryEntry,
   Outcome,
   Petition,
-  PetitionAction,
-} from "../../../api/petition-types.ts";
+} from "../../../../../schema/api/petitions.ts";
+import type { DirectoryEntry } from "../../../../../schema/api/staff.ts";
+import type { Unit } from "../../../../../schema/api/units.ts";
+import type { PetitionAction } from "../../../../../schema/reference/petition-actions.ts";
+import { isApiError } from "../../../api/client.ts";
 import { takeAction } from "../../../api/petitions.ts";
-import type { Unit } from "../../../api/types.ts";
 import { todayCst } from "../../../shared/dates.ts";
 import {
   ACTION_LABELS,

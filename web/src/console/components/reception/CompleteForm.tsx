@@ -1,8 +1,9 @@
 import { useState } from "preact/hooks";
-import type { CategoryCatalog, Petition, Purpose } from "../../../api/petition-types.ts";
+import type { Petition, Purpose } from "../../../../../schema/api/petitions.ts";
+import type { CategoryCatalog } from "../../../../../schema/api/reference.ts";
+import type { Unit } from "../../../../../schema/api/units.ts";
+import type { StaffTicket } from "../../../../../schema/realtime/reception-queue.ts";
 import { type CompleteBody, completeTicket } from "../../../api/reception-staff.ts";
-import type { StaffTicket } from "../../../api/reception-types.ts";
-import type { Unit } from "../../../api/types.ts";
 import { checkIdNumber, checkMobile } from "../../../shared/id-number.ts";
 import { ClassificationFields, purposeOptions } from "../../../shared/ui/ClassificationFields.tsx";
 import { entryFormKeyDown } from "../../../shared/ui/keyboard.ts";

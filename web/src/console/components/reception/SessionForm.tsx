@@ -1,13 +1,13 @@
 import { useState } from "preact/hooks";
-import type { DirectoryEntry } from "../../../api/petition-types.ts";
-import { createSessions } from "../../../api/reception-staff.ts";
 import type {
-  CreateSessionBody,
-  ReceptionForm,
+  CreateReceptionSessionInput as CreateSessionBody,
   ReceptionSession,
-  Recurrence,
-} from "../../../api/reception-types.ts";
-import type { Unit } from "../../../api/types.ts";
+  RecurrenceInput as Recurrence,
+} from "../../../../../schema/api/reception.ts";
+import type { DirectoryEntry } from "../../../../../schema/api/staff.ts";
+import type { Unit } from "../../../../../schema/api/units.ts";
+import type { ReceptionForm } from "../../../../../schema/reference/reception-forms.ts";
+import { createSessions } from "../../../api/reception-staff.ts";
 import {
   FORM_LABELS,
   FORMS,
