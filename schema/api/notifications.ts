@@ -233,8 +233,15 @@ export const PushSubscriptionBody = z
   .openapi("PushSubscription");
 export type PushSubscriptionBody = z.infer<typeof PushSubscriptionBody>;
 
+export const PushSaved = z.object({ saved: z.literal(true) });
+export type PushSaved = z.infer<typeof PushSaved>;
+
 export const PushKey = z.object({ publicKey: z.string().nullable() });
 export type PushKey = z.infer<typeof PushKey>;
+
+export const DevOutboxQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+});
 
 export const DevOutbox = z.object({
   items: z.array(

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { receptionForms } from "../reference/reception-forms.ts";
 import { Id, Text } from "./common.ts";
-import { IsoDate } from "./petitions.ts";
+import { CreatePetitionBody, IsoDate, Petition } from "./petitions.ts";
 
 const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "时间格式应为 HH:MM");
 
@@ -243,3 +243,27 @@ export type TransferTicketBody = z.infer<typeof TransferTicketBody>;
 
 export const TicketTransferred = z.object({ from: StaffTicket, to: StaffTicket });
 export type TicketTransferred = z.infer<typeof TicketTransferred>;
+
+export const StaffQueueState = QueueState.extend({
+  nowServing: StaffTicket.nullable(),
+  waiting: z.array(StaffTicket),
+  parked: z.array(StaffTicket),
+  done: z.array(StaffTicket),
+});
+
+export const CheckInBody = z.union([
+  z.object({ bookingCode: z.string().trim().min(4).max(20) }).strict(),
+  z.object({ walkIn: WalkIn }).strict(),
+]);
+export type CheckInBody = z.infer<typeof CheckInBody>;
+
+/** Registering the visit as a petition: the channel, time, unit and owner leader are the desk's. */
+export const CompleteTicketBody = CreatePetitionBody.omit({
+  channel: true,
+  receivedAt: true,
+  unitId: true,
+}).partial({ petitioner: true });
+export type CompleteTicketBody = z.infer<typeof CompleteTicketBody>;
+
+export const TicketCompleted = z.object({ ticket: StaffTicket, petition: Petition });
+export type TicketCompleted = z.infer<typeof TicketCompleted>;

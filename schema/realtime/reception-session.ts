@@ -55,3 +55,35 @@ export type TicketResult =
       reason: "NOT_FOUND" | "WRONG_STATE" | "NOT_CONFIGURED" | "CLOSED";
       message: string;
     };
+
+export type HoldResult =
+  | { ok: true; holdId: string; expiresAt: number }
+  | Exclude<BookResult, { ok: true }>;
+
+export type CancelResult =
+  | { ok: true; booking: Booking }
+  | { ok: false; reason: "NOT_FOUND" | "WRONG_STATE" };
+
+/** Someone arriving at the desk: by booking code, or a walk-in with their details sealed. */
+export type Arrival =
+  | { bookingCode: string }
+  | {
+      walkIn: {
+        label: string;
+        partySealed?: string | undefined;
+        topic?: string | undefined;
+        headcount?: number | undefined;
+      };
+    };
+
+/** What the Worker needs to register a visit as a petition or move it to another session. */
+export interface TicketDetail {
+  ticket: StaffTicket;
+  partySealed: string | null;
+}
+
+export interface SlotAvailability {
+  slotStart: string;
+  capacity: number;
+  free: number;
+}

@@ -10,14 +10,21 @@ import type {
   TicketStatus,
 } from "../../schema/realtime/reception-queue.ts";
 import type {
+  Arrival,
   Booking,
   BookingInput,
   BookResult,
+  CancelResult,
+  HoldResult,
   SessionConfig,
+  SlotAvailability,
+  TicketDetail,
   TicketResult,
 } from "../../schema/realtime/reception-session.ts";
 import { randomCode } from "../domain/petitioner/tracking-code.ts";
 import type { Env } from "../env.ts";
+import { saveBookingCopies } from "../storage/reception.ts";
+import { openTenantScope } from "../storage/tenant-scope.ts";
 import { callingOrder, chooseNext, estimateWaitMinutes, type Waiting } from "./queue-rules.ts";
 
 const HOLD_MS = 5 * 60_000;
@@ -102,9 +109,7 @@ export class ReceptionSession extends DurableObject<Env> {
   }
 
   /** Holds a place for five minutes while the citizen fills in the form. */
-  hold(
-    slot: string,
-  ): { ok: true; holdId: string; expiresAt: number } | Exclude<BookResult, { ok: true }> {
+  hold(slot: string): HoldResult {
     const config = this.config();
     if (!config) return { ok: false, reason: "NOT_CONFIGURED" };
     if (config.status !== "published") return { ok: false, reason: "CLOSED" };
@@ -207,7 +212,7 @@ export class ReceptionSession extends DurableObject<Env> {
     };
   }
 
-  cancelBooking(code: string, phoneHash: string) {
+  cancelBooking(code: string, phoneHash: string): CancelResult {
     const booking = this.booking(code);
     if (!booking || booking.phoneHash !== phoneHash)
       return { ok: false as const, reason: "NOT_FOUND" as const };
@@ -255,7 +260,7 @@ export class ReceptionSession extends DurableObject<Env> {
     return codes.map((c) => this.booking(c.code)).filter((b): b is Booking => b !== undefined);
   }
 
-  slotAvailability() {
+  slotAvailability(): SlotAvailability[] {
     const config = this.config();
     if (!config) return [];
     const now = Date.now();
@@ -268,18 +273,7 @@ export class ReceptionSession extends DurableObject<Env> {
 
   // ── the queue on the day ─────────────────────────────────────────────────────────
 
-  checkIn(
-    arrival:
-      | { bookingCode: string }
-      | {
-          walkIn: {
-            label: string;
-            partySealed?: string | undefined;
-            topic?: string | undefined;
-            headcount?: number | undefined;
-          };
-        },
-  ): TicketResult {
+  checkIn(arrival: Arrival): TicketResult {
     const config = this.config();
     if (!config) return { ok: false, reason: "NOT_CONFIGURED", message: "接访日尚未设置" };
     if (config.status === "cancelled")
@@ -446,7 +440,7 @@ export class ReceptionSession extends DurableObject<Env> {
   }
 
   /** What the Worker needs to register the visit as a petition. */
-  ticketDetail(number: number) {
+  ticketDetail(number: number): TicketDetail | undefined {
     const ticket = this.ticket(number);
     if (!ticket) return undefined;
     const party = this.sql
@@ -646,8 +640,6 @@ export class ReceptionSession extends DurableObject<Env> {
   async syncBookings() {
     const config = this.config();
     if (!config) return;
-    const db = (this.env as unknown as Record<string, D1Database | undefined>)[config.shard];
-    if (!db) return;
     const rows = this.sql
       .exec<{
         code: string;
@@ -663,27 +655,19 @@ export class ReceptionSession extends DurableObject<Env> {
       .toArray();
     if (rows.length === 0) return;
     try {
-      await db.batch(
-        rows.map((r) =>
-          db
-            .prepare(
-              `INSERT INTO reception_bookings (tenant_id, code, session_id, date, slot_start, phone_hash, party_sealed, status, created_at, updated_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-               ON CONFLICT(tenant_id, code) DO UPDATE SET slot_start = excluded.slot_start, status = excluded.status, updated_at = excluded.updated_at`,
-            )
-            .bind(
-              config.tenant,
-              r.code,
-              config.sessionId,
-              config.date,
-              r.slot,
-              r.phone_hash,
-              r.party_sealed,
-              r.status,
-              r.created_at,
-              r.updated_at,
-            ),
-        ),
+      const scope = openTenantScope(this.env, { code: config.tenant, shard: config.shard });
+      await saveBookingCopies(
+        scope,
+        { id: config.sessionId, date: config.date },
+        rows.map((r) => ({
+          code: r.code,
+          slotStart: r.slot,
+          phoneHash: r.phone_hash,
+          partySealed: r.party_sealed,
+          status: r.status,
+          createdAt: new Date(r.created_at),
+          updatedAt: new Date(r.updated_at),
+        })),
       );
       for (const r of rows) {
         this.sql.exec(

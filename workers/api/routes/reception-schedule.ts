@@ -26,9 +26,9 @@ import {
   configureSession,
   createSessions,
   publishSessions,
-  sessionStub,
 } from "../../domain/reception/schedule-service.ts";
 import { notFound } from "../../errors.ts";
+import { sessionClient } from "../../reception/client.ts";
 import { batchWithAudit } from "../../storage/audit.ts";
 import {
   findReceptionSession,
@@ -245,16 +245,12 @@ export const receptionScheduleRoutes = newRouter()
     const ctx = await loadCaseContext(c.env, c.get("scope"));
     const row = await findReceptionSession(ctx.scope, c.req.valid("param").sessionId);
     if (!row || row.status === "draft") throw notFound("该接访日");
-    const stub = sessionStub(c.env, ctx.scope.tenant, row.id);
-    let slots = (await stub.slotAvailability()) as {
-      slotStart: string;
-      capacity: number;
-      free: number;
-    }[];
-    if (slots.length === 0 && row.status === "published") {
-      await configureSession(c.env, ctx, row, c.get("tenant").shard);
-      slots = (await stub.slotAvailability()) as typeof slots;
-    }
+    const slots = await sessionClient(
+      c.env,
+      ctx.scope,
+      row,
+      c.get("tenant").shard,
+    ).slotAvailability(row.status === "published");
     return c.json(
       { ...presentSession(ctx, row), slots: row.status === "cancelled" ? [] : slots },
       200,

@@ -2,6 +2,7 @@ import { renderSVG } from "uqr";
 import type { Booking, BookResult } from "../../../schema/realtime/reception-session.ts";
 import type { Env } from "../../env.ts";
 import { ApiError, conflict, invalid, notFound } from "../../errors.ts";
+import { sessionClient } from "../../reception/client.ts";
 import { batchWithAudit } from "../../storage/audit.ts";
 import {
   countCodeAttempt,
@@ -23,7 +24,6 @@ import { maskName } from "../petitioner/mask.ts";
 import { checkMobile, lastFour } from "../petitioner/phone.ts";
 import type { CaseContext } from "../petitions/context.ts";
 import { bookingWindowProblem, resolveReceptionPolicy } from "./booking-policy.ts";
-import { configureSession, sessionStub } from "./schedule-service.ts";
 import { slotInstant } from "./session.ts";
 
 const CODE_TTL_MS = 10 * 60_000;
@@ -141,26 +141,7 @@ async function bookableSession(
   const policy = resolveReceptionPolicy(await loadReceptionPolicyRow(ctx.scope));
   const problem = bookingWindowProblem(slotInstant(session.date, slotStart), ctx.now, policy);
   if (problem) throw invalid("slotStart", problem);
-  return {
-    session,
-    policy,
-    stub: sessionStub(env, ctx.scope.tenant, sessionId),
-    configure: () => configureSession(env, ctx, session, shard),
-  };
-}
-
-/**
- * Asks the session's object, configuring it first if it has never been set up. RPC results
- * arrive wrapped for disposal; the plain shape is what the object returned.
- */
-export async function withConfigured<T extends { ok: boolean; reason?: string }>(
-  call: () => Promise<unknown>,
-  configure: () => Promise<void>,
-): Promise<T> {
-  const first = (await call()) as T;
-  if (first.ok || first.reason !== "NOT_CONFIGURED") return first;
-  await configure();
-  return (await call()) as T;
+  return { session, policy, client: sessionClient(env, ctx.scope, session, shard) };
 }
 
 function refused(result: Exclude<BookResult, { ok: true }>): never {
@@ -186,16 +167,14 @@ export async function holdSlot(
   sessionId: string,
   slotStart: string,
 ) {
-  const { stub, configure } = await bookableSession(env, ctx, shard, sessionId, slotStart);
-  const result = await withConfigured<
-    { ok: true; holdId: string; expiresAt: number } | Exclude<BookResult, { ok: true }>
-  >(() => stub.hold(slotStart), configure);
+  const { client } = await bookableSession(env, ctx, shard, sessionId, slotStart);
+  const result = await client.hold(slotStart);
   if (!result.ok) refused(result);
   return { holdId: result.holdId, expiresAt: new Date(result.expiresAt).toISOString() };
 }
 
 export async function bookSlot(env: Env, ctx: CaseContext, shard: string, request: BookingRequest) {
-  const { session, policy, stub, configure } = await bookableSession(
+  const { session, policy, client } = await bookableSession(
     env,
     ctx,
     shard,
@@ -215,19 +194,15 @@ export async function bookSlot(env: Env, ctx: CaseContext, shard: string, reques
   }
   const party = { name: request.name, phone, ...(id?.ok && { idNumber: id.value }) };
   const partySealed = await encryptPii(ctx.keys, JSON.stringify(party));
-  const result = await withConfigured<BookResult>(
-    () =>
-      stub.book({
-        slotStart: request.slotStart,
-        holdId: request.holdId,
-        phoneHash,
-        partySealed,
-        label: request.name,
-        topic: request.topic,
-        headcount: request.headcount,
-      }),
-    configure,
-  );
+  const result = await client.book({
+    slotStart: request.slotStart,
+    holdId: request.holdId,
+    phoneHash,
+    partySealed,
+    label: request.name,
+    topic: request.topic,
+    headcount: request.headcount,
+  });
   if (!result.ok) refused(result);
   await spendBookingCode(ctx.scope, phoneHash);
   return bookingView(ctx, session, result.booking);
@@ -264,7 +239,13 @@ export function bookingView(
 }
 
 /** The citizen's own booking, by its code and the last four digits of the phone. */
-export async function citizenBooking(env: Env, ctx: CaseContext, code: string, phoneLast4: string) {
+export async function citizenBooking(
+  env: Env,
+  ctx: CaseContext,
+  shard: string,
+  code: string,
+  phoneLast4: string,
+) {
   const copy = await findBookingCopy(ctx.scope, code.trim().toUpperCase());
   const party = copy
     ? (JSON.parse(await decryptPii(ctx.keys, copy.partySealed)) as { phone?: string })
@@ -274,8 +255,44 @@ export async function citizenBooking(env: Env, ctx: CaseContext, code: string, p
   }
   const session = await findReceptionSession(ctx.scope, copy.sessionId);
   if (!session) throw notFound("该接访日");
-  const stub = sessionStub(env, ctx.scope.tenant, session.id);
-  const live = (await stub.booking(copy.code)) as Booking | undefined;
+  const client = sessionClient(env, ctx.scope, session, shard);
+  const live = await client.booking(copy.code);
   if (!live) throw notFound("该预约");
-  return { session, booking: live, stub };
+  return { session, booking: live, client };
+}
+
+/** The citizen cancels their own booking, which frees its place. */
+export async function cancelBooking(
+  env: Env,
+  ctx: CaseContext,
+  shard: string,
+  code: string,
+  phoneLast4: string,
+) {
+  const { session, booking, client } = await citizenBooking(env, ctx, shard, code, phoneLast4);
+  const result = await client.cancelBooking(booking.code, booking.phoneHash);
+  if (!result.ok) throw conflict("该预约已签到、已取消或已结束");
+  return bookingView(ctx, session, result.booking);
+}
+
+/** The citizen moves their own booking to another slot of the same session. */
+export async function rescheduleBooking(
+  env: Env,
+  ctx: CaseContext,
+  shard: string,
+  code: string,
+  phoneLast4: string,
+  slotStart: string,
+) {
+  const { session, booking, client } = await citizenBooking(env, ctx, shard, code, phoneLast4);
+  const result = await client.reschedule(booking.code, booking.phoneHash, slotStart);
+  if (!result.ok) {
+    if (result.reason === "SLOT_FULL") {
+      throw new ApiError("SLOT_FULL", "该时段已约满", {
+        details: { nearestFree: result.nearestFree },
+      });
+    }
+    throw conflict("无法改约到该时段");
+  }
+  return bookingView(ctx, session, result.booking);
 }
