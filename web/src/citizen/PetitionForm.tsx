@@ -8,6 +8,7 @@ import type { CategoryCatalog } from "../../../schema/api/reference.ts";
 import { getCategories, submitOnlinePetition } from "../api/citizen.ts";
 import { ErrorAlert, fieldErrors } from "../console/components/ErrorAlert.tsx";
 import { TextField } from "../console/components/Field.tsx";
+import { FormProblems } from "../console/components/FormProblems.tsx";
 import { formatDateTime } from "../shared/format.ts";
 import { checkIdNumber, checkMobile } from "../shared/id-number.ts";
 import { trackPath } from "../shared/tenant.ts";
@@ -253,19 +254,7 @@ function Form({
         />
       </section>
 
-      <ErrorAlert error={error} labels={LABELS} />
-      {Object.keys(local).length > 0 && (
-        <div class="alert alert--error" role="alert">
-          <p>请先补充或修正以下内容：</p>
-          <ul>
-            {Object.entries(local).map(([key, message]) => (
-              <li key={key}>
-                {LABELS[key] ?? key}：{message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <FormProblems error={error} local={local} labels={LABELS} />
       <div class="actions">
         <button type="submit" class="button button--primary" disabled={saving} aria-busy={saving}>
           提交

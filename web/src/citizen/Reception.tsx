@@ -17,6 +17,7 @@ import {
 } from "../api/reception.ts";
 import { ErrorAlert, fieldErrors } from "../console/components/ErrorAlert.tsx";
 import { SelectField, TextField } from "../console/components/Field.tsx";
+import { FormProblems } from "../console/components/FormProblems.tsx";
 import { formatDate, weekdayOf } from "../shared/dates.ts";
 import { checkIdNumber, checkMobile } from "../shared/id-number.ts";
 import { bookingPath } from "../shared/tenant.ts";
@@ -592,19 +593,7 @@ function BookingForm({
         />
       </section>
 
-      <ErrorAlert error={error} labels={LABELS} />
-      {Object.keys(local).length > 0 && (
-        <div class="alert alert--error" role="alert">
-          <p>请先补充或修正以下内容：</p>
-          <ul>
-            {Object.entries(local).map(([key, message]) => (
-              <li key={key}>
-                {LABELS[key] ?? key}：{message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <FormProblems error={error} local={local} labels={LABELS} />
       <div class="actions">
         <button type="submit" class="button button--primary" disabled={saving} aria-busy={saving}>
           提交预约

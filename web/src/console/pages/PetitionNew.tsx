@@ -25,6 +25,7 @@ import {
 import { RadioGroup } from "../../shared/ui/RadioGroup.tsx";
 import { ErrorAlert, fieldErrors } from "../components/ErrorAlert.tsx";
 import { SelectField, TextField } from "../components/Field.tsx";
+import { FormProblems } from "../components/FormProblems.tsx";
 import { Loading } from "../components/Loading.tsx";
 import { IntakeWarnings, useIntakeCheck } from "../components/petition/IntakeCheck.tsx";
 import { RegisteredResult } from "../components/petition/RegisteredResult.tsx";
@@ -389,19 +390,7 @@ function IntakeForm({ tenant, catalog, units, onCreated }: FormProps) {
         </div>
       </section>
 
-      <ErrorAlert error={error} labels={LABELS} />
-      {Object.keys(local).length > 0 && (
-        <div class="alert alert--error" role="alert">
-          <p>请先修正以下内容：</p>
-          <ul>
-            {Object.entries(local).map(([key, message]) => (
-              <li key={key}>
-                {LABELS[key] ?? key}：{message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <FormProblems error={error} local={local} labels={LABELS} />
       <div class="actions">
         <button type="submit" class="button button--primary" disabled={saving} aria-busy={saving}>
           登记

@@ -16,8 +16,9 @@ import {
 } from "../../../shared/ui/MaterialFields.tsx";
 import { useSession } from "../../session.ts";
 import { unitOptions } from "../../units.ts";
-import { ErrorAlert, fieldErrors } from "../ErrorAlert.tsx";
+import { fieldErrors } from "../ErrorAlert.tsx";
 import { SelectField, TextField } from "../Field.tsx";
+import { FormProblems } from "../FormProblems.tsx";
 
 const LABELS: Record<string, string> = {
   purpose: "信访目的",
@@ -217,19 +218,7 @@ export function CompleteForm({ sessionId, ticket, catalog, units, onDone, onClos
           error={errors.subjectText}
         />
       </div>
-      <ErrorAlert error={error} labels={LABELS} />
-      {Object.keys(local).length > 0 && (
-        <div class="alert alert--error" role="alert">
-          <p>请先修正以下内容：</p>
-          <ul>
-            {Object.entries(local).map(([key, message]) => (
-              <li key={key}>
-                {LABELS[key] ?? key}：{message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <FormProblems error={error} local={local} labels={LABELS} />
       <div class="actions">
         <button type="submit" class="button button--primary" disabled={saving} aria-busy={saving}>
           办结并登记

@@ -18,8 +18,9 @@ import { RadioGroup } from "../../../shared/ui/RadioGroup.tsx";
 import { personLabel } from "../../lookup.ts";
 import { useSession } from "../../session.ts";
 import { unitOptions } from "../../units.ts";
-import { ErrorAlert, fieldErrors } from "../ErrorAlert.tsx";
+import { fieldErrors } from "../ErrorAlert.tsx";
 import { SelectField, TextField } from "../Field.tsx";
+import { FormProblems } from "../FormProblems.tsx";
 
 export const SESSION_LABELS: Record<string, string> = {
   leaderId: "接访领导",
@@ -354,19 +355,7 @@ export function SessionForm({ leaders, units, defaultDate, onCreated, onCancel }
         )}
       </fieldset>
 
-      <ErrorAlert error={error} labels={SESSION_LABELS} />
-      {Object.keys(local).length > 0 && (
-        <div class="alert alert--error" role="alert">
-          <p>请先补充或修正以下内容：</p>
-          <ul>
-            {Object.entries(local).map(([key, message]) => (
-              <li key={key}>
-                {SESSION_LABELS[key] ?? key}：{message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <FormProblems error={error} local={local} labels={SESSION_LABELS} />
       <div class="actions">
         <button type="submit" class="button button--primary" disabled={saving} aria-busy={saving}>
           保存为草稿
