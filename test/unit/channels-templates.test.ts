@@ -10,7 +10,7 @@ import {
   MissingTemplateParamsError,
   renderTemplate,
   type TemplateParams,
-} from "../../workers/notify/channels/templates.ts";
+} from "../../workers/domain/notify/render.ts";
 
 /** Realistic values, on the long side, for every placeholder an event supplies. */
 const TYPICAL: Record<NotifyEvent, TemplateParams> = {
