@@ -16,10 +16,12 @@ import { ClassificationFields, purposeOptions } from "../shared/ui/Classificatio
 import { entryFormKeyDown } from "../shared/ui/keyboard.ts";
 import {
   EMPTY_MATERIAL,
+  focusFirstProblem,
   MATERIAL_LABELS,
   MaterialFields,
   type MaterialForm,
   materialBody,
+  materialProblems,
 } from "../shared/ui/MaterialFields.tsx";
 import { TrackingCodeBox } from "./TrackingCodeBox.tsx";
 
@@ -122,24 +124,10 @@ function Form({
     if (id.state === "invalid" || id.state === "partial") {
       problems["petitioner.idNumber"] = id.message;
     }
-    if (!material.facts.trim()) problems.facts = "请填写事实真相";
-    if (!material.demands.trim()) problems.demands = "请填写诉求与理由";
+    Object.assign(problems, materialProblems(material));
     setLocal(problems);
     setTouched({ phone: true, idNumber: true });
-    const first = Object.keys(problems)[0];
-    if (first) {
-      const focus: Record<string, string> = {
-        purpose: `petition-purpose-${purposes[0]?.code ?? "suggestion"}`,
-        categoryCode: "petition-category",
-        "petitioner.name": "petition-name",
-        "petitioner.phone": "petition-phone",
-        "petitioner.idNumber": "petition-id",
-        facts: "petition-facts",
-        demands: "petition-demands",
-      };
-      document.getElementById(focus[first] ?? "")?.focus();
-      return;
-    }
+    if (focusFirstProblem("petition", problems, purposes[0]?.code)) return;
     if (mobile.state !== "valid") return;
 
     const body: SubmitOnlinePetitionBody = {

@@ -33,21 +33,9 @@ export function statusLabel(status: string | null | undefined): string {
 
 export { CHANNEL_LABELS, PURPOSE_LABELS } from "../../../schema/reference/intake.ts";
 
-/** Office deadlines first, then the petitioner's windows, then internal targets. */
-export const DEADLINE_LABELS: Record<string, string> = {
-  accept: "受理期限",
-  notice: "告知期限",
-  receivingNotice: "承办告知期限",
-  handle: "办理期限",
-  reviewAnswer: "复查答复期限",
-  reReviewAnswer: "复核答复期限",
-  reviewRequest: "申请复查期限",
-  reReviewRequest: "申请复核期限",
-  evaluation: "评价期限",
-  targetMeet: "见面（3日）",
-  targetFeedback: "反馈（7日）",
-  targetClose: "办结（21日）",
-};
+import { DEADLINE_LABELS, deadlineKeys } from "../../../schema/reference/deadlines.ts";
+
+export { DEADLINE_LABELS };
 
 /** The deadlines a petitioner is shown when tracking: what the office owes, and their own windows. */
 export const CITIZEN_DEADLINES = [
@@ -63,11 +51,11 @@ export const CITIZEN_DEADLINES = [
 ];
 
 export function deadlineLabel(key: string): string {
-  return DEADLINE_LABELS[key] ?? key;
+  return (DEADLINE_LABELS as Record<string, string>)[key] ?? key;
 }
 
 export function deadlineOrder(key: string): number {
-  const i = Object.keys(DEADLINE_LABELS).indexOf(key);
+  const i = (deadlineKeys as readonly string[]).indexOf(key);
   return i < 0 ? 99 : i;
 }
 

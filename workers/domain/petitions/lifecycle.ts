@@ -3,7 +3,7 @@ import {
   petitionActions,
 } from "../../../schema/reference/petition-actions.ts";
 import type { StaffRole } from "../../../schema/reference/roles.ts";
-import type { PetitionStatus } from "../../../schema/tenant/tables.ts";
+import { type PetitionStatus, petitionStatuses } from "../../../schema/tenant/tables.ts";
 
 /**
  * The petition state machine (domain.md "What happens to a petition"). Pure: which action
@@ -13,18 +13,8 @@ import type { PetitionStatus } from "../../../schema/tenant/tables.ts";
 
 const OPEN_HANDLING: PetitionStatus[] = ["accepted", "forwarded", "assigned"];
 const ROUTABLE: PetitionStatus[] = ["registered", "accepted", "objected"];
-const OPEN: PetitionStatus[] = [
-  "registered",
-  "accepted",
-  "forwarded",
-  "assigned",
-  "objected",
-  "replied",
-  "under_review",
-  "reviewed",
-  "under_re_review",
-  "re_reviewed",
-];
+/** Every state but the two that end a case. */
+const OPEN: PetitionStatus[] = petitionStatuses.filter((s) => s !== "declined" && s !== "closed");
 
 /** In which states each action can be taken. */
 const possibleIn: Record<PetitionAction, readonly PetitionStatus[]> = {

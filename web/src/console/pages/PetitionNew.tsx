@@ -17,10 +17,12 @@ import { ClassificationFields, purposeOptions } from "../../shared/ui/Classifica
 import { entryFormKeyDown } from "../../shared/ui/keyboard.ts";
 import {
   EMPTY_MATERIAL,
+  focusFirstProblem,
   MATERIAL_LABELS,
   MaterialFields,
   type MaterialForm,
   materialBody,
+  materialProblems,
 } from "../../shared/ui/MaterialFields.tsx";
 import { RadioGroup } from "../../shared/ui/RadioGroup.tsx";
 import { ErrorAlert, fieldErrors } from "../components/ErrorAlert.tsx";
@@ -182,24 +184,10 @@ function IntakeForm({ tenant, catalog, units, onCreated }: FormProps) {
         problems["petitioner.phone"] = mobile.message;
       }
     }
-    if (!material.facts.trim()) problems.facts = "请填写事实真相";
-    if (!material.demands.trim()) problems.demands = "请填写诉求与理由";
+    Object.assign(problems, materialProblems(material));
     setLocal(problems);
     setTouched((t) => ({ ...t, idNumber: true, phone: true }));
-    const first = Object.keys(problems)[0];
-    if (first) {
-      const focusId: Record<string, string> = {
-        purpose: `intake-purpose-${purposes[0]?.code ?? "suggestion"}`,
-        categoryCode: "intake-category",
-        "petitioner.name": "intake-name",
-        "petitioner.idNumber": "intake-id",
-        "petitioner.phone": "intake-phone",
-        facts: "intake-facts",
-        demands: "intake-demands",
-      };
-      document.getElementById(focusId[first] ?? "")?.focus();
-      return;
-    }
+    if (focusFirstProblem("intake", problems, purposes[0]?.code)) return;
 
     const body: CreatePetitionBody = {
       channel,

@@ -9,10 +9,12 @@ import { ClassificationFields, purposeOptions } from "../../../shared/ui/Classif
 import { entryFormKeyDown } from "../../../shared/ui/keyboard.ts";
 import {
   EMPTY_MATERIAL,
+  focusFirstProblem,
   MATERIAL_LABELS,
   MaterialFields,
   type MaterialForm,
   materialBody,
+  materialProblems,
 } from "../../../shared/ui/MaterialFields.tsx";
 import { useSession } from "../../session.ts";
 import { unitOptions } from "../../units.ts";
@@ -82,23 +84,9 @@ export function CompleteForm({ sessionId, ticket, catalog, units, onDone, onClos
     if (mobile.state === "invalid" || mobile.state === "partial") {
       problems["petitioner.phone"] = mobile.message;
     }
-    if (!material.facts.trim()) problems.facts = "请填写事实真相";
-    if (!material.demands.trim()) problems.demands = "请填写诉求与理由";
+    Object.assign(problems, materialProblems(material));
     setLocal(problems);
-    const first = Object.keys(problems)[0];
-    if (first) {
-      const focus: Record<string, string> = {
-        purpose: `complete-purpose-${purposes[0]?.code ?? "suggestion"}`,
-        categoryCode: "complete-category",
-        "petitioner.name": "complete-name",
-        "petitioner.idNumber": "complete-id",
-        "petitioner.phone": "complete-phone",
-        facts: "complete-facts",
-        demands: "complete-demands",
-      };
-      document.getElementById(focus[first] ?? "")?.focus();
-      return;
-    }
+    if (focusFirstProblem("complete", problems, purposes[0]?.code)) return;
     const body: CompleteBody = {
       purpose: purpose as Purpose,
       categoryCode,
