@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { StaffTicket } from "../realtime/reception-queue.ts";
 import { receptionForms } from "../reference/reception-forms.ts";
 import { Id, Text } from "./common.ts";
 import { CreatePetitionBody, IsoDate, Petition } from "./petitions.ts";
@@ -133,47 +134,6 @@ export type BookBody = z.infer<typeof BookBody>;
 /** What a client sends: headcount may be left to its default of one. */
 export type BookInput = z.input<typeof BookBody>;
 
-const TicketShape = z.object({
-  number: z.number().int(),
-  kind: z.enum(["booked", "walk_in"]),
-  status: z.string(),
-  slotStart: z.string().nullable(),
-  calls: z.number().int(),
-  etaMinutes: z
-    .number()
-    .int()
-    .optional()
-    .openapi({ description: "Likely wait, from today's service times" }),
-});
-
-export const StaffTicket = TicketShape.extend({
-  label: z.string(),
-  bookingCode: z.string().nullable(),
-  topic: z.string().nullable(),
-  headcount: z.number().int(),
-  checkedInAt: z.string(),
-  calledAt: z.string().nullable(),
-  completedAt: z.string().nullable(),
-  petitionId: z.string().nullable(),
-}).openapi("Ticket");
-export type StaffTicket = z.infer<typeof StaffTicket>;
-
-export const QueueState = z
-  .object({
-    sessionId: z.string(),
-    status: z.string(),
-    nowServing: TicketShape.nullable(),
-    waiting: z.array(TicketShape),
-    parked: z.array(TicketShape),
-    served: z.number().int(),
-    noShows: z.number().int(),
-    averageServiceMinutes: z.number().nullable(),
-    longestWaitMinutes: z.number(),
-    updatedAt: z.string(),
-  })
-  .openapi("QueueState");
-export type QueueState = z.infer<typeof QueueState>;
-
 export const SessionList = z.object({ sessions: z.array(ReceptionSession) });
 export type SessionList = z.infer<typeof SessionList>;
 
@@ -243,13 +203,6 @@ export type TransferTicketBody = z.infer<typeof TransferTicketBody>;
 
 export const TicketTransferred = z.object({ from: StaffTicket, to: StaffTicket });
 export type TicketTransferred = z.infer<typeof TicketTransferred>;
-
-export const StaffQueueState = QueueState.extend({
-  nowServing: StaffTicket.nullable(),
-  waiting: z.array(StaffTicket),
-  parked: z.array(StaffTicket),
-  done: z.array(StaffTicket),
-});
 
 export const CheckInBody = z.union([
   z.object({ bookingCode: z.string().trim().min(4).max(20) }).strict(),

@@ -3,15 +3,17 @@ import { TenantParam } from "../../../schema/api/common.ts";
 import {
   CheckInBody,
   CompleteTicketBody,
-  QueueState,
   SessionParam,
-  StaffQueueState,
-  StaffTicket,
   TicketCompleted,
   TicketParam,
   TicketTransferred,
   TransferTicketBody,
 } from "../../../schema/api/reception.ts";
+import {
+  QueueState,
+  StaffQueueState,
+  StaffTicket,
+} from "../../../schema/realtime/reception-queue.ts";
 import type { TicketResult } from "../../../schema/realtime/reception-session.ts";
 import { loadCaseContext } from "../../domain/petitions/context.ts";
 import { presentPetition } from "../../domain/petitions/view.ts";
