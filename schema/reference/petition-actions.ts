@@ -41,6 +41,27 @@ export const ACTION_LABELS: Readonly<Record<PetitionAction, string>> =
     recordFollowUp: "回访",
   });
 
+/** The URL segment of each action: `POST /t/{tenant}/petitions/{petitionId}/<segment>`. */
+export const ACTION_PATHS: Readonly<Record<PetitionAction, string>> = /* @__PURE__ */ Object.freeze(
+  {
+    accept: "accept",
+    decline: "decline",
+    forward: "forward",
+    assign: "assign",
+    object: "object",
+    reply: "reply",
+    extend: "extend",
+    requestReview: "review",
+    requestReReview: "re-review",
+    recordHearing: "hearing",
+    assignOwner: "owner",
+    designateHandler: "handler",
+    signOff: "sign-off",
+    close: "close",
+    recordFollowUp: "follow-up",
+  },
+);
+
 export function isPetitionAction(value: string): value is PetitionAction {
   return (petitionActions as readonly string[]).includes(value);
 }

@@ -11,7 +11,7 @@ import type {
   RecusalBody,
 } from "../../../schema/api/petitions.ts";
 import type { StaffDirectory } from "../../../schema/api/staff.ts";
-import type { PetitionAction } from "../../../schema/reference/petition-actions.ts";
+import { ACTION_PATHS, type PetitionAction } from "../../../schema/reference/petition-actions.ts";
 import { request, seg } from "./client.ts";
 
 /** The list's filters as the pages hold them; sent as the query string the API reads. */
@@ -21,25 +21,6 @@ type ListOptions = Omit<ListPetitionsQuery, "overdue" | "limit"> & {
 };
 
 const base = (tenant: string) => `/api/v1/t/${seg(tenant)}`;
-
-/** The URL segment of each case action (POST /petitions/{id}/<path>). */
-export const ACTION_PATHS: Record<PetitionAction, string> = {
-  accept: "accept",
-  decline: "decline",
-  forward: "forward",
-  assign: "assign",
-  object: "object",
-  reply: "reply",
-  extend: "extend",
-  requestReview: "review",
-  requestReReview: "re-review",
-  recordHearing: "hearing",
-  assignOwner: "owner",
-  designateHandler: "handler",
-  signOff: "sign-off",
-  close: "close",
-  recordFollowUp: "follow-up",
-};
 
 export function createPetition(tenant: string, body: CreatePetitionBody): Promise<Petition> {
   return request("POST", `${base(tenant)}/petitions`, body);

@@ -12,7 +12,7 @@ import {
   RecusalBody,
   RecusalRecorded,
 } from "../../../schema/api/petitions.ts";
-import type { PetitionAction } from "../../../schema/reference/petition-actions.ts";
+import { ACTION_PATHS, type PetitionAction } from "../../../schema/reference/petition-actions.ts";
 import type { PetitionRow } from "../../../schema/tenant/tables.ts";
 import { endOfCstDay } from "../../domain/deadlines/index.ts";
 import { declareRecusal, takeAction } from "../../domain/petitions/actions.ts";
@@ -187,84 +187,49 @@ export const petitionRoutes = newRouter()
   });
 
 /** One route per action: `POST /t/{tenant}/petitions/{petitionId}/<path>`. */
-const actionRoutes: [PetitionAction, string, string, string][] = [
+const actionRoutes: [PetitionAction, string, string][] = [
+  ["accept", "acceptPetition", "Accept the case for handling by the unit that holds it (受理)"],
+  ["decline", "declinePetition", "Decline with reasons (不予受理, §19, §36)"],
+  ["forward", "forwardPetition", "Forward to the unit with authority (转送, §22)"],
+  ["assign", "assignPetition", "Assign with a deadline and a completion report (交办, §22)"],
+  ["object", "objectPetition", "The receiving unit objects within 5 working days (异议, §23)"],
   [
-    "accept",
-    "accept",
-    "acceptPetition",
-    "Accept the case for handling by the unit that holds it (受理)",
-  ],
-  ["decline", "decline", "declinePetition", "Decline with reasons (不予受理, §19, §36)"],
-  ["forward", "forward", "forwardPetition", "Forward to the unit with authority (转送, §22)"],
-  [
-    "assign",
-    "assign",
-    "assignPetition",
-    "Assign with a deadline and a completion report (交办, §22)",
-  ],
-  [
-    "object",
-    "object",
-    "objectPetition",
-    "The receiving unit objects within 5 working days (异议, §23)",
-  ],
-  [
-    "reply",
     "reply",
     "replyPetition",
     "Issue the written decision (处理意见书, §32); also answers a review or re-review",
   ],
-  [
-    "extend",
-    "extend",
-    "extendPetition",
-    "Extend the handling deadline, at most 30 days in all (延期, §34)",
-  ],
-  [
-    "requestReview",
-    "review",
-    "requestReview",
-    "Register the petitioner's request for review (复查, §35)",
-  ],
+  ["extend", "extendPetition", "Extend the handling deadline, at most 30 days in all (延期, §34)"],
+  ["requestReview", "requestReview", "Register the petitioner's request for review (复查, §35)"],
   [
     "requestReReview",
-    "re-review",
     "requestReReview",
     "Register the petitioner's request for re-review (复核, §36)",
   ],
   [
     "recordHearing",
-    "hearing",
     "recordHearing",
     "Record a hearing; its days pause the re-review clock (听证, §36)",
   ],
-  ["assignOwner", "owner", "assignOwnerLeader", "Name the leader who owns the case (包案)"],
+  ["assignOwner", "assignOwnerLeader", "Name the leader who owns the case (包案)"],
   [
     "designateHandler",
-    "handler",
     "designateHandler",
     "Name the handler; for an accusation the only one outside the county office who may see it",
   ],
-  ["signOff", "sign-off", "signOffPetition", "The owner leader signs off (包案领导签字)"],
+  ["signOff", "signOffPetition", "The owner leader signs off (包案领导签字)"],
   [
-    "close",
     "close",
     "closePetition",
     "Close the case; refused while any of the five conditions holds (结案)",
   ],
-  [
-    "recordFollowUp",
-    "follow-up",
-    "recordFollowUp",
-    "Record a follow-up visit after closing (回访)",
-  ],
+  ["recordFollowUp", "recordFollowUp", "Record a follow-up visit after closing (回访)"],
 ];
 
-for (const [action, path, operationId, summary] of actionRoutes) {
+for (const [action, operationId, summary] of actionRoutes) {
   const route = createRoute({
     operationId,
     method: "post",
-    path: `/t/{tenant}/petitions/{petitionId}/${path}`,
+    path: `/t/{tenant}/petitions/{petitionId}/${ACTION_PATHS[action]}`,
     tags: ["Petition actions"],
     summary,
     security: staffSecurity,
