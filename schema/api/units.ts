@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { unitKinds } from "../tenant/tables.ts";
+import { unitKinds } from "../reference/unit-kinds.ts";
 import { Id, Text } from "./common.ts";
 
 export const UnitKind = z.enum(unitKinds).openapi({

@@ -14,15 +14,16 @@ import {
   type SupervisionForm,
   supervisionForms,
 } from "../reference/notify-delivery.ts";
+import { type PetitionStatus, petitionStatuses } from "../reference/petition-statuses.ts";
 import type { StaffRole } from "../reference/roles.ts";
+import { type UnitKind, unitKinds } from "../reference/unit-kinds.ts";
 
 /**
  * Every table here lives on a tenant-data shard shared by several counties, so every row
  * carries `tenant_id` (the county's GB/T 2260 code) and every index leads with it.
  */
 
-export const unitKinds = ["county", "township", "bureau", "village"] as const;
-export type UnitKind = (typeof unitKinds)[number];
+export type { UnitKind };
 
 export const units = sqliteTable(
   "units",
@@ -128,21 +129,7 @@ export const localCategories = sqliteTable(
   (t) => [primaryKey({ columns: [t.tenantId, t.code] })],
 );
 
-export const petitionStatuses = [
-  "registered",
-  "accepted",
-  "declined",
-  "forwarded",
-  "assigned",
-  "objected",
-  "replied",
-  "under_review",
-  "reviewed",
-  "under_re_review",
-  "re_reviewed",
-  "closed",
-] as const;
-export type PetitionStatus = (typeof petitionStatuses)[number];
+export { type PetitionStatus, petitionStatuses };
 
 /**
  * A petition (信访事项). Personal data of the petitioner is sealed with the tenant's

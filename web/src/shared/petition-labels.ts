@@ -9,22 +9,12 @@ import type {
   WrittenReply,
 } from "../../../schema/api/petitions.ts";
 
-export const STATUS_LABELS: Record<PetitionStatus, string> = {
-  registered: "已登记",
-  accepted: "已受理",
-  declined: "不予受理",
-  forwarded: "已转送",
-  assigned: "已交办",
-  objected: "有异议",
-  replied: "已答复",
-  under_review: "复查中",
-  reviewed: "已复查",
-  under_re_review: "复核中",
-  re_reviewed: "已复核",
-  closed: "已办结",
-};
+import { STATUS_LABELS } from "../../../schema/reference/petition-statuses.ts";
 
-export const STATUSES = Object.keys(STATUS_LABELS) as PetitionStatus[];
+export {
+  petitionStatuses as STATUSES,
+  STATUS_LABELS,
+} from "../../../schema/reference/petition-statuses.ts";
 
 export function statusLabel(status: string | null | undefined): string {
   if (!status) return "—";
