@@ -1,3 +1,4 @@
+// The delivery log of every outgoing message, and in development the SMS and email outbox.
 import { createRoute } from "@hono/zod-openapi";
 import { TenantParam } from "../../../schema/api/common.ts";
 import {
@@ -13,8 +14,6 @@ import { requireRole, requireStaff } from "../middleware/auth.ts";
 import { publicRateLimit } from "../middleware/rate-limit.ts";
 import { tenantContext } from "../middleware/tenant.ts";
 import { errorResponses, jsonContent, newRouter, staffSecurity } from "../router.ts";
-
-/** The delivery log of every outgoing message, and in development the SMS and email outbox. */
 
 const signedIn = [tenantContext, requireStaff];
 

@@ -1,3 +1,4 @@
+// A staff member's own notices: the in-app inbox and this browser's Web Push subscription.
 import { createRoute } from "@hono/zod-openapi";
 import { TenantParam } from "../../../schema/api/common.ts";
 import {
@@ -20,8 +21,6 @@ import {
 import { requireStaff } from "../middleware/auth.ts";
 import { tenantContext } from "../middleware/tenant.ts";
 import { errorResponses, jsonBody, jsonContent, newRouter, staffSecurity } from "../router.ts";
-
-/** A staff member's own notices: the in-app inbox and this browser's Web Push subscription. */
 
 const signedIn = [tenantContext, requireStaff];
 

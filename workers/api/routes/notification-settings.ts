@@ -1,3 +1,4 @@
+// Where each event goes, quiet hours, wording and the channels' configuration.
 import { createRoute } from "@hono/zod-openapi";
 import { TenantParam } from "../../../schema/api/common.ts";
 import {
@@ -15,8 +16,6 @@ import { loadNotificationSettings } from "../../domain/notify/settings-store.ts"
 import { requireRole, requireStaff } from "../middleware/auth.ts";
 import { tenantContext } from "../middleware/tenant.ts";
 import { errorResponses, jsonBody, jsonContent, newRouter, staffSecurity } from "../router.ts";
-
-/** Where each event goes, quiet hours, wording and the channels' configuration. */
 
 const signedIn = [tenantContext, requireStaff];
 

@@ -1,3 +1,4 @@
+// 督办: the deadline scan that opens it, and the county office's record of chasing it.
 import { createRoute, z } from "@hono/zod-openapi";
 import { TenantParam } from "../../../schema/api/common.ts";
 import {
@@ -14,8 +15,6 @@ import { listSupervisions } from "../../storage/notify.ts";
 import { requireRole, requireStaff } from "../middleware/auth.ts";
 import { tenantContext } from "../middleware/tenant.ts";
 import { errorResponses, jsonBody, jsonContent, newRouter, staffSecurity } from "../router.ts";
-
-/** 督办: the deadline scan that opens it, and the county office's record of chasing it. */
 
 const signedIn = [tenantContext, requireStaff];
 

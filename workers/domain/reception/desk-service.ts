@@ -1,3 +1,5 @@
+// The reception desk on the day: checking citizens in, working the queue, and finishing a
+// visit as a petition or handing it to another leader's session.
 import type { CheckInBody, CompleteTicketBody } from "../../../schema/api/reception.ts";
 import type { StaffTicket } from "../../../schema/realtime/reception-queue.ts";
 import type { Arrival, TicketResult } from "../../../schema/realtime/reception-session.ts";
@@ -8,11 +10,6 @@ import { findReceptionSession } from "../../storage/reception.ts";
 import { decryptPii, encryptPii } from "../crypto/pii.ts";
 import type { CaseContext, StaffView } from "../petitions/context.ts";
 import { registerPetition } from "../petitions/intake.ts";
-
-/**
- * The reception desk on the day: checking citizens in, working the queue, and finishing a
- * visit as a petition or handing it to another leader's session.
- */
 
 /** The session and its object, if this person works its desk: its unit's staff or the county office. */
 export async function deskSession(
