@@ -1,10 +1,13 @@
-import type { CreatePetitionBody, Petition } from "../../../schema/api/petitions.ts";
 import type {
   ChangeSessionBody,
+  CompleteTicketBody,
   CreateReceptionSessionInput as CreateSessionBody,
-  ReceptionSession,
+  PublishedSessions,
+  PublishSessionsBody,
   SessionChanged,
   SessionList,
+  TicketCompleted,
+  TicketTransferred,
   WalkIn,
 } from "../../../schema/api/reception.ts";
 import type { StaffQueueState, StaffTicket } from "../../../schema/realtime/reception-queue.ts";
@@ -23,17 +26,14 @@ export function getSchedule(
   return request("GET", `${base(tenant)}/schedule?${params}`);
 }
 
-export function createSessions(
-  tenant: string,
-  body: CreateSessionBody,
-): Promise<{ sessions: ReceptionSession[] }> {
+export function createSessions(tenant: string, body: CreateSessionBody): Promise<SessionList> {
   return request("POST", `${base(tenant)}/sessions`, body);
 }
 
 export function publishSessions(
   tenant: string,
-  body: { from: string; to: string; unitId?: string },
-): Promise<{ published: ReceptionSession[] }> {
+  body: PublishSessionsBody,
+): Promise<PublishedSessions> {
   return request("POST", `${base(tenant)}/sessions/publish`, body);
 }
 
@@ -76,17 +76,14 @@ export function ticketOp(
   return request("POST", `${session(tenant, id)}/tickets/${number}/${op}`);
 }
 
-export type CompleteBody = Omit<
-  CreatePetitionBody,
-  "channel" | "receivedAt" | "unitId" | "petitioner" | "anonymous"
-> & { petitioner?: CreatePetitionBody["petitioner"] };
+export type { CompleteTicketBody as CompleteBody };
 
 export function completeTicket(
   tenant: string,
   id: string,
   number: number,
-  body: CompleteBody,
-): Promise<{ ticket: StaffTicket; petition: Petition }> {
+  body: CompleteTicketBody,
+): Promise<TicketCompleted> {
   return request("POST", `${session(tenant, id)}/tickets/${number}/complete`, body);
 }
 
@@ -95,6 +92,6 @@ export function transferTicket(
   id: string,
   number: number,
   toSessionId: string,
-): Promise<{ from: StaffTicket; to: StaffTicket }> {
+): Promise<TicketTransferred> {
   return request("POST", `${session(tenant, id)}/tickets/${number}/transfer`, { toSessionId });
 }
