@@ -14,3 +14,6 @@ export const Calendar = z
   .object({ days: z.array(CalendarDay), years: z.array(z.number().int()) })
   .openapi("Calendar");
 export type Calendar = z.infer<typeof Calendar>;
+
+export const DueDate = z.object({ due: IsoDate });
+export type DueDate = z.infer<typeof DueDate>;

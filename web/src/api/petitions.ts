@@ -1,4 +1,8 @@
-import type { CalendarDay, Calendar as CalendarYear } from "../../../schema/api/calendar.ts";
+import type {
+  CalendarDay,
+  Calendar as CalendarYear,
+  DueDate,
+} from "../../../schema/api/calendar.ts";
 import type {
   ActionInput as ActionBodies,
   CheckPetitionBody,
@@ -9,6 +13,7 @@ import type {
   Petition,
   PetitionPage,
   RecusalBody,
+  RecusalRecorded,
 } from "../../../schema/api/petitions.ts";
 import type { StaffDirectory } from "../../../schema/api/staff.ts";
 import { ACTION_PATHS, type PetitionAction } from "../../../schema/reference/petition-actions.ts";
@@ -68,7 +73,7 @@ export function declareRecusal(
   tenant: string,
   petitionId: string,
   body: RecusalBody,
-): Promise<unknown> {
+): Promise<RecusalRecorded> {
   return request("POST", `${base(tenant)}/petitions/${seg(petitionId)}/recusals`, body);
 }
 
@@ -93,7 +98,7 @@ export function computeDueDate(
   from: string,
   days: number,
   kind: DayKind,
-): Promise<{ due: string }> {
+): Promise<DueDate> {
   const params = new URLSearchParams({ from, days: String(days), kind });
   return request("GET", `${base(tenant)}/calendar/due-date?${params}`);
 }

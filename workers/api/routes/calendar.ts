@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { CalendarDay, Calendar as CalendarView } from "../../../schema/api/calendar.ts";
+import { CalendarDay, Calendar as CalendarView, DueDate } from "../../../schema/api/calendar.ts";
 import { TenantParam } from "../../../schema/api/common.ts";
 import { IsoDate } from "../../../schema/api/petitions.ts";
 import {
@@ -70,7 +70,7 @@ const computeDueDateRoute = createRoute({
     }),
   },
   responses: {
-    200: jsonContent(z.object({ due: IsoDate }), "The due date"),
+    200: jsonContent(DueDate, "The due date"),
     ...errorResponses(400, 401, 404),
   },
 });
