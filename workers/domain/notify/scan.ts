@@ -1,3 +1,4 @@
+import { DEADLINE_LABELS } from "../../../schema/reference/deadlines.ts";
 import type { PetitionRow, StaffRow } from "../../../schema/tenant/tables.ts";
 import type { Env } from "../../env.ts";
 import { batchWithAudit } from "../../storage/audit.ts";
@@ -15,12 +16,7 @@ import { casesDueForScan } from "../../storage/scan.ts";
 import { listStaff } from "../../storage/staff.ts";
 import { openTenantScope, type TenantScope } from "../../storage/tenant-scope.ts";
 import { cstDate, deadlineStatus } from "../deadlines/index.ts";
-import {
-  type AlertMarkAt,
-  alertMarks,
-  DEADLINE_LABELS,
-  storedClocks,
-} from "../petitions/clocks.ts";
+import { type AlertMarkAt, alertMarks, storedClocks } from "../petitions/clocks.ts";
 import {
   type CaseContext,
   countyOffice,
