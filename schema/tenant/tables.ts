@@ -7,15 +7,23 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
-import { CHANNELS, PURPOSES } from "../reference/categories.ts";
+import { CHANNELS, PURPOSES } from "../reference/intake.ts";
+import {
+  deliveryChannels,
+  deliveryStatuses,
+  type SupervisionForm,
+  supervisionForms,
+} from "../reference/notify-delivery.ts";
+import { type PetitionStatus, petitionStatuses } from "../reference/petition-statuses.ts";
+import type { StaffRole } from "../reference/roles.ts";
+import { type UnitKind, unitKinds } from "../reference/unit-kinds.ts";
 
 /**
  * Every table here lives on a tenant-data shard shared by several counties, so every row
  * carries `tenant_id` (the county's GB/T 2260 code) and every index leads with it.
  */
 
-export const unitKinds = ["county", "township", "bureau", "village"] as const;
-export type UnitKind = (typeof unitKinds)[number];
+export type { UnitKind };
 
 export const units = sqliteTable(
   "units",
@@ -34,16 +42,6 @@ export const units = sqliteTable(
     uniqueIndex("units_tenant_code_uq").on(t.tenantId, t.code).where(sql`${t.code} is not null`),
   ],
 );
-
-export const staffRoles = [
-  "tenant_admin",
-  "clerk",
-  "handler",
-  "leader",
-  "supervisor",
-  "viewer",
-] as const;
-export type StaffRole = (typeof staffRoles)[number];
 
 export const staff = sqliteTable(
   "staff",
@@ -131,21 +129,7 @@ export const localCategories = sqliteTable(
   (t) => [primaryKey({ columns: [t.tenantId, t.code] })],
 );
 
-export const petitionStatuses = [
-  "registered",
-  "accepted",
-  "declined",
-  "forwarded",
-  "assigned",
-  "objected",
-  "replied",
-  "under_review",
-  "reviewed",
-  "under_re_review",
-  "re_reviewed",
-  "closed",
-] as const;
-export type PetitionStatus = (typeof petitionStatuses)[number];
+export { type PetitionStatus, petitionStatuses };
 
 /**
  * A petition (信访事项). Personal data of the petitioner is sealed with the tenant's
@@ -421,16 +405,6 @@ export const deadlineAlerts = sqliteTable(
 
 export type DeadlineAlertRow = typeof deadlineAlerts.$inferSelect;
 
-export const supervisionForms = [
-  "phone",
-  "letter",
-  "interview",
-  "meeting",
-  "listed",
-  "bulletin",
-] as const;
-export type SupervisionForm = (typeof supervisionForms)[number];
-
 /** 督办: the county office chasing a unit over a breached deadline. */
 export const supervisions = sqliteTable(
   "supervisions",
@@ -478,18 +452,6 @@ export const notifications = sqliteTable(
   },
   (t) => [index("notifications_inbox_idx").on(t.tenantId, t.staffId, t.readAt, t.createdAt)],
 );
-
-export const deliveryChannels = [
-  "wecom",
-  "dingtalk",
-  "sms",
-  "email",
-  "web_push",
-  "webhook",
-] as const;
-export type DeliveryChannel = (typeof deliveryChannels)[number];
-export const deliveryStatuses = ["queued", "sending", "sent", "failed", "dead"] as const;
-export type DeliveryStatus = (typeof deliveryStatuses)[number];
 
 /**
  * The outbox and the delivery log in one: a message is written here first (in the same

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { NotifyEvent } from "../../schema/api/notifications.ts";
+import type { NotifyEvent } from "../../schema/reference/notify-events.ts";
 import type { DeliveryRow } from "../../schema/tenant/tables.ts";
 import { decryptPii, deriveTenantKeys } from "../domain/crypto/pii.ts";
 import type { ChannelConfigs } from "../domain/notify/settings.ts";

@@ -1,7 +1,4 @@
 import { DurableObject } from "cloudflare:workers";
-import { maskName } from "../domain/petitioner/mask.ts";
-import { randomCode } from "../domain/petitioner/tracking-code.ts";
-import type { Env } from "../env.ts";
 import type {
   PublicTicket,
   QueueState,
@@ -11,61 +8,26 @@ import type {
   StaffTicket,
   TicketKind,
   TicketStatus,
-} from "./protocol.ts";
+} from "../../schema/realtime/reception-queue.ts";
+import type {
+  Arrival,
+  Booking,
+  BookingInput,
+  BookResult,
+  CancelResult,
+  HoldResult,
+  SessionConfig,
+  SlotAvailability,
+  TicketDetail,
+  TicketResult,
+} from "../../schema/realtime/reception-session.ts";
+import { maskName } from "../domain/petitioner/mask.ts";
+import { randomCode } from "../domain/petitioner/tracking-code.ts";
+import type { Env } from "../env.ts";
+import { saveBookingCopies } from "../storage/reception.ts";
+import { openTenantScope } from "../storage/tenant-scope.ts";
 import { callingOrder, chooseNext, estimateWaitMinutes, type Waiting } from "./queue-rules.ts";
 import { closeQuietly } from "./sockets.ts";
-
-/** How the Worker sets a session up; sent again whenever the schedule changes. */
-export interface SessionConfig {
-  tenant: string;
-  shard: string;
-  sessionId: string;
-  date: string;
-  slots: string[];
-  capacityPerSlot: number;
-  status: "draft" | "published" | "cancelled";
-  /** Walk-ins are called after this many booked citizens minus one (3: two booked, one walk-in). */
-  walkInEvery: number;
-  /** Unanswered calls before a ticket is marked a no-show. */
-  maxCalls: number;
-}
-
-export interface BookingInput {
-  slotStart: string;
-  holdId?: string | undefined;
-  phoneHash: string;
-  partySealed: string;
-  label: string;
-  topic: string;
-  headcount: number;
-}
-
-export interface Booking {
-  code: string;
-  sessionId: string;
-  slotStart: string;
-  status: "active" | "cancelled" | "checked_in" | "completed" | "no_show";
-  topic: string;
-  headcount: number;
-  partySealed: string;
-  label: string;
-  phoneHash: string;
-  /** The queue number given at check-in, so the citizen's phone can follow it. */
-  ticketNumber: number | null;
-}
-
-export type BookResult =
-  | { ok: true; booking: Booking }
-  | { ok: false; reason: "SLOT_FULL"; nearestFree: string[] }
-  | { ok: false; reason: "ALREADY_BOOKED" | "NO_SUCH_SLOT" | "CLOSED" | "NOT_CONFIGURED" };
-
-export type TicketResult =
-  | { ok: true; ticket: StaffTicket }
-  | {
-      ok: false;
-      reason: "NOT_FOUND" | "WRONG_STATE" | "NOT_CONFIGURED" | "CLOSED";
-      message: string;
-    };
 
 const HOLD_MS = 5 * 60_000;
 const BOOKING_CODE_LENGTH = 8;
@@ -149,9 +111,7 @@ export class ReceptionSession extends DurableObject<Env> {
   }
 
   /** Holds a place for five minutes while the citizen fills in the form. */
-  hold(
-    slot: string,
-  ): { ok: true; holdId: string; expiresAt: number } | Exclude<BookResult, { ok: true }> {
+  hold(slot: string): HoldResult {
     const config = this.config();
     if (!config) return { ok: false, reason: "NOT_CONFIGURED" };
     if (config.status !== "published") return { ok: false, reason: "CLOSED" };
@@ -255,7 +215,7 @@ export class ReceptionSession extends DurableObject<Env> {
     };
   }
 
-  cancelBooking(code: string, phoneHash: string) {
+  cancelBooking(code: string, phoneHash: string): CancelResult {
     const booking = this.booking(code);
     if (!booking || booking.phoneHash !== phoneHash)
       return { ok: false as const, reason: "NOT_FOUND" as const };
@@ -303,7 +263,7 @@ export class ReceptionSession extends DurableObject<Env> {
     return codes.map((c) => this.booking(c.code)).filter((b): b is Booking => b !== undefined);
   }
 
-  slotAvailability() {
+  slotAvailability(): SlotAvailability[] {
     const config = this.config();
     if (!config) return [];
     const now = Date.now();
@@ -316,18 +276,7 @@ export class ReceptionSession extends DurableObject<Env> {
 
   // ── the queue on the day ─────────────────────────────────────────────────────────
 
-  checkIn(
-    arrival:
-      | { bookingCode: string }
-      | {
-          walkIn: {
-            label: string;
-            partySealed?: string | undefined;
-            topic?: string | undefined;
-            headcount?: number | undefined;
-          };
-        },
-  ): TicketResult {
+  checkIn(arrival: Arrival): TicketResult {
     const config = this.config();
     if (!config) return { ok: false, reason: "NOT_CONFIGURED", message: "接访日尚未设置" };
     if (config.status === "cancelled")
@@ -498,7 +447,7 @@ export class ReceptionSession extends DurableObject<Env> {
   }
 
   /** What the Worker needs to register the visit as a petition. */
-  ticketDetail(number: number) {
+  ticketDetail(number: number): TicketDetail | undefined {
     const ticket = this.ticket(number);
     if (!ticket) return undefined;
     const party = this.sql
@@ -698,8 +647,6 @@ export class ReceptionSession extends DurableObject<Env> {
   async syncBookings() {
     const config = this.config();
     if (!config) return;
-    const db = (this.env as unknown as Record<string, D1Database | undefined>)[config.shard];
-    if (!db) return;
     const rows = this.sql
       .exec<{
         code: string;
@@ -715,27 +662,19 @@ export class ReceptionSession extends DurableObject<Env> {
       .toArray();
     if (rows.length === 0) return;
     try {
-      await db.batch(
-        rows.map((r) =>
-          db
-            .prepare(
-              `INSERT INTO reception_bookings (tenant_id, code, session_id, date, slot_start, phone_hash, party_sealed, status, created_at, updated_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-               ON CONFLICT(tenant_id, code) DO UPDATE SET slot_start = excluded.slot_start, status = excluded.status, updated_at = excluded.updated_at`,
-            )
-            .bind(
-              config.tenant,
-              r.code,
-              config.sessionId,
-              config.date,
-              r.slot,
-              r.phone_hash,
-              r.party_sealed,
-              r.status,
-              r.created_at,
-              r.updated_at,
-            ),
-        ),
+      const scope = openTenantScope(this.env, { code: config.tenant, shard: config.shard });
+      await saveBookingCopies(
+        scope,
+        { id: config.sessionId, date: config.date },
+        rows.map((r) => ({
+          code: r.code,
+          slotStart: r.slot,
+          phoneHash: r.phone_hash,
+          partySealed: r.party_sealed,
+          status: r.status,
+          createdAt: new Date(r.created_at),
+          updatedAt: new Date(r.updated_at),
+        })),
       );
       for (const r of rows) {
         this.sql.exec(

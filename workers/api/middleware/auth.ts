@@ -1,6 +1,6 @@
 import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
-import type { StaffRole } from "../../../schema/tenant/tables.ts";
+import type { StaffRole } from "../../../schema/reference/roles.ts";
 import { hasAnyRole } from "../../domain/auth/roles.ts";
 import { tenantOfToken } from "../../domain/auth/tokens.ts";
 import { sha256Hex } from "../../domain/crypto/digest.ts";

@@ -1,21 +1,28 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { HumanCheck, TenantParam } from "../../../schema/api/common.ts";
-import { BookBody, BookingView, SessionParam } from "../../../schema/api/reception.ts";
+import { TenantParam } from "../../../schema/api/common.ts";
+import {
+  BookBody,
+  BookingCodeBody,
+  BookingView,
+  CodeSent,
+  Hold,
+  HoldBody,
+  SessionParam,
+} from "../../../schema/api/reception.ts";
 import { cstDate } from "../../domain/deadlines/index.ts";
 import { requireHumanCheck } from "../../domain/edges/proof-of-work.ts";
 import { loadCaseContext, staffView } from "../../domain/petitions/context.ts";
 import {
-  auditBooking,
   bookingView,
   bookSlot,
+  cancelBooking,
   citizenBooking,
   holdSlot,
-  releaseBooking,
   requestBookingCode,
+  rescheduleBooking,
 } from "../../domain/reception/booking-service.ts";
-import { sessionStub } from "../../domain/reception/schedule-service.ts";
-import { ApiError, conflict, notFound } from "../../errors.ts";
-import type { BookResult } from "../../reception/session-object.ts";
+import { ApiError, notFound } from "../../errors.ts";
+import { sessionClient } from "../../reception/client.ts";
 import { findReceptionSession } from "../../storage/reception.ts";
 import { requireStaff } from "../middleware/auth.ts";
 import { sameOriginSocket } from "../middleware/page-security.ts";
@@ -42,17 +49,10 @@ const requestCodeRoute = createRoute({
   middleware: citizen,
   request: {
     params: TenantParam,
-    body: jsonBody(z.object({ phone: z.string().trim().max(30), altcha: HumanCheck }).strict()),
+    body: jsonBody(BookingCodeBody),
   },
   responses: {
-    202: jsonContent(
-      z.object({
-        sent: z.literal(true),
-        expiresInSeconds: z.number(),
-        resendAfterSeconds: z.number(),
-      }),
-      "Sent",
-    ),
+    202: jsonContent(CodeSent, "Sent"),
     ...errorResponses(400, 404, 422, 429),
   },
 });
@@ -66,12 +66,10 @@ const holdRoute = createRoute({
   middleware: citizen,
   request: {
     params: TenantParam,
-    body: jsonBody(
-      z.object({ sessionId: z.string().min(1).max(64), slotStart: z.string().max(5) }).strict(),
-    ),
+    body: jsonBody(HoldBody),
   },
   responses: {
-    201: jsonContent(z.object({ holdId: z.string(), expiresAt: z.iso.datetime() }), "Held"),
+    201: jsonContent(Hold, "Held"),
     ...errorResponses(400, 404, 409, 422, 429),
   },
 });
@@ -182,6 +180,7 @@ export const bookingRoutes = newRouter()
     const { session, booking } = await citizenBooking(
       c.env,
       ctx,
+      c.get("tenant").shard,
       c.req.valid("param").bookingCode,
       c.req.valid("query").phoneLast4,
     );
@@ -189,44 +188,20 @@ export const bookingRoutes = newRouter()
   })
   .openapi(cancelBookingRoute, async (c) => {
     const ctx = await loadCaseContext(c.env, c.get("scope"));
-    const { session, booking, stub } = await citizenBooking(
-      c.env,
-      ctx,
-      c.req.valid("param").bookingCode,
-      c.req.valid("json").phoneLast4,
-    );
-    const result = (await stub.cancelBooking(booking.code, booking.phoneHash)) as
-      | { ok: true; booking: typeof booking }
-      | { ok: false; reason: string };
-    if (!result.ok) throw conflict("该预约已签到、已取消或已结束");
-    await releaseBooking(c.env, ctx, result.booking);
-    await auditBooking(ctx, "reception.cancel", result.booking);
-    return c.json(bookingView(ctx, session, result.booking), 200);
+    const { bookingCode } = c.req.valid("param");
+    const { phoneLast4 } = c.req.valid("json");
+    const shard = c.get("tenant").shard;
+    return c.json(await cancelBooking(c.env, ctx, shard, bookingCode, phoneLast4), 200);
   })
   .openapi(rescheduleRoute, async (c) => {
     const ctx = await loadCaseContext(c.env, c.get("scope"));
-    const body = c.req.valid("json");
-    const { session, booking, stub } = await citizenBooking(
-      c.env,
-      ctx,
-      c.req.valid("param").bookingCode,
-      body.phoneLast4,
+    const { bookingCode } = c.req.valid("param");
+    const { phoneLast4, slotStart } = c.req.valid("json");
+    const shard = c.get("tenant").shard;
+    return c.json(
+      await rescheduleBooking(c.env, ctx, shard, bookingCode, phoneLast4, slotStart),
+      200,
     );
-    const result = (await stub.reschedule(
-      booking.code,
-      booking.phoneHash,
-      body.slotStart,
-    )) as BookResult;
-    if (!result.ok) {
-      if (result.reason === "SLOT_FULL") {
-        throw new ApiError("SLOT_FULL", "该时段已约满", {
-          details: { nearestFree: result.nearestFree },
-        });
-      }
-      throw conflict("无法改约到该时段");
-    }
-    await auditBooking(ctx, "reception.reschedule", result.booking);
-    return c.json(bookingView(ctx, session, result.booking), 200);
   })
   .openapi(watchQueueRoute, async (c) => {
     needsUpgrade(c.req.raw);
@@ -245,7 +220,7 @@ export const bookingRoutes = newRouter()
     }
     const request = new Request(c.req.raw, { headers: new Headers(c.req.raw.headers) });
     request.headers.set("x-lianxin-audience", audience);
-    return sessionStub(c.env, scope.tenant, row.id).fetch(request) as never;
+    return sessionClient(c.env, scope, row, c.get("tenant").shard).watch(request) as never;
   })
   .openapi(watchTenantRoute, async (c) => {
     needsUpgrade(c.req.raw);

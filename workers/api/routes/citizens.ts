@@ -1,10 +1,11 @@
-import { createRoute, z } from "@hono/zod-openapi";
-import { TenantParam } from "../../../schema/api/common.ts";
+import { createRoute } from "@hono/zod-openapi";
+import { HumanCheckChallenge, TenantParam } from "../../../schema/api/common.ts";
 import {
   EvaluateBody,
   EvaluationView,
-  PublicUnit,
+  PublicUnits,
   SubmitOnlinePetitionBody,
+  SubmitOnlineResult,
   TrackBody,
   TrackedPetition,
 } from "../../../schema/api/petitions.ts";
@@ -38,12 +39,7 @@ const submitOnlinePetitionRoute = createRoute({
   request: { params: TenantParam, body: jsonBody(SubmitOnlinePetitionBody) },
   responses: {
     201: jsonContent(
-      z.object({
-        trackingCode: z.string(),
-        trackingCodeFormatted: z.string(),
-        status: z.string(),
-        registeredAt: z.iso.datetime(),
-      }),
+      SubmitOnlineResult,
       "Registered; keep the code with the last four digits of your phone",
     ),
     ...errorResponses(400, 404, 422, 429),
@@ -59,7 +55,7 @@ const listPublicUnitsRoute = createRoute({
   middleware: citizen,
   request: { params: TenantParam },
   responses: {
-    200: jsonContent(z.object({ items: z.array(PublicUnit) }), "County office, townships, bureaus"),
+    200: jsonContent(PublicUnits, "County office, townships, bureaus"),
     ...errorResponses(404, 429),
   },
 });
@@ -102,10 +98,7 @@ const challengeRoute = createRoute({
   request: { params: TenantParam },
   responses: {
     200: jsonContent(
-      z.object({
-        parameters: z.record(z.string(), z.unknown()),
-        signature: z.string().optional(),
-      }),
+      HumanCheckChallenge,
       "Solve it in the browser and send the payload as `altcha`",
     ),
     ...errorResponses(404, 429),

@@ -1,3 +1,4 @@
+import { DEADLINE_LABELS } from "../../../schema/reference/deadlines.ts";
 import type { DeadlineAlertRow, PetitionRow } from "../../../schema/tenant/tables.ts";
 import type { Env } from "../../env.ts";
 import { batchWithAudit } from "../../storage/audit.ts";
@@ -12,12 +13,7 @@ import {
 } from "../../storage/scan.ts";
 import { openTenantScope, type TenantScope } from "../../storage/tenant-scope.ts";
 import { cstDate, deadlineStatus } from "../deadlines/index.ts";
-import {
-  type AlertMarkAt,
-  alertMarks,
-  DEADLINE_LABELS,
-  storedClocks,
-} from "../petitions/clocks.ts";
+import { type AlertMarkAt, alertMarks, storedClocks } from "../petitions/clocks.ts";
 import { countyOffice, unitSubtree } from "../petitions/context.ts";
 import { sendDigests } from "./digest.ts";
 import { type Notice, noticeStatements } from "./notices.ts";

@@ -188,23 +188,6 @@ export function clockColumns(clocks: DeadlineClock[], policy: DeadlinePolicy, af
   };
 }
 
-/** Chinese names of the clocks, for messages. */
-export const DEADLINE_LABELS: Record<DeadlineKey, string> = {
-  accept: "受理期限",
-  notice: "告知期限",
-  receivingNotice: "承办告知期限",
-  objection: "异议期限",
-  handle: "办理期限",
-  reviewAnswer: "复查答复期限",
-  reReviewAnswer: "复核答复期限",
-  reviewRequest: "申请复查期限",
-  reReviewRequest: "申请复核期限",
-  evaluation: "评价期限",
-  targetMeet: "见面目标",
-  targetFeedback: "反馈目标",
-  targetClose: "办结目标",
-};
-
 /** The stored clocks back as engine clocks. */
 export function storedClocks(stored: StoredDeadlines): DeadlineClock[] {
   return Object.entries(stored).map(([key, c]) => ({

@@ -1,4 +1,4 @@
-import type { Channel, Purpose } from "../../../schema/reference/categories.ts";
+import type { Channel, Purpose } from "../../../schema/reference/intake.ts";
 import type {
   AttachmentMeta,
   NewPetitionRow,
