@@ -5,6 +5,7 @@ import { hasAnyRole } from "../../domain/auth/roles.ts";
 import { sha256Hex, tenantOfToken } from "../../domain/auth/tokens.ts";
 import { ApiError, notFound } from "../../errors.ts";
 import { findActiveTenant } from "../../storage/control.ts";
+import { markAuthenticated } from "../../storage/d1-meter.ts";
 import { findSignedInStaff } from "../../storage/sessions.ts";
 import { openTenantScope } from "../../storage/tenant-scope.ts";
 import type { AppEnv } from "../context.ts";
@@ -36,6 +37,7 @@ export const requireStaff = createMiddleware<AppEnv>(async function requireStaff
   const tokenHash = await sha256Hex(token);
   const member = await findSignedInStaff(scope, tokenHash, new Date());
   if (!member) throw unauthenticated();
+  markAuthenticated(c.env);
 
   c.set("tenant", tenant);
   c.set("scope", scope);
