@@ -3,6 +3,8 @@
  * copy of one petition the product registered itself (so it decrypts and reads like any
  * other), with its own id, tracking code, person hashes, unit and clocks.
  */
+import type { D1Database } from "@cloudflare/workers-types/experimental";
+
 export const BENCH_PREFIX = "bench-";
 
 export async function countCases(db: D1Database, tenant: string) {

@@ -2,18 +2,7 @@
 // ratio or a count against a baseline in the same run. See README "Benchmarks".
 import { seedDemoCounty } from "../../workers/dev/seed.ts";
 import { startReceiver } from "./receiver.ts";
-import {
-  FULL,
-  type Line,
-  QUICK,
-  s1,
-  s2,
-  s3,
-  s4,
-  s5,
-  s5Digest,
-  s6,
-} from "./scenarios.ts";
+import { FULL, type Line, QUICK, s1, s2, s3, s4, s5, s5Digest, s6 } from "./scenarios.ts";
 import { buildDeployBundle, PLATFORM_TOKEN, startBenchStack } from "./stack.ts";
 
 const args = process.argv.slice(2);
@@ -49,7 +38,7 @@ const scenario = async (id: string, body: () => Promise<Line[]>) => {
     print({
       id,
       name: "did not complete",
-      figures: error instanceof Error ? error.message.split("\n")[0] ?? "" : String(error),
+      figures: error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error),
       target: "runs",
       pass: false,
     });
@@ -64,7 +53,7 @@ await scenario("S6", () => s6(stack, sizes, receiver));
 // Then the county grows: each scenario at its size, smallest first.
 const steps: { size: number; run: () => Promise<void> }[] = [];
 for (const size of sizes.workList)
-  steps.push({ size, run: () => scenario("S2", () => s2(stack, sizes, size, dueAt)) });
+  steps.push({ size, run: () => scenario("S2", () => s2(stack, size, dueAt)) });
 steps.push({ size: sizes.createAt, run: () => scenario("S3", () => s3(stack, sizes, dueAt)) });
 sizes.scan.forEach((size, day) => {
   steps.push({ size, run: () => scenario("S5", () => s5(stack, size, day)) });

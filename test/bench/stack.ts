@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { D1Database } from "@cloudflare/workers-types/experimental";
 import { convertV4MiniflareOptions, Miniflare } from "miniflare";
 import { unstable_getMiniflareWorkerOptions } from "wrangler";
 import { ROOT } from "../../workers/dev/stack.ts";
@@ -45,10 +46,9 @@ export async function startBenchStack(receiverUrl: string): Promise<BenchStack> 
   const { modulesRules: _rules, ...productOptions } = workerOptions;
   const scheduledMeters: string[] = [];
   const tenantDbId = "00000000-0000-0000-0000-000000000002";
-  const mf = new Miniflare(
-    convertV4MiniflareOptions({
+  const options = {
     defaultPersistRoot: mkdtempSync(join(tmpdir(), "lianxin-bench-")),
-    handleStructuredLogs: ({ level, message }) => {
+    handleStructuredLogs: ({ level, message }: { level: string; message: string }) => {
       const meter = /^d1-meter scheduled (.*)$/.exec(message);
       if (meter?.[1]) scheduledMeters.push(meter[1]);
       else if (level === "error" && process.env.BENCH_VERBOSE) console.error(message);
@@ -75,8 +75,16 @@ export async function startBenchStack(receiverUrl: string): Promise<BenchStack> 
         },
         // Load generators sign in often; the limiter is not what is measured.
         ratelimits: {
-          LOGIN_LIMITER: { name: "LOGIN_LIMITER", namespace_id: "1001", simple: { limit: 100_000, period: 60 } },
-          PUBLIC_LIMITER: { name: "PUBLIC_LIMITER", namespace_id: "1002", simple: { limit: 100_000, period: 60 } },
+          LOGIN_LIMITER: {
+            name: "LOGIN_LIMITER",
+            namespace_id: "1001",
+            simple: { limit: 100_000, period: 60 },
+          },
+          PUBLIC_LIMITER: {
+            name: "PUBLIC_LIMITER",
+            namespace_id: "1002",
+            simple: { limit: 100_000, period: 60 },
+          },
         },
       } as never,
       {
@@ -99,12 +107,12 @@ export async function startBenchStack(receiverUrl: string): Promise<BenchStack> 
         unsafeDirectSockets: [{ host: "127.0.0.1", port: 0 }],
       },
     ],
-    }),
-  );
+  };
+  const mf = new Miniflare(convertV4MiniflareOptions(options as never));
   const url = (await mf.ready).toString().replace(/\/$/, "");
   const fixtureUrl = (await mf.unsafeGetDirectURL("bench")).toString().replace(/\/$/, "");
-  const controlDb = (await mf.getD1Database("CONTROL_DB", "lianxin")) as unknown as D1Database;
-  const tenantDb = (await mf.getD1Database("TENANT_DB_1", "lianxin")) as unknown as D1Database;
+  const controlDb = await mf.getD1Database("CONTROL_DB", "lianxin");
+  const tenantDb = await mf.getD1Database("TENANT_DB_1", "lianxin");
   await applyMigrations(controlDb, join(ROOT, "schema/migrations/control"));
   await applyMigrations(tenantDb, join(ROOT, "schema/migrations/tenant"));
   return { mf, url, fixtureUrl, tenantDb, scheduledMeters, stop: () => mf.dispose() };

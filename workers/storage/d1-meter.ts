@@ -45,6 +45,14 @@ export function serverTiming(meter: D1Meter) {
   return `d1;desc="trips=${meter.trips} rows=${meter.rowsRead} written=${meter.rowsWritten}${auth}"`;
 }
 
+/**
+ * The binding behind a metered one, so per-isolate caches keyed by binding hit for a
+ * metered request exactly as for any other.
+ */
+export function unmetered<T extends object>(db: T): T {
+  return (db as Record<symbol, T | undefined>)[INNER] ?? db;
+}
+
 function count(meter: D1Meter, result: D1Result) {
   meter.rowsRead += result.meta?.rows_read ?? 0;
   meter.rowsWritten += result.meta?.rows_written ?? 0;
@@ -79,6 +87,7 @@ function meterDatabase(db: D1Database, meter: D1Meter): D1Database {
   const unwrap = (s: D1PreparedStatement) =>
     (s as unknown as Record<symbol, D1PreparedStatement | undefined>)[INNER] ?? s;
   const wrapped = {
+    [INNER]: db,
     prepare: (query: string) => statement(db.prepare(query)),
     async batch(statements: D1PreparedStatement[]) {
       meter.trips += 1;

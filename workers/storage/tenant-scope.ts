@@ -3,6 +3,7 @@ import { type DrizzleD1Database, drizzle } from "drizzle-orm/d1";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import * as tables from "../../schema/tenant/tables.ts";
 import type { Env } from "../env.ts";
+import { unmetered } from "./d1-meter.ts";
 import { shardDatabase } from "./shards.ts";
 
 /**
@@ -16,10 +17,21 @@ export interface TenantScope {
   readonly d1: D1Database;
 }
 
+/** Building drizzle's schema map costs more than a D1 read: one instance per binding. */
+const instances = new WeakMap<D1Database, DrizzleD1Database<typeof tables>>();
+
 export function openTenantScope(env: Env, tenant: { code: string; shard: string }): TenantScope {
   const d1 = shardDatabase(env, tenant.shard);
-  return { tenant: tenant.code, db: drizzle(d1, { schema: tables }), d1 };
+  let db = instances.get(d1);
+  if (!db) {
+    db = drizzle(d1, { schema: tables });
+    instances.set(d1, db);
+  }
+  return { tenant: tenant.code, db, d1 };
 }
+
+/** The binding a scope reads, as caches key it (the same for a metered bench request). */
+export const scopeBinding = (scope: TenantScope): object => unmetered(scope.d1);
 
 /** `tenant_id = scope.tenant AND …conditions`. */
 export function ofTenant(

@@ -2,7 +2,6 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { TenantParam } from "../../../schema/api/common.ts";
 import { BookBody, BookingView, SessionParam } from "../../../schema/api/reception.ts";
 import { cstDate } from "../../domain/deadlines/index.ts";
-import { loadCaseContext, staffView } from "../../domain/petitions/context.ts";
 import {
   bookingView,
   bookSlot,
@@ -11,9 +10,11 @@ import {
   requestBookingCode,
 } from "../../domain/reception/booking-service.ts";
 import { sessionStub } from "../../domain/reception/schedule-service.ts";
+import { staffView } from "../../domain/tenancy/county-context.ts";
 import { ApiError, conflict, notFound } from "../../errors.ts";
 import type { BookResult } from "../../reception/session-object.ts";
 import { findReceptionSession } from "../../storage/reception.ts";
+import { countyContext } from "../case-request.ts";
 import { requireStaff } from "../middleware/auth.ts";
 import { publicRateLimit } from "../middleware/rate-limit.ts";
 import { tenantContext } from "../middleware/tenant.ts";
@@ -157,20 +158,20 @@ const needsUpgrade = (request: Request) => {
 
 export const bookingRoutes = newRouter()
   .openapi(requestCodeRoute, async (c) => {
-    const ctx = await loadCaseContext(c.env, c.get("scope"));
+    const ctx = await countyContext(c);
     return c.json(await requestBookingCode(c.env, ctx, c.req.valid("json").phone), 202);
   })
   .openapi(holdRoute, async (c) => {
-    const ctx = await loadCaseContext(c.env, c.get("scope"));
+    const ctx = await countyContext(c);
     const { sessionId, slotStart } = c.req.valid("json");
     return c.json(await holdSlot(c.env, ctx, c.get("tenant").shard, sessionId, slotStart), 201);
   })
   .openapi(bookRoute, async (c) => {
-    const ctx = await loadCaseContext(c.env, c.get("scope"));
+    const ctx = await countyContext(c);
     return c.json(await bookSlot(c.env, ctx, c.get("tenant").shard, c.req.valid("json")), 201);
   })
   .openapi(getBookingRoute, async (c) => {
-    const ctx = await loadCaseContext(c.env, c.get("scope"));
+    const ctx = await countyContext(c);
     const { session, booking } = await citizenBooking(
       c.env,
       ctx,
@@ -180,7 +181,7 @@ export const bookingRoutes = newRouter()
     return c.json(bookingView(ctx, session, booking), 200);
   })
   .openapi(cancelBookingRoute, async (c) => {
-    const ctx = await loadCaseContext(c.env, c.get("scope"));
+    const ctx = await countyContext(c);
     const { session, booking, stub } = await citizenBooking(
       c.env,
       ctx,
@@ -194,7 +195,7 @@ export const bookingRoutes = newRouter()
     return c.json(bookingView(ctx, session, result.booking), 200);
   })
   .openapi(rescheduleRoute, async (c) => {
-    const ctx = await loadCaseContext(c.env, c.get("scope"));
+    const ctx = await countyContext(c);
     const body = c.req.valid("json");
     const { session, booking, stub } = await citizenBooking(
       c.env,
@@ -226,7 +227,7 @@ export const bookingRoutes = newRouter()
     let audience = "public";
     try {
       await requireStaff(c, async () => {});
-      const ctx = await loadCaseContext(c.env, scope);
+      const ctx = await countyContext(c);
       const viewer = staffView(c.get("staff"), ctx.units);
       if (viewer.inCountyOffice || viewer.unitSubtree.includes(row.unitId)) audience = "staff";
     } catch {
@@ -238,7 +239,7 @@ export const bookingRoutes = newRouter()
   })
   .openapi(watchTenantRoute, async (c) => {
     needsUpgrade(c.req.raw);
-    const ctx = await loadCaseContext(c.env, c.get("scope"));
+    const ctx = await countyContext(c);
     const viewer = staffView(c.get("staff"), ctx.units);
     if (!viewer.inCountyOffice) throw new ApiError("FORBIDDEN", "实时监控仅对县信访局开放");
     const url = new URL(c.req.url);

@@ -8,13 +8,13 @@ import {
   TrackedPetition,
 } from "../../../schema/api/petitions.ts";
 import { formatTrackingCode } from "../../domain/petitioner/tracking-code.ts";
-import { loadCaseContext } from "../../domain/petitions/context.ts";
 import { registerPetition } from "../../domain/petitions/intake.ts";
 import {
   evaluate,
   findForPetitioner,
   trackedView,
 } from "../../domain/petitions/petitioner-access.ts";
+import { countyContext } from "../case-request.ts";
 import { publicRateLimit } from "../middleware/rate-limit.ts";
 import { tenantContext } from "../middleware/tenant.ts";
 import { errorResponses, jsonBody, jsonContent, newRouter } from "../router.ts";
@@ -73,7 +73,7 @@ const evaluatePetitionRoute = createRoute({
 
 export const citizenRoutes = newRouter()
   .openapi(submitOnlinePetitionRoute, async (c) => {
-    const ctx = await loadCaseContext(c.env, c.get("scope"));
+    const ctx = await countyContext(c);
     const body = c.req.valid("json");
     const row = await registerPetition(
       ctx,
@@ -91,12 +91,12 @@ export const citizenRoutes = newRouter()
     );
   })
   .openapi(trackPetitionRoute, async (c) => {
-    const ctx = await loadCaseContext(c.env, c.get("scope"));
+    const ctx = await countyContext(c);
     const row = await findForPetitioner(ctx, c.req.valid("json"));
     return c.json(await trackedView(ctx, row), 200);
   })
   .openapi(evaluatePetitionRoute, async (c) => {
-    const ctx = await loadCaseContext(c.env, c.get("scope"));
+    const ctx = await countyContext(c);
     const { trackingCode, phoneLast4, ...rating } = c.req.valid("json");
     const row = await findForPetitioner(ctx, { trackingCode, phoneLast4 });
     return c.json(await evaluate(ctx, row, rating), 200);

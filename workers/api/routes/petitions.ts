@@ -12,10 +12,10 @@ import {
 import type { PetitionRow } from "../../../schema/tenant/tables.ts";
 import { endOfCstDay } from "../../domain/deadlines/index.ts";
 import { declareRecusal, takeAction } from "../../domain/petitions/actions.ts";
-import type { CaseContext, StaffView } from "../../domain/petitions/context.ts";
 import { previewFlags, registerPetition } from "../../domain/petitions/intake.ts";
 import type { PetitionAction } from "../../domain/petitions/lifecycle.ts";
 import { presentPetition, presentSummary } from "../../domain/petitions/view.ts";
+import type { CaseContext, StaffView } from "../../domain/tenancy/county-context.ts";
 import { invalid, notFound } from "../../errors.ts";
 import { appendAudit } from "../../storage/audit.ts";
 import { recordedAlerts } from "../../storage/notify.ts";

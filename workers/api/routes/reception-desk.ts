@@ -9,21 +9,17 @@ import {
   TicketParam,
 } from "../../../schema/api/reception.ts";
 import { decryptPii, encryptPii } from "../../domain/crypto/pii.ts";
-import {
-  type CaseContext,
-  loadCaseContext,
-  type StaffView,
-} from "../../domain/petitions/context.ts";
 import { registerPetition } from "../../domain/petitions/intake.ts";
 import { presentPetition } from "../../domain/petitions/view.ts";
 import { withConfigured } from "../../domain/reception/booking-service.ts";
 import { configureSession, sessionStub } from "../../domain/reception/schedule-service.ts";
+import type { CaseContext, StaffView } from "../../domain/tenancy/county-context.ts";
 import { ApiError, conflict, notFound } from "../../errors.ts";
 import type { StaffQueueState, StaffTicket as Ticket } from "../../reception/protocol.ts";
 import type { TicketResult } from "../../reception/session-object.ts";
 import { listEvents } from "../../storage/petitions.ts";
 import { findReceptionSession } from "../../storage/reception.ts";
-import { caseRequest } from "../case-request.ts";
+import { caseRequest, countyContext } from "../case-request.ts";
 import type { AppEnv } from "../context.ts";
 import { requireRole, requireStaff } from "../middleware/auth.ts";
 import { publicRateLimit } from "../middleware/rate-limit.ts";
@@ -346,7 +342,7 @@ receptionDeskRoutes
     return c.json({ from: fromTicket, to: moved }, 200);
   })
   .openapi(queueStateRoute, async (c) => {
-    const ctx = await loadCaseContext(c.env, c.get("scope"));
+    const ctx = await countyContext(c);
     const row = await findReceptionSession(ctx.scope, c.req.valid("param").sessionId);
     if (!row || row.status === "draft") throw notFound("该接访日");
     const state = (await sessionStub(c.env, ctx.scope.tenant, row.id).publicState()) as z.infer<

@@ -9,7 +9,6 @@ import {
 } from "../../../schema/api/reception.ts";
 import type { ReceptionSessionRow } from "../../../schema/tenant/tables.ts";
 import { addCalendarDays } from "../../domain/deadlines/index.ts";
-import { type CaseContext, loadCaseContext } from "../../domain/petitions/context.ts";
 import {
   ReceptionPolicySchema,
   resolveReceptionPolicy,
@@ -23,6 +22,7 @@ import {
   sessionStub,
 } from "../../domain/reception/schedule-service.ts";
 import { FORM_LABELS, type ReceptionForm } from "../../domain/reception/session.ts";
+import { type CaseContext, loadCaseContext } from "../../domain/tenancy/county-context.ts";
 import { notFound } from "../../errors.ts";
 import { batchWithAudit } from "../../storage/audit.ts";
 import {
@@ -31,7 +31,7 @@ import {
   loadReceptionPolicyRow,
   saveReceptionPolicyStatement,
 } from "../../storage/reception.ts";
-import { caseRequest } from "../case-request.ts";
+import { caseRequest, countyContext } from "../case-request.ts";
 import { requireRole, requireStaff } from "../middleware/auth.ts";
 import { publicRateLimit } from "../middleware/rate-limit.ts";
 import { tenantContext } from "../middleware/tenant.ts";
@@ -242,7 +242,7 @@ export const receptionScheduleRoutes = newRouter()
     return c.json({ sessions: rows.map((r) => presentSession(ctx, r)) }, 201);
   })
   .openapi(listRoute, async (c) => {
-    const ctx = await loadCaseContext(c.env, c.get("scope"));
+    const ctx = await countyContext(c);
     const query = c.req.valid("query");
     const rows = await listReceptionSessions(ctx.scope, {
       from: query.from ?? ctx.today,
@@ -253,7 +253,7 @@ export const receptionScheduleRoutes = newRouter()
     return c.json({ sessions: rows.map((r) => presentSession(ctx, r)) }, 200);
   })
   .openapi(listDraftsRoute, async (c) => {
-    const ctx = await loadCaseContext(c.env, c.get("scope"));
+    const ctx = await countyContext(c);
     const rows = await listReceptionSessions(ctx.scope, {
       ...c.req.valid("query"),
       statuses: ["draft", "published", "cancelled"],
@@ -261,7 +261,7 @@ export const receptionScheduleRoutes = newRouter()
     return c.json({ sessions: rows.map((r) => presentSession(ctx, r)) }, 200);
   })
   .openapi(getRoute, async (c) => {
-    const ctx = await loadCaseContext(c.env, c.get("scope"));
+    const ctx = await countyContext(c);
     const row = await findReceptionSession(ctx.scope, c.req.valid("param").sessionId);
     if (!row || row.status === "draft") throw notFound("该接访日");
     const stub = sessionStub(c.env, ctx.scope.tenant, row.id);
@@ -317,7 +317,7 @@ export const receptionScheduleRoutes = newRouter()
     return c.json({ session: presentSession(ctx, session), told }, 200);
   })
   .openapi(calendarRoute, async (c) => {
-    const ctx = await loadCaseContext(c.env, c.get("scope"));
+    const ctx = await countyContext(c);
     const tenant = c.get("tenant");
     const { unitId } = c.req.valid("query");
     const rows = await listReceptionSessions(ctx.scope, {

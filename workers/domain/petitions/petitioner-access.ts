@@ -9,9 +9,9 @@ import {
 } from "../../storage/petitions.ts";
 import { lastFour } from "../petitioner/phone.ts";
 import { normalizeTrackingCode } from "../petitioner/tracking-code.ts";
+import type { CaseContext } from "../tenancy/county-context.ts";
 import { clockFacts } from "./actions.ts";
 import { caseClocks, clockColumns, clockStates } from "./clocks.ts";
-import type { CaseContext } from "./context.ts";
 import { evaluationView, unsealParties } from "./view.ts";
 
 /**

@@ -2,8 +2,8 @@ import type { PetitionEventRow, PetitionRow } from "../../../schema/tenant/table
 import { decryptPii } from "../crypto/pii.ts";
 import { deadlineFor } from "../deadlines/index.ts";
 import { maskIdNumber, maskName, maskPhone } from "../petitioner/mask.ts";
+import type { CaseContext, StaffView } from "../tenancy/county-context.ts";
 import { clockStates } from "./clocks.ts";
-import type { CaseContext, StaffView } from "./context.ts";
 import { availableActions } from "./lifecycle.ts";
 
 export interface Person {
