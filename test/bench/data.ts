@@ -51,7 +51,6 @@ export async function growCases(
     next_alert_at: `CASE WHEN n.i % 100 = 0 THEN ?2 ELSE ?2 + 30 * 86400000 END`,
   };
   const select = columns.map((c) => overrides[c] ?? `t.${c}`).join(", ");
-  const unitList = unitIds.map((id, k) => `SELECT ${k} AS k, '${id}' AS id`).join(" UNION ALL ");
   let have = await countBenchCases(db, tenant);
   const chunk = 100_000;
   while (have < total) {
@@ -59,12 +58,12 @@ export async function growCases(
     await db
       .prepare(
         `WITH RECURSIVE n(i) AS (SELECT ?3 + 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?4),
-           u(k, id) AS (${unitList})
+           u(k, id) AS (SELECT key, value FROM json_each(?5))
          INSERT INTO petitions (${columns.join(", ")})
          SELECT ${select} FROM n JOIN u ON u.k = n.i % ${unitIds.length}
          JOIN petitions t ON t.id = ?1`,
       )
-      .bind(template.id, dueAt, have, upTo)
+      .bind(template.id, dueAt, have, upTo, JSON.stringify(unitIds))
       .run();
     have = upTo;
   }

@@ -77,6 +77,11 @@ const BOOKING_CODE_LENGTH = 8;
  */
 export class ReceptionSession extends DurableObject<Env> {
   private readonly sql: SqlStorage;
+  /** The stored config, parsed once: this object is its only writer. */
+  private configCache: SessionConfig | undefined;
+  /** The newest summary not yet given to the county monitor, and whether one is on its way. */
+  private monitorPending: { date: string; summary: SessionSummary } | undefined;
+  private monitorSending = false;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -104,15 +109,18 @@ export class ReceptionSession extends DurableObject<Env> {
       "INSERT INTO config (id, json) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET json = excluded.json",
       JSON.stringify(config),
     );
+    this.configCache = config;
     this.changed();
     return { ok: true as const };
   }
 
   private config(): SessionConfig | undefined {
+    if (this.configCache) return this.configCache;
     const row = this.sql
       .exec<{ json: string }>("SELECT json FROM config WHERE id = 1")
       .toArray()[0];
-    return row ? (JSON.parse(row.json) as SessionConfig) : undefined;
+    this.configCache = row ? (JSON.parse(row.json) as SessionConfig) : undefined;
+    return this.configCache;
   }
 
   // ── booking ──────────────────────────────────────────────────────────────────────
@@ -591,40 +599,11 @@ export class ReceptionSession extends DurableObject<Env> {
 
   /** What a public board and a citizen's phone see: numbers, never names. */
   publicState(): QueueState {
-    const { done: _done, ...state } = this.staffState();
-    const strip = (t: StaffTicket): PublicTicket => ({
-      number: t.number,
-      kind: t.kind,
-      status: t.status,
-      slotStart: t.slotStart,
-      calls: t.calls,
-      ...(t.etaMinutes !== undefined && { etaMinutes: t.etaMinutes }),
-    });
-    return {
-      ...state,
-      nowServing: state.nowServing ? strip(state.nowServing) : null,
-      waiting: state.waiting.map(strip),
-      parked: state.parked.map(strip),
-    };
+    return publicView(this.staffState());
   }
 
   summary(): SessionSummary {
-    const state = this.staffState();
-    const waits = [...state.done, ...(state.nowServing ? [state.nowServing] : [])]
-      .filter((t) => t.calledAt)
-      .map((t) => (Date.parse(t.calledAt as string) - Date.parse(t.checkedInAt)) / 60_000);
-    return {
-      sessionId: state.sessionId,
-      waiting: state.waiting.length,
-      served: state.served,
-      noShows: state.noShows,
-      nowServing: state.nowServing?.number ?? null,
-      averageWaitMinutes: waits.length
-        ? Math.round(waits.reduce((a, b) => a + b, 0) / waits.length)
-        : null,
-      longestWaitMinutes: state.longestWaitMinutes,
-      updatedAt: state.updatedAt,
-    };
+    return summarize(this.staffState());
   }
 
   /** WebSocket upgrade, already authenticated by the Worker, which says who is watching. */
@@ -658,11 +637,20 @@ export class ReceptionSession extends DurableObject<Env> {
       : { type: "state", state: this.publicState() };
   }
 
+  /**
+   * After every change: the state is computed once, and each audience's message is
+   * serialised once for all of its sockets.
+   */
   private changed() {
+    const state = this.staffState();
+    const messages: Record<"public" | "staff", () => ServerMessage> = {
+      public: () => ({ type: "state", state: publicView(state) }),
+      staff: () => ({ type: "staffState", state }),
+    };
     for (const audience of ["public", "staff"] as const) {
       const sockets = this.ctx.getWebSockets(audience);
       if (sockets.length === 0) continue;
-      const text = JSON.stringify(this.message(audience));
+      const text = JSON.stringify(messages[audience]());
       for (const ws of sockets) {
         try {
           ws.send(text);
@@ -671,14 +659,33 @@ export class ReceptionSession extends DurableObject<Env> {
         }
       }
     }
-    this.ctx.waitUntil(this.reportToMonitor());
+    const config = this.config();
+    if (config && this.env.TENANT_MONITOR) {
+      this.monitorPending = { date: config.date, summary: summarize(state) };
+      if (!this.monitorSending) {
+        this.monitorSending = true;
+        this.ctx.waitUntil(this.reportToMonitor(config.tenant));
+      }
+    }
   }
 
-  private async reportToMonitor() {
-    const config = this.config();
-    if (!config || !this.env.TENANT_MONITOR) return;
-    const monitor = this.env.TENANT_MONITOR.get(this.env.TENANT_MONITOR.idFromName(config.tenant));
-    await monitor.report(config.date, this.summary());
+  /**
+   * The county monitor gets the newest summary, one report at a time: changes made while a
+   * report is on its way are folded into the next, so a busy desk costs the county's single
+   * monitor object one write per round trip rather than one per operation.
+   */
+  private async reportToMonitor(tenant: string) {
+    try {
+      const monitor = this.env.TENANT_MONITOR.get(this.env.TENANT_MONITOR.idFromName(tenant));
+      for (let next = this.monitorPending; next; next = this.monitorPending) {
+        this.monitorPending = undefined;
+        await monitor.report(next.date, next.summary);
+      }
+    } catch (error) {
+      console.error("reception: the county monitor missed a summary", error);
+    } finally {
+      this.monitorSending = false;
+    }
   }
 
   // ── the D1 copy of bookings ──────────────────────────────────────────────────────
@@ -746,6 +753,42 @@ export class ReceptionSession extends DurableObject<Env> {
   override async alarm() {
     await this.syncBookings();
   }
+}
+
+function publicView(state: StaffQueueState): QueueState {
+  const { done: _done, ...rest } = state;
+  const strip = (t: StaffTicket): PublicTicket => ({
+    number: t.number,
+    kind: t.kind,
+    status: t.status,
+    slotStart: t.slotStart,
+    calls: t.calls,
+    ...(t.etaMinutes !== undefined && { etaMinutes: t.etaMinutes }),
+  });
+  return {
+    ...rest,
+    nowServing: rest.nowServing ? strip(rest.nowServing) : null,
+    waiting: rest.waiting.map(strip),
+    parked: rest.parked.map(strip),
+  };
+}
+
+function summarize(state: StaffQueueState): SessionSummary {
+  const waits = [...state.done, ...(state.nowServing ? [state.nowServing] : [])]
+    .filter((t) => t.calledAt)
+    .map((t) => (Date.parse(t.calledAt as string) - Date.parse(t.checkedInAt)) / 60_000);
+  return {
+    sessionId: state.sessionId,
+    waiting: state.waiting.length,
+    served: state.served,
+    noShows: state.noShows,
+    nowServing: state.nowServing?.number ?? null,
+    averageWaitMinutes: waits.length
+      ? Math.round(waits.reduce((a, b) => a + b, 0) / waits.length)
+      : null,
+    longestWaitMinutes: state.longestWaitMinutes,
+    updatedAt: state.updatedAt,
+  };
 }
 
 type TicketRow = {

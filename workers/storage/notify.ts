@@ -303,39 +303,58 @@ export function markEnqueuedStatement(scope: TenantScope, ids: string[], now: Da
     .where(ofTenant(scope, deliveries, inArray(deliveries.id, ids)));
 }
 
-export async function findDelivery(scope: TenantScope, id: string) {
-  const [row] = await scope.db
-    .select()
-    .from(deliveries)
-    .where(ofTenant(scope, deliveries, eq(deliveries.id, id)))
-    .limit(1);
-  return row;
+/** Ids per statement: with the tenant, statuses and times, under D1's 100 bound parameters. */
+const IDS_PER_STATEMENT = 50;
+
+/** Where each of these deliveries stands now. */
+export async function deliveryStatusesOf(scope: TenantScope, ids: readonly string[]) {
+  const statuses = new Map<string, DeliveryRow["status"]>();
+  for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
+    const rows = await scope.db
+      .select({ id: deliveries.id, status: deliveries.status })
+      .from(deliveries)
+      .where(
+        ofTenant(scope, deliveries, inArray(deliveries.id, ids.slice(i, i + IDS_PER_STATEMENT))),
+      );
+    for (const row of rows) statuses.set(row.id, row.status);
+  }
+  return statuses;
 }
 
 /**
- * Takes a delivery for one attempt. Only one consumer wins; a delivery stuck `sending`
- * (its consumer died) can be taken again after `staleBefore`. A sent or dead one never.
+ * Takes deliveries for one attempt each and returns the rows taken. Only one consumer wins
+ * a delivery; one stuck `sending` (its consumer died) can be taken again after
+ * `staleBefore`. A sent or dead one never.
  */
-export async function claimDelivery(scope: TenantScope, id: string, now: Date, staleBefore: Date) {
-  const result = await scope.db
-    .update(deliveries)
-    .set({ status: "sending", attempts: sql`${deliveries.attempts} + 1`, updatedAt: now })
-    .where(
-      ofTenant(
-        scope,
-        deliveries,
-        eq(deliveries.id, id),
-        or(
-          inArray(deliveries.status, ["queued", "failed"]),
-          and(eq(deliveries.status, "sending"), lt(deliveries.updatedAt, staleBefore)),
+export async function claimDeliveries(
+  scope: TenantScope,
+  ids: readonly string[],
+  now: Date,
+  staleBefore: Date,
+): Promise<DeliveryRow[]> {
+  const claimed: DeliveryRow[] = [];
+  for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
+    const rows = await scope.db
+      .update(deliveries)
+      .set({ status: "sending", attempts: sql`${deliveries.attempts} + 1`, updatedAt: now })
+      .where(
+        ofTenant(
+          scope,
+          deliveries,
+          inArray(deliveries.id, ids.slice(i, i + IDS_PER_STATEMENT)),
+          or(
+            inArray(deliveries.status, ["queued", "failed"]),
+            and(eq(deliveries.status, "sending"), lt(deliveries.updatedAt, staleBefore)),
+          ),
         ),
-      ),
-    )
-    .run();
-  return result.meta.changes === 1;
+      )
+      .returning();
+    claimed.push(...rows);
+  }
+  return claimed;
 }
 
-export async function finishDelivery(
+export function finishDeliveryStatement(
   scope: TenantScope,
   id: string,
   outcome: {
@@ -345,7 +364,7 @@ export async function finishDelivery(
   },
   now: Date,
 ) {
-  await scope.db
+  return scope.db
     .update(deliveries)
     .set({
       status: outcome.status,
@@ -354,8 +373,7 @@ export async function finishDelivery(
       updatedAt: now,
       ...(outcome.status === "sent" && { sentAt: now }),
     })
-    .where(ofTenant(scope, deliveries, eq(deliveries.id, id)))
-    .run();
+    .where(ofTenant(scope, deliveries, eq(deliveries.id, id)));
 }
 
 /** Marks dead what reached the dead-letter queue, unless it was sent after all. */
