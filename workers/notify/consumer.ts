@@ -32,8 +32,11 @@ const MessageBody = z.object({
 /** A consumer that died mid-send leaves `sending`; after this long another may take it. */
 const STUCK_AFTER_MS = 10 * 60_000;
 
-/** Sends in flight at once, within the Workers runtime's six open connections. */
-const SEND_CONCURRENCY = 6;
+/**
+ * Sends in flight at once. The runtime opens six connections at a time and queues the
+ * rest; the bound keeps a large batch from holding more than that waiting.
+ */
+const SEND_CONCURRENCY = 10;
 
 type Item = { message: Message<unknown>; deliveryId: string };
 
@@ -94,6 +97,14 @@ export function backoffSeconds(env: Pick<Env, "NOTIFY_RETRY_BASE_SECONDS">, atte
 async function deliverAll(env: Env, scope: TenantScope, items: Item[]) {
   const now = new Date();
   const ids = [...new Set(items.map((item) => item.deliveryId))];
+  const keys = await deriveTenantKeys(env.DATA_MASTER_KEY, scope.tenant);
+  let channels: Promise<ChannelConfigs> | undefined;
+  const channelsOnce = () => {
+    channels ??= loadNotificationSettings(scope, keys).then((loaded) => loaded.channels);
+    return channels;
+  };
+  // The settings are read while the claim runs; a batch nearly always needs them.
+  void channelsOnce().catch(() => undefined);
   const rows = new Map(
     (await claimDeliveries(scope, ids, now, new Date(now.getTime() - STUCK_AFTER_MS))).map(
       (row) => [row.id, row],
@@ -102,12 +113,6 @@ async function deliverAll(env: Env, scope: TenantScope, items: Item[]) {
   const missed = ids.filter((id) => !rows.has(id));
   const statuses = missed.length > 0 ? await deliveryStatusesOf(scope, missed) : new Map();
 
-  const keys = await deriveTenantKeys(env.DATA_MASTER_KEY, scope.tenant);
-  let channels: Promise<ChannelConfigs> | undefined;
-  const channelsOnce = () => {
-    channels ??= loadNotificationSettings(scope, keys).then((loaded) => loaded.channels);
-    return channels;
-  };
   const claimed = [...rows.values()];
   const outcomes = await inParallel(claimed, SEND_CONCURRENCY, async (row) => {
     try {

@@ -1,5 +1,6 @@
 import { eq, gt, isNull } from "drizzle-orm";
 import { authSessions, staff } from "../../schema/tenant/tables.ts";
+import { contextStampSubquery } from "./context-stamp.ts";
 import { ofTenant, type TenantScope } from "./tenant-scope.ts";
 
 export function insertSessionStatement(
@@ -14,12 +15,12 @@ export function insertSessionStatement(
 
 /**
  * The staff member behind a token hash, if the session is neither expired nor revoked and
- * the account is not disabled: one query on every authenticated request, run in a batch
- * with the other reads the request needs.
+ * the account is not disabled, with the county context's stamp (see `context_versions`):
+ * the one query of every authenticated request.
  */
-export function signedInStaffQuery(scope: TenantScope, tokenHash: string, now: Date) {
-  return scope.db
-    .select({ staff })
+export async function findSignedInStaff(scope: TenantScope, tokenHash: string, now: Date) {
+  const [row] = await scope.db
+    .select({ staff, contextStamp: contextStampSubquery(scope) })
     .from(authSessions)
     .innerJoin(staff, ofTenant(scope, staff, eq(staff.id, authSessions.staffId)))
     .where(
@@ -33,6 +34,7 @@ export function signedInStaffQuery(scope: TenantScope, tokenHash: string, now: D
       ),
     )
     .limit(1);
+  return row;
 }
 
 export function revokeSessionStatement(scope: TenantScope, tokenHash: string, now: Date) {

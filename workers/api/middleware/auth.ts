@@ -4,10 +4,9 @@ import type { StaffRole } from "../../../schema/tenant/tables.ts";
 import { hasAnyRole } from "../../domain/auth/roles.ts";
 import { sha256Hex, tenantOfToken } from "../../domain/auth/tokens.ts";
 import { ApiError, notFound } from "../../errors.ts";
-import { contextStampQuery } from "../../storage/context-stamp.ts";
 import { findActiveTenant } from "../../storage/control.ts";
 import { markAuthenticated } from "../../storage/d1-meter.ts";
-import { signedInStaffQuery } from "../../storage/sessions.ts";
+import { findSignedInStaff } from "../../storage/sessions.ts";
 import { openTenantScope } from "../../storage/tenant-scope.ts";
 import type { AppEnv } from "../context.ts";
 
@@ -36,12 +35,9 @@ export const requireStaff = createMiddleware<AppEnv>(async function requireStaff
   const scope = c.get("scope") ?? openTenantScope(c.env, tenant);
 
   const tokenHash = await sha256Hex(token);
-  // One round trip: the session, and whether this isolate's copy of the county is current.
-  const [sessions, stamps] = await scope.db.batch([
-    signedInStaffQuery(scope, tokenHash, new Date()),
-    contextStampQuery(scope),
-  ]);
-  const member = sessions[0]?.staff;
+  // One query: the session, and whether this isolate's copy of the county is current.
+  const signedIn = await findSignedInStaff(scope, tokenHash, new Date());
+  const member = signedIn?.staff;
   if (!member) throw unauthenticated();
   markAuthenticated(c.env);
 
@@ -49,7 +45,7 @@ export const requireStaff = createMiddleware<AppEnv>(async function requireStaff
   c.set("scope", scope);
   c.set("staff", member);
   c.set("sessionTokenHash", tokenHash);
-  c.set("contextStamp", stamps[0]?.stamp ?? null);
+  c.set("contextStamp", signedIn.contextStamp ?? null);
   await next();
 });
 
