@@ -66,6 +66,8 @@ export type TicketResult =
     };
 
 const HOLD_MS = 5 * 60_000;
+/** The county monitor hears from a session at most this often. */
+const MONITOR_INTERVAL_MS = 500;
 const BOOKING_CODE_LENGTH = 8;
 
 /**
@@ -549,9 +551,14 @@ export class ReceptionSession extends DurableObject<Env> {
 
   staffState(): StaffQueueState {
     const config = this.config();
-    // One read of the day's tickets: this runs after every change, for every watcher.
+    // One read of the day's tickets, once per change for every watcher. Of the tickets
+    // still `called`, only the latest is shown (as now serving): the others are not read.
     const all = this.sql
-      .exec<TicketRow>("SELECT * FROM tickets ORDER BY number")
+      .exec<TicketRow>(
+        `SELECT * FROM tickets WHERE status <> 'called'
+           OR number = (SELECT max(number) FROM tickets WHERE status = 'called')
+         ORDER BY number`,
+      )
       .toArray()
       .map(toTicket);
     const now = Date.now();
@@ -670,9 +677,9 @@ export class ReceptionSession extends DurableObject<Env> {
   }
 
   /**
-   * The county monitor gets the newest summary, one report at a time: changes made while a
-   * report is on its way are folded into the next, so a busy desk costs the county's single
-   * monitor object one write per round trip rather than one per operation.
+   * The county monitor gets the newest summary at once, then at most one per interval:
+   * changes in between are folded into the next report, so a busy desk costs the county's
+   * single monitor object a write every half second rather than one per operation.
    */
   private async reportToMonitor(tenant: string) {
     try {
@@ -680,6 +687,7 @@ export class ReceptionSession extends DurableObject<Env> {
       for (let next = this.monitorPending; next; next = this.monitorPending) {
         this.monitorPending = undefined;
         await monitor.report(next.date, next.summary);
+        await new Promise((resolve) => setTimeout(resolve, MONITOR_INTERVAL_MS));
       }
     } catch (error) {
       console.error("reception: the county monitor missed a summary", error);
