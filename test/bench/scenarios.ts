@@ -68,7 +68,8 @@ export async function signIn(stack: BenchStack, username: string) {
 
 /**
  * Alternates baseline and product runs, so a machine whose load drifts weighs on both
- * alike; the ratio is of all requests answered in equal time.
+ * alike. The ratio is the median of the rounds' ratios, which one burst of load elsewhere
+ * on the machine does not move; the rates are the rounds' means.
  */
 async function compare(
   rounds: number,
@@ -85,13 +86,15 @@ async function compare(
     rate: runs.reduce((sum, r) => sum + r.rate, 0) / runs.length,
     failures: runs.reduce((sum, r) => sum + r.failures, 0),
   });
-  return { base: total(b), product: total(p) };
+  const ratios = p.map((run, i) => ratioOf(run.rate, b[i]?.rate ?? 0)).sort((x, y) => x - y);
+  const ratio = ratios[Math.floor(ratios.length / 2)] ?? 0;
+  return { base: total(b), product: total(p), ratio };
 }
 
 /** S1: a signed-in request against a bare Worker making one D1 point read. */
 export async function s1(stack: BenchStack, sizes: Sizes): Promise<Line[]> {
   const admin = await signIn(stack, "admin");
-  const seconds = Math.max(2, Math.round(sizes.seconds / 3));
+  const seconds = Math.max(2, Math.round(sizes.seconds / 4));
   const run = (url: string, headers?: Record<string, string>) => () =>
     load({ url, connections: sizes.connections, duration: seconds, ...(headers && { headers }) });
   const routes = [
@@ -103,9 +106,8 @@ export async function s1(stack: BenchStack, sizes: Sizes): Promise<Line[]> {
   const lines: Line[] = [];
   for (const [name, url] of routes) {
     await run(url, admin)();
-    const { base, product } = await compare(3, bare, run(url, admin));
+    const { base, product, ratio } = await compare(5, bare, run(url, admin));
     const meter = await metered(url, { headers: admin });
-    const ratio = ratioOf(product.rate, base.rate);
     lines.push({
       id: "S1",
       name,
@@ -208,11 +210,15 @@ export async function s4(stack: BenchStack, sizes: Sizes): Promise<Line[]> {
   );
   const base = await watchers(f.replace("http", "ws"), 100, () => `/counter/watch?name=${name}`);
   const run = (requests: { path: string; method: "POST" }[]) =>
-    load({ url: f, connections: 4, amount: Math.round(sizes.sessionOps / 3), requests });
+    load({ url: f, connections: 4, amount: Math.round(sizes.sessionOps / 5), requests });
   await new Promise((resolve) => setTimeout(resolve, 300)); // the initial states arrive
   const before = product.received();
-  const { base: baseRun, product: productRun } = await compare(
-    3,
+  const {
+    base: baseRun,
+    product: productRun,
+    ratio,
+  } = await compare(
+    5,
     () => run([{ path: `/counter/op?name=${name}`, method: "POST" }]),
     () =>
       run([
@@ -224,7 +230,6 @@ export async function s4(stack: BenchStack, sizes: Sizes): Promise<Line[]> {
   const received = product.received() - before;
   product.close();
   base.close();
-  const ratio = ratioOf(productRun.rate, baseRun.rate);
   return [
     {
       id: "S4",
@@ -232,7 +237,7 @@ export async function s4(stack: BenchStack, sizes: Sizes): Promise<Line[]> {
       figures: `${fmt(productRun.rate)} ops/s vs counter ${fmt(baseRun.rate)} ops/s; ${fmt(received)} messages to the first watcher; ${productRun.failures} failed`,
       ratio,
       target: "≥ 0.8×",
-      pass: ratio >= 0.8 && productRun.failures === 0 && received >= sizes.sessionOps / 3,
+      pass: ratio >= 0.8 && productRun.failures === 0 && received >= sizes.sessionOps / 2,
     },
   ];
 }
@@ -346,22 +351,30 @@ export async function s6(stack: BenchStack, sizes: Sizes, receiver: Receiver): P
   };
 
   receiver.reset(0);
-  const baseIds = Array.from({ length: sizes.deliveries }, (_, i) => `base-${i}`);
-  await enqueue(
-    "baseline",
-    baseIds.map((id) => ({ id })),
-  );
-  const baseSeconds = await drain(baseIds, 120_000);
-
   const run = `bench-d-${Date.now()}`;
-  const ids = await insertDeliveries(stack.tenantDb, T, run, sizes.deliveries);
-  await enqueue(
-    "product",
-    ids.map((deliveryId) => ({ tenant: T, deliveryId })),
-  );
-  const productSeconds = await drain(ids, 120_000);
-  const got = receiver.received(ids);
-  const ratio = ratioOf(got / productSeconds, baseIds.length / baseSeconds);
+  const perRound = Math.round(sizes.deliveries / 3 / 25) * 25; // whole batches
+  const round = async (k: number) => {
+    const baseIds = Array.from({ length: perRound }, (_, i) => `base-${k}-${i}`);
+    await enqueue(
+      "baseline",
+      baseIds.map((id) => ({ id })),
+    );
+    const baseSeconds = await drain(baseIds, 120_000);
+    const ids = await insertDeliveries(stack.tenantDb, T, `${run}-${k}`, perRound);
+    await enqueue(
+      "product",
+      ids.map((deliveryId) => ({ tenant: T, deliveryId })),
+    );
+    const productSeconds = await drain(ids, 120_000);
+    const got = receiver.received(ids);
+    return { base: perRound / baseSeconds, product: got / productSeconds, got };
+  };
+  const rounds = [await round(0), await round(1), await round(2)];
+  const got = rounds.reduce((sum, r) => sum + r.got, 0);
+  const mean = (f: (r: (typeof rounds)[number]) => number) =>
+    rounds.reduce((sum, r) => sum + f(r), 0) / rounds.length;
+  const ratio = rounds.map((r) => ratioOf(r.product, r.base)).sort((x, y) => x - y)[1] ?? 0;
+  const ids = { length: perRound * 3 };
 
   receiver.reset(0.3);
   const failing = await insertDeliveries(stack.tenantDb, T, `${run}-f`, sizes.failingDeliveries);
@@ -376,8 +389,8 @@ export async function s6(stack: BenchStack, sizes: Sizes, receiver: Receiver): P
   return [
     {
       id: "S6",
-      name: `delivery, ${fmt(sizes.deliveries)} webhook messages`,
-      figures: `${fmt(got / productSeconds)} msg/s vs POST-only ${fmt(baseIds.length / baseSeconds)} msg/s; ${got}/${ids.length} delivered`,
+      name: `delivery, ${fmt(ids.length)} webhook messages in 3 rounds`,
+      figures: `${fmt(mean((r) => r.product))} msg/s vs POST-only ${fmt(mean((r) => r.base))} msg/s; ${got}/${ids.length} delivered`,
       ratio,
       target: "≥ 0.5×",
       pass: ratio >= 0.5 && got === ids.length,

@@ -2,6 +2,7 @@ import {
   auditLog,
   authSessions,
   calendarDays,
+  contextVersions,
   localCategories,
   petitionEvents,
   petitions,
@@ -28,5 +29,7 @@ export async function deleteTenantRows(scope: TenantScope) {
     scope.db.delete(recusals).where(ofTenant(scope, recusals)),
     scope.db.delete(petitions).where(ofTenant(scope, petitions)),
     scope.db.delete(auditLog).where(ofTenant(scope, auditLog)),
+    // Last: the deletes above replace the stamp through their triggers.
+    scope.db.delete(contextVersions).where(ofTenant(scope, contextVersions)),
   ]);
 }
