@@ -1,3 +1,4 @@
+import { Worker } from "node:worker_threads";
 import { DEMO_PASSWORD, DEMO_STAFF_PETITIONS, DEMO_TENANT } from "../../workers/dev/demo-county.ts";
 import { countBenchCases, countDue, growCases, insertDeliveries, resetDue } from "./data.ts";
 import { type LoadResult, load, metered } from "./load.ts";
@@ -212,7 +213,7 @@ export async function s4(stack: BenchStack, sizes: Sizes): Promise<Line[]> {
   const run = (requests: { path: string; method: "POST" }[]) =>
     load({ url: f, connections: 4, amount: Math.round(sizes.sessionOps / 5), requests });
   await new Promise((resolve) => setTimeout(resolve, 300)); // the initial states arrive
-  const before = product.received();
+  const before = await product.received();
   const {
     base: baseRun,
     product: productRun,
@@ -227,7 +228,7 @@ export async function s4(stack: BenchStack, sizes: Sizes): Promise<Line[]> {
       ]),
   );
   await new Promise((resolve) => setTimeout(resolve, 500));
-  const received = product.received() - before;
+  const received = (await product.received()) - before;
   product.close();
   base.close();
   return [
@@ -242,30 +243,30 @@ export async function s4(stack: BenchStack, sizes: Sizes): Promise<Line[]> {
   ];
 }
 
+/** `n` WebSockets watching, opened and counted on a worker thread (see watchers.ts). */
 async function watchers(base: string, n: number, path: (i: number) => string) {
-  const sockets: WebSocket[] = [];
-  let first = 0;
-  await Promise.all(
-    Array.from(
-      { length: n },
-      (_, i) =>
-        new Promise<void>((resolve, reject) => {
-          const ws = new WebSocket(`${base}${path(i)}`);
-          ws.onopen = () => resolve();
-          ws.onmessage = () => {
-            if (i === 0) first += 1;
-          };
-          ws.onerror = () => reject(new Error(`watcher ${i} failed`));
-          sockets.push(ws);
-        }),
-    ),
-  );
+  const thread = new Worker(new URL("./watchers.ts", import.meta.url), {
+    workerData: Array.from({ length: n }, (_, i) => `${base}${path(i)}`),
+  });
+  const reply = (type: string) =>
+    new Promise<{ first: number }>((resolve, reject) => {
+      const onMessage = (message: { type: string; first: number }) => {
+        if (message.type !== type) return;
+        thread.off("message", onMessage);
+        resolve(message);
+      };
+      thread.on("message", onMessage);
+      thread.once("error", reject);
+    });
+  await reply("open");
   return {
     /** Messages the first watcher has had so far. */
-    received: () => first,
-    close: () => {
-      for (const ws of sockets) ws.close();
+    received: async () => {
+      const counted = reply("count");
+      thread.postMessage("count");
+      return (await counted).first;
     },
+    close: () => thread.postMessage("close"),
   };
 }
 

@@ -43,7 +43,11 @@ export interface BenchStack {
  */
 export async function startBenchStack(receiverUrl: string): Promise<BenchStack> {
   const { workerOptions } = unstable_getMiniflareWorkerOptions(join(ROOT, "wrangler.toml"));
-  const { modulesRules: _rules, ...productOptions } = workerOptions;
+  // Miniflare emulates static assets with a router Worker and, on a direct socket, an RPC
+  // proxy Worker in front of the product: two hops of local machinery on every request
+  // (as wrangler dev's proxy would be). The API routes run the Worker first in production,
+  // so the bench serves the bundle without them and binds ASSETS to the fixture Worker.
+  const { modulesRules: _rules, assets: _assets, ...productOptions } = workerOptions;
   const scheduledMeters: string[] = [];
   const tenantDbId = "00000000-0000-0000-0000-000000000002";
   const options = {
@@ -77,6 +81,7 @@ export async function startBenchStack(receiverUrl: string): Promise<BenchStack> 
         // Reached on its own socket, as the baselines are: Miniflare's entry proxy is not
         // part of the platform and would weigh on one side only.
         unsafeDirectSockets: [{ host: "127.0.0.1", port: 0 }],
+        serviceBindings: { ASSETS: "bench" },
         ratelimits: {
           LOGIN_LIMITER: {
             name: "LOGIN_LIMITER",
