@@ -8,9 +8,10 @@ import { type Env, isDevelopment } from "../env.ts";
 import { findActiveTenant } from "../storage/control.ts";
 import {
   claimDeliveries,
+  type DeliveryFinish,
   deleteSubscription,
   deliveryStatusesOf,
-  finishDeliveryStatement,
+  finishDeliveries,
   markDead,
   subscriptionsOf,
   writeDevOutbox,
@@ -47,7 +48,7 @@ type Item = { message: Message<unknown>; deliveryId: string };
  * whose consumer marks the delivery dead. Nothing is dropped silently.
  *
  * A batch is worked per county: one statement claims its deliveries, the county's channel
- * settings are read and decrypted once, sends run a few at a time, and one batch records
+ * settings are read and decrypted once, sends run a few at a time, and one statement records
  * every outcome. A county whose work fails has its messages retried; the others go on.
  */
 export async function consumeNotifications(batch: MessageBatch<unknown>, env: Env) {
@@ -126,24 +127,21 @@ async function deliverAll(env: Env, scope: TenantScope, items: Item[]) {
     }
   });
 
-  const done = new Date();
-  const statements = claimed.map((row, i) => {
-    const outcome = outcomes[i] as DeliveryOutcome;
-    return finishDeliveryStatement(
-      scope,
-      row.id,
-      outcome.ok
-        ? { status: "sent", providerResponse: outcome.providerResponse }
+  await finishDeliveries(
+    scope,
+    claimed.map((row, i): DeliveryFinish => {
+      const outcome = outcomes[i] as DeliveryOutcome;
+      return outcome.ok
+        ? { id: row.id, status: "sent", providerResponse: outcome.providerResponse }
         : {
+            id: row.id,
             status: outcome.retryable ? "failed" : "dead",
             lastError: outcome.error,
             providerResponse: outcome.providerResponse ?? null,
-          },
-      done,
-    );
-  });
-  const [first, ...rest] = statements;
-  if (first) await scope.db.batch([first, ...rest]);
+          };
+    }),
+    new Date(),
+  );
 
   const retry = new Set(
     claimed

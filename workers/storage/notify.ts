@@ -354,26 +354,44 @@ export async function claimDeliveries(
   return claimed;
 }
 
-export function finishDeliveryStatement(
+export interface DeliveryFinish {
+  id: string;
+  status: "sent" | "failed" | "dead";
+  providerResponse?: string | null | undefined;
+  lastError?: string | null | undefined;
+}
+
+/**
+ * Records the outcomes of many attempts in one statement: they travel as one JSON
+ * parameter, so any number stays within D1's 100 bound parameters.
+ */
+export async function finishDeliveries(
   scope: TenantScope,
-  id: string,
-  outcome: {
-    status: "sent" | "failed" | "dead";
-    providerResponse?: string | null;
-    lastError?: string | null;
-  },
+  outcomes: readonly DeliveryFinish[],
   now: Date,
 ) {
-  return scope.db
-    .update(deliveries)
-    .set({
-      status: outcome.status,
-      providerResponse: outcome.providerResponse ?? null,
-      lastError: outcome.lastError ?? null,
-      updatedAt: now,
-      ...(outcome.status === "sent" && { sentAt: now }),
-    })
-    .where(ofTenant(scope, deliveries, eq(deliveries.id, id)));
+  if (outcomes.length === 0) return;
+  const rows = outcomes.map((o) => ({
+    id: o.id,
+    status: o.status,
+    providerResponse: o.providerResponse ?? null,
+    lastError: o.lastError ?? null,
+  }));
+  const at = now.getTime();
+  await scope.db.run(sql`
+    UPDATE ${deliveries} SET
+      status = o.status,
+      provider_response = o.provider_response,
+      last_error = o.last_error,
+      updated_at = ${at},
+      sent_at = CASE WHEN o.status = 'sent' THEN ${at} ELSE ${deliveries.sentAt} END
+    FROM (
+      SELECT json_extract(value, '$.id') AS id, json_extract(value, '$.status') AS status,
+        json_extract(value, '$.providerResponse') AS provider_response,
+        json_extract(value, '$.lastError') AS last_error
+      FROM json_each(${JSON.stringify(rows)})
+    ) AS o
+    WHERE ${deliveries.tenantId} = ${scope.tenant} AND ${deliveries.id} = o.id`);
 }
 
 /** Marks dead what reached the dead-letter queue, unless it was sent after all. */
