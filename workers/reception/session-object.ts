@@ -99,6 +99,8 @@ export class ReceptionSession extends DurableObject<Env> {
         status TEXT NOT NULL, calls INTEGER NOT NULL DEFAULT 0, checked_in_at INTEGER NOT NULL,
         called_at INTEGER, completed_at INTEGER, petition_id TEXT)`,
       "CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL)",
+      // The state after every change reads tickets by status: waiting, the latest called.
+      "CREATE INDEX IF NOT EXISTS tickets_status ON tickets (status, number)",
     ]) {
       this.sql.exec(ddl);
     }
