@@ -102,6 +102,15 @@ export const tenantSettings = sqliteTable("tenant_settings", {
 });
 
 /**
+ * A stamp replaced by triggers (migration 0005) whenever the county's units, settings,
+ * calendar or local categories change: a cached county context is current while it matches.
+ */
+export const contextVersions = sqliteTable("context_versions", {
+  tenantId: text("tenant_id").primaryKey(),
+  stamp: text("stamp").notNull(),
+});
+
+/**
  * The county's holiday calendar: official days off and make-up working days. Seeded with
  * the State Council's schedules at onboarding; the county admin adds each new year.
  */

@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { maskName } from "../../workers/domain/petitioner/mask.ts";
 import { call } from "../support/client.ts";
 import { setUpCounty, type TestCounty } from "../support/county.ts";
 import { publishedSession } from "../support/reception.ts";

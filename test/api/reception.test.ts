@@ -1,5 +1,5 @@
 import { env, evictDurableObject, runInDurableObject } from "cloudflare:test";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { ReceptionSession } from "../../workers/reception/session-object.ts";
 import { call, freshIp } from "../support/client.ts";
 import { setUpCounty, type TestCounty } from "../support/county.ts";
@@ -380,10 +380,16 @@ describe("the county's live monitor", () => {
       token: county.people.clerk.token,
       body: { walkIn: { name: "乙" } },
     });
+    // Sessions report coalesced summaries, at most one per half second.
     const monitor = env.TENANT_MONITOR.get(env.TENANT_MONITOR.idFromName(county.code));
-    const snapshot = await monitor.snapshot(session.date);
-    expect(snapshot.sessions).toContainEqual(
-      expect.objectContaining({ sessionId: session.id, waiting: 1 }),
+    await vi.waitFor(
+      async () => {
+        const snapshot = await monitor.snapshot(session.date);
+        expect(snapshot.sessions).toContainEqual(
+          expect.objectContaining({ sessionId: session.id, waiting: 1 }),
+        );
+      },
+      { timeout: 3_000, interval: 100 },
     );
   });
 });

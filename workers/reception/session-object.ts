@@ -30,6 +30,8 @@ import { callingOrder, chooseNext, estimateWaitMinutes, type Waiting } from "./q
 import { closeQuietly } from "./sockets.ts";
 
 const HOLD_MS = 5 * 60_000;
+/** The county monitor hears from a session at most this often. */
+const MONITOR_INTERVAL_MS = 500;
 const BOOKING_CODE_LENGTH = 8;
 
 /**
@@ -41,6 +43,11 @@ const BOOKING_CODE_LENGTH = 8;
  */
 export class ReceptionSession extends DurableObject<Env> {
   private readonly sql: SqlStorage;
+  /** The stored config, parsed once: this object is its only writer. */
+  private configCache: SessionConfig | undefined;
+  /** The newest summary not yet given to the county monitor, and whether one is on its way. */
+  private monitorPending: { date: string; summary: SessionSummary } | undefined;
+  private monitorSending = false;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -56,6 +63,8 @@ export class ReceptionSession extends DurableObject<Env> {
         status TEXT NOT NULL, calls INTEGER NOT NULL DEFAULT 0, checked_in_at INTEGER NOT NULL,
         called_at INTEGER, completed_at INTEGER, petition_id TEXT)`,
       "CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL)",
+      // The state after every change reads tickets by status: waiting, the latest called.
+      "CREATE INDEX IF NOT EXISTS tickets_status ON tickets (status, number)",
     ]) {
       this.sql.exec(ddl);
     }
@@ -68,15 +77,18 @@ export class ReceptionSession extends DurableObject<Env> {
       "INSERT INTO config (id, json) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET json = excluded.json",
       JSON.stringify(config),
     );
+    this.configCache = config;
     this.changed();
     return { ok: true as const };
   }
 
   private config(): SessionConfig | undefined {
+    if (this.configCache) return this.configCache;
     const row = this.sql
       .exec<{ json: string }>("SELECT json FROM config WHERE id = 1")
       .toArray()[0];
-    return row ? (JSON.parse(row.json) as SessionConfig) : undefined;
+    this.configCache = row ? (JSON.parse(row.json) as SessionConfig) : undefined;
+    return this.configCache;
   }
 
   // ── booking ──────────────────────────────────────────────────────────────────────
@@ -497,9 +509,14 @@ export class ReceptionSession extends DurableObject<Env> {
 
   staffState(): StaffQueueState {
     const config = this.config();
-    // One read of the day's tickets: this runs after every change, for every watcher.
+    // One read of the day's tickets, once per change for every watcher. Of the tickets
+    // still `called`, only the latest is shown (as now serving): the others are not read.
     const all = this.sql
-      .exec<TicketRow>("SELECT * FROM tickets ORDER BY number")
+      .exec<TicketRow>(
+        `SELECT * FROM tickets WHERE status <> 'called'
+           OR number = (SELECT max(number) FROM tickets WHERE status = 'called')
+         ORDER BY number`,
+      )
       .toArray()
       .map(toTicket);
     const now = Date.now();
@@ -547,40 +564,11 @@ export class ReceptionSession extends DurableObject<Env> {
 
   /** What a public board and a citizen's phone see: numbers, never names. */
   publicState(): QueueState {
-    const { done: _done, ...state } = this.staffState();
-    const strip = (t: StaffTicket): PublicTicket => ({
-      number: t.number,
-      kind: t.kind,
-      status: t.status,
-      slotStart: t.slotStart,
-      calls: t.calls,
-      ...(t.etaMinutes !== undefined && { etaMinutes: t.etaMinutes }),
-    });
-    return {
-      ...state,
-      nowServing: state.nowServing ? strip(state.nowServing) : null,
-      waiting: state.waiting.map(strip),
-      parked: state.parked.map(strip),
-    };
+    return publicView(this.staffState());
   }
 
   summary(): SessionSummary {
-    const state = this.staffState();
-    const waits = [...state.done, ...(state.nowServing ? [state.nowServing] : [])]
-      .filter((t) => t.calledAt)
-      .map((t) => (Date.parse(t.calledAt as string) - Date.parse(t.checkedInAt)) / 60_000);
-    return {
-      sessionId: state.sessionId,
-      waiting: state.waiting.length,
-      served: state.served,
-      noShows: state.noShows,
-      nowServing: state.nowServing?.number ?? null,
-      averageWaitMinutes: waits.length
-        ? Math.round(waits.reduce((a, b) => a + b, 0) / waits.length)
-        : null,
-      longestWaitMinutes: state.longestWaitMinutes,
-      updatedAt: state.updatedAt,
-    };
+    return summarize(this.staffState());
   }
 
   /** WebSocket upgrade, already authenticated by the Worker, which says who is watching. */
@@ -614,11 +602,20 @@ export class ReceptionSession extends DurableObject<Env> {
       : { type: "state", state: this.publicState() };
   }
 
+  /**
+   * After every change: the state is computed once, and each audience's message is
+   * serialised once for all of its sockets.
+   */
   private changed() {
+    const state = this.staffState();
+    const messages: Record<"public" | "staff", () => ServerMessage> = {
+      public: () => ({ type: "state", state: publicView(state) }),
+      staff: () => ({ type: "staffState", state }),
+    };
     for (const audience of ["public", "staff"] as const) {
       const sockets = this.ctx.getWebSockets(audience);
       if (sockets.length === 0) continue;
-      const text = JSON.stringify(this.message(audience));
+      const text = JSON.stringify(messages[audience]());
       for (const ws of sockets) {
         try {
           ws.send(text);
@@ -627,14 +624,34 @@ export class ReceptionSession extends DurableObject<Env> {
         }
       }
     }
-    this.ctx.waitUntil(this.reportToMonitor());
+    const config = this.config();
+    if (config && this.env.TENANT_MONITOR) {
+      this.monitorPending = { date: config.date, summary: summarize(state) };
+      if (!this.monitorSending) {
+        this.monitorSending = true;
+        this.ctx.waitUntil(this.reportToMonitor(config.tenant));
+      }
+    }
   }
 
-  private async reportToMonitor() {
-    const config = this.config();
-    if (!config || !this.env.TENANT_MONITOR) return;
-    const monitor = this.env.TENANT_MONITOR.get(this.env.TENANT_MONITOR.idFromName(config.tenant));
-    await monitor.report(config.date, this.summary());
+  /**
+   * The county monitor gets the newest summary at once, then at most one per interval:
+   * changes in between are folded into the next report, so a busy desk costs the county's
+   * single monitor object a write every half second rather than one per operation.
+   */
+  private async reportToMonitor(tenant: string) {
+    try {
+      const monitor = this.env.TENANT_MONITOR.get(this.env.TENANT_MONITOR.idFromName(tenant));
+      for (let next = this.monitorPending; next; next = this.monitorPending) {
+        this.monitorPending = undefined;
+        await monitor.report(next.date, next.summary);
+        await new Promise((resolve) => setTimeout(resolve, MONITOR_INTERVAL_MS));
+      }
+    } catch (error) {
+      console.error("reception: the county monitor missed a summary", error);
+    } finally {
+      this.monitorSending = false;
+    }
   }
 
   // ── the D1 copy of bookings ──────────────────────────────────────────────────────
@@ -692,6 +709,42 @@ export class ReceptionSession extends DurableObject<Env> {
   override async alarm() {
     await this.syncBookings();
   }
+}
+
+function publicView(state: StaffQueueState): QueueState {
+  const { done: _done, ...rest } = state;
+  const strip = (t: StaffTicket): PublicTicket => ({
+    number: t.number,
+    kind: t.kind,
+    status: t.status,
+    slotStart: t.slotStart,
+    calls: t.calls,
+    ...(t.etaMinutes !== undefined && { etaMinutes: t.etaMinutes }),
+  });
+  return {
+    ...rest,
+    nowServing: rest.nowServing ? strip(rest.nowServing) : null,
+    waiting: rest.waiting.map(strip),
+    parked: rest.parked.map(strip),
+  };
+}
+
+function summarize(state: StaffQueueState): SessionSummary {
+  const waits = [...state.done, ...(state.nowServing ? [state.nowServing] : [])]
+    .filter((t) => t.calledAt)
+    .map((t) => (Date.parse(t.calledAt as string) - Date.parse(t.checkedInAt)) / 60_000);
+  return {
+    sessionId: state.sessionId,
+    waiting: state.waiting.length,
+    served: state.served,
+    noShows: state.noShows,
+    nowServing: state.nowServing?.number ?? null,
+    averageWaitMinutes: waits.length
+      ? Math.round(waits.reduce((a, b) => a + b, 0) / waits.length)
+      : null,
+    longestWaitMinutes: state.longestWaitMinutes,
+    updatedAt: state.updatedAt,
+  };
 }
 
 type TicketRow = {

@@ -10,9 +10,10 @@ type TenantTable = SQLiteTable & { tenantId: SQLiteColumn };
  * Every table of a shard that holds county rows: each has a tenant_id column. Derived from
  * the schema, so a table added later is never left out of what a county's removal covers.
  */
-export const TENANT_TABLES: readonly TenantTable[] = (Object.values(tables) as unknown[]).filter(
-  (value): value is TenantTable => is(value, SQLiteTable) && "tenantId" in value,
-);
+export const TENANT_TABLES: readonly TenantTable[] = (Object.values(tables) as unknown[])
+  .filter((value): value is TenantTable => is(value, SQLiteTable) && "tenantId" in value)
+  // The county context's stamp goes last: deleting the other tables replaces it by trigger.
+  .sort((a, b) => Number(a === tables.contextVersions) - Number(b === tables.contextVersions));
 
 /**
  * Removes every row of one county from its shard, in one atomic batch. Used only to undo

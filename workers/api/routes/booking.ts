@@ -11,7 +11,6 @@ import {
 } from "../../../schema/api/reception.ts";
 import { cstDate } from "../../domain/deadlines/index.ts";
 import { requireHumanCheck } from "../../domain/edges/proof-of-work.ts";
-import { loadCaseContext, staffView } from "../../domain/petitions/context.ts";
 import {
   bookingView,
   bookSlot,
@@ -21,9 +20,11 @@ import {
   requestBookingCode,
   rescheduleBooking,
 } from "../../domain/reception/booking-service.ts";
+import { staffView } from "../../domain/tenancy/county-context.ts";
 import { ApiError, notFound } from "../../errors.ts";
 import { sessionClient } from "../../reception/client.ts";
 import { findReceptionSession } from "../../storage/reception.ts";
+import { countyContext } from "../case-request.ts";
 import { requireStaff } from "../middleware/auth.ts";
 import { sameOriginSocket } from "../middleware/page-security.ts";
 import { clientAddress, publicRateLimit } from "../middleware/rate-limit.ts";
@@ -161,22 +162,22 @@ export const bookingRoutes = newRouter()
   .openapi(requestCodeRoute, async (c) => {
     const { phone, altcha } = c.req.valid("json");
     await requireHumanCheck(c.env, c.get("scope"), altcha);
-    const ctx = await loadCaseContext(c.env, c.get("scope"));
+    const ctx = await countyContext(c);
     return c.json(await requestBookingCode(c.env, ctx, phone, clientAddress(c)), 202);
   })
   .openapi(holdRoute, async (c) => {
-    const ctx = await loadCaseContext(c.env, c.get("scope"));
+    const ctx = await countyContext(c);
     const { sessionId, slotStart } = c.req.valid("json");
     return c.json(await holdSlot(c.env, ctx, c.get("tenant").shard, sessionId, slotStart), 201);
   })
   .openapi(bookRoute, async (c) => {
     const { altcha, ...request } = c.req.valid("json");
     await requireHumanCheck(c.env, c.get("scope"), altcha);
-    const ctx = await loadCaseContext(c.env, c.get("scope"));
+    const ctx = await countyContext(c);
     return c.json(await bookSlot(c.env, ctx, c.get("tenant").shard, request), 201);
   })
   .openapi(getBookingRoute, async (c) => {
-    const ctx = await loadCaseContext(c.env, c.get("scope"));
+    const ctx = await countyContext(c);
     const { session, booking } = await citizenBooking(
       c.env,
       ctx,
@@ -187,14 +188,14 @@ export const bookingRoutes = newRouter()
     return c.json(bookingView(ctx, session, booking), 200);
   })
   .openapi(cancelBookingRoute, async (c) => {
-    const ctx = await loadCaseContext(c.env, c.get("scope"));
+    const ctx = await countyContext(c);
     const { bookingCode } = c.req.valid("param");
     const { phoneLast4 } = c.req.valid("json");
     const shard = c.get("tenant").shard;
     return c.json(await cancelBooking(c.env, ctx, shard, bookingCode, phoneLast4), 200);
   })
   .openapi(rescheduleRoute, async (c) => {
-    const ctx = await loadCaseContext(c.env, c.get("scope"));
+    const ctx = await countyContext(c);
     const { bookingCode } = c.req.valid("param");
     const { phoneLast4, slotStart } = c.req.valid("json");
     const shard = c.get("tenant").shard;
@@ -212,7 +213,7 @@ export const bookingRoutes = newRouter()
     let audience = "public";
     try {
       await requireStaff(c, async () => {});
-      const ctx = await loadCaseContext(c.env, scope);
+      const ctx = await countyContext(c);
       const viewer = staffView(c.get("staff"), ctx.units);
       if (viewer.inCountyOffice || viewer.unitSubtree.includes(row.unitId)) audience = "staff";
     } catch {
@@ -224,7 +225,7 @@ export const bookingRoutes = newRouter()
   })
   .openapi(watchTenantRoute, async (c) => {
     needsUpgrade(c.req.raw);
-    const ctx = await loadCaseContext(c.env, c.get("scope"));
+    const ctx = await countyContext(c);
     const viewer = staffView(c.get("staff"), ctx.units);
     if (!viewer.inCountyOffice) throw new ApiError("FORBIDDEN", "实时监控仅对县信访局开放");
     const url = new URL(c.req.url);

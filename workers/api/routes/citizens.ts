@@ -15,7 +15,6 @@ import {
   requireHumanCheck,
 } from "../../domain/edges/proof-of-work.ts";
 import { formatTrackingCode } from "../../domain/petitioner/tracking-code.ts";
-import { loadCaseContext } from "../../domain/petitions/context.ts";
 import { registerPetition } from "../../domain/petitions/intake.ts";
 import {
   evaluate,
@@ -23,6 +22,7 @@ import {
   trackedView,
 } from "../../domain/petitions/petitioner-access.ts";
 import { listUnits } from "../../storage/units.ts";
+import { countyContext } from "../case-request.ts";
 import { publicRateLimit } from "../middleware/rate-limit.ts";
 import { tenantContext } from "../middleware/tenant.ts";
 import { errorResponses, jsonBody, jsonContent, newRouter } from "../router.ts";
@@ -125,7 +125,7 @@ export const citizenRoutes = newRouter()
   .openapi(submitOnlinePetitionRoute, async (c) => {
     const { altcha, ...body } = c.req.valid("json");
     await requireHumanCheck(c.env, c.get("scope"), altcha);
-    const ctx = await loadCaseContext(c.env, c.get("scope"));
+    const ctx = await countyContext(c);
     const row = await registerPetition(
       ctx,
       { ...body, channel: "online", receivedAt: ctx.now.toISOString() },
@@ -150,12 +150,12 @@ export const citizenRoutes = newRouter()
     return c.json({ items }, 200);
   })
   .openapi(trackPetitionRoute, async (c) => {
-    const ctx = await loadCaseContext(c.env, c.get("scope"));
+    const ctx = await countyContext(c);
     const row = await findForPetitioner(ctx, c.req.valid("json"));
     return c.json(await trackedView(ctx, row), 200);
   })
   .openapi(evaluatePetitionRoute, async (c) => {
-    const ctx = await loadCaseContext(c.env, c.get("scope"));
+    const ctx = await countyContext(c);
     const { trackingCode, phoneLast4, ...rating } = c.req.valid("json");
     const row = await findForPetitioner(ctx, { trackingCode, phoneLast4 });
     return c.json(await evaluate(ctx, row, rating), 200);

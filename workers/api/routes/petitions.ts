@@ -16,9 +16,9 @@ import { ACTION_PATHS, type PetitionAction } from "../../../schema/reference/pet
 import type { PetitionRow } from "../../../schema/tenant/tables.ts";
 import { endOfCstDay } from "../../domain/deadlines/index.ts";
 import { declareRecusal, takeAction } from "../../domain/petitions/actions.ts";
-import type { CaseContext, StaffView } from "../../domain/petitions/context.ts";
 import { previewFlags, registeredEvent, registerPetition } from "../../domain/petitions/intake.ts";
 import { presentPetition, presentSummary, visibleFlagRefs } from "../../domain/petitions/view.ts";
+import type { CaseContext, StaffView } from "../../domain/tenancy/county-context.ts";
 import { invalid, notFound } from "../../errors.ts";
 import { appendAudit } from "../../storage/audit.ts";
 import { recordedAlerts } from "../../storage/notify.ts";

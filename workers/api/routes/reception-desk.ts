@@ -15,7 +15,6 @@ import {
   StaffTicket,
 } from "../../../schema/realtime/reception-queue.ts";
 import type { TicketResult } from "../../../schema/realtime/reception-session.ts";
-import { loadCaseContext } from "../../domain/petitions/context.ts";
 import { presentPetition } from "../../domain/petitions/view.ts";
 import {
   checkIn,
@@ -28,7 +27,7 @@ import { notFound } from "../../errors.ts";
 import { type ReceptionClient, sessionClient } from "../../reception/client.ts";
 import { listEvents } from "../../storage/petitions.ts";
 import { findReceptionSession } from "../../storage/reception.ts";
-import { caseRequest } from "../case-request.ts";
+import { caseRequest, countyContext } from "../case-request.ts";
 import { requireRole, requireStaff } from "../middleware/auth.ts";
 import { publicRateLimit } from "../middleware/rate-limit.ts";
 import { tenantContext } from "../middleware/tenant.ts";
@@ -220,7 +219,7 @@ receptionDeskRoutes
     );
   })
   .openapi(queueStateRoute, async (c) => {
-    const ctx = await loadCaseContext(c.env, c.get("scope"));
+    const ctx = await countyContext(c);
     const row = await findReceptionSession(ctx.scope, c.req.valid("param").sessionId);
     if (!row || row.status === "draft") throw notFound("该接访日");
     const state = await sessionClient(c.env, ctx.scope, row, c.get("tenant").shard).publicState();

@@ -15,7 +15,6 @@ import {
 import { FORM_LABELS, type ReceptionForm } from "../../../schema/reference/reception-forms.ts";
 import type { ReceptionSessionRow } from "../../../schema/tenant/tables.ts";
 import { addCalendarDays } from "../../domain/deadlines/index.ts";
-import { type CaseContext, loadCaseContext } from "../../domain/petitions/context.ts";
 import {
   ReceptionPolicySchema,
   resolveReceptionPolicy,
@@ -27,6 +26,7 @@ import {
   createSessions,
   publishSessions,
 } from "../../domain/reception/schedule-service.ts";
+import { type CaseContext, loadCaseContext } from "../../domain/tenancy/county-context.ts";
 import { notFound } from "../../errors.ts";
 import { sessionClient } from "../../reception/client.ts";
 import { batchWithAudit } from "../../storage/audit.ts";
@@ -36,7 +36,7 @@ import {
   loadReceptionPolicyRow,
   saveReceptionPolicyStatement,
 } from "../../storage/reception.ts";
-import { caseRequest } from "../case-request.ts";
+import { caseRequest, countyContext } from "../case-request.ts";
 import { requireRole, requireStaff } from "../middleware/auth.ts";
 import { publicRateLimit } from "../middleware/rate-limit.ts";
 import { tenantContext } from "../middleware/tenant.ts";
@@ -223,7 +223,7 @@ export const receptionScheduleRoutes = newRouter()
     return c.json({ sessions: rows.map((r) => presentSession(ctx, r)) }, 201);
   })
   .openapi(listRoute, async (c) => {
-    const ctx = await loadCaseContext(c.env, c.get("scope"));
+    const ctx = await countyContext(c);
     const query = c.req.valid("query");
     const rows = await listReceptionSessions(ctx.scope, {
       from: query.from ?? ctx.today,
@@ -234,7 +234,7 @@ export const receptionScheduleRoutes = newRouter()
     return c.json({ sessions: rows.map((r) => presentSession(ctx, r)) }, 200);
   })
   .openapi(listDraftsRoute, async (c) => {
-    const ctx = await loadCaseContext(c.env, c.get("scope"));
+    const ctx = await countyContext(c);
     const rows = await listReceptionSessions(ctx.scope, {
       ...c.req.valid("query"),
       statuses: ["draft", "published", "cancelled"],
@@ -242,7 +242,7 @@ export const receptionScheduleRoutes = newRouter()
     return c.json({ sessions: rows.map((r) => presentSession(ctx, r)) }, 200);
   })
   .openapi(getRoute, async (c) => {
-    const ctx = await loadCaseContext(c.env, c.get("scope"));
+    const ctx = await countyContext(c);
     const row = await findReceptionSession(ctx.scope, c.req.valid("param").sessionId);
     if (!row || row.status === "draft") throw notFound("该接访日");
     const slots = await sessionClient(
@@ -294,7 +294,7 @@ export const receptionScheduleRoutes = newRouter()
     return c.json({ session: presentSession(ctx, session), told }, 200);
   })
   .openapi(calendarRoute, async (c) => {
-    const ctx = await loadCaseContext(c.env, c.get("scope"));
+    const ctx = await countyContext(c);
     const tenant = c.get("tenant");
     const { unitId } = c.req.valid("query");
     const rows = await listReceptionSessions(ctx.scope, {

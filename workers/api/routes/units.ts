@@ -8,7 +8,7 @@ import {
   UpdateUnitBody,
 } from "../../../schema/api/units.ts";
 import { createUnit, renameUnit } from "../../domain/tenancy/units.ts";
-import { listUnits } from "../../storage/units.ts";
+import { countyContext } from "../case-request.ts";
 import { requireRole, requireStaff } from "../middleware/auth.ts";
 import { tenantContext } from "../middleware/tenant.ts";
 import { presentUnit } from "../present.ts";
@@ -61,7 +61,7 @@ const updateUnitRoute = createRoute({
 
 export const unitRoutes = newRouter()
   .openapi(listUnitsRoute, async (c) => {
-    const units = await listUnits(c.get("scope"));
+    const { units } = await countyContext(c);
     return c.json({ units: units.map(presentUnit) }, 200);
   })
   .openapi(createUnitRoute, async (c) => {

@@ -2,7 +2,7 @@ import type { StaffRow } from "../../../schema/tenant/tables.ts";
 import type { Env } from "../../env.ts";
 import { listStaff } from "../../storage/staff.ts";
 import type { TenantScope } from "../../storage/tenant-scope.ts";
-import { type CaseContext, loadCaseContext } from "../petitions/context.ts";
+import { type CaseContext, loadCaseContext } from "../tenancy/county-context.ts";
 import { type LoadedSettings, loadNotificationSettings } from "./settings-store.ts";
 
 /** The county as the scan's messages need it: rules, staff and notification settings. */

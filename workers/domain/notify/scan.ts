@@ -14,7 +14,7 @@ import {
 import { openTenantScope, type TenantScope } from "../../storage/tenant-scope.ts";
 import { cstDate, deadlineStatus } from "../deadlines/index.ts";
 import { type AlertMarkAt, alertMarks, storedClocks } from "../petitions/clocks.ts";
-import { countyOffice, unitSubtree } from "../petitions/context.ts";
+import { countyOffice, unitSubtree } from "../tenancy/county-context.ts";
 import { sendDigests } from "./digest.ts";
 import { type Notice, noticeStatements } from "./notices.ts";
 import { flushOutbox } from "./outbox.ts";

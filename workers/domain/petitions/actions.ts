@@ -12,8 +12,8 @@ import {
 } from "../../storage/petitions.ts";
 import { findStaff } from "../../storage/staff.ts";
 import { cstDate, daysBetween, deadlineFor } from "../deadlines/index.ts";
+import { type CaseContext, type StaffView, unitSubtree } from "../tenancy/county-context.ts";
 import { type ClockFacts, caseClocks, clockColumns } from "./clocks.ts";
-import { type CaseContext, type StaffView, unitSubtree } from "./context.ts";
 import {
   availableActions,
   CLOSE_BLOCKERS,

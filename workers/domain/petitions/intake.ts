@@ -20,8 +20,13 @@ import { addCalendarDays, cstDate, daysBetween } from "../deadlines/index.ts";
 import { checkIdNumber } from "../petitioner/id-number.ts";
 import { checkMobile } from "../petitioner/phone.ts";
 import { newTrackingCode } from "../petitioner/tracking-code.ts";
+import {
+  type CaseContext,
+  countyOffice,
+  type StaffView,
+  unitSubtree,
+} from "../tenancy/county-context.ts";
 import { caseClocks, clockColumns } from "./clocks.ts";
-import { type CaseContext, countyOffice, type StaffView, unitSubtree } from "./context.ts";
 import type { Person, SealedParties } from "./view.ts";
 
 export interface Intake extends PetitionMaterial {

@@ -20,7 +20,7 @@ import { loadNotificationSettings } from "../notify/settings-store.ts";
 import { checkIdNumber } from "../petitioner/id-number.ts";
 import { maskName } from "../petitioner/mask.ts";
 import { checkMobile, lastFour } from "../petitioner/phone.ts";
-import type { CaseContext } from "../petitions/context.ts";
+import type { CaseContext } from "../tenancy/county-context.ts";
 import { bookingWindowProblem, resolveReceptionPolicy } from "./booking-policy.ts";
 import { slotInstant } from "./session.ts";
 

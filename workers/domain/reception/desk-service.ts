@@ -8,8 +8,8 @@ import { ApiError, conflict, notFound } from "../../errors.ts";
 import { type ReceptionClient, sessionClient } from "../../reception/client.ts";
 import { findReceptionSession } from "../../storage/reception.ts";
 import { decryptPii, encryptPii } from "../crypto/pii.ts";
-import type { CaseContext, StaffView } from "../petitions/context.ts";
 import { registerPetition } from "../petitions/intake.ts";
+import type { CaseContext, StaffView } from "../tenancy/county-context.ts";
 
 /** The session and its object, if this person works its desk: its unit's staff or the county office. */
 export async function deskSession(

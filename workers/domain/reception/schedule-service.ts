@@ -15,7 +15,7 @@ import { decryptPii } from "../crypto/pii.ts";
 import { noticeStatements } from "../notify/notices.ts";
 import { flushOutbox } from "../notify/outbox.ts";
 import { loadNotificationSettings } from "../notify/settings-store.ts";
-import { type CaseContext, type StaffView, unitSubtree } from "../petitions/context.ts";
+import { type CaseContext, type StaffView, unitSubtree } from "../tenancy/county-context.ts";
 import { occurrences, type Recurrence } from "./recurrence.ts";
 import { windowProblems } from "./session.ts";
 
