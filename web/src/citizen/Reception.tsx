@@ -1,4 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import type {
+  BookingView as Booking,
+  Hold,
+  ReceptionSession,
+  SessionWithSlots,
+} from "../../../schema/api/reception.ts";
 import { isApiError, retryAfterSeconds } from "../api/client.ts";
 import {
   book,
@@ -9,7 +15,6 @@ import {
   nearestFree,
   requestBookingCode,
 } from "../api/reception.ts";
-import type { Booking, Hold, ReceptionSession, SessionWithSlots } from "../api/reception-types.ts";
 import { fieldErrors } from "../console/components/ErrorAlert.tsx";
 import { SelectField, TextField } from "../console/components/Field.tsx";
 import { formatDate, weekdayOf } from "../shared/dates.ts";

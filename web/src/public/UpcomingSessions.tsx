@@ -1,6 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
+import type { ReceptionSession } from "../../../schema/api/reception.ts";
 import { listSessions } from "../api/reception.ts";
-import type { ReceptionSession } from "../api/reception-types.ts";
 import { formatDate, weekdayOf } from "../shared/dates.ts";
 import { receptionPath } from "../shared/tenant.ts";
 

@@ -33,6 +33,6 @@ export const receptionPrepareRoutes = newRouter().openapi(bookingsRoute, async (
   if (!viewer.inCountyOffice && !viewer.unitSubtree.includes(row.unitId)) {
     throw new ApiError("FORBIDDEN", "只能查看本单位的接访预约");
   }
-  const bookings = await prepareBookings(c.env, ctx, viewer, row.id);
+  const bookings = await prepareBookings(c.env, ctx, viewer, row, c.get("tenant").shard);
   return c.json({ sessionId: row.id, bookings }, 200);
 });

@@ -1,11 +1,11 @@
 import type { PreparedBooking } from "../../../schema/api/reception.ts";
+import type { ReceptionSessionRow } from "../../../schema/tenant/tables.ts";
 import type { Env } from "../../env.ts";
-import type { Booking } from "../../reception/session-object.ts";
-import { findEarlierCases } from "../../storage/petitions.ts";
+import { sessionClient } from "../../reception/client.ts";
+import { latestCasesOfPerson } from "../../storage/petitions.ts";
 import type { Viewer } from "../../storage/visibility.ts";
 import { decryptPii, lookupHash } from "../crypto/pii.ts";
-import type { CaseContext } from "../petitions/context.ts";
-import { sessionStub } from "./schedule-service.ts";
+import type { CaseContext } from "../tenancy/county-context.ts";
 
 const EARLIER_SHOWN = 5;
 
@@ -18,10 +18,11 @@ export async function prepareBookings(
   env: Env,
   ctx: CaseContext,
   viewer: Viewer,
-  sessionId: string,
+  row: ReceptionSessionRow,
+  shard: string,
 ): Promise<PreparedBooking[]> {
-  const stub = sessionStub(env, ctx.scope.tenant, sessionId);
-  const bookings = ((await stub.activeBookings()) as Booking[]).sort(
+  const client = sessionClient(env, ctx.scope, row, shard);
+  const bookings = (await client.activeBookings()).sort(
     (a, b) => a.slotStart.localeCompare(b.slotStart) || a.code.localeCompare(b.code),
   );
   return Promise.all(
@@ -31,7 +32,12 @@ export async function prepareBookings(
         idNumber?: string;
       };
       const idHash = party.idNumber ? await lookupHash(ctx.keys, "id", party.idNumber) : null;
-      const earlier = await findEarlierCases(ctx.scope, { idHash, phoneHash: b.phoneHash }, viewer);
+      const earlier = await latestCasesOfPerson(
+        ctx.scope,
+        { idHash, phoneHash: b.phoneHash },
+        viewer,
+        EARLIER_SHOWN,
+      );
       return {
         bookingCode: b.code,
         slotStart: b.slotStart,
@@ -39,7 +45,7 @@ export async function prepareBookings(
         name: party.name ?? b.label,
         headcount: b.headcount,
         topic: b.topic,
-        earlierCases: earlier.slice(0, EARLIER_SHOWN).map((e) => ({
+        earlierCases: earlier.map((e) => ({
           trackingCode: e.trackingCode,
           status: e.status,
           categoryCode: e.categoryCode,

@@ -6,7 +6,7 @@ import { noticeStatements } from "../notify/notices.ts";
 import { flushOutbox } from "../notify/outbox.ts";
 import { loadNotificationSettings } from "../notify/settings-store.ts";
 import { checkMobile } from "../petitioner/phone.ts";
-import type { CaseContext } from "../petitions/context.ts";
+import type { CaseContext } from "../tenancy/county-context.ts";
 
 /**
  * After the desk registers a visit as a case, the citizen is told its tracking code: on the

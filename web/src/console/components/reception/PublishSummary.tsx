@@ -1,5 +1,5 @@
 import { useEffect, useRef } from "preact/hooks";
-import type { ReceptionSession } from "../../../api/reception-types.ts";
+import type { ReceptionSession } from "../../../../../schema/api/reception.ts";
 import { formatDate, weekdayOf } from "../../../shared/dates.ts";
 
 /** What goes public, session by session, before anything does. */
