@@ -262,3 +262,20 @@ export const SessionBookings = z
   .openapi("SessionBookings");
 export type SessionBookings = z.infer<typeof SessionBookings>;
 export type PreparedBooking = z.infer<typeof PreparedBooking>;
+
+/** The county's booking limits and queue rules (defaults and bounds in domain/reception/booking-policy.ts). */
+export const ReceptionSettings = z
+  .object({
+    monthlyBookingsPerPhone: z.number().int(),
+    minimumNoticeMinutes: z.number().int(),
+    horizonDays: z.number().int(),
+    walkInEvery: z.number().int(),
+    maxCalls: z.number().int(),
+    codesPerPhonePerDay: z.number().int(),
+    codesPerAddressPerDay: z.number().int(),
+    codesPerCountyPerDay: z.number().int(),
+    trackAttemptsPerCase: z.number().int(),
+    proofOfWorkDifficulty: z.number().int(),
+  })
+  .openapi("ReceptionSettings");
+export type ReceptionSettings = z.infer<typeof ReceptionSettings>;

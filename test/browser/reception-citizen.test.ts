@@ -116,4 +116,24 @@ describe("reception for the citizen in Chromium", () => {
     expect(text).not.toMatch(/phoneLast4|bookingCode|[a-z]+[A-Z][a-z]+/);
     await citizen.screenshot({ path: `${ARTIFACTS}/citizen-error.png`, fullPage: true });
   });
+
+  it("lets the administrator set the booking rules on a phone", async () => {
+    const admin = await product.browser.newPage(PHONE);
+    await signIn(product, admin, "admin");
+    await admin.goto(`${product.stack.url}/t/${T}/console/reception-rules`);
+    await until(() => admin.locator("h1").textContent()).toBe("接访规则");
+    const notice = admin.getByLabel("最短提前预约时间（分钟）");
+    await until(() => notice.inputValue()).toBe("120");
+    await notice.fill("180");
+    await admin.getByRole("button", { name: "保存" }).click();
+    await until(() => admin.getByRole("status").first().textContent()).toContain("已保存");
+    expect(await overflowsHorizontally(admin)).toBe(false);
+    await admin.screenshot({ path: `${ARTIFACTS}/reception-rules.png`, fullPage: true });
+    const settings = await staffCall<{ minimumNoticeMinutes: number }>(
+      admin,
+      "GET",
+      `/t/${T}/settings/reception`,
+    );
+    expect(settings.minimumNoticeMinutes).toBe(180);
+  });
 });

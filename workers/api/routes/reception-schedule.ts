@@ -6,6 +6,7 @@ import {
   CreateReceptionSessionBody,
   PublishedSessions,
   PublishSessionsBody,
+  ReceptionSettings,
   SessionChanged,
   SessionList,
   SessionParam,
@@ -334,21 +335,6 @@ export const receptionScheduleRoutes = newRouter()
 
 // ── the county's reception rules ─────────────────────────────────────────────────
 
-const ReceptionPolicyView = z
-  .object({
-    monthlyBookingsPerPhone: z.number().int(),
-    minimumNoticeMinutes: z.number().int(),
-    horizonDays: z.number().int(),
-    walkInEvery: z.number().int(),
-    maxCalls: z.number().int(),
-    codesPerPhonePerDay: z.number().int(),
-    codesPerAddressPerDay: z.number().int(),
-    codesPerCountyPerDay: z.number().int(),
-    trackAttemptsPerCase: z.number().int(),
-    proofOfWorkDifficulty: z.number().int(),
-  })
-  .openapi("ReceptionSettings");
-
 const getPolicyRoute = createRoute({
   operationId: "getReceptionSettings",
   method: "get",
@@ -360,7 +346,7 @@ const getPolicyRoute = createRoute({
   middleware: [tenantContext, requireStaff],
   request: { params: TenantParam },
   responses: {
-    200: jsonContent(ReceptionPolicyView, "The rules in force"),
+    200: jsonContent(ReceptionSettings, "The rules in force"),
     ...errorResponses(401, 404),
   },
 });
@@ -375,7 +361,7 @@ const updatePolicyRoute = createRoute({
   middleware: [tenantContext, requireStaff, requireRole("tenant_admin")],
   request: { params: TenantParam, body: jsonBody(ReceptionPolicySchema.partial()) },
   responses: {
-    200: jsonContent(ReceptionPolicyView, "The rules in force"),
+    200: jsonContent(ReceptionSettings, "The rules in force"),
     ...errorResponses(400, 401, 403, 404),
   },
 });
