@@ -1,6 +1,8 @@
+import { env, runInDurableObject } from "cloudflare:test";
 import { exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { QueueState } from "../../schema/realtime/reception-queue.ts";
+import { slotInstant } from "../../workers/domain/reception/session.ts";
 import { call, freshIp } from "../support/client.ts";
 import { setUpCounty, type TestCounty } from "../support/county.ts";
 import { humanCheck } from "../support/human-check.ts";
@@ -116,5 +118,42 @@ describe("a day at the desk", { timeout: 120_000 }, () => {
     expect(new Set(called).size).toBe(60);
     expect([...called].sort((a, b) => a - b)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
     for (const w of watchers) w.close();
+  });
+
+  it("wakes at an early arrival's slot time to send every screen the new order", async () => {
+    const session = await publishedSession(county, { date: tomorrowCst(3) });
+    const phone = "13900002001";
+    const ip = freshIp();
+    const booked = await call<{ bookingCode: string }>(`/api/v1/t/${county.code}/public/bookings`, {
+      ip,
+      body: {
+        sessionId: session.id,
+        slotStart: "10:00",
+        altcha: await humanCheck(county),
+        name: "早到者",
+        phone,
+        code: await oneTimeCode(county, phone, ip),
+        topic: "反映问题",
+      },
+    });
+    expect(booked.status).toBe(201);
+    const checkIn = await call(
+      `/api/v1/t/${county.code}/reception/sessions/${session.id}/check-in`,
+      {
+        token: county.people.clerk.token,
+        body: { bookingCode: booked.body.bookingCode },
+      },
+    );
+    expect(checkIn.status).toBe(200);
+    const stub = env.RECEPTION_SESSION.get(
+      env.RECEPTION_SESSION.idFromName(`${county.code}:${session.id}`),
+    );
+    const expected = slotInstant(session.date, "10:00").getTime();
+    let alarm: number | null = null;
+    for (let i = 0; i < 50 && alarm !== expected; i += 1) {
+      alarm = await runInDurableObject(stub, (_instance, state) => state.storage.getAlarm());
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(alarm).toBe(expected);
   });
 });

@@ -24,6 +24,7 @@ import type {
 import { cstDate } from "../domain/deadlines/dates.ts";
 import { maskName } from "../domain/petitioner/mask.ts";
 import { randomCode } from "../domain/petitioner/tracking-code.ts";
+import { slotInstant } from "../domain/reception/session.ts";
 import type { Env } from "../env.ts";
 import { saveBookingCopies } from "../storage/reception.ts";
 import { openTenantScope } from "../storage/tenant-scope.ts";
@@ -637,6 +638,7 @@ export class ReceptionSession extends DurableObject<Env> {
       }
     }
     const config = this.config();
+    if (config) this.ctx.waitUntil(this.wakeWhenDue(config.date, state));
     if (config && this.env.TENANT_MONITOR) {
       this.monitorPending = { date: config.date, summary: summarize(state) };
       if (!this.monitorSending) {
@@ -714,12 +716,34 @@ export class ReceptionSession extends DurableObject<Env> {
       }
     } catch (error) {
       console.error(`reception ${config.sessionId}: booking copy failed, retrying`, error);
-      await this.ctx.storage.setAlarm(Date.now() + 30_000);
+      await this.alarmBy(Date.now() + 30_000);
     }
+  }
+
+  /**
+   * The calling order changes when an early arrival's slot time comes, with nobody touching
+   * the desk: an alarm then sends every screen the new order, so what they show is what
+   * "call next" does.
+   */
+  private async wakeWhenDue(date: string, state: StaffQueueState) {
+    const now = Date.now();
+    const due = state.waiting
+      .flatMap((t) => (t.kind === "booked" && t.slotStart ? [slotInstant(date, t.slotStart)] : []))
+      .map((at) => at.getTime())
+      .filter((at) => at > now);
+    if (due.length > 0) await this.alarmBy(Math.min(...due));
+  }
+
+  /** One alarm serves both the copy's retries and the order's wake-ups: the earlier wins. */
+  private async alarmBy(at: number) {
+    const current = await this.ctx.storage.getAlarm();
+    if (current === null || current > at) await this.ctx.storage.setAlarm(at);
   }
 
   override async alarm() {
     await this.syncBookings();
+    // Re-sending the state costs little and sets the next wake-up.
+    this.changed();
   }
 }
 
