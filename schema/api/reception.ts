@@ -77,6 +77,10 @@ export const Slot = z.object({
   slotStart: z.string(),
   capacity: z.number().int(),
   free: z.number().int(),
+  offer: z.enum(["open", "full", "closed", "not_yet_open"]).openapi({
+    description:
+      "open: bookable now; full: no place left; closed: inside the minimum notice (预约已截止); not_yet_open: beyond the booking horizon",
+  }),
 });
 export type Slot = z.infer<typeof Slot>;
 
@@ -112,6 +116,10 @@ export const BookingView = z
       .nullable()
       .openapi({ description: "The queue number once checked in" }),
     qrSvg: z.string().openapi({ description: "The booking code as a QR code (SVG) for check-in" }),
+    registered: z.object({ trackingCode: z.string(), receivedOn: z.string() }).nullable().openapi({
+      description:
+        "The case the desk registered from this visit: its 查询码, to follow it on the tracking page",
+    }),
   })
   .openapi("Booking");
 export type BookingView = z.infer<typeof BookingView>;
@@ -228,3 +236,51 @@ export type CompleteTicketBody = z.infer<typeof CompleteTicketBody>;
 
 export const TicketCompleted = z.object({ ticket: StaffTicket, petition: Petition });
 export type TicketCompleted = z.infer<typeof TicketCompleted>;
+
+/** An earlier case of the person who booked, as far as the reader may see it. */
+export const EarlierCaseBrief = z.object({
+  trackingCode: z.string(),
+  status: z.string(),
+  categoryCode: z.string(),
+  categoryName: z.string(),
+  registeredAt: z.string(),
+});
+
+/** A booking as the leader and the desk prepare for it before the day. */
+export const PreparedBooking = z
+  .object({
+    bookingCode: z.string(),
+    slotStart: z.string(),
+    status: z.string(),
+    name: z.string(),
+    headcount: z.number().int(),
+    topic: z.string().openapi({ description: "What the citizen wrote they will raise" }),
+    earlierCases: z.array(EarlierCaseBrief).openapi({
+      description:
+        "The person's earlier cases (matched by keyed hash of phone or ID number), only those the reader may see under the visibility rule; at most five, newest first",
+    }),
+  })
+  .openapi("PreparedBooking");
+
+export const SessionBookings = z
+  .object({ sessionId: z.string(), bookings: z.array(PreparedBooking) })
+  .openapi("SessionBookings");
+export type SessionBookings = z.infer<typeof SessionBookings>;
+export type PreparedBooking = z.infer<typeof PreparedBooking>;
+
+/** The county's booking limits and queue rules (defaults and bounds in domain/reception/booking-policy.ts). */
+export const ReceptionSettings = z
+  .object({
+    monthlyBookingsPerPhone: z.number().int(),
+    minimumNoticeMinutes: z.number().int(),
+    horizonDays: z.number().int(),
+    walkInEvery: z.number().int(),
+    maxCalls: z.number().int(),
+    codesPerPhonePerDay: z.number().int(),
+    codesPerAddressPerDay: z.number().int(),
+    codesPerCountyPerDay: z.number().int(),
+    trackAttemptsPerCase: z.number().int(),
+    proofOfWorkDifficulty: z.number().int(),
+  })
+  .openapi("ReceptionSettings");
+export type ReceptionSettings = z.infer<typeof ReceptionSettings>;

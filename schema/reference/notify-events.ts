@@ -11,7 +11,9 @@ export const notifyEvents = [
   "digest.daily",
   "evaluation.expired",
   "booking.code",
+  "reception.booked",
   "reception.reminder",
+  "reception.registered",
   "session.changed",
 ] as const;
 export type NotifyEvent = (typeof notifyEvents)[number];
@@ -24,7 +26,9 @@ export const EVENT_LABELS: Readonly<Record<NotifyEvent, string>> = /* @__PURE__ 
   "digest.daily": "每日待办",
   "evaluation.expired": "评价期满",
   "booking.code": "预约验证码",
+  "reception.booked": "预约成功",
   "reception.reminder": "接访提醒",
+  "reception.registered": "接访登记",
   "session.changed": "接访变动",
 });
 
@@ -74,6 +78,16 @@ export const DEFAULT_TEMPLATES: Readonly<Record<NotifyEvent, DefaultTemplate>> =
     body: "【连心桥】您的验证码是 {code}，{minutes} 分钟内有效。请勿告诉他人。",
     params: ["code", "minutes"],
   },
+  "reception.booked": {
+    title: "预约成功",
+    body: "【连心桥】已预约 {date} {time} {leader} 接访，地点 {venue}，预约码 {bookingCode}。",
+    params: ["date", "time", "leader", "venue", "bookingCode"],
+  },
+  "reception.registered": {
+    title: "接访已登记",
+    body: "【连心桥】您反映的问题已登记，查询码 {trackingCode}。凭查询码和手机号后四位可在网上查询办理进度。",
+    params: ["trackingCode"],
+  },
   "reception.reminder": {
     title: "接访提醒",
     body: "【连心桥】您预约了 {date} {time} {leader} 的接访，地点 {venue}，预约码 {bookingCode}。",
@@ -111,7 +125,9 @@ export const PLACEHOLDER_LABELS: Readonly<Record<string, string>> = /* @__PURE__
 /** The events that reach citizens by SMS, where one message is 70 characters. */
 export const SMS_EVENTS: readonly NotifyEvent[] = [
   "booking.code",
+  "reception.booked",
   "reception.reminder",
+  "reception.registered",
   "session.changed",
 ];
 

@@ -634,6 +634,11 @@ export const receptionBookings = sqliteTable(
     /** **Encrypted**: name, phone, ID number of who booked. */
     partySealed: text("party_sealed").notNull(),
     status: text("status").notNull(),
+    /**
+     * The case registered at the desk from this visit (also an accusation's, which the desk's
+     * feed never links): shown only to whoever proves the booking code and phone.
+     */
+    petitionId: text("petition_id"),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },

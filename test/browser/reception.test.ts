@@ -94,6 +94,11 @@ describe("reception day in Chromium", () => {
     const row = clerk.getByTestId("schedule-session").filter({ hasText: venue });
     await until(() => row.getAttribute("data-status")).toBe("draft");
     await clerk.getByRole("button", { name: "公示本期间的接访安排" }).click();
+    // Publishing first shows what goes public, and asks.
+    const summary = clerk.getByTestId("publish-summary");
+    await until(() => summary.textContent()).toContain(venue);
+    await clerk.screenshot({ path: `${ARTIFACTS}/reception-publish-confirm.png`, fullPage: true });
+    await summary.getByRole("button", { name: "确认公示" }).click();
     await until(() => row.getAttribute("data-status")).toBe("published");
     await until(() => clerk.getByRole("status").first().textContent()).toMatch(/已公示 \d+ 场/);
     await clerk.screenshot({ path: `${ARTIFACTS}/reception-schedule.png`, fullPage: true });
@@ -242,6 +247,19 @@ describe("reception day in Chromium", () => {
     await until(() => board.getByTestId("board-now").textContent()).toBe("—");
     await until(() => board.getByTestId("board-waiting").textContent()).toContain("已接待 1 人");
     await clerk.screenshot({ path: `${ARTIFACTS}/reception-desk-done.png`, fullPage: true });
+    // The citizen's phone now shows the case registered for them, with its tracking code.
+    const trackingCode = await registered.locator("[data-code]").getAttribute("data-code");
+    await until(() => citizen.getByTestId("registered-code").textContent(), 15_000).toBe(
+      trackingCode,
+    );
+    expect(
+      await citizen.getByRole("link", { name: "查询办理进度" }).last().getAttribute("href"),
+    ).toContain(`code=${trackingCode}`);
+    expect(await overflowsHorizontally(citizen)).toBe(false);
+    await citizen.screenshot({
+      path: `${ARTIFACTS}/reception-registered-phone.png`,
+      fullPage: true,
+    });
     await registered.getByRole("link", { name: "打开该信访事项" }).click();
     await until(() => clerk.locator("main").textContent()).toContain("领导接访");
     expect(await clerk.locator("main").textContent()).toContain("向红梅");

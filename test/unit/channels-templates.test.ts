@@ -27,6 +27,14 @@ const TYPICAL: Record<NotifyEvent, TemplateParams> = {
   "digest.daily": { unit: "县自然资源局", near: 3, dueToday: 1, overdue: 0 },
   "evaluation.expired": { trackingCode: "XF2026-000123" },
   "booking.code": { code: "482913", minutes: 5 },
+  "reception.booked": {
+    date: "11月28日",
+    time: "09:00",
+    leader: "王副县长",
+    venue: "县信访局一楼接待室",
+    bookingCode: "A7K3Q9HM",
+  },
+  "reception.registered": { trackingCode: "XF2026-000123" },
   "reception.reminder": {
     date: "11月28日",
     time: "上午9:00",
@@ -54,6 +62,10 @@ describe("message templates", () => {
       "booking.code": "【连心桥】您的验证码是 482913，5 分钟内有效。请勿告诉他人。",
       "reception.reminder":
         "【连心桥】您预约了 11月28日 上午9:00 王副县长 的接访，地点 县信访局一楼接待室，预约码 A7K3Q9。",
+      "reception.booked":
+        "【连心桥】已预约 11月28日 09:00 王副县长 接访，地点 县信访局一楼接待室，预约码 A7K3Q9HM。",
+      "reception.registered":
+        "【连心桥】您反映的问题已登记，查询码 XF2026-000123。凭查询码和手机号后四位可在网上查询办理进度。",
       "session.changed": "【连心桥】您预约的 11月28日 王副县长 接访有变动：改为下午2:30。",
     });
   });

@@ -17,6 +17,7 @@ import { inboxRoutes } from "./routes/inbox.ts";
 import { notificationSettingsRoutes } from "./routes/notification-settings.ts";
 import { petitionRoutes } from "./routes/petitions.ts";
 import { receptionDeskRoutes } from "./routes/reception-desk.ts";
+import { receptionPrepareRoutes } from "./routes/reception-prepare.ts";
 import { receptionScheduleRoutes } from "./routes/reception-schedule.ts";
 import { referenceRoutes } from "./routes/reference.ts";
 import { staffRoutes } from "./routes/staff.ts";
@@ -51,6 +52,7 @@ export function createApp() {
   app.route("/api/v1", notificationSettingsRoutes);
   app.route("/api/v1", receptionScheduleRoutes);
   app.route("/api/v1", receptionDeskRoutes);
+  app.route("/api/v1", receptionPrepareRoutes);
   app.route("/api/v1", bookingRoutes);
   mountDocs(app);
   app.route("/", pageRoutes);

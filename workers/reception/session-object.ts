@@ -21,12 +21,20 @@ import type {
   TicketDetail,
   TicketResult,
 } from "../../schema/realtime/reception-session.ts";
+import { cstDate } from "../domain/deadlines/dates.ts";
 import { maskName } from "../domain/petitioner/mask.ts";
 import { randomCode } from "../domain/petitioner/tracking-code.ts";
+import { slotInstant } from "../domain/reception/session.ts";
 import type { Env } from "../env.ts";
 import { saveBookingCopies } from "../storage/reception.ts";
 import { openTenantScope } from "../storage/tenant-scope.ts";
-import { callingOrder, chooseNext, estimateWaitMinutes, type Waiting } from "./queue-rules.ts";
+import {
+  callingOrder,
+  chooseNext,
+  estimateWaitMinutes,
+  meanServiceMinutes,
+  type Waiting,
+} from "./queue-rules.ts";
 import { closeQuietly } from "./sockets.ts";
 
 const HOLD_MS = 5 * 60_000;
@@ -367,7 +375,11 @@ export class ReceptionSession extends DurableObject<Env> {
           checkedInAt: t.checked_in_at,
         }),
       );
-    const next = chooseNext(waiting, this.counter("bookedSinceWalkIn"), config.walkInEvery);
+    const next = chooseNext(waiting, this.counter("bookedSinceWalkIn"), {
+      walkInEvery: config.walkInEvery,
+      date: config.date,
+      now: Date.now(),
+    });
     if (!next) return { ok: false, reason: "NOT_FOUND", message: "没有等候的群众" };
     this.sql.exec(
       "UPDATE tickets SET status = 'called', calls = calls + 1, called_at = ? WHERE number = ?",
@@ -536,7 +548,8 @@ export class ReceptionSession extends DurableObject<Env> {
         checkedInAt: Date.parse(t.checkedInAt),
       })),
       this.counter("bookedSinceWalkIn"),
-      config?.walkInEvery ?? 3,
+      { walkInEvery: config?.walkInEvery ?? 3, date: config?.date ?? cstDate(new Date(now)), now },
+      meanServiceMinutes(durations),
     ).flatMap((w, position) => {
       const ticket = byNumber.get(w.number);
       // Waiting times follow today's observed service times (15 minutes until one is done).
@@ -625,6 +638,7 @@ export class ReceptionSession extends DurableObject<Env> {
       }
     }
     const config = this.config();
+    if (config) this.ctx.waitUntil(this.wakeWhenDue(config.date, state));
     if (config && this.env.TENANT_MONITOR) {
       this.monitorPending = { date: config.date, summary: summarize(state) };
       if (!this.monitorSending) {
@@ -702,12 +716,34 @@ export class ReceptionSession extends DurableObject<Env> {
       }
     } catch (error) {
       console.error(`reception ${config.sessionId}: booking copy failed, retrying`, error);
-      await this.ctx.storage.setAlarm(Date.now() + 30_000);
+      await this.alarmBy(Date.now() + 30_000);
     }
+  }
+
+  /**
+   * The calling order changes when an early arrival's slot time comes, with nobody touching
+   * the desk: an alarm then sends every screen the new order, so what they show is what
+   * "call next" does.
+   */
+  private async wakeWhenDue(date: string, state: StaffQueueState) {
+    const now = Date.now();
+    const due = state.waiting
+      .flatMap((t) => (t.kind === "booked" && t.slotStart ? [slotInstant(date, t.slotStart)] : []))
+      .map((at) => at.getTime())
+      .filter((at) => at > now);
+    if (due.length > 0) await this.alarmBy(Math.min(...due));
+  }
+
+  /** One alarm serves both the copy's retries and the order's wake-ups: the earlier wins. */
+  private async alarmBy(at: number) {
+    const current = await this.ctx.storage.getAlarm();
+    if (current === null || current > at) await this.ctx.storage.setAlarm(at);
   }
 
   override async alarm() {
     await this.syncBookings();
+    // Re-sending the state costs little and sets the next wake-up.
+    this.changed();
   }
 }
 

@@ -38,6 +38,19 @@ export interface RepeatKey {
 }
 
 /**
+ * The tracking code of a case registered from a citizen's own visit, for the petitioner who
+ * proved the booking code and phone digits: a named reader outside the staff rule.
+ */
+export async function petitionerTrackingCode(scope: TenantScope, id: string) {
+  const [row] = await scope.db
+    .select({ trackingCode: petitions.trackingCode, receivedOn: petitions.receivedOn })
+    .from(petitions)
+    .where(ofTenant(scope, petitions, eq(petitions.id, id)))
+    .limit(1);
+  return row;
+}
+
+/**
  * Earlier cases of the same petitioner (by keyed hash of ID number or phone) in the same
  * category, newest first. Each hash reads one range of its `(tenant, hash, category,
  * registered)` index, newest first, so the cost follows the person's own cases, never the
@@ -75,6 +88,41 @@ export function earlierCasesQueries(scope: TenantScope, key: RepeatKey, viewer: 
 }
 
 const EARLIER_CASES = 50;
+
+/**
+ * A person's latest cases in any category, for preparing a reception day: each hash reads
+ * the front of its `(tenant, hash, …)` index range, through the visibility rule.
+ */
+export async function latestCasesOfPerson(
+  scope: TenantScope,
+  hashes: { idHash: string | null; phoneHash: string | null },
+  viewer: Viewer,
+  limit: number,
+) {
+  const byHash = (match: SQL) =>
+    scope.db
+      .select({
+        id: petitions.id,
+        trackingCode: petitions.trackingCode,
+        status: petitions.status,
+        categoryCode: petitions.categoryCode,
+        registeredAt: petitions.registeredAt,
+      })
+      .from(petitions)
+      .where(ofTenant(scope, petitions, match, visibleCases(viewer)))
+      .orderBy(desc(petitions.registeredAt))
+      .limit(limit);
+  const [first, ...rest] = [
+    hashes.idHash ? byHash(eq(petitions.idHash, hashes.idHash)) : undefined,
+    hashes.phoneHash ? byHash(eq(petitions.phoneHash, hashes.phoneHash)) : undefined,
+  ].filter((q) => q !== undefined);
+  if (!first) return [];
+  const found = (await scope.db.batch([first, ...rest])).flat();
+  return found
+    .filter((c, i) => found.findIndex((o) => o.id === c.id) === i)
+    .sort((a, b) => b.registeredAt.getTime() - a.registeredAt.getTime())
+    .slice(0, limit);
+}
 
 export async function findEarlierCases(scope: TenantScope, key: RepeatKey, viewer: Viewer | "all") {
   const [first, ...rest] = earlierCasesQueries(scope, key, viewer);

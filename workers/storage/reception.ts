@@ -69,6 +69,14 @@ export async function findBookingCopy(scope: TenantScope, code: string) {
   return row;
 }
 
+/** Links a booking's copy to the case registered from the visit. */
+export function linkBookingPetitionStatement(scope: TenantScope, code: string, petitionId: string) {
+  return scope.db
+    .update(receptionBookings)
+    .set({ petitionId })
+    .where(ofTenant(scope, receptionBookings, eq(receptionBookings.code, code)));
+}
+
 /** Bookings on a day still to come: whom to remind. */
 export function activeBookingsOn(scope: TenantScope, date: string) {
   return scope.db

@@ -4,6 +4,8 @@ import type {
   CreateReceptionSessionInput as CreateSessionBody,
   PublishedSessions,
   PublishSessionsBody,
+  ReceptionSettings,
+  SessionBookings,
   SessionChanged,
   SessionList,
   TicketCompleted,
@@ -94,4 +96,21 @@ export function transferTicket(
   toSessionId: string,
 ): Promise<TicketTransferred> {
   return request("POST", `${session(tenant, id)}/tickets/${number}/transfer`, { toSessionId });
+}
+
+/** Before the day: who booked, what they will raise, their earlier cases this reader may see. */
+export function getSessionBookings(tenant: string, id: string): Promise<SessionBookings> {
+  return request("GET", `${session(tenant, id)}/bookings`);
+}
+
+/** The county's booking limits and queue rules. */
+export function getReceptionSettings(tenant: string): Promise<ReceptionSettings> {
+  return request("GET", `/api/v1/t/${seg(tenant)}/settings/reception`);
+}
+
+export function updateReceptionSettings(
+  tenant: string,
+  body: Partial<ReceptionSettings>,
+): Promise<ReceptionSettings> {
+  return request("PUT", `/api/v1/t/${seg(tenant)}/settings/reception`, body);
 }

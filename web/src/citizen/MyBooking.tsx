@@ -15,11 +15,13 @@ import {
   rescheduleBooking,
   socketUrl,
 } from "../api/reception.ts";
-import { ErrorAlert, fieldErrors } from "../console/components/ErrorAlert.tsx";
+import { fieldErrors } from "../console/components/ErrorAlert.tsx";
 import { TextField } from "../console/components/Field.tsx";
 import { todayCst } from "../shared/dates.ts";
 import { LIVE_STATUS_LABELS, useLiveSocket } from "../shared/live-socket.ts";
+import { trackPath } from "../shared/tenant.ts";
 import { BookingCard, WhatToBring } from "./BookingCard.tsx";
+import { CitizenErrorAlert } from "./CitizenError.tsx";
 import { SlotPicker } from "./SlotPicker.tsx";
 
 interface Saved {
@@ -131,7 +133,7 @@ export function MyBookingPage({ tenant, initialCode }: { tenant: string; initial
                 没有查到该预约。请核对预约码和预约时填写的手机号码后四位。
               </p>
             ) : (
-              <ErrorAlert error={error} labels={{ phoneLast4: "手机号后四位" }} />
+              <CitizenErrorAlert error={error} labels={{ phoneLast4: "手机号后四位" }} />
             )}
             <div class="actions">
               <button type="submit" class="button button--primary" disabled={busy} aria-busy={busy}>
@@ -247,7 +249,8 @@ function BookingView({
       <p role="status" class={done ? "alert alert--success" : "visually-hidden"}>
         {done}
       </p>
-      {onTheDay && (
+      {booking.registered && <RegisteredCard tenant={tenant} registered={booking.registered} />}
+      {onTheDay && !booking.registered && (
         <LiveQueue
           tenant={tenant}
           booking={booking}
@@ -258,7 +261,7 @@ function BookingView({
         />
       )}
       <BookingCard booking={booking} />
-      <ErrorAlert error={error} />
+      <CitizenErrorAlert error={error} />
       {open && mode === "view" && (
         <p class="actions">
           <button type="button" class="button" onClick={() => setMode("reschedule")}>
@@ -328,6 +331,38 @@ function BookingView({
 }
 
 /** Where this citizen stands, from the public numbers-only state and their ticket number. */
+/** What the citizen keeps after the visit: the case's tracking code and how to follow it. */
+function RegisteredCard({
+  tenant,
+  registered,
+}: {
+  tenant: string;
+  registered: { trackingCode: string; receivedOn: string };
+}) {
+  return (
+    <section class="card" aria-labelledby="registered-title" data-testid="registered">
+      <h2 id="registered-title">您反映的问题已登记</h2>
+      <p>
+        接待时登记的信访事项查询码（已发送短信到您的手机）：
+        <strong class="code-box__code" data-testid="registered-code">
+          {registered.trackingCode}
+        </strong>
+      </p>
+      <p>
+        请妥善保管查询码。凭查询码和手机号后四位，可随时在“查询办理进度”中查看受理、办理情况和答复意见，办结后还可以评价。
+      </p>
+      <p>
+        <a
+          class="button button--primary"
+          href={`${trackPath(tenant)}?code=${registered.trackingCode}`}
+        >
+          查询办理进度
+        </a>
+      </p>
+    </section>
+  );
+}
+
 export function queuePosition(state: QueueState, ticket: number) {
   if (state.nowServing?.number === ticket) return { kind: "yours" as const };
   const index = state.waiting.findIndex((t) => t.number === ticket);
@@ -367,10 +402,14 @@ function LiveQueue({
   }, [booking.ticketNumber]);
 
   // Until the booking shows as checked in, each change of the queue may be this citizen's
-  // check-in: read the booking again (it may carry the ticket number).
+  // check-in: read the booking again (it may carry the ticket number). Once the ticket has
+  // left the queue, the booking may carry the case registered from the visit.
+  const gone = state !== null && ticket !== null && queuePosition(state, ticket).kind === "gone";
   useEffect(() => {
-    if (state && booking.status === "active") staleRef.current();
-  }, [state?.updatedAt, booking.status]);
+    if (state && (booking.status === "active" || (booking.status === "checked_in" && gone))) {
+      staleRef.current();
+    }
+  }, [state?.updatedAt, booking.status, gone]);
 
   const keep = (number: number | null) => {
     setTicket(number);

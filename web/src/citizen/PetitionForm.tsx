@@ -7,9 +7,8 @@ import type {
 } from "../../../schema/api/petitions.ts";
 import type { CategoryCatalog } from "../../../schema/api/reference.ts";
 import { getCategories, getPublicUnits, submitOnlinePetition } from "../api/citizen.ts";
-import { ErrorAlert, fieldErrors } from "../console/components/ErrorAlert.tsx";
+import { fieldErrors } from "../console/components/ErrorAlert.tsx";
 import { SelectField, TextField } from "../console/components/Field.tsx";
-import { FormProblems } from "../console/components/FormProblems.tsx";
 import { formatDateTime } from "../shared/format.ts";
 import { checkIdNumber, checkMobile } from "../shared/id-number.ts";
 import { trackPath } from "../shared/tenant.ts";
@@ -25,6 +24,7 @@ import {
   materialBody,
   materialProblems,
 } from "../shared/ui/MaterialFields.tsx";
+import { CitizenErrorAlert } from "./CitizenError.tsx";
 import { TrackingCodeBox } from "./TrackingCodeBox.tsx";
 
 const LABELS: Record<string, string> = {
@@ -79,7 +79,7 @@ export function PetitionForm({ tenant }: { tenant: string }) {
       <p class="lead">
         请如实填写您反映的问题。提交后会得到一个查询码，凭查询码和手机号码后四位可以查询办理进度、对办理结果进行评价。
       </p>
-      <ErrorAlert error={loadError} />
+      <CitizenErrorAlert error={loadError} />
       {!(catalog && units) && !loadError && (
         <p class="muted" role="status">
           正在加载…
@@ -279,7 +279,19 @@ function Form({
         />
       </section>
 
-      <FormProblems error={error} local={local} labels={LABELS} />
+      <CitizenErrorAlert error={error} labels={LABELS} />
+      {Object.keys(local).length > 0 && (
+        <div class="alert alert--error" role="alert">
+          <p>请先补充或修正以下内容：</p>
+          <ul>
+            {Object.entries(local).map(([key, message]) => (
+              <li key={key}>
+                {LABELS[key] ?? key}：{message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <HumanCheck
         key={checkRound}
         tenant={tenant}

@@ -15,15 +15,15 @@ import {
   nearestFree,
   requestBookingCode,
 } from "../api/reception.ts";
-import { ErrorAlert, fieldErrors } from "../console/components/ErrorAlert.tsx";
+import { fieldErrors } from "../console/components/ErrorAlert.tsx";
 import { SelectField, TextField } from "../console/components/Field.tsx";
-import { FormProblems } from "../console/components/FormProblems.tsx";
 import { formatDate, weekdayOf } from "../shared/dates.ts";
 import { checkIdNumber, checkMobile } from "../shared/id-number.ts";
 import { bookingPath } from "../shared/tenant.ts";
 import { HumanCheck } from "../shared/ui/HumanCheck.tsx";
 import { entryFormKeyDown } from "../shared/ui/keyboard.ts";
 import { BookingCard, WhatToBring } from "./BookingCard.tsx";
+import { CitizenErrorAlert } from "./CitizenError.tsx";
 import { SlotPicker } from "./SlotPicker.tsx";
 
 const LABELS: Record<string, string> = {
@@ -194,7 +194,7 @@ function Schedule({ tenant, onPick }: { tenant: string; onPick: (id: string) => 
       <p class="lead">
         县、乡领导干部定期公开接待群众来访。可以在线预约时段，来访当天凭预约码签到，减少排队等候。
       </p>
-      <ErrorAlert error={error} />
+      <CitizenErrorAlert error={error} />
       {!sessions && !error && (
         <p class="muted" role="status">
           正在加载…
@@ -320,7 +320,7 @@ function SlotStep({
           </p>
         </div>
       )}
-      {!(isApiError(error) && error.code === "SLOT_FULL") && <ErrorAlert error={error} />}
+      {!(isApiError(error) && error.code === "SLOT_FULL") && <CitizenErrorAlert error={error} />}
       {!session && !error && (
         <p class="muted" role="status">
           正在加载时段…
@@ -573,7 +573,7 @@ function BookingForm({
         <p role="status" class="hint">
           {codeStatus}
         </p>
-        <ErrorAlert error={codeError} />
+        <CitizenErrorAlert error={codeError} />
         <TextField
           id="booking-idNumber"
           label="身份证号码（选填）"
@@ -621,7 +621,19 @@ function BookingForm({
         }}
         error={local.altcha}
       />
-      <FormProblems error={error} local={local} labels={LABELS} />
+      <CitizenErrorAlert error={error} labels={LABELS} />
+      {Object.keys(local).length > 0 && (
+        <div class="alert alert--error" role="alert">
+          <p>请先补充或修正以下内容：</p>
+          <ul>
+            {Object.entries(local).map(([key, message]) => (
+              <li key={key}>
+                {LABELS[key] ?? key}：{message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <div class="actions">
         <button
           type="submit"

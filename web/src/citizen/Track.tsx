@@ -7,7 +7,7 @@ import type {
 } from "../../../schema/api/petitions.ts";
 import { evaluatePetition, trackPetition } from "../api/citizen.ts";
 import { isApiError } from "../api/client.ts";
-import { ErrorAlert, fieldErrors } from "../console/components/ErrorAlert.tsx";
+import { fieldErrors } from "../console/components/ErrorAlert.tsx";
 import { TextField } from "../console/components/Field.tsx";
 import { formatDate, formatTrackingCode } from "../shared/dates.ts";
 import { formatDateTime } from "../shared/format.ts";
@@ -24,6 +24,7 @@ import {
 import { DeadlinesTable } from "../shared/ui/Deadlines.tsx";
 import { RadioGroup } from "../shared/ui/RadioGroup.tsx";
 import { ReplyView } from "../shared/ui/ReplyView.tsx";
+import { CitizenErrorAlert } from "./CitizenError.tsx";
 
 export function TrackPage({ tenant, initialCode }: { tenant: string; initialCode: string }) {
   const [code, setCode] = useState(initialCode);
@@ -97,7 +98,7 @@ export function TrackPage({ tenant, initialCode }: { tenant: string; initialCode
               没有查到对应的信访事项。请核对查询码和登记的手机号码后四位。
             </p>
           ) : (
-            <ErrorAlert
+            <CitizenErrorAlert
               error={error}
               labels={{ trackingCode: "查询码", phoneLast4: "手机号后四位" }}
             />
@@ -307,7 +308,7 @@ function Evaluation({
             onValue={setComment}
             error={errors.comment}
           />
-          <ErrorAlert
+          <CitizenErrorAlert
             error={error}
             labels={{
               handlingUnit: "对承办单位的评价",

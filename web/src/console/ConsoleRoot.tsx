@@ -60,6 +60,12 @@ const PetitionPage = lazy(() =>
     () => ChunkFailed,
   ),
 );
+const ReceptionRulesPage = lazy(() =>
+  import("./pages/ReceptionRules.tsx").then(
+    (m) => m.ReceptionRulesPage,
+    () => ChunkFailed,
+  ),
+);
 const CalendarPage = lazy(() =>
   import("./pages/Calendar.tsx").then(
     (m) => m.CalendarPage,
@@ -123,6 +129,7 @@ const UnitsRoute = adminOnly(UnitsPage);
 const StaffRoute = adminOnly(StaffPage);
 const SettingsRoute = adminOnly(SettingsPage);
 const CalendarRoute = adminOnly(CalendarPage);
+const ReceptionRulesRoute = adminOnly(ReceptionRulesPage);
 const NotificationSettingsRoute = adminOnly(NotificationSettingsPage);
 const DeliveriesRoute = adminOnly(DeliveriesPage);
 
@@ -271,6 +278,7 @@ export function ConsoleRoot() {
           <Route path="/notifications" component={NotificationSettingsRoute} />
           <Route path="/deliveries" component={DeliveriesRoute} />
           <Route path="/calendar" component={CalendarRoute} />
+          <Route path="/reception-rules" component={ReceptionRulesRoute} />
           <Route path="/units" component={UnitsRoute} />
           <Route path="/staff" component={StaffRoute} />
           <Route path="/settings" component={SettingsRoute} />

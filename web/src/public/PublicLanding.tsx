@@ -2,8 +2,15 @@ import { useEffect, useState } from "preact/hooks";
 import type { PublicTenant } from "../../../schema/api/tenants.ts";
 import { ApiError } from "../api/client.ts";
 import { getPublicTenant } from "../api/public.ts";
-import { loginPath, petitionPath, tenantFromPath, trackPath } from "../shared/tenant.ts";
+import {
+  bookingPath,
+  loginPath,
+  petitionPath,
+  tenantFromPath,
+  trackPath,
+} from "../shared/tenant.ts";
 import { ContactDetails } from "./ContactDetails.tsx";
+import { UpcomingSessions } from "./UpcomingSessions.tsx";
 
 type State =
   | { status: "loading" }
@@ -105,6 +112,12 @@ export function PublicLanding({ pathname }: { pathname: string }) {
                   <span>在线反映问题，提交后获得查询码。</span>
                 </li>
                 <li>
+                  <a class="button" href={bookingPath(state.tenant.code)}>
+                    我的接访预约
+                  </a>
+                  <span>凭预约码查看、改约或取消预约，接访当天查看排队情况。</span>
+                </li>
+                <li>
                   <a class="button" href={trackPath(state.tenant.code)}>
                     查询办理进度
                   </a>
@@ -112,6 +125,7 @@ export function PublicLanding({ pathname }: { pathname: string }) {
                 </li>
               </ul>
             </section>
+            <UpcomingSessions tenant={state.tenant.code} />
             <section class="card" aria-labelledby="contact-title">
               <h2 id="contact-title">信访渠道与联系方式</h2>
               <ContactDetails contact={state.tenant.contact} />

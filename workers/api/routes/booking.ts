@@ -17,6 +17,7 @@ import {
   cancelBooking,
   citizenBooking,
   holdSlot,
+  registeredFromVisit,
   requestBookingCode,
   rescheduleBooking,
 } from "../../domain/reception/booking-service.ts";
@@ -178,14 +179,15 @@ export const bookingRoutes = newRouter()
   })
   .openapi(getBookingRoute, async (c) => {
     const ctx = await countyContext(c);
-    const { session, booking } = await citizenBooking(
+    const { session, booking, petitionId } = await citizenBooking(
       c.env,
       ctx,
       c.get("tenant").shard,
       c.req.valid("param").bookingCode,
       c.req.valid("query").phoneLast4,
     );
-    return c.json(bookingView(ctx, session, booking), 200);
+    const registered = await registeredFromVisit(ctx, petitionId ?? null);
+    return c.json(bookingView(ctx, session, booking, registered), 200);
   })
   .openapi(cancelBookingRoute, async (c) => {
     const ctx = await countyContext(c);

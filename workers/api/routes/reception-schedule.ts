@@ -6,6 +6,7 @@ import {
   CreateReceptionSessionBody,
   PublishedSessions,
   PublishSessionsBody,
+  ReceptionSettings,
   SessionChanged,
   SessionList,
   SessionParam,
@@ -18,6 +19,7 @@ import { addCalendarDays } from "../../domain/deadlines/index.ts";
 import {
   ReceptionPolicySchema,
   resolveReceptionPolicy,
+  slotOffer,
 } from "../../domain/reception/booking-policy.ts";
 import { receptionCalendar } from "../../domain/reception/ical.ts";
 import {
@@ -26,6 +28,7 @@ import {
   createSessions,
   publishSessions,
 } from "../../domain/reception/schedule-service.ts";
+import { slotInstant } from "../../domain/reception/session.ts";
 import { type CaseContext, loadCaseContext } from "../../domain/tenancy/county-context.ts";
 import { notFound } from "../../errors.ts";
 import { sessionClient } from "../../reception/client.ts";
@@ -251,8 +254,13 @@ export const receptionScheduleRoutes = newRouter()
       row,
       c.get("tenant").shard,
     ).slotAvailability(row.status === "published");
+    const policy = resolveReceptionPolicy(await loadReceptionPolicyRow(ctx.scope));
+    const offered = slots.map((slot) => ({
+      ...slot,
+      offer: slotOffer(slotInstant(row.date, slot.slotStart), ctx.now, policy, slot.free),
+    }));
     return c.json(
-      { ...presentSession(ctx, row), slots: row.status === "cancelled" ? [] : slots },
+      { ...presentSession(ctx, row), slots: row.status === "cancelled" ? [] : offered },
       200,
     );
   })
@@ -327,21 +335,6 @@ export const receptionScheduleRoutes = newRouter()
 
 // ── the county's reception rules ─────────────────────────────────────────────────
 
-const ReceptionPolicyView = z
-  .object({
-    monthlyBookingsPerPhone: z.number().int(),
-    minimumNoticeMinutes: z.number().int(),
-    horizonDays: z.number().int(),
-    walkInEvery: z.number().int(),
-    maxCalls: z.number().int(),
-    codesPerPhonePerDay: z.number().int(),
-    codesPerAddressPerDay: z.number().int(),
-    codesPerCountyPerDay: z.number().int(),
-    trackAttemptsPerCase: z.number().int(),
-    proofOfWorkDifficulty: z.number().int(),
-  })
-  .openapi("ReceptionSettings");
-
 const getPolicyRoute = createRoute({
   operationId: "getReceptionSettings",
   method: "get",
@@ -353,7 +346,7 @@ const getPolicyRoute = createRoute({
   middleware: [tenantContext, requireStaff],
   request: { params: TenantParam },
   responses: {
-    200: jsonContent(ReceptionPolicyView, "The rules in force"),
+    200: jsonContent(ReceptionSettings, "The rules in force"),
     ...errorResponses(401, 404),
   },
 });
@@ -368,7 +361,7 @@ const updatePolicyRoute = createRoute({
   middleware: [tenantContext, requireStaff, requireRole("tenant_admin")],
   request: { params: TenantParam, body: jsonBody(ReceptionPolicySchema.partial()) },
   responses: {
-    200: jsonContent(ReceptionPolicyView, "The rules in force"),
+    200: jsonContent(ReceptionSettings, "The rules in force"),
     ...errorResponses(400, 401, 403, 404),
   },
 });

@@ -13,6 +13,13 @@ import { renderTemplate } from "./render.ts";
 import { releaseTime } from "./settings.ts";
 import type { LoadedSettings } from "./settings-store.ts";
 
+/** Messages that answer what a citizen has just done, sent even in the quiet hours. */
+const IMMEDIATE: ReadonlySet<NotifyEvent> = new Set([
+  "booking.code",
+  "reception.booked",
+  "reception.registered",
+]);
+
 /** One thing to tell people about, rendered once and fanned out to routes and people. */
 export interface Notice {
   event: NotifyEvent;
@@ -112,9 +119,11 @@ export async function noticeStatements(
     }
   }
   if (notice.phone && route.channels.includes("sms")) {
-    // One-time codes are wanted at once; anything else waits out the quiet hours.
-    const release =
-      notice.event === "booking.code" ? now : releaseTime(now, loaded.settings.quietHours);
+    // Answers to what the citizen just did are wanted at once; anything else waits out the
+    // quiet hours.
+    const release = IMMEDIATE.has(notice.event)
+      ? now
+      : releaseTime(now, loaded.settings.quietHours);
     outgoing.push(
       await delivery(
         "sms",

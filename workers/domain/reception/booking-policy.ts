@@ -54,3 +54,22 @@ export function bookingWindowProblem(
     return `只能预约 ${policy.horizonDays} 天内的接访`;
   return undefined;
 }
+
+/** Whether a citizen can book a slot now; the reasons the slot list shows beside the others. */
+export type SlotOffer = "open" | "full" | "closed" | "not_yet_open";
+
+/**
+ * One rule for the list and for the booking itself: a slot is offered only when the booking
+ * would be accepted, so nobody taps a slot that fails afterwards.
+ */
+export function slotOffer(
+  slotAt: Date,
+  now: Date,
+  policy: Pick<ReceptionPolicy, "minimumNoticeMinutes" | "horizonDays">,
+  free: number,
+): SlotOffer {
+  const minutesAhead = (slotAt.getTime() - now.getTime()) / 60_000;
+  if (minutesAhead < policy.minimumNoticeMinutes) return "closed";
+  if (minutesAhead > policy.horizonDays * 24 * 60) return "not_yet_open";
+  return free > 0 ? "open" : "full";
+}

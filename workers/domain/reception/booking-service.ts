@@ -6,6 +6,7 @@ import { ApiError, conflict, invalid, notFound } from "../../errors.ts";
 import { sessionClient } from "../../reception/client.ts";
 import { PhoneGateClient } from "../../reception/phone-client.ts";
 import { appendAudit, batchWithAudit } from "../../storage/audit.ts";
+import { petitionerTrackingCode } from "../../storage/petitions.ts";
 import {
   findBookingCopy,
   findReceptionSession,
@@ -206,9 +207,41 @@ export async function bookSlot(env: Env, ctx: CaseContext, shard: string, reques
     }
     refused(result);
   }
-  await auditBooking(ctx, "reception.book", result.booking);
+  // The booking code goes by SMS at once, with the booking in the same audited batch.
+  const settings = await loadNotificationSettings(ctx.scope, ctx.keys);
+  const notice = await noticeStatements(
+    ctx.scope,
+    ctx.keys,
+    settings,
+    {
+      event: "reception.booked",
+      key: `booked:${result.booking.code}`,
+      params: {
+        date: session.date,
+        time: result.booking.slotStart,
+        leader: session.leaderName,
+        venue: session.venue,
+        bookingCode: result.booking.code,
+      },
+      phone,
+    },
+    ctx.now,
+  );
+  await batchWithAudit(ctx.scope, notice, bookingAudit("reception.book", result.booking), ctx.now);
+  await flushOutbox(env, ctx.scope, ctx.now);
   return bookingView(ctx, session, result.booking);
 }
+
+const bookingAudit = (
+  action: "reception.book" | "reception.cancel" | "reception.reschedule",
+  booking: Booking,
+) => ({
+  actorId: null,
+  action,
+  targetType: "booking",
+  targetId: booking.code,
+  detail: { sessionId: booking.sessionId, slotStart: booking.slotStart },
+});
 
 /** Book, cancel and reschedule are written to the audit log like every other change. */
 async function auditBooking(
@@ -216,17 +249,7 @@ async function auditBooking(
   action: "reception.book" | "reception.cancel" | "reception.reschedule",
   booking: Booking,
 ) {
-  await appendAudit(
-    ctx.scope,
-    {
-      actorId: null,
-      action,
-      targetType: "booking",
-      targetId: booking.code,
-      detail: { sessionId: booking.sessionId, slotStart: booking.slotStart },
-    },
-    ctx.now,
-  );
+  await appendAudit(ctx.scope, bookingAudit(action, booking), ctx.now);
 }
 
 /** A cancelled booking stops counting against its phone's monthly cap. */
@@ -245,8 +268,10 @@ export function bookingView(
     unitId: string;
   },
   booking: Booking,
+  registered: { trackingCode: string; receivedOn: string } | null = null,
 ) {
   return {
+    registered,
     bookingCode: booking.code,
     status: booking.status,
     sessionId: session.id,
@@ -284,7 +309,14 @@ export async function citizenBooking(
   const client = sessionClient(env, ctx.scope, session, shard);
   const live = await client.booking(copy.code);
   if (!live) throw notFound("该预约");
-  return { session, booking: live, client };
+  return { session, booking: live, client, petitionId: copy.petitionId };
+}
+
+/** The case registered from the visit, as its petitioner is shown it. */
+export async function registeredFromVisit(ctx: CaseContext, petitionId: string | null) {
+  if (!petitionId) return null;
+  const row = await petitionerTrackingCode(ctx.scope, petitionId);
+  return row ? { trackingCode: row.trackingCode, receivedOn: row.receivedOn } : null;
 }
 
 /** The citizen cancels their own booking, which frees its place. */

@@ -8,8 +8,10 @@ import { ApiError, conflict, notFound } from "../../errors.ts";
 import { type ReceptionClient, sessionClient } from "../../reception/client.ts";
 import { findReceptionSession } from "../../storage/reception.ts";
 import { decryptPii, encryptPii } from "../crypto/pii.ts";
+import { maskName } from "../petitioner/mask.ts";
 import { registerPetition } from "../petitions/intake.ts";
 import type { CaseContext, StaffView } from "../tenancy/county-context.ts";
+import { tellVisitRegistered } from "./visit-outcome.ts";
 
 /** The session and its object, if this person works its desk: its unit's staff or the county office. */
 export async function deskSession(
@@ -100,7 +102,14 @@ export async function completeTicket(
         idNumber?: string;
       })
     : undefined;
-  const petitioner = { ...(booked ?? { name: detail.ticket.label }), ...(body.petitioner ?? {}) };
+  // The desk only ever sees the masked name the object keeps; left as shown, it stands for
+  // the name sealed with the booking, which the case must carry.
+  const keepBookedName = booked !== undefined && body.petitioner?.name === maskName(booked.name);
+  const petitioner = {
+    ...(booked ?? { name: detail.ticket.label }),
+    ...(body.petitioner ?? {}),
+    ...(keepBookedName && { name: booked.name }),
+  };
   // The petition first: if the object then fails, the visit is still on record.
   const petition = await registerPetition(
     ctx,
@@ -118,6 +127,12 @@ export async function completeTicket(
   // The desk's feed goes to every desk of the unit: an accusation is not linked there.
   const linked = petition.confidential ? null : petition.id;
   const ticket = ticketOrThrow(await client.complete(number, linked));
+  await tellVisitRegistered(
+    env,
+    ctx,
+    { bookingCode: detail.ticket.bookingCode, phone: petitioner.phone, actorId: viewer.staffId },
+    petition,
+  );
   return { ticket, petition };
 }
 

@@ -13,6 +13,7 @@ import { boardPath, consolePath } from "../../shared/tenant.ts";
 import { ErrorAlert, fieldErrors, SuccessStatus } from "../components/ErrorAlert.tsx";
 import { TextField } from "../components/Field.tsx";
 import { Loading } from "../components/Loading.tsx";
+import { PublishSummary } from "../components/reception/PublishSummary.tsx";
 import { SESSION_LABELS, SessionForm } from "../components/reception/SessionForm.tsx";
 import { useAsync, usePageTitle } from "../hooks.ts";
 import { useSession } from "../session.ts";
@@ -65,7 +66,7 @@ export function ReceptionSchedulePage() {
   );
 
   const sessions = schedule.data?.sessions ?? [];
-  const drafts = sessions.filter((s) => s.status === "draft").length;
+  const drafts = sessions.filter((s) => s.status === "draft");
   const byDate = new Map<string, ReceptionSession[]>();
   for (const s of sessions) byDate.set(s.date, [...(byDate.get(s.date) ?? []), s]);
 
@@ -180,18 +181,20 @@ function Publish({
 }: {
   from: string;
   to: string;
-  drafts: number;
+  drafts: readonly ReceptionSession[];
   unitId: string | undefined;
   onPublished: (count: number) => void;
 }) {
   const { tenant } = useSession();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [confirming, setConfirming] = useState(false);
   const publish = async () => {
     setBusy(true);
     setError(null);
     try {
       const result = await publishSessions(tenant, { from, to, ...(unitId && { unitId }) });
+      setConfirming(false);
       onPublished(result.published.length);
     } catch (err) {
       setError(err);
@@ -202,23 +205,31 @@ function Publish({
   return (
     <>
       <p>
-        {formatDate(from)} 至 {formatDate(to)}，待公示草稿 <strong>{drafts}</strong> 场。
+        {formatDate(from)} 至 {formatDate(to)}，待公示草稿 <strong>{drafts.length}</strong> 场。
         <span class="hint">
           公示后向社会公开领导姓名、职务、分管工作、时间、地点和形式，群众可以预约。
         </span>
       </p>
       <ErrorAlert error={error} />
-      <p class="actions">
-        <button
-          type="button"
-          class="button button--primary"
-          disabled={busy || drafts === 0}
-          aria-busy={busy}
-          onClick={publish}
-        >
-          公示本期间的接访安排
-        </button>
-      </p>
+      {confirming ? (
+        <PublishSummary
+          drafts={drafts}
+          busy={busy}
+          onConfirm={publish}
+          onCancel={() => setConfirming(false)}
+        />
+      ) : (
+        <p class="actions">
+          <button
+            type="button"
+            class="button button--primary"
+            disabled={busy || drafts.length === 0}
+            onClick={() => setConfirming(true)}
+          >
+            公示本期间的接访安排
+          </button>
+        </p>
+      )}
     </>
   );
 }

@@ -30,6 +30,7 @@ import { SelectField, TextField } from "../components/Field.tsx";
 import { Loading } from "../components/Loading.tsx";
 import { CompleteForm } from "../components/reception/CompleteForm.tsx";
 import { canScan, Scanner } from "../components/reception/Scanner.tsx";
+import { SessionBookingsCard } from "../components/reception/SessionBookings.tsx";
 import { useAsync, usePageTitle } from "../hooks.ts";
 import { useSession } from "../session.ts";
 
@@ -134,6 +135,7 @@ export function ReceptionDeskPage() {
           {LIVE_STATUS_LABELS[desk.status]}
         </span>
       </p>
+      <SessionBookingsCard tenant={tenant} sessionId={session.id} />
       <ErrorAlert error={desk.error} />
       {!desk.state && !desk.error && <Loading what="排队情况" />}
       {desk.state && (
