@@ -729,9 +729,7 @@ export const statRollup = sqliteTable(
     n: integer("n").notNull(),
     m: integer("m").notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.tenantId, t.scope, t.grain, t.period, t.key, t.dim] }),
-  ],
+  (t) => [primaryKey({ columns: [t.tenantId, t.scope, t.grain, t.period, t.key, t.dim] })],
 );
 
 export type PetitionStatsRow = typeof petitionStats.$inferSelect;

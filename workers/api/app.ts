@@ -18,6 +18,7 @@ import { receptionDeskRoutes } from "./routes/reception-desk.ts";
 import { receptionScheduleRoutes } from "./routes/reception-schedule.ts";
 import { referenceRoutes } from "./routes/reference.ts";
 import { staffRoutes } from "./routes/staff.ts";
+import { statisticsRoutes } from "./routes/statistics.ts";
 import { tenantRoutes } from "./routes/tenants.ts";
 import { unitRoutes } from "./routes/units.ts";
 
@@ -46,6 +47,7 @@ export function createApp() {
   app.route("/api/v1", receptionScheduleRoutes);
   app.route("/api/v1", receptionDeskRoutes);
   app.route("/api/v1", bookingRoutes);
+  app.route("/api/v1", statisticsRoutes);
   mountDocs(app);
   app.route("/", pageRoutes);
 

@@ -13,3 +13,9 @@ export async function caseRequest(c: Context<AppEnv>) {
 export async function viewerOf(c: Context<AppEnv>) {
   return staffView(c.get("staff"), await listUnits(c.get("scope")));
 }
+
+/** The signed-in person as the rule sees them, with the county's units they were placed in. */
+export async function viewerWithUnits(c: Context<AppEnv>) {
+  const units = await listUnits(c.get("scope"));
+  return { viewer: staffView(c.get("staff"), units), units };
+}

@@ -45,18 +45,65 @@ function caseContributions(r: string): string[] {
     term("received", day, "''", persons),
     term("channel", day, `${r}.channel`, persons),
     term("purpose", day, `${r}.purpose`, persons),
-    term("category1", day, `substr(${r}.category_code, 1, instr(${r}.category_code || '.', '.') - 1)`, persons),
+    term(
+      "category1",
+      day,
+      `substr(${r}.category_code, 1, instr(${r}.category_code || '.', '.') - 1)`,
+      persons,
+    ),
     term("category", day, `${r}.category_code`, persons),
     term("level", day, `${r}.level`, persons),
     term("repeat", day, "''", persons, `${r}.repeat = 1`),
     term("owned", day, `${r}.owner_leader_id`, persons, `${r}.owner_leader_id IS NOT NULL`),
-    term("acceptDue", `${r}.accept_due`, onTimeState(`${r}.accept_on`, `${r}.accept_due`), "0", `${r}.accept_due IS NOT NULL`),
-    term("replyDue", `${r}.reply_due`, onTimeState(`${r}.replied_on`, `${r}.reply_due`), "0", `${r}.reply_due IS NOT NULL`),
-    term("firstReplyDue", `${r}.reply_due`, onTimeState(`${r}.replied_on`, `${r}.reply_due`), "0", `${r}.reply_due IS NOT NULL AND ${r}.first_petition = 1`),
-    term("evalEligible", `${r}.replied_on`, `CASE WHEN ${r}.evaluated_on IS NULL THEN 'pending' ELSE 'done' END`, "0", `${r}.replied_on IS NOT NULL`),
-    term("satUnit", `${r}.evaluated_on`, `${r}.unit_satisfied`, "0", `${r}.evaluated_on IS NOT NULL`),
-    term("satOffice", `${r}.evaluated_on`, `${r}.office_satisfied`, "0", `${r}.evaluated_on IS NOT NULL`),
-    term("closed", `${r}.closed_on`, `CASE WHEN ${r}.reviewed = 1 THEN 'reviewed' ELSE 'first' END`, "0", `${r}.closed_on IS NOT NULL`),
+    term(
+      "acceptDue",
+      `${r}.accept_due`,
+      onTimeState(`${r}.accept_on`, `${r}.accept_due`),
+      "0",
+      `${r}.accept_due IS NOT NULL`,
+    ),
+    term(
+      "replyDue",
+      `${r}.reply_due`,
+      onTimeState(`${r}.replied_on`, `${r}.reply_due`),
+      "0",
+      `${r}.reply_due IS NOT NULL`,
+    ),
+    term(
+      "firstReplyDue",
+      `${r}.reply_due`,
+      onTimeState(`${r}.replied_on`, `${r}.reply_due`),
+      "0",
+      `${r}.reply_due IS NOT NULL AND ${r}.first_petition = 1`,
+    ),
+    term(
+      "evalEligible",
+      `${r}.replied_on`,
+      `CASE WHEN ${r}.evaluated_on IS NULL THEN 'pending' ELSE 'done' END`,
+      "0",
+      `${r}.replied_on IS NOT NULL`,
+    ),
+    term(
+      "satUnit",
+      `${r}.evaluated_on`,
+      `${r}.unit_satisfied`,
+      "0",
+      `${r}.evaluated_on IS NOT NULL`,
+    ),
+    term(
+      "satOffice",
+      `${r}.evaluated_on`,
+      `${r}.office_satisfied`,
+      "0",
+      `${r}.evaluated_on IS NOT NULL`,
+    ),
+    term(
+      "closed",
+      `${r}.closed_on`,
+      `CASE WHEN ${r}.reviewed = 1 THEN 'reviewed' ELSE 'first' END`,
+      "0",
+      `${r}.closed_on IS NOT NULL`,
+    ),
   ]);
 }
 
@@ -73,7 +120,13 @@ function compounds(rows: string[]): string[] {
 function supervisionContributions(r: string): string[] {
   return compounds([
     term("supOpened", cstDay(`${r}.opened_at`), `coalesce(${r}.form, 'none')`, "0"),
-    term("supResolved", cstDay(`${r}.resolved_at`), "''", "0", `${r}.status = 'resolved' AND ${r}.resolved_at IS NOT NULL`),
+    term(
+      "supResolved",
+      cstDay(`${r}.resolved_at`),
+      "''",
+      "0",
+      `${r}.status = 'resolved' AND ${r}.resolved_at IS NOT NULL`,
+    ),
   ]);
 }
 
@@ -219,7 +272,6 @@ END;`;
     supDelete,
   ];
 }
-
 
 /**
  * The migration's backfill of cases and supervisions already stored. A case already past
