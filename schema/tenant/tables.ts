@@ -714,7 +714,7 @@ export const petitionStats = sqliteTable(
 
 /**
  * Sums behind the figures: per scope (`u:<unit>` the unit itself, `t:<unit>` it and all
- * below), grain (`d` day, `m` month), period, key and dim; `n` counts cases (批次), `m` sums
+ * below), grain (`d` day, `m` month, `y` year), period, key and dim; `n` counts cases (批次), `m` sums
  * headcounts (人次). Kept by triggers on `petition_stats` and `supervisions`.
  */
 export const statRollup = sqliteTable(
@@ -722,14 +722,18 @@ export const statRollup = sqliteTable(
   {
     tenantId: text("tenant_id").notNull(),
     scope: text("scope").notNull(),
-    grain: text("grain", { enum: ["d", "m"] }).notNull(),
+    grain: text("grain", { enum: ["d", "m", "y"] }).notNull(),
     period: text("period").notNull(),
     key: text("key").notNull(),
     dim: text("dim").notNull(),
     n: integer("n").notNull(),
     m: integer("m").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.scope, t.grain, t.period, t.key, t.dim] })],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.scope, t.grain, t.period, t.key, t.dim] }),
+    // One key over a period: the open-due counts, each child unit's received count.
+    index("stat_rollup_key_idx").on(t.tenantId, t.scope, t.key, t.grain, t.period, t.dim),
+  ],
 );
 
 export type PetitionStatsRow = typeof petitionStats.$inferSelect;

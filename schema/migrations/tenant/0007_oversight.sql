@@ -49,6 +49,7 @@ CREATE TABLE `stat_rollup` (
 	PRIMARY KEY(`tenant_id`, `scope`, `grain`, `period`, `key`, `dim`)
 );
 --> statement-breakpoint
+CREATE INDEX `stat_rollup_key_idx` ON `stat_rollup` (`tenant_id`,`scope`,`key`,`grain`,`period`,`dim`);--> statement-breakpoint
 CREATE TRIGGER `petition_stats_insert` AFTER INSERT ON `petitions`
 BEGIN
 	INSERT INTO petition_stats (tenant_id, petition_id, unit_id, unit_parent, unit_grand, received_on, channel, purpose, category_code, headcount, level, repeat, first_petition, owner_leader_id, evaluated_on, unit_satisfied, office_satisfied, closed_on, reviewed, accept_due, accept_on, reply_due, replied_on)
@@ -87,36 +88,36 @@ END;--> statement-breakpoint
 CREATE TRIGGER `stat_rollup_case_insert` AFTER INSERT ON `petition_stats`
 BEGIN
 	INSERT INTO stat_rollup (tenant_id, scope, grain, period, key, dim, n, m)
-	SELECT new.tenant_id, sc.scope, g.grain, CASE g.grain WHEN 'd' THEN c.day ELSE substr(c.day, 1, 7) END, c.key, c.dim, c.n, c.m
+	SELECT new.tenant_id, sc.scope, g.grain, CASE g.grain WHEN 'd' THEN c.day WHEN 'm' THEN substr(c.day, 1, 7) ELSE substr(c.day, 1, 4) END, c.key, c.dim, c.n, c.m
 	FROM (SELECT 'received' AS key, new.received_on AS day, '' AS dim, 1 AS n, new.headcount AS m
 		UNION ALL SELECT 'channel' AS key, new.received_on AS day, new.channel AS dim, 1 AS n, new.headcount AS m
 		UNION ALL SELECT 'purpose' AS key, new.received_on AS day, new.purpose AS dim, 1 AS n, new.headcount AS m
 		UNION ALL SELECT 'category1' AS key, new.received_on AS day, substr(new.category_code, 1, instr(new.category_code || '.', '.') - 1) AS dim, 1 AS n, new.headcount AS m
 		UNION ALL SELECT 'category' AS key, new.received_on AS day, new.category_code AS dim, 1 AS n, new.headcount AS m) AS c,
 		(SELECT 'u:' || new.unit_id AS scope UNION ALL SELECT 't:' || new.unit_id UNION ALL SELECT 't:' || new.unit_parent WHERE new.unit_parent IS NOT NULL UNION ALL SELECT 't:' || new.unit_grand WHERE new.unit_grand IS NOT NULL) AS sc,
-		(SELECT 'd' AS grain UNION ALL SELECT 'm') AS g
+		(SELECT 'd' AS grain UNION ALL SELECT 'm' UNION ALL SELECT 'y') AS g
 	WHERE c.day IS NOT NULL AND c.dim IS NOT NULL
 	ON CONFLICT DO UPDATE SET n = n + excluded.n, m = m + excluded.m;
 	INSERT INTO stat_rollup (tenant_id, scope, grain, period, key, dim, n, m)
-	SELECT new.tenant_id, sc.scope, g.grain, CASE g.grain WHEN 'd' THEN c.day ELSE substr(c.day, 1, 7) END, c.key, c.dim, c.n, c.m
+	SELECT new.tenant_id, sc.scope, g.grain, CASE g.grain WHEN 'd' THEN c.day WHEN 'm' THEN substr(c.day, 1, 7) ELSE substr(c.day, 1, 4) END, c.key, c.dim, c.n, c.m
 	FROM (SELECT 'level' AS key, new.received_on AS day, new.level AS dim, 1 AS n, new.headcount AS m
 		UNION ALL SELECT 'repeat' AS key, new.received_on AS day, '' AS dim, 1 AS n, new.headcount AS m WHERE new.repeat = 1
 		UNION ALL SELECT 'owned' AS key, new.received_on AS day, new.owner_leader_id AS dim, 1 AS n, new.headcount AS m WHERE new.owner_leader_id IS NOT NULL
 		UNION ALL SELECT 'acceptDue' AS key, new.accept_due AS day, CASE WHEN new.accept_on IS NULL THEN 'open' WHEN new.accept_on <= new.accept_due THEN 'onTime' ELSE 'late' END AS dim, 1 AS n, 0 AS m WHERE new.accept_due IS NOT NULL
 		UNION ALL SELECT 'replyDue' AS key, new.reply_due AS day, CASE WHEN new.replied_on IS NULL THEN 'open' WHEN new.replied_on <= new.reply_due THEN 'onTime' ELSE 'late' END AS dim, 1 AS n, 0 AS m WHERE new.reply_due IS NOT NULL) AS c,
 		(SELECT 'u:' || new.unit_id AS scope UNION ALL SELECT 't:' || new.unit_id UNION ALL SELECT 't:' || new.unit_parent WHERE new.unit_parent IS NOT NULL UNION ALL SELECT 't:' || new.unit_grand WHERE new.unit_grand IS NOT NULL) AS sc,
-		(SELECT 'd' AS grain UNION ALL SELECT 'm') AS g
+		(SELECT 'd' AS grain UNION ALL SELECT 'm' UNION ALL SELECT 'y') AS g
 	WHERE c.day IS NOT NULL AND c.dim IS NOT NULL
 	ON CONFLICT DO UPDATE SET n = n + excluded.n, m = m + excluded.m;
 	INSERT INTO stat_rollup (tenant_id, scope, grain, period, key, dim, n, m)
-	SELECT new.tenant_id, sc.scope, g.grain, CASE g.grain WHEN 'd' THEN c.day ELSE substr(c.day, 1, 7) END, c.key, c.dim, c.n, c.m
+	SELECT new.tenant_id, sc.scope, g.grain, CASE g.grain WHEN 'd' THEN c.day WHEN 'm' THEN substr(c.day, 1, 7) ELSE substr(c.day, 1, 4) END, c.key, c.dim, c.n, c.m
 	FROM (SELECT 'firstReplyDue' AS key, new.reply_due AS day, CASE WHEN new.replied_on IS NULL THEN 'open' WHEN new.replied_on <= new.reply_due THEN 'onTime' ELSE 'late' END AS dim, 1 AS n, 0 AS m WHERE new.reply_due IS NOT NULL AND new.first_petition = 1
 		UNION ALL SELECT 'evalEligible' AS key, new.replied_on AS day, CASE WHEN new.evaluated_on IS NULL THEN 'pending' ELSE 'done' END AS dim, 1 AS n, 0 AS m WHERE new.replied_on IS NOT NULL
 		UNION ALL SELECT 'satUnit' AS key, new.evaluated_on AS day, new.unit_satisfied AS dim, 1 AS n, 0 AS m WHERE new.evaluated_on IS NOT NULL
 		UNION ALL SELECT 'satOffice' AS key, new.evaluated_on AS day, new.office_satisfied AS dim, 1 AS n, 0 AS m WHERE new.evaluated_on IS NOT NULL
 		UNION ALL SELECT 'closed' AS key, new.closed_on AS day, CASE WHEN new.reviewed = 1 THEN 'reviewed' ELSE 'first' END AS dim, 1 AS n, 0 AS m WHERE new.closed_on IS NOT NULL) AS c,
 		(SELECT 'u:' || new.unit_id AS scope UNION ALL SELECT 't:' || new.unit_id UNION ALL SELECT 't:' || new.unit_parent WHERE new.unit_parent IS NOT NULL UNION ALL SELECT 't:' || new.unit_grand WHERE new.unit_grand IS NOT NULL) AS sc,
-		(SELECT 'd' AS grain UNION ALL SELECT 'm') AS g
+		(SELECT 'd' AS grain UNION ALL SELECT 'm' UNION ALL SELECT 'y') AS g
 	WHERE c.day IS NOT NULL AND c.dim IS NOT NULL
 	ON CONFLICT DO UPDATE SET n = n + excluded.n, m = m + excluded.m;
 END;--> statement-breakpoint
@@ -124,193 +125,193 @@ CREATE TRIGGER `stat_rollup_case_update` AFTER UPDATE OF unit_id, unit_parent, u
 WHEN old.unit_id IS NOT new.unit_id OR old.unit_parent IS NOT new.unit_parent OR old.unit_grand IS NOT new.unit_grand OR old.received_on IS NOT new.received_on OR old.channel IS NOT new.channel OR old.purpose IS NOT new.purpose OR old.category_code IS NOT new.category_code OR old.headcount IS NOT new.headcount OR old.level IS NOT new.level OR old.repeat IS NOT new.repeat OR old.first_petition IS NOT new.first_petition OR old.owner_leader_id IS NOT new.owner_leader_id OR old.evaluated_on IS NOT new.evaluated_on OR old.unit_satisfied IS NOT new.unit_satisfied OR old.office_satisfied IS NOT new.office_satisfied OR old.closed_on IS NOT new.closed_on OR old.reviewed IS NOT new.reviewed OR old.accept_due IS NOT new.accept_due OR old.accept_on IS NOT new.accept_on OR old.reply_due IS NOT new.reply_due OR old.replied_on IS NOT new.replied_on
 BEGIN
 	INSERT INTO stat_rollup (tenant_id, scope, grain, period, key, dim, n, m)
-	SELECT old.tenant_id, sc.scope, g.grain, CASE g.grain WHEN 'd' THEN c.day ELSE substr(c.day, 1, 7) END, c.key, c.dim, -c.n, -c.m
+	SELECT old.tenant_id, sc.scope, g.grain, CASE g.grain WHEN 'd' THEN c.day WHEN 'm' THEN substr(c.day, 1, 7) ELSE substr(c.day, 1, 4) END, c.key, c.dim, -c.n, -c.m
 	FROM (SELECT 'received' AS key, old.received_on AS day, '' AS dim, 1 AS n, old.headcount AS m
 		UNION ALL SELECT 'channel' AS key, old.received_on AS day, old.channel AS dim, 1 AS n, old.headcount AS m
 		UNION ALL SELECT 'purpose' AS key, old.received_on AS day, old.purpose AS dim, 1 AS n, old.headcount AS m
 		UNION ALL SELECT 'category1' AS key, old.received_on AS day, substr(old.category_code, 1, instr(old.category_code || '.', '.') - 1) AS dim, 1 AS n, old.headcount AS m
 		UNION ALL SELECT 'category' AS key, old.received_on AS day, old.category_code AS dim, 1 AS n, old.headcount AS m) AS c,
 		(SELECT 'u:' || old.unit_id AS scope UNION ALL SELECT 't:' || old.unit_id UNION ALL SELECT 't:' || old.unit_parent WHERE old.unit_parent IS NOT NULL UNION ALL SELECT 't:' || old.unit_grand WHERE old.unit_grand IS NOT NULL) AS sc,
-		(SELECT 'd' AS grain UNION ALL SELECT 'm') AS g
+		(SELECT 'd' AS grain UNION ALL SELECT 'm' UNION ALL SELECT 'y') AS g
 	WHERE c.day IS NOT NULL AND c.dim IS NOT NULL
 	ON CONFLICT DO UPDATE SET n = n + excluded.n, m = m + excluded.m;
 	INSERT INTO stat_rollup (tenant_id, scope, grain, period, key, dim, n, m)
-	SELECT old.tenant_id, sc.scope, g.grain, CASE g.grain WHEN 'd' THEN c.day ELSE substr(c.day, 1, 7) END, c.key, c.dim, -c.n, -c.m
+	SELECT old.tenant_id, sc.scope, g.grain, CASE g.grain WHEN 'd' THEN c.day WHEN 'm' THEN substr(c.day, 1, 7) ELSE substr(c.day, 1, 4) END, c.key, c.dim, -c.n, -c.m
 	FROM (SELECT 'level' AS key, old.received_on AS day, old.level AS dim, 1 AS n, old.headcount AS m
 		UNION ALL SELECT 'repeat' AS key, old.received_on AS day, '' AS dim, 1 AS n, old.headcount AS m WHERE old.repeat = 1
 		UNION ALL SELECT 'owned' AS key, old.received_on AS day, old.owner_leader_id AS dim, 1 AS n, old.headcount AS m WHERE old.owner_leader_id IS NOT NULL
 		UNION ALL SELECT 'acceptDue' AS key, old.accept_due AS day, CASE WHEN old.accept_on IS NULL THEN 'open' WHEN old.accept_on <= old.accept_due THEN 'onTime' ELSE 'late' END AS dim, 1 AS n, 0 AS m WHERE old.accept_due IS NOT NULL
 		UNION ALL SELECT 'replyDue' AS key, old.reply_due AS day, CASE WHEN old.replied_on IS NULL THEN 'open' WHEN old.replied_on <= old.reply_due THEN 'onTime' ELSE 'late' END AS dim, 1 AS n, 0 AS m WHERE old.reply_due IS NOT NULL) AS c,
 		(SELECT 'u:' || old.unit_id AS scope UNION ALL SELECT 't:' || old.unit_id UNION ALL SELECT 't:' || old.unit_parent WHERE old.unit_parent IS NOT NULL UNION ALL SELECT 't:' || old.unit_grand WHERE old.unit_grand IS NOT NULL) AS sc,
-		(SELECT 'd' AS grain UNION ALL SELECT 'm') AS g
+		(SELECT 'd' AS grain UNION ALL SELECT 'm' UNION ALL SELECT 'y') AS g
 	WHERE c.day IS NOT NULL AND c.dim IS NOT NULL
 	ON CONFLICT DO UPDATE SET n = n + excluded.n, m = m + excluded.m;
 	INSERT INTO stat_rollup (tenant_id, scope, grain, period, key, dim, n, m)
-	SELECT old.tenant_id, sc.scope, g.grain, CASE g.grain WHEN 'd' THEN c.day ELSE substr(c.day, 1, 7) END, c.key, c.dim, -c.n, -c.m
+	SELECT old.tenant_id, sc.scope, g.grain, CASE g.grain WHEN 'd' THEN c.day WHEN 'm' THEN substr(c.day, 1, 7) ELSE substr(c.day, 1, 4) END, c.key, c.dim, -c.n, -c.m
 	FROM (SELECT 'firstReplyDue' AS key, old.reply_due AS day, CASE WHEN old.replied_on IS NULL THEN 'open' WHEN old.replied_on <= old.reply_due THEN 'onTime' ELSE 'late' END AS dim, 1 AS n, 0 AS m WHERE old.reply_due IS NOT NULL AND old.first_petition = 1
 		UNION ALL SELECT 'evalEligible' AS key, old.replied_on AS day, CASE WHEN old.evaluated_on IS NULL THEN 'pending' ELSE 'done' END AS dim, 1 AS n, 0 AS m WHERE old.replied_on IS NOT NULL
 		UNION ALL SELECT 'satUnit' AS key, old.evaluated_on AS day, old.unit_satisfied AS dim, 1 AS n, 0 AS m WHERE old.evaluated_on IS NOT NULL
 		UNION ALL SELECT 'satOffice' AS key, old.evaluated_on AS day, old.office_satisfied AS dim, 1 AS n, 0 AS m WHERE old.evaluated_on IS NOT NULL
 		UNION ALL SELECT 'closed' AS key, old.closed_on AS day, CASE WHEN old.reviewed = 1 THEN 'reviewed' ELSE 'first' END AS dim, 1 AS n, 0 AS m WHERE old.closed_on IS NOT NULL) AS c,
 		(SELECT 'u:' || old.unit_id AS scope UNION ALL SELECT 't:' || old.unit_id UNION ALL SELECT 't:' || old.unit_parent WHERE old.unit_parent IS NOT NULL UNION ALL SELECT 't:' || old.unit_grand WHERE old.unit_grand IS NOT NULL) AS sc,
-		(SELECT 'd' AS grain UNION ALL SELECT 'm') AS g
+		(SELECT 'd' AS grain UNION ALL SELECT 'm' UNION ALL SELECT 'y') AS g
 	WHERE c.day IS NOT NULL AND c.dim IS NOT NULL
 	ON CONFLICT DO UPDATE SET n = n + excluded.n, m = m + excluded.m;
 	INSERT INTO stat_rollup (tenant_id, scope, grain, period, key, dim, n, m)
-	SELECT new.tenant_id, sc.scope, g.grain, CASE g.grain WHEN 'd' THEN c.day ELSE substr(c.day, 1, 7) END, c.key, c.dim, c.n, c.m
+	SELECT new.tenant_id, sc.scope, g.grain, CASE g.grain WHEN 'd' THEN c.day WHEN 'm' THEN substr(c.day, 1, 7) ELSE substr(c.day, 1, 4) END, c.key, c.dim, c.n, c.m
 	FROM (SELECT 'received' AS key, new.received_on AS day, '' AS dim, 1 AS n, new.headcount AS m
 		UNION ALL SELECT 'channel' AS key, new.received_on AS day, new.channel AS dim, 1 AS n, new.headcount AS m
 		UNION ALL SELECT 'purpose' AS key, new.received_on AS day, new.purpose AS dim, 1 AS n, new.headcount AS m
 		UNION ALL SELECT 'category1' AS key, new.received_on AS day, substr(new.category_code, 1, instr(new.category_code || '.', '.') - 1) AS dim, 1 AS n, new.headcount AS m
 		UNION ALL SELECT 'category' AS key, new.received_on AS day, new.category_code AS dim, 1 AS n, new.headcount AS m) AS c,
 		(SELECT 'u:' || new.unit_id AS scope UNION ALL SELECT 't:' || new.unit_id UNION ALL SELECT 't:' || new.unit_parent WHERE new.unit_parent IS NOT NULL UNION ALL SELECT 't:' || new.unit_grand WHERE new.unit_grand IS NOT NULL) AS sc,
-		(SELECT 'd' AS grain UNION ALL SELECT 'm') AS g
+		(SELECT 'd' AS grain UNION ALL SELECT 'm' UNION ALL SELECT 'y') AS g
 	WHERE c.day IS NOT NULL AND c.dim IS NOT NULL
 	ON CONFLICT DO UPDATE SET n = n + excluded.n, m = m + excluded.m;
 	INSERT INTO stat_rollup (tenant_id, scope, grain, period, key, dim, n, m)
-	SELECT new.tenant_id, sc.scope, g.grain, CASE g.grain WHEN 'd' THEN c.day ELSE substr(c.day, 1, 7) END, c.key, c.dim, c.n, c.m
+	SELECT new.tenant_id, sc.scope, g.grain, CASE g.grain WHEN 'd' THEN c.day WHEN 'm' THEN substr(c.day, 1, 7) ELSE substr(c.day, 1, 4) END, c.key, c.dim, c.n, c.m
 	FROM (SELECT 'level' AS key, new.received_on AS day, new.level AS dim, 1 AS n, new.headcount AS m
 		UNION ALL SELECT 'repeat' AS key, new.received_on AS day, '' AS dim, 1 AS n, new.headcount AS m WHERE new.repeat = 1
 		UNION ALL SELECT 'owned' AS key, new.received_on AS day, new.owner_leader_id AS dim, 1 AS n, new.headcount AS m WHERE new.owner_leader_id IS NOT NULL
 		UNION ALL SELECT 'acceptDue' AS key, new.accept_due AS day, CASE WHEN new.accept_on IS NULL THEN 'open' WHEN new.accept_on <= new.accept_due THEN 'onTime' ELSE 'late' END AS dim, 1 AS n, 0 AS m WHERE new.accept_due IS NOT NULL
 		UNION ALL SELECT 'replyDue' AS key, new.reply_due AS day, CASE WHEN new.replied_on IS NULL THEN 'open' WHEN new.replied_on <= new.reply_due THEN 'onTime' ELSE 'late' END AS dim, 1 AS n, 0 AS m WHERE new.reply_due IS NOT NULL) AS c,
 		(SELECT 'u:' || new.unit_id AS scope UNION ALL SELECT 't:' || new.unit_id UNION ALL SELECT 't:' || new.unit_parent WHERE new.unit_parent IS NOT NULL UNION ALL SELECT 't:' || new.unit_grand WHERE new.unit_grand IS NOT NULL) AS sc,
-		(SELECT 'd' AS grain UNION ALL SELECT 'm') AS g
+		(SELECT 'd' AS grain UNION ALL SELECT 'm' UNION ALL SELECT 'y') AS g
 	WHERE c.day IS NOT NULL AND c.dim IS NOT NULL
 	ON CONFLICT DO UPDATE SET n = n + excluded.n, m = m + excluded.m;
 	INSERT INTO stat_rollup (tenant_id, scope, grain, period, key, dim, n, m)
-	SELECT new.tenant_id, sc.scope, g.grain, CASE g.grain WHEN 'd' THEN c.day ELSE substr(c.day, 1, 7) END, c.key, c.dim, c.n, c.m
+	SELECT new.tenant_id, sc.scope, g.grain, CASE g.grain WHEN 'd' THEN c.day WHEN 'm' THEN substr(c.day, 1, 7) ELSE substr(c.day, 1, 4) END, c.key, c.dim, c.n, c.m
 	FROM (SELECT 'firstReplyDue' AS key, new.reply_due AS day, CASE WHEN new.replied_on IS NULL THEN 'open' WHEN new.replied_on <= new.reply_due THEN 'onTime' ELSE 'late' END AS dim, 1 AS n, 0 AS m WHERE new.reply_due IS NOT NULL AND new.first_petition = 1
 		UNION ALL SELECT 'evalEligible' AS key, new.replied_on AS day, CASE WHEN new.evaluated_on IS NULL THEN 'pending' ELSE 'done' END AS dim, 1 AS n, 0 AS m WHERE new.replied_on IS NOT NULL
 		UNION ALL SELECT 'satUnit' AS key, new.evaluated_on AS day, new.unit_satisfied AS dim, 1 AS n, 0 AS m WHERE new.evaluated_on IS NOT NULL
 		UNION ALL SELECT 'satOffice' AS key, new.evaluated_on AS day, new.office_satisfied AS dim, 1 AS n, 0 AS m WHERE new.evaluated_on IS NOT NULL
 		UNION ALL SELECT 'closed' AS key, new.closed_on AS day, CASE WHEN new.reviewed = 1 THEN 'reviewed' ELSE 'first' END AS dim, 1 AS n, 0 AS m WHERE new.closed_on IS NOT NULL) AS c,
 		(SELECT 'u:' || new.unit_id AS scope UNION ALL SELECT 't:' || new.unit_id UNION ALL SELECT 't:' || new.unit_parent WHERE new.unit_parent IS NOT NULL UNION ALL SELECT 't:' || new.unit_grand WHERE new.unit_grand IS NOT NULL) AS sc,
-		(SELECT 'd' AS grain UNION ALL SELECT 'm') AS g
+		(SELECT 'd' AS grain UNION ALL SELECT 'm' UNION ALL SELECT 'y') AS g
 	WHERE c.day IS NOT NULL AND c.dim IS NOT NULL
 	ON CONFLICT DO UPDATE SET n = n + excluded.n, m = m + excluded.m;
 END;--> statement-breakpoint
 CREATE TRIGGER `stat_rollup_case_rebuild` AFTER UPDATE OF rebuild_gen ON `petition_stats`
 BEGIN
 	INSERT INTO stat_rollup (tenant_id, scope, grain, period, key, dim, n, m)
-	SELECT new.tenant_id, sc.scope, g.grain, CASE g.grain WHEN 'd' THEN c.day ELSE substr(c.day, 1, 7) END, c.key, c.dim, c.n, c.m
+	SELECT new.tenant_id, sc.scope, g.grain, CASE g.grain WHEN 'd' THEN c.day WHEN 'm' THEN substr(c.day, 1, 7) ELSE substr(c.day, 1, 4) END, c.key, c.dim, c.n, c.m
 	FROM (SELECT 'received' AS key, new.received_on AS day, '' AS dim, 1 AS n, new.headcount AS m
 		UNION ALL SELECT 'channel' AS key, new.received_on AS day, new.channel AS dim, 1 AS n, new.headcount AS m
 		UNION ALL SELECT 'purpose' AS key, new.received_on AS day, new.purpose AS dim, 1 AS n, new.headcount AS m
 		UNION ALL SELECT 'category1' AS key, new.received_on AS day, substr(new.category_code, 1, instr(new.category_code || '.', '.') - 1) AS dim, 1 AS n, new.headcount AS m
 		UNION ALL SELECT 'category' AS key, new.received_on AS day, new.category_code AS dim, 1 AS n, new.headcount AS m) AS c,
 		(SELECT 'u:' || new.unit_id AS scope UNION ALL SELECT 't:' || new.unit_id UNION ALL SELECT 't:' || new.unit_parent WHERE new.unit_parent IS NOT NULL UNION ALL SELECT 't:' || new.unit_grand WHERE new.unit_grand IS NOT NULL) AS sc,
-		(SELECT 'd' AS grain UNION ALL SELECT 'm') AS g
+		(SELECT 'd' AS grain UNION ALL SELECT 'm' UNION ALL SELECT 'y') AS g
 	WHERE c.day IS NOT NULL AND c.dim IS NOT NULL
 	ON CONFLICT DO UPDATE SET n = n + excluded.n, m = m + excluded.m;
 	INSERT INTO stat_rollup (tenant_id, scope, grain, period, key, dim, n, m)
-	SELECT new.tenant_id, sc.scope, g.grain, CASE g.grain WHEN 'd' THEN c.day ELSE substr(c.day, 1, 7) END, c.key, c.dim, c.n, c.m
+	SELECT new.tenant_id, sc.scope, g.grain, CASE g.grain WHEN 'd' THEN c.day WHEN 'm' THEN substr(c.day, 1, 7) ELSE substr(c.day, 1, 4) END, c.key, c.dim, c.n, c.m
 	FROM (SELECT 'level' AS key, new.received_on AS day, new.level AS dim, 1 AS n, new.headcount AS m
 		UNION ALL SELECT 'repeat' AS key, new.received_on AS day, '' AS dim, 1 AS n, new.headcount AS m WHERE new.repeat = 1
 		UNION ALL SELECT 'owned' AS key, new.received_on AS day, new.owner_leader_id AS dim, 1 AS n, new.headcount AS m WHERE new.owner_leader_id IS NOT NULL
 		UNION ALL SELECT 'acceptDue' AS key, new.accept_due AS day, CASE WHEN new.accept_on IS NULL THEN 'open' WHEN new.accept_on <= new.accept_due THEN 'onTime' ELSE 'late' END AS dim, 1 AS n, 0 AS m WHERE new.accept_due IS NOT NULL
 		UNION ALL SELECT 'replyDue' AS key, new.reply_due AS day, CASE WHEN new.replied_on IS NULL THEN 'open' WHEN new.replied_on <= new.reply_due THEN 'onTime' ELSE 'late' END AS dim, 1 AS n, 0 AS m WHERE new.reply_due IS NOT NULL) AS c,
 		(SELECT 'u:' || new.unit_id AS scope UNION ALL SELECT 't:' || new.unit_id UNION ALL SELECT 't:' || new.unit_parent WHERE new.unit_parent IS NOT NULL UNION ALL SELECT 't:' || new.unit_grand WHERE new.unit_grand IS NOT NULL) AS sc,
-		(SELECT 'd' AS grain UNION ALL SELECT 'm') AS g
+		(SELECT 'd' AS grain UNION ALL SELECT 'm' UNION ALL SELECT 'y') AS g
 	WHERE c.day IS NOT NULL AND c.dim IS NOT NULL
 	ON CONFLICT DO UPDATE SET n = n + excluded.n, m = m + excluded.m;
 	INSERT INTO stat_rollup (tenant_id, scope, grain, period, key, dim, n, m)
-	SELECT new.tenant_id, sc.scope, g.grain, CASE g.grain WHEN 'd' THEN c.day ELSE substr(c.day, 1, 7) END, c.key, c.dim, c.n, c.m
+	SELECT new.tenant_id, sc.scope, g.grain, CASE g.grain WHEN 'd' THEN c.day WHEN 'm' THEN substr(c.day, 1, 7) ELSE substr(c.day, 1, 4) END, c.key, c.dim, c.n, c.m
 	FROM (SELECT 'firstReplyDue' AS key, new.reply_due AS day, CASE WHEN new.replied_on IS NULL THEN 'open' WHEN new.replied_on <= new.reply_due THEN 'onTime' ELSE 'late' END AS dim, 1 AS n, 0 AS m WHERE new.reply_due IS NOT NULL AND new.first_petition = 1
 		UNION ALL SELECT 'evalEligible' AS key, new.replied_on AS day, CASE WHEN new.evaluated_on IS NULL THEN 'pending' ELSE 'done' END AS dim, 1 AS n, 0 AS m WHERE new.replied_on IS NOT NULL
 		UNION ALL SELECT 'satUnit' AS key, new.evaluated_on AS day, new.unit_satisfied AS dim, 1 AS n, 0 AS m WHERE new.evaluated_on IS NOT NULL
 		UNION ALL SELECT 'satOffice' AS key, new.evaluated_on AS day, new.office_satisfied AS dim, 1 AS n, 0 AS m WHERE new.evaluated_on IS NOT NULL
 		UNION ALL SELECT 'closed' AS key, new.closed_on AS day, CASE WHEN new.reviewed = 1 THEN 'reviewed' ELSE 'first' END AS dim, 1 AS n, 0 AS m WHERE new.closed_on IS NOT NULL) AS c,
 		(SELECT 'u:' || new.unit_id AS scope UNION ALL SELECT 't:' || new.unit_id UNION ALL SELECT 't:' || new.unit_parent WHERE new.unit_parent IS NOT NULL UNION ALL SELECT 't:' || new.unit_grand WHERE new.unit_grand IS NOT NULL) AS sc,
-		(SELECT 'd' AS grain UNION ALL SELECT 'm') AS g
+		(SELECT 'd' AS grain UNION ALL SELECT 'm' UNION ALL SELECT 'y') AS g
 	WHERE c.day IS NOT NULL AND c.dim IS NOT NULL
 	ON CONFLICT DO UPDATE SET n = n + excluded.n, m = m + excluded.m;
 END;--> statement-breakpoint
 CREATE TRIGGER `stat_rollup_case_delete` AFTER DELETE ON `petition_stats`
 BEGIN
 	INSERT INTO stat_rollup (tenant_id, scope, grain, period, key, dim, n, m)
-	SELECT old.tenant_id, sc.scope, g.grain, CASE g.grain WHEN 'd' THEN c.day ELSE substr(c.day, 1, 7) END, c.key, c.dim, -c.n, -c.m
+	SELECT old.tenant_id, sc.scope, g.grain, CASE g.grain WHEN 'd' THEN c.day WHEN 'm' THEN substr(c.day, 1, 7) ELSE substr(c.day, 1, 4) END, c.key, c.dim, -c.n, -c.m
 	FROM (SELECT 'received' AS key, old.received_on AS day, '' AS dim, 1 AS n, old.headcount AS m
 		UNION ALL SELECT 'channel' AS key, old.received_on AS day, old.channel AS dim, 1 AS n, old.headcount AS m
 		UNION ALL SELECT 'purpose' AS key, old.received_on AS day, old.purpose AS dim, 1 AS n, old.headcount AS m
 		UNION ALL SELECT 'category1' AS key, old.received_on AS day, substr(old.category_code, 1, instr(old.category_code || '.', '.') - 1) AS dim, 1 AS n, old.headcount AS m
 		UNION ALL SELECT 'category' AS key, old.received_on AS day, old.category_code AS dim, 1 AS n, old.headcount AS m) AS c,
 		(SELECT 'u:' || old.unit_id AS scope UNION ALL SELECT 't:' || old.unit_id UNION ALL SELECT 't:' || old.unit_parent WHERE old.unit_parent IS NOT NULL UNION ALL SELECT 't:' || old.unit_grand WHERE old.unit_grand IS NOT NULL) AS sc,
-		(SELECT 'd' AS grain UNION ALL SELECT 'm') AS g
+		(SELECT 'd' AS grain UNION ALL SELECT 'm' UNION ALL SELECT 'y') AS g
 	WHERE c.day IS NOT NULL AND c.dim IS NOT NULL
 	ON CONFLICT DO UPDATE SET n = n + excluded.n, m = m + excluded.m;
 	INSERT INTO stat_rollup (tenant_id, scope, grain, period, key, dim, n, m)
-	SELECT old.tenant_id, sc.scope, g.grain, CASE g.grain WHEN 'd' THEN c.day ELSE substr(c.day, 1, 7) END, c.key, c.dim, -c.n, -c.m
+	SELECT old.tenant_id, sc.scope, g.grain, CASE g.grain WHEN 'd' THEN c.day WHEN 'm' THEN substr(c.day, 1, 7) ELSE substr(c.day, 1, 4) END, c.key, c.dim, -c.n, -c.m
 	FROM (SELECT 'level' AS key, old.received_on AS day, old.level AS dim, 1 AS n, old.headcount AS m
 		UNION ALL SELECT 'repeat' AS key, old.received_on AS day, '' AS dim, 1 AS n, old.headcount AS m WHERE old.repeat = 1
 		UNION ALL SELECT 'owned' AS key, old.received_on AS day, old.owner_leader_id AS dim, 1 AS n, old.headcount AS m WHERE old.owner_leader_id IS NOT NULL
 		UNION ALL SELECT 'acceptDue' AS key, old.accept_due AS day, CASE WHEN old.accept_on IS NULL THEN 'open' WHEN old.accept_on <= old.accept_due THEN 'onTime' ELSE 'late' END AS dim, 1 AS n, 0 AS m WHERE old.accept_due IS NOT NULL
 		UNION ALL SELECT 'replyDue' AS key, old.reply_due AS day, CASE WHEN old.replied_on IS NULL THEN 'open' WHEN old.replied_on <= old.reply_due THEN 'onTime' ELSE 'late' END AS dim, 1 AS n, 0 AS m WHERE old.reply_due IS NOT NULL) AS c,
 		(SELECT 'u:' || old.unit_id AS scope UNION ALL SELECT 't:' || old.unit_id UNION ALL SELECT 't:' || old.unit_parent WHERE old.unit_parent IS NOT NULL UNION ALL SELECT 't:' || old.unit_grand WHERE old.unit_grand IS NOT NULL) AS sc,
-		(SELECT 'd' AS grain UNION ALL SELECT 'm') AS g
+		(SELECT 'd' AS grain UNION ALL SELECT 'm' UNION ALL SELECT 'y') AS g
 	WHERE c.day IS NOT NULL AND c.dim IS NOT NULL
 	ON CONFLICT DO UPDATE SET n = n + excluded.n, m = m + excluded.m;
 	INSERT INTO stat_rollup (tenant_id, scope, grain, period, key, dim, n, m)
-	SELECT old.tenant_id, sc.scope, g.grain, CASE g.grain WHEN 'd' THEN c.day ELSE substr(c.day, 1, 7) END, c.key, c.dim, -c.n, -c.m
+	SELECT old.tenant_id, sc.scope, g.grain, CASE g.grain WHEN 'd' THEN c.day WHEN 'm' THEN substr(c.day, 1, 7) ELSE substr(c.day, 1, 4) END, c.key, c.dim, -c.n, -c.m
 	FROM (SELECT 'firstReplyDue' AS key, old.reply_due AS day, CASE WHEN old.replied_on IS NULL THEN 'open' WHEN old.replied_on <= old.reply_due THEN 'onTime' ELSE 'late' END AS dim, 1 AS n, 0 AS m WHERE old.reply_due IS NOT NULL AND old.first_petition = 1
 		UNION ALL SELECT 'evalEligible' AS key, old.replied_on AS day, CASE WHEN old.evaluated_on IS NULL THEN 'pending' ELSE 'done' END AS dim, 1 AS n, 0 AS m WHERE old.replied_on IS NOT NULL
 		UNION ALL SELECT 'satUnit' AS key, old.evaluated_on AS day, old.unit_satisfied AS dim, 1 AS n, 0 AS m WHERE old.evaluated_on IS NOT NULL
 		UNION ALL SELECT 'satOffice' AS key, old.evaluated_on AS day, old.office_satisfied AS dim, 1 AS n, 0 AS m WHERE old.evaluated_on IS NOT NULL
 		UNION ALL SELECT 'closed' AS key, old.closed_on AS day, CASE WHEN old.reviewed = 1 THEN 'reviewed' ELSE 'first' END AS dim, 1 AS n, 0 AS m WHERE old.closed_on IS NOT NULL) AS c,
 		(SELECT 'u:' || old.unit_id AS scope UNION ALL SELECT 't:' || old.unit_id UNION ALL SELECT 't:' || old.unit_parent WHERE old.unit_parent IS NOT NULL UNION ALL SELECT 't:' || old.unit_grand WHERE old.unit_grand IS NOT NULL) AS sc,
-		(SELECT 'd' AS grain UNION ALL SELECT 'm') AS g
+		(SELECT 'd' AS grain UNION ALL SELECT 'm' UNION ALL SELECT 'y') AS g
 	WHERE c.day IS NOT NULL AND c.dim IS NOT NULL
 	ON CONFLICT DO UPDATE SET n = n + excluded.n, m = m + excluded.m;
 END;--> statement-breakpoint
 CREATE TRIGGER `stat_rollup_supervision_insert` AFTER INSERT ON `supervisions`
 BEGIN
 	INSERT INTO stat_rollup (tenant_id, scope, grain, period, key, dim, n, m)
-	SELECT new.tenant_id, sc.scope, g.grain, CASE g.grain WHEN 'd' THEN c.day ELSE substr(c.day, 1, 7) END, c.key, c.dim, c.n, c.m
+	SELECT new.tenant_id, sc.scope, g.grain, CASE g.grain WHEN 'd' THEN c.day WHEN 'm' THEN substr(c.day, 1, 7) ELSE substr(c.day, 1, 4) END, c.key, c.dim, c.n, c.m
 	FROM (SELECT 'supOpened' AS key, date(new.opened_at / 1000, 'unixepoch', '+8 hours') AS day, coalesce(new.form, 'none') AS dim, 1 AS n, 0 AS m
 		UNION ALL SELECT 'supResolved' AS key, date(new.resolved_at / 1000, 'unixepoch', '+8 hours') AS day, '' AS dim, 1 AS n, 0 AS m WHERE new.status = 'resolved' AND new.resolved_at IS NOT NULL) AS c,
 		(SELECT 'u:' || new.unit_id AS scope UNION ALL SELECT 't:' || new.unit_id UNION ALL SELECT 't:' || (SELECT parent_id FROM units WHERE id = new.unit_id) WHERE (SELECT parent_id FROM units WHERE id = new.unit_id) IS NOT NULL UNION ALL SELECT 't:' || (SELECT parent_id FROM units WHERE id = (SELECT parent_id FROM units WHERE id = new.unit_id)) WHERE (SELECT parent_id FROM units WHERE id = (SELECT parent_id FROM units WHERE id = new.unit_id)) IS NOT NULL) AS sc,
-		(SELECT 'd' AS grain UNION ALL SELECT 'm') AS g
+		(SELECT 'd' AS grain UNION ALL SELECT 'm' UNION ALL SELECT 'y') AS g
 	WHERE c.day IS NOT NULL AND c.dim IS NOT NULL
 	ON CONFLICT DO UPDATE SET n = n + excluded.n, m = m + excluded.m;
 END;--> statement-breakpoint
 CREATE TRIGGER `stat_rollup_supervision_update` AFTER UPDATE OF status, form, unit_id, opened_at, resolved_at ON `supervisions`
 BEGIN
 	INSERT INTO stat_rollup (tenant_id, scope, grain, period, key, dim, n, m)
-	SELECT old.tenant_id, sc.scope, g.grain, CASE g.grain WHEN 'd' THEN c.day ELSE substr(c.day, 1, 7) END, c.key, c.dim, -c.n, -c.m
+	SELECT old.tenant_id, sc.scope, g.grain, CASE g.grain WHEN 'd' THEN c.day WHEN 'm' THEN substr(c.day, 1, 7) ELSE substr(c.day, 1, 4) END, c.key, c.dim, -c.n, -c.m
 	FROM (SELECT 'supOpened' AS key, date(old.opened_at / 1000, 'unixepoch', '+8 hours') AS day, coalesce(old.form, 'none') AS dim, 1 AS n, 0 AS m
 		UNION ALL SELECT 'supResolved' AS key, date(old.resolved_at / 1000, 'unixepoch', '+8 hours') AS day, '' AS dim, 1 AS n, 0 AS m WHERE old.status = 'resolved' AND old.resolved_at IS NOT NULL) AS c,
 		(SELECT 'u:' || old.unit_id AS scope UNION ALL SELECT 't:' || old.unit_id UNION ALL SELECT 't:' || (SELECT parent_id FROM units WHERE id = old.unit_id) WHERE (SELECT parent_id FROM units WHERE id = old.unit_id) IS NOT NULL UNION ALL SELECT 't:' || (SELECT parent_id FROM units WHERE id = (SELECT parent_id FROM units WHERE id = old.unit_id)) WHERE (SELECT parent_id FROM units WHERE id = (SELECT parent_id FROM units WHERE id = old.unit_id)) IS NOT NULL) AS sc,
-		(SELECT 'd' AS grain UNION ALL SELECT 'm') AS g
+		(SELECT 'd' AS grain UNION ALL SELECT 'm' UNION ALL SELECT 'y') AS g
 	WHERE c.day IS NOT NULL AND c.dim IS NOT NULL
 	ON CONFLICT DO UPDATE SET n = n + excluded.n, m = m + excluded.m;
 	INSERT INTO stat_rollup (tenant_id, scope, grain, period, key, dim, n, m)
-	SELECT new.tenant_id, sc.scope, g.grain, CASE g.grain WHEN 'd' THEN c.day ELSE substr(c.day, 1, 7) END, c.key, c.dim, c.n, c.m
+	SELECT new.tenant_id, sc.scope, g.grain, CASE g.grain WHEN 'd' THEN c.day WHEN 'm' THEN substr(c.day, 1, 7) ELSE substr(c.day, 1, 4) END, c.key, c.dim, c.n, c.m
 	FROM (SELECT 'supOpened' AS key, date(new.opened_at / 1000, 'unixepoch', '+8 hours') AS day, coalesce(new.form, 'none') AS dim, 1 AS n, 0 AS m
 		UNION ALL SELECT 'supResolved' AS key, date(new.resolved_at / 1000, 'unixepoch', '+8 hours') AS day, '' AS dim, 1 AS n, 0 AS m WHERE new.status = 'resolved' AND new.resolved_at IS NOT NULL) AS c,
 		(SELECT 'u:' || new.unit_id AS scope UNION ALL SELECT 't:' || new.unit_id UNION ALL SELECT 't:' || (SELECT parent_id FROM units WHERE id = new.unit_id) WHERE (SELECT parent_id FROM units WHERE id = new.unit_id) IS NOT NULL UNION ALL SELECT 't:' || (SELECT parent_id FROM units WHERE id = (SELECT parent_id FROM units WHERE id = new.unit_id)) WHERE (SELECT parent_id FROM units WHERE id = (SELECT parent_id FROM units WHERE id = new.unit_id)) IS NOT NULL) AS sc,
-		(SELECT 'd' AS grain UNION ALL SELECT 'm') AS g
+		(SELECT 'd' AS grain UNION ALL SELECT 'm' UNION ALL SELECT 'y') AS g
 	WHERE c.day IS NOT NULL AND c.dim IS NOT NULL
 	ON CONFLICT DO UPDATE SET n = n + excluded.n, m = m + excluded.m;
 END;--> statement-breakpoint
 CREATE TRIGGER `stat_rollup_supervision_rebuild` AFTER UPDATE OF stat_gen ON `supervisions`
 BEGIN
 	INSERT INTO stat_rollup (tenant_id, scope, grain, period, key, dim, n, m)
-	SELECT new.tenant_id, sc.scope, g.grain, CASE g.grain WHEN 'd' THEN c.day ELSE substr(c.day, 1, 7) END, c.key, c.dim, c.n, c.m
+	SELECT new.tenant_id, sc.scope, g.grain, CASE g.grain WHEN 'd' THEN c.day WHEN 'm' THEN substr(c.day, 1, 7) ELSE substr(c.day, 1, 4) END, c.key, c.dim, c.n, c.m
 	FROM (SELECT 'supOpened' AS key, date(new.opened_at / 1000, 'unixepoch', '+8 hours') AS day, coalesce(new.form, 'none') AS dim, 1 AS n, 0 AS m
 		UNION ALL SELECT 'supResolved' AS key, date(new.resolved_at / 1000, 'unixepoch', '+8 hours') AS day, '' AS dim, 1 AS n, 0 AS m WHERE new.status = 'resolved' AND new.resolved_at IS NOT NULL) AS c,
 		(SELECT 'u:' || new.unit_id AS scope UNION ALL SELECT 't:' || new.unit_id UNION ALL SELECT 't:' || (SELECT parent_id FROM units WHERE id = new.unit_id) WHERE (SELECT parent_id FROM units WHERE id = new.unit_id) IS NOT NULL UNION ALL SELECT 't:' || (SELECT parent_id FROM units WHERE id = (SELECT parent_id FROM units WHERE id = new.unit_id)) WHERE (SELECT parent_id FROM units WHERE id = (SELECT parent_id FROM units WHERE id = new.unit_id)) IS NOT NULL) AS sc,
-		(SELECT 'd' AS grain UNION ALL SELECT 'm') AS g
+		(SELECT 'd' AS grain UNION ALL SELECT 'm' UNION ALL SELECT 'y') AS g
 	WHERE c.day IS NOT NULL AND c.dim IS NOT NULL
 	ON CONFLICT DO UPDATE SET n = n + excluded.n, m = m + excluded.m;
 END;--> statement-breakpoint
 CREATE TRIGGER `stat_rollup_supervision_delete` AFTER DELETE ON `supervisions`
 BEGIN
 	INSERT INTO stat_rollup (tenant_id, scope, grain, period, key, dim, n, m)
-	SELECT old.tenant_id, sc.scope, g.grain, CASE g.grain WHEN 'd' THEN c.day ELSE substr(c.day, 1, 7) END, c.key, c.dim, -c.n, -c.m
+	SELECT old.tenant_id, sc.scope, g.grain, CASE g.grain WHEN 'd' THEN c.day WHEN 'm' THEN substr(c.day, 1, 7) ELSE substr(c.day, 1, 4) END, c.key, c.dim, -c.n, -c.m
 	FROM (SELECT 'supOpened' AS key, date(old.opened_at / 1000, 'unixepoch', '+8 hours') AS day, coalesce(old.form, 'none') AS dim, 1 AS n, 0 AS m
 		UNION ALL SELECT 'supResolved' AS key, date(old.resolved_at / 1000, 'unixepoch', '+8 hours') AS day, '' AS dim, 1 AS n, 0 AS m WHERE old.status = 'resolved' AND old.resolved_at IS NOT NULL) AS c,
 		(SELECT 'u:' || old.unit_id AS scope UNION ALL SELECT 't:' || old.unit_id UNION ALL SELECT 't:' || (SELECT parent_id FROM units WHERE id = old.unit_id) WHERE (SELECT parent_id FROM units WHERE id = old.unit_id) IS NOT NULL UNION ALL SELECT 't:' || (SELECT parent_id FROM units WHERE id = (SELECT parent_id FROM units WHERE id = old.unit_id)) WHERE (SELECT parent_id FROM units WHERE id = (SELECT parent_id FROM units WHERE id = old.unit_id)) IS NOT NULL) AS sc,
-		(SELECT 'd' AS grain UNION ALL SELECT 'm') AS g
+		(SELECT 'd' AS grain UNION ALL SELECT 'm' UNION ALL SELECT 'y') AS g
 	WHERE c.day IS NOT NULL AND c.dim IS NOT NULL
 	ON CONFLICT DO UPDATE SET n = n + excluded.n, m = m + excluded.m;
 END;--> statement-breakpoint

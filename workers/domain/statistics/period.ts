@@ -45,17 +45,36 @@ export function periodOf(q: StatisticsQuery, today: IsoDate): Period {
   return { from: q.from, to: q.to };
 }
 
-/** A run of rollup rows: whole months (`m`, periods YYYY-MM) or single days (`d`). */
+/** A run of rollup rows: whole years (`y`, YYYY), whole months (`m`, YYYY-MM) or days (`d`). */
 export interface GrainRange {
-  grain: "d" | "m";
+  grain: "d" | "m" | "y";
   from: string;
   to: string;
 }
 
+const previousMonth = (month: string) => shiftMonths(month, -1);
+
+/** Whole months `from`–`to` as whole years where they can be, months at the edges. */
+function monthRanges(from: string, to: string): GrainRange[] {
+  if (to < from) return [];
+  const firstFullYear = from.endsWith("-01")
+    ? Number(from.slice(0, 4))
+    : Number(from.slice(0, 4)) + 1;
+  const lastFullYear = to.endsWith("-12") ? Number(to.slice(0, 4)) : Number(to.slice(0, 4)) - 1;
+  if (firstFullYear > lastFullYear) return [{ grain: "m", from, to }];
+  const ranges: GrainRange[] = [];
+  const yearStart = `${firstFullYear}-01`;
+  const yearEnd = `${lastFullYear}-12`;
+  if (from < yearStart) ranges.push({ grain: "m", from, to: previousMonth(yearStart) });
+  ranges.push({ grain: "y", from: String(firstFullYear), to: String(lastFullYear) });
+  if (to > yearEnd) ranges.push({ grain: "m", from: nextMonth(yearEnd), to });
+  return ranges;
+}
+
 /**
- * The fewest rollup ranges covering a period: the whole months inside it at month grain,
- * the days of a partial first and last month at day grain. A year is one range of twelve
- * month rows per key; 3 March – 10 May is 3–31 March by day, April, 1–10 May by day.
+ * The fewest rollup ranges covering a period: whole years at year grain, the other whole
+ * months at month grain, the days of a partial first and last month at day grain. A year
+ * is one row per key; 3 March – 10 May is 3–31 March by day, April, 1–10 May by day.
  */
 export function grainRanges(p: Period): GrainRange[] {
   if (p.to < p.from) return [];
@@ -63,26 +82,15 @@ export function grainRanges(p: Period): GrainRange[] {
   const lastMonth = p.to.slice(0, 7);
   const fromIsMonthStart = p.from.endsWith("-01");
   const toIsMonthEnd = p.to === lastDayOfMonth(lastMonth);
-  if (firstMonth === lastMonth) {
-    return fromIsMonthStart && toIsMonthEnd
-      ? [{ grain: "m", from: firstMonth, to: firstMonth }]
-      : [{ grain: "d", from: p.from, to: p.to }];
+  if (firstMonth === lastMonth && !(fromIsMonthStart && toIsMonthEnd)) {
+    return [{ grain: "d", from: p.from, to: p.to }];
   }
   const ranges: GrainRange[] = [];
-  let wholeFrom = firstMonth;
-  if (!fromIsMonthStart) {
-    ranges.push({ grain: "d", from: p.from, to: lastDayOfMonth(firstMonth) });
-    wholeFrom = nextMonth(firstMonth);
-  }
-  let wholeTo = lastMonth;
-  let tail: GrainRange | null = null;
-  if (!toIsMonthEnd) {
-    tail = { grain: "d", from: `${lastMonth}-01`, to: p.to };
-    const [y, m] = lastMonth.split("-").map(Number) as [number, number];
-    wholeTo = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, "0")}`;
-  }
-  if (wholeFrom <= wholeTo) ranges.push({ grain: "m", from: wholeFrom, to: wholeTo });
-  if (tail) ranges.push(tail);
+  if (!fromIsMonthStart) ranges.push({ grain: "d", from: p.from, to: lastDayOfMonth(firstMonth) });
+  const wholeFrom = fromIsMonthStart ? firstMonth : nextMonth(firstMonth);
+  const wholeTo = toIsMonthEnd ? lastMonth : previousMonth(lastMonth);
+  ranges.push(...monthRanges(wholeFrom, wholeTo));
+  if (!toIsMonthEnd) ranges.push({ grain: "d", from: `${lastMonth}-01`, to: p.to });
   return ranges;
 }
 

@@ -50,82 +50,96 @@ export interface FigureRequest {
   to: string;
 }
 
-/** `(grain = ? AND period BETWEEN ? AND ?) OR …`, bound from `binds`. */
-function rangeCondition(ranges: GrainRange[], binds: unknown[], alias = ""): string {
-  if (ranges.length === 0) return "0";
-  return ranges
-    .map((r) => {
-      binds.push(r.grain, r.from, r.to);
-      return `(${alias}grain = ? AND ${alias}period BETWEEN ? AND ?)`;
-    })
-    .join(" OR ");
+export interface FigureQuery {
+  part: "sums" | "open" | "children" | "sessions";
+  sql: string;
+  binds: unknown[];
 }
 
 /**
- * Everything a period's figures need, in one D1 batch (one round trip): the scope's sums per
- * key and dim, the still-open due counts up to yesterday, each child unit's received count,
- * cases owned per leader and reception sessions per leader. Reads rollup rows only — about
- * keys × months — never the cases.
+ * Everything a period's figures need, as statements for one D1 batch (one round trip): per
+ * grain range (see grainRanges), the scope's rollup rows, the still-open due counts up to
+ * yesterday and each child unit's received count; then reception sessions per leader. One
+ * statement per range keeps each a single primary-key range (an OR of ranges would scan the
+ * scope), and rows are summed here rather than by GROUP BY, which reads them twice. They
+ * read rollup rows only — about keys × ranges — never the cases.
  */
-export async function readFigureRows(scope: TenantScope, req: FigureRequest): Promise<FigureRows> {
-  const db = scope.d1;
-  const b1: unknown[] = [scope.tenant, req.scope];
-  const sums = db
-    .prepare(
-      `SELECT key, dim, sum(n) AS n, sum(m) AS m FROM stat_rollup
-       WHERE tenant_id = ? AND scope = ? AND (${rangeCondition(req.ranges, b1)})
-       GROUP BY key, dim`,
-    )
-    .bind(...b1);
-  const b2: unknown[] = [scope.tenant, req.scope];
-  const open = db
-    .prepare(
-      `SELECT key, dim, sum(n) AS n, sum(m) AS m FROM stat_rollup
-       WHERE tenant_id = ? AND scope = ? AND (${rangeCondition(req.openRanges, b2)})
-         AND key IN ('acceptDue', 'replyDue', 'firstReplyDue') AND dim = 'open'
-       GROUP BY key, dim`,
-    )
-    .bind(...b2);
-  const b3: unknown[] = [scope.tenant, JSON.stringify(req.childScopes)];
-  const children = db
-    .prepare(
-      `SELECT scope, sum(n) AS n, sum(m) AS m FROM stat_rollup
-       WHERE tenant_id = ? AND scope IN (SELECT value FROM json_each(?))
-         AND (${rangeCondition(req.ranges, b3)}) AND key = 'received' AND dim = ''
-       GROUP BY scope`,
-    )
-    .bind(...b3);
-  const b4: unknown[] = [scope.tenant, req.scope];
-  const owned = db
-    .prepare(
-      `SELECT r.dim AS leaderId, s.display_name AS name, sum(r.n) AS n
-       FROM stat_rollup AS r LEFT JOIN staff AS s ON s.id = r.dim AND s.tenant_id = r.tenant_id
-       WHERE r.tenant_id = ? AND r.scope = ? AND (${rangeCondition(req.ranges, b4, "r.")})
-         AND r.key = 'owned'
-       GROUP BY r.dim`,
-    )
-    .bind(...b4);
+export function figureQueries(tenant: string, req: FigureRequest): FigureQuery[] {
+  const queries: FigureQuery[] = [];
+  for (const r of req.ranges) {
+    queries.push({
+      part: "sums",
+      sql: `SELECT r.key, r.dim, r.n, r.m, s.display_name AS name
+       FROM stat_rollup AS r
+       LEFT JOIN staff AS s ON r.key = 'owned' AND s.id = r.dim AND s.tenant_id = r.tenant_id
+       WHERE r.tenant_id = ? AND r.scope = ? AND r.grain = ? AND r.period BETWEEN ? AND ?`,
+      binds: [tenant, req.scope, r.grain, r.from, r.to],
+    });
+    if (req.childScopes.length > 0) {
+      queries.push({
+        part: "children",
+        sql: `SELECT scope, n, m FROM stat_rollup INDEXED BY stat_rollup_key_idx
+       WHERE tenant_id = ? AND scope IN (SELECT value FROM json_each(?)) AND key = 'received'
+         AND grain = ? AND period BETWEEN ? AND ? AND dim = ''`,
+        binds: [tenant, JSON.stringify(req.childScopes), r.grain, r.from, r.to],
+      });
+    }
+  }
+  for (const r of req.openRanges) {
+    queries.push({
+      part: "open",
+      sql: `SELECT key, dim, n, m FROM stat_rollup INDEXED BY stat_rollup_key_idx
+       WHERE tenant_id = ? AND scope = ? AND key IN ('acceptDue', 'replyDue', 'firstReplyDue')
+         AND grain = ? AND period BETWEEN ? AND ? AND dim = 'open'`,
+      binds: [tenant, req.scope, r.grain, r.from, r.to],
+    });
+  }
   const unitFilter =
     req.sessionUnits === null ? "" : "AND unit_id IN (SELECT value FROM json_each(?))";
-  const b5: unknown[] = [scope.tenant, req.from, req.to];
-  if (req.sessionUnits !== null) b5.push(JSON.stringify(req.sessionUnits));
-  const sessions = db
-    .prepare(
-      `SELECT leader_id AS leaderId, max(leader_name) AS name, count(*) AS sessions
+  const binds: unknown[] = [tenant, req.from, req.to];
+  if (req.sessionUnits !== null) binds.push(JSON.stringify(req.sessionUnits));
+  queries.push({
+    part: "sessions",
+    sql: `SELECT leader_id AS leaderId, max(leader_name) AS name, count(*) AS sessions
        FROM reception_sessions
        WHERE tenant_id = ? AND date BETWEEN ? AND ? AND status = 'published' ${unitFilter}
        GROUP BY leader_id`,
-    )
-    .bind(...b5);
-  const [a, b, c, d, e] = await db.batch([sums, open, children, owned, sessions]);
-  const rows = <T>(r: D1Result | undefined) => (r?.results ?? []) as T[];
-  const rowsRead = [a, b, c, d, e].reduce((t, r) => t + (r?.meta.rows_read ?? 0), 0);
+    binds,
+  });
+  return queries;
+}
+
+/** Sums rows sharing an identity (the rollup rows of a period's months and days). */
+function total<T extends { n: number; m: number }>(rows: T[], identity: (row: T) => string): T[] {
+  const out = new Map<string, T>();
+  for (const row of rows) {
+    const id = identity(row);
+    const found = out.get(id);
+    if (found) {
+      found.n += row.n;
+      found.m += row.m;
+    } else out.set(id, { ...row });
+  }
+  return [...out.values()];
+}
+
+const byKeyDim = (r: RollupSum) => `${r.key}\u0000${r.dim}`;
+
+export async function readFigureRows(scope: TenantScope, req: FigureRequest): Promise<FigureRows> {
+  const db = scope.d1;
+  const queries = figureQueries(scope.tenant, req);
+  const results = await db.batch(queries.map((q) => db.prepare(q.sql).bind(...q.binds)));
+  const part = <T>(name: FigureQuery["part"]) =>
+    queries.flatMap((q, i) => (q.part === name ? ((results[i]?.results ?? []) as T[]) : []));
+  const sums = total(part<RollupSum & { name: string | null }>("sums"), byKeyDim);
   return {
-    sums: rows<RollupSum>(a),
-    overdueOpen: rows<RollupSum>(b),
-    children: rows<ScopeSum>(c),
-    owned: rows<OwnedCount>(d),
-    sessions: rows<SessionCount>(e),
-    rowsRead,
+    sums,
+    overdueOpen: total(part<RollupSum>("open"), byKeyDim),
+    children: total(part<ScopeSum>("children"), (r) => r.scope),
+    owned: sums
+      .filter((r) => r.key === "owned")
+      .map((r) => ({ leaderId: r.dim, name: r.name, n: r.n })),
+    sessions: part<SessionCount>("sessions"),
+    rowsRead: results.reduce((t, r) => t + (r.meta.rows_read ?? 0), 0),
   };
 }

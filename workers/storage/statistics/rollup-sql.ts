@@ -15,8 +15,9 @@
  *
  * Scopes: `u:<unit>` counts cases the unit holds itself; `t:<unit>` the unit and every unit
  * below it (the tree is at most county → township → village, so a case adds to its unit and
- * two ancestors). Grains: `d` (period `YYYY-MM-DD`) and `m` (`YYYY-MM`): a year reads twelve
- * month rows per key, an odd from–to range adds the days of its partial months.
+ * two ancestors). Grains: `d` (period `YYYY-MM-DD`), `m` (`YYYY-MM`) and `y` (`YYYY`): a
+ * calendar year reads one row per key, a quarter three, and an odd from–to range adds the
+ * months and days at its edges.
  */
 
 /** The CST calendar day of an epoch-millisecond column. */
@@ -155,10 +156,10 @@ function upsert(r: string, sign: 1 | -1, contributions: string[], scopes: string
 function upsertOne(r: string, sign: 1 | -1, contributions: string, scopes: string): string {
   const s = sign === 1 ? "" : "-";
   return `INSERT INTO stat_rollup (tenant_id, scope, grain, period, key, dim, n, m)
-	SELECT ${r}.tenant_id, sc.scope, g.grain, CASE g.grain WHEN 'd' THEN c.day ELSE substr(c.day, 1, 7) END, c.key, c.dim, ${s}c.n, ${s}c.m
+	SELECT ${r}.tenant_id, sc.scope, g.grain, CASE g.grain WHEN 'd' THEN c.day WHEN 'm' THEN substr(c.day, 1, 7) ELSE substr(c.day, 1, 4) END, c.key, c.dim, ${s}c.n, ${s}c.m
 	FROM (${contributions}) AS c,
 		(${scopes}) AS sc,
-		(SELECT 'd' AS grain UNION ALL SELECT 'm') AS g
+		(SELECT 'd' AS grain UNION ALL SELECT 'm' UNION ALL SELECT 'y') AS g
 	WHERE c.day IS NOT NULL AND c.dim IS NOT NULL
 	ON CONFLICT DO UPDATE SET n = n + excluded.n, m = m + excluded.m;`;
 }
