@@ -130,3 +130,33 @@ export const RebuildStatisticsResult = z
     nextCursor: z.string().nullable().openapi({ description: "Call again with this until done" }),
   })
   .openapi("RebuildStatisticsResult");
+
+export const StatisticsTrendQuery = z.object({
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "月份应为 YYYY-MM")
+    .optional()
+    .openapi({ description: "The last month shown; the current month when absent" }),
+  months: z.coerce
+    .number()
+    .int()
+    .min(2)
+    .max(36)
+    .optional()
+    .openapi({ description: "12 by default" }),
+  scope: StatisticsQuery.shape.scope,
+  unitId: StatisticsQuery.shape.unitId,
+});
+
+export const StatisticsTrend = z
+  .object({
+    items: z.array(
+      z.object({
+        month: z.string().openapi({ example: "2026-11" }),
+        batches: z.number().int(),
+        persons: z.number().int(),
+      }),
+    ),
+  })
+  .openapi("StatisticsTrend");
+export type StatisticsTrend = z.infer<typeof StatisticsTrend>;

@@ -248,3 +248,18 @@ describe("rebuildStatistics", () => {
     expect(await snapshot()).toEqual(maintained);
   });
 });
+
+describe("getStatisticsTrend", () => {
+  it("gives twelve months, oldest first, with this month's cases in the last", async () => {
+    const r = await call<{ items: { month: string; batches: number; persons: number }[] }>(
+      `/api/v1/t/${county.code}/statistics/trend`,
+      { token: county.people.supervisor.token },
+    );
+    expect(r.status).toBe(200);
+    expect(r.body.items).toHaveLength(12);
+    expect(r.body.items.at(-1)?.month).toBe(T.slice(0, 7));
+    const total = r.body.items.reduce((t, i) => t + i.batches, 0);
+    // All five were received within the last 30 days, so within the last two months.
+    expect(total).toBe(5);
+  });
+});

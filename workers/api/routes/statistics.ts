@@ -7,15 +7,17 @@ import {
   StatisticsCasesPage,
   StatisticsCasesQuery,
   StatisticsQuery,
+  StatisticsTrend,
+  StatisticsTrendQuery,
 } from "../../../schema/api/statistics.ts";
 import { addCalendarDays, cstDate } from "../../domain/deadlines/index.ts";
 import { foldFigures } from "../../domain/statistics/figures.ts";
-import { grainRanges, periodOf } from "../../domain/statistics/period.ts";
+import { grainRanges, periodOf, shiftMonths } from "../../domain/statistics/period.ts";
 import { resolveScope } from "../../domain/statistics/scope.ts";
 import { invalid } from "../../errors.ts";
 import { appendAudit } from "../../storage/audit.ts";
 import { listFigureCases } from "../../storage/statistics/drill.ts";
-import { readFigureRows } from "../../storage/statistics/figures.ts";
+import { readFigureRows, readMonthlyReceived } from "../../storage/statistics/figures.ts";
 import { type RebuildCursor, rebuildStep } from "../../storage/statistics/rebuild.ts";
 import { viewerWithUnits } from "../case-request.ts";
 import { requireRole, requireStaff } from "../middleware/auth.ts";
@@ -53,6 +55,21 @@ const listStatisticsCasesRoute = createRoute({
   request: { params: TenantParam, query: StatisticsCasesQuery },
   responses: {
     200: jsonContent(StatisticsCasesPage, "A page of cases"),
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+const getStatisticsTrendRoute = createRoute({
+  operationId: "getStatisticsTrend",
+  method: "get",
+  path: "/t/{tenant}/statistics/trend",
+  tags: ["Statistics"],
+  summary: "Batches and persons received per month, for the last months of a scope",
+  security: staffSecurity,
+  middleware: signedIn,
+  request: { params: TenantParam, query: StatisticsTrendQuery },
+  responses: {
+    200: jsonContent(StatisticsTrend, "One entry per month, oldest first"),
     ...errorResponses(400, 401, 403, 404),
   },
 });
@@ -145,6 +162,21 @@ export const statisticsRoutes = newRouter()
     const last = items.at(-1);
     const nextCursor = rows.length > limit && last ? encode({ day: last.day, id: last.id }) : null;
     return c.json({ items, nextCursor }, 200);
+  })
+  .openapi(getStatisticsTrendRoute, async (c) => {
+    const query = c.req.valid("query");
+    const last = query.month ?? cstDate(new Date()).slice(0, 7);
+    const first = shiftMonths(last, -((query.months ?? 12) - 1));
+    const { viewer, units } = await viewerWithUnits(c);
+    const scope = resolveScope(query, viewer, units);
+    const rows = await readMonthlyReceived(c.get("scope"), scope.key, first, last);
+    const byMonth = new Map(rows.map((r) => [r.period, r]));
+    const items = [];
+    for (let month = first; month <= last; month = shiftMonths(month, 1)) {
+      const row = byMonth.get(month);
+      items.push({ month, batches: row?.n ?? 0, persons: row?.m ?? 0 });
+    }
+    return c.json({ items }, 200);
   })
   .openapi(rebuildStatisticsRoute, async (c) => {
     const body = c.req.valid("json");

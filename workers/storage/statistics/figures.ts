@@ -143,3 +143,21 @@ export async function readFigureRows(scope: TenantScope, req: FigureRequest): Pr
     rowsRead: results.reduce((t, r) => t + (r.meta.rows_read ?? 0), 0),
   };
 }
+
+/** Received counts per month of a scope: one rollup row per month, by the key index. */
+export async function readMonthlyReceived(
+  scope: TenantScope,
+  figureScope: string,
+  from: string,
+  to: string,
+): Promise<{ period: string; n: number; m: number }[]> {
+  const { results } = await scope.d1
+    .prepare(
+      `SELECT period, n, m FROM stat_rollup INDEXED BY stat_rollup_key_idx
+       WHERE tenant_id = ? AND scope = ? AND key = 'received' AND grain = 'm'
+         AND period BETWEEN ? AND ? AND dim = ''`,
+    )
+    .bind(scope.tenant, figureScope, from, to)
+    .all<{ period: string; n: number; m: number }>();
+  return results;
+}
