@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { checkA11y } from "./a11y.ts";
+import {
+  ARTIFACTS,
+  DESKTOP,
+  overflowsHorizontally,
+  PHONE,
+  signIn,
+  T,
+  until,
+  useProduct,
+} from "./harness.ts";
+
+const product = useProduct();
+
+/**
+ * axe is injected as an inline script, which the product's CSP refuses (as it should); on
+ * this branch the shared harness does not yet bypass CSP for it, so these pages do. The
+ * locale is set because headless Chromium here reports `en-US@posix`, which Intl refuses.
+ */
+const AXE_OK = { bypassCSP: true, locale: "zh-CN" } as const;
+
+describe("the figures dashboard in Chromium", () => {
+  it("shows the county office this month against last month and last year, a chart and the cases behind a number", async () => {
+    const page = await product.browser.newPage({ ...DESKTOP, ...AXE_OK });
+    const uplot: string[] = [];
+    page.on("request", (r) => {
+      if (/uPlot/i.test(r.url())) uplot.push(r.url());
+    });
+    await signIn(product, page, "clerk");
+    expect(uplot).toEqual([]);
+    await page.getByRole("link", { name: "统计分析" }).click();
+    await until(() => page.getByRole("heading", { name: "本月与上月、去年同月" }).count()).toBe(1);
+    await until(() => page.getByRole("row", { name: /及时受理率/ }).count()).toBe(1);
+    // The chart library came with this page, and its numbers are in a table too.
+    await until(() => page.locator(".trend-chart canvas").count()).toBe(1);
+    expect(uplot.length).toBeGreaterThan(0);
+    await until(() => page.getByRole("table", { name: /近 12 个月/ }).count()).toBe(1);
+    await checkA11y(page);
+    await page.screenshot({ path: `${ARTIFACTS}/statistics-desktop.png`, fullPage: true });
+
+    await page.getByRole("button", { name: /查看本月 \d+ 批次的事项/ }).click();
+    await until(() => page.getByRole("heading", { name: /收到的信访事项/ }).count()).toBe(1);
+    await until(() => page.getByRole("table", { name: /共列出 [1-9]\d* 件/ }).count()).toBe(1);
+    await checkA11y(page);
+    await page.close();
+  });
+
+  it("fits a 360-px phone", async () => {
+    const page = await product.browser.newPage({ ...PHONE, ...AXE_OK });
+    await signIn(product, page, "clerk");
+    await page.goto(`${product.stack.url}/t/${T}/console/statistics`);
+    await until(() => page.getByRole("row", { name: /按期答复率/ }).count()).toBe(1);
+    await until(() => page.locator(".trend-chart canvas").count()).toBe(1);
+    expect(await overflowsHorizontally(page)).toBe(false);
+    await checkA11y(page);
+    await page.screenshot({ path: `${ARTIFACTS}/statistics-phone.png`, fullPage: true });
+    await page.close();
+  });
+});
