@@ -1,10 +1,11 @@
-import { createRoute, z } from "@hono/zod-openapi";
-import { TenantParam } from "../../../schema/api/common.ts";
+import { createRoute } from "@hono/zod-openapi";
+import { HumanCheckChallenge, TenantParam } from "../../../schema/api/common.ts";
 import {
   EvaluateBody,
   EvaluationView,
-  PublicUnit,
+  PublicUnits,
   SubmitOnlinePetitionBody,
+  SubmitOnlineResult,
   TrackBody,
   TrackedPetition,
 } from "../../../schema/api/petitions.ts";
@@ -14,7 +15,6 @@ import {
   requireHumanCheck,
 } from "../../domain/edges/proof-of-work.ts";
 import { formatTrackingCode } from "../../domain/petitioner/tracking-code.ts";
-import { loadCaseContext } from "../../domain/petitions/context.ts";
 import { registerPetition } from "../../domain/petitions/intake.ts";
 import {
   evaluate,
@@ -22,6 +22,7 @@ import {
   trackedView,
 } from "../../domain/petitions/petitioner-access.ts";
 import { listUnits } from "../../storage/units.ts";
+import { countyContext } from "../case-request.ts";
 import { publicRateLimit } from "../middleware/rate-limit.ts";
 import { tenantContext } from "../middleware/tenant.ts";
 import { errorResponses, jsonBody, jsonContent, newRouter } from "../router.ts";
@@ -38,12 +39,7 @@ const submitOnlinePetitionRoute = createRoute({
   request: { params: TenantParam, body: jsonBody(SubmitOnlinePetitionBody) },
   responses: {
     201: jsonContent(
-      z.object({
-        trackingCode: z.string(),
-        trackingCodeFormatted: z.string(),
-        status: z.string(),
-        registeredAt: z.iso.datetime(),
-      }),
+      SubmitOnlineResult,
       "Registered; keep the code with the last four digits of your phone",
     ),
     ...errorResponses(400, 404, 422, 429),
@@ -59,7 +55,7 @@ const listPublicUnitsRoute = createRoute({
   middleware: citizen,
   request: { params: TenantParam },
   responses: {
-    200: jsonContent(z.object({ items: z.array(PublicUnit) }), "County office, townships, bureaus"),
+    200: jsonContent(PublicUnits, "County office, townships, bureaus"),
     ...errorResponses(404, 429),
   },
 });
@@ -102,10 +98,7 @@ const challengeRoute = createRoute({
   request: { params: TenantParam },
   responses: {
     200: jsonContent(
-      z.object({
-        parameters: z.record(z.string(), z.unknown()),
-        signature: z.string().optional(),
-      }),
+      HumanCheckChallenge,
       "Solve it in the browser and send the payload as `altcha`",
     ),
     ...errorResponses(404, 429),
@@ -132,7 +125,7 @@ export const citizenRoutes = newRouter()
   .openapi(submitOnlinePetitionRoute, async (c) => {
     const { altcha, ...body } = c.req.valid("json");
     await requireHumanCheck(c.env, c.get("scope"), altcha);
-    const ctx = await loadCaseContext(c.env, c.get("scope"));
+    const ctx = await countyContext(c);
     const row = await registerPetition(
       ctx,
       { ...body, channel: "online", receivedAt: ctx.now.toISOString() },
@@ -157,12 +150,12 @@ export const citizenRoutes = newRouter()
     return c.json({ items }, 200);
   })
   .openapi(trackPetitionRoute, async (c) => {
-    const ctx = await loadCaseContext(c.env, c.get("scope"));
+    const ctx = await countyContext(c);
     const row = await findForPetitioner(ctx, c.req.valid("json"));
     return c.json(await trackedView(ctx, row), 200);
   })
   .openapi(evaluatePetitionRoute, async (c) => {
-    const ctx = await loadCaseContext(c.env, c.get("scope"));
+    const ctx = await countyContext(c);
     const { trackingCode, phoneLast4, ...rating } = c.req.valid("json");
     const row = await findForPetitioner(ctx, { trackingCode, phoneLast4 });
     return c.json(await evaluate(ctx, row, rating), 200);

@@ -1,7 +1,7 @@
 import type { Statistics, StatisticsQuery } from "../../../schema/api/statistics.ts";
 import type { UnitRow } from "../../../schema/tenant/tables.ts";
 import { ApiError, notFound } from "../../errors.ts";
-import type { StaffView } from "../petitions/context.ts";
+import type { StaffView } from "../tenancy/county-context.ts";
 
 export interface FigureScope {
   kind: Statistics["scope"]["kind"];
