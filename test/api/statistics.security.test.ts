@@ -11,6 +11,8 @@ let county: TestCounty;
 let other: TestCounty;
 let accusation: string;
 let ordinary: string;
+let accusationCode: string;
+let plainCode: string;
 
 beforeAll(async () => {
   county = await setUpCounty("431222", "沅陵县");
@@ -24,6 +26,7 @@ beforeAll(async () => {
   });
   expect(made.status).toBe(201);
   accusation = made.body.id;
+  accusationCode = made.body.trackingCode;
   const assigned = await act(county, clerk.token, accusation, "assign", {
     toUnitId: county.otherBureau,
     version: 1,
@@ -33,6 +36,7 @@ beforeAll(async () => {
     petitioner: { name: "钱七", phone: "13900000002" },
   });
   ordinary = plain.body.id;
+  plainCode = plain.body.trackingCode;
   expect(
     (
       await act(county, clerk.token, ordinary, "assign", {
@@ -61,6 +65,17 @@ describe("an accusation in the figures", () => {
     }
     const narrowed = await drill(county, token, "dim=accusation");
     expect(narrowed.body.items).toEqual([]);
+    const file = await call<{ text: string }>(
+      `/api/v1/t/${county.code}/statistics/export?format=csv`,
+      {
+        token,
+      },
+    );
+    expect(file.status).toBe(200);
+    const lines = file.body.text.trim().split("\r\n");
+    expect(lines).toHaveLength(2);
+    expect(file.body.text).toContain(plainCode);
+    expect(file.body.text).not.toContain(accusationCode);
   });
 
   it("is never listed to the accused bureau, which cannot reach the county's scope either", async () => {

@@ -1,4 +1,6 @@
 import { env } from "cloudflare:test";
+import { exports } from "cloudflare:workers";
+import { unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addCalendarDays, cstDate } from "../../workers/domain/deadlines/index.ts";
 import { call } from "../support/client.ts";
@@ -261,5 +263,62 @@ describe("getStatisticsTrend", () => {
     const total = r.body.items.reduce((t, i) => t + i.batches, 0);
     // All five were received within the last 30 days, so within the last two months.
     expect(total).toBe(5);
+  });
+});
+
+describe("exportPetitions", () => {
+  const exportUrl = (query: string) =>
+    `/api/v1/t/${county.code}/statistics/export?${range}&${query}`;
+  const fetchRaw = (query: string, token: string) =>
+    exports.default.fetch(`https://lianxin.test${exportUrl(query)}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+
+  it("writes the cases as CSV with Chinese headers, and audits the export", async () => {
+    const res = await fetchRaw("format=csv", county.people.supervisor.token);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("text/csv");
+    const text = await res.text();
+    const lines = text
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines[0]).toBe("查询码,收到日期,信访渠道,信访目的,内容分类,承办单位,办理状态,统计日期");
+    expect(lines).toHaveLength(6);
+    expect(text).not.toContain("李四");
+    expect(text).not.toContain("13800000001");
+    const { results } = await env.TENANT_DB_1.prepare(
+      "SELECT detail FROM audit_log WHERE tenant_id = ? AND action = 'petitions.export'",
+    )
+      .bind(county.code)
+      .all<{ detail: string }>();
+    expect(results.length).toBeGreaterThan(0);
+    expect(JSON.parse(results.at(-1)?.detail ?? "{}")).toMatchObject({ format: "csv", rows: 5 });
+  });
+
+  it("writes an XLSX that opens: a zip whose sheet holds the Chinese headers and the rows", async () => {
+    const res = await fetchRaw("format=xlsx", county.people.supervisor.token);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-disposition")).toContain(".xlsx");
+    const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
+    expect(Object.keys(files)).toEqual(
+      expect.arrayContaining([
+        "[Content_Types].xml",
+        "xl/workbook.xml",
+        "xl/worksheets/sheet1.xml",
+      ]),
+    );
+    const decode = (name: string) => new TextDecoder().decode(files[name] ?? new Uint8Array());
+    const text = decode("xl/worksheets/sheet1.xml") + decode("xl/sharedStrings.xml");
+    for (const header of ["查询码", "收到日期", "承办单位", "办理状态"])
+      expect(text).toContain(header);
+    expect(decode("xl/workbook.xml")).toContain("信访事项");
+    expect((decode("xl/worksheets/sheet1.xml").match(/<row /g) ?? []).length).toBe(6);
+  });
+
+  it("is refused to a role that does not work cases, in the one envelope", async () => {
+    const res = await fetchRaw("format=csv", county.adminToken);
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ error: { code: "FORBIDDEN" } });
   });
 });

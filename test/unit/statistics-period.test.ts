@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { safeText } from "../../workers/domain/statistics/export.ts";
 import { grainRanges, periodOf } from "../../workers/domain/statistics/period.ts";
 
 describe("grainRanges", () => {
@@ -34,5 +35,15 @@ describe("grainRanges", () => {
   it("names the current month when no period is given, and refuses two", () => {
     expect(periodOf({}, "2026-02-14")).toEqual({ from: "2026-02-01", to: "2026-02-28" });
     expect(() => periodOf({ month: "2026-01", year: "2026" }, "2026-02-14")).toThrow();
+  });
+});
+
+describe("exported cells", () => {
+  it("never let a spreadsheet run what was typed as a formula", () => {
+    expect(safeText('=HYPERLINK("http://x")')).toBe('\'=HYPERLINK("http://x")');
+    expect(safeText("+1")).toBe("'+1");
+    expect(safeText("@SUM(A1)")).toBe("'@SUM(A1)");
+    expect(safeText("卢峰镇")).toBe("卢峰镇");
+    expect(safeText(3)).toBe(3);
   });
 });

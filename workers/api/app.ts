@@ -21,6 +21,7 @@ import { receptionScheduleRoutes } from "./routes/reception-schedule.ts";
 import { referenceRoutes } from "./routes/reference.ts";
 import { staffRoutes } from "./routes/staff.ts";
 import { statisticsRoutes } from "./routes/statistics.ts";
+import { statisticsExportRoutes } from "./routes/statistics-export.ts";
 import { supervisionRoutes } from "./routes/supervision.ts";
 import { tenantRoutes } from "./routes/tenants.ts";
 import { unitRoutes } from "./routes/units.ts";
@@ -54,6 +55,7 @@ export function createApp() {
   app.route("/api/v1", receptionDeskRoutes);
   app.route("/api/v1", bookingRoutes);
   app.route("/api/v1", statisticsRoutes);
+  app.route("/api/v1", statisticsExportRoutes);
   mountDocs(app);
   app.route("/", pageRoutes);
 
