@@ -41,6 +41,9 @@ describe("the figures dashboard in Chromium", () => {
     await page.getByRole("button", { name: /查看本月 \d+ 批次的事项/ }).click();
     await until(() => page.getByRole("heading", { name: /收到的信访事项/ }).count()).toBe(1);
     await until(() => page.getByRole("table", { name: /共列出 [1-9]\d* 件/ }).count()).toBe(1);
+    const download = page.waitForEvent("download");
+    await page.getByRole("link", { name: "导出 Excel 表格" }).click();
+    expect((await download).suggestedFilename()).toMatch(/^信访事项_.*\.xlsx$/);
     await checkA11y(page);
     await page.close();
   });

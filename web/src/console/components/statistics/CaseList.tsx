@@ -16,6 +16,15 @@ export interface Drill {
   month: string;
 }
 
+/** The same cases as a file: the export route rides on the session cookie. */
+function exportHref(tenant: string, drill: Drill, format: "csv" | "xlsx"): string {
+  const q = new URLSearchParams({ month: drill.month, figure: drill.figure, format });
+  if (drill.dim) q.set("dim", drill.dim);
+  if (drill.scope) q.set("scope", drill.scope);
+  if (drill.unitId) q.set("unitId", drill.unitId);
+  return `/api/v1/t/${encodeURIComponent(tenant)}/statistics/export?${q}`;
+}
+
 /**
  * The cases behind a figure: only those the signed-in person may see, so the list can be
  * shorter than the count (confidential cases are counted, never listed to others).
@@ -79,7 +88,19 @@ export function CaseList({
           </table>
         </div>
       )}
-      {page.data?.nextCursor && <p class="hint">仅显示前 50 件，请缩小统计范围查看其余事项。</p>}
+      {page.data?.nextCursor && <p class="hint">仅显示前 50 件，请导出查看全部事项。</p>}
+      {page.data && page.data.items.length > 0 && (
+        <p>
+          <a href={exportHref(tenant, drill, "xlsx")} download>
+            导出 Excel 表格
+          </a>
+          {" · "}
+          <a href={exportHref(tenant, drill, "csv")} download>
+            导出 CSV 文件
+          </a>
+          <span class="hint">（不含信访人姓名、证件号码和电话）</span>
+        </p>
+      )}
     </section>
   );
 }
