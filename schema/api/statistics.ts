@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { DRILL_FIGURES, FIGURE_KEYS } from "../reference/statistics.ts";
-import { petitionStatuses } from "../tenant/tables.ts";
+import { documentKinds, petitionStatuses } from "../tenant/tables.ts";
 import { Id } from "./common.ts";
 import { IsoDate } from "./petitions.ts";
 
@@ -160,3 +160,24 @@ export const StatisticsTrend = z
   })
   .openapi("StatisticsTrend");
 export type StatisticsTrend = z.infer<typeof StatisticsTrend>;
+
+export const DocumentKind = z.enum(documentKinds).openapi({
+  description: "受理告知书 · 不予受理告知书 · 交办单 · 督办函 · 信访处理意见书 · 信访事项登记表",
+});
+
+export const IssueDocumentBody = z
+  .object({ kind: DocumentKind })
+  .strict()
+  .openapi("IssueDocumentBody");
+
+export const IssuedDocument = z
+  .object({
+    kind: DocumentKind,
+    year: z.number().int(),
+    seq: z.number().int(),
+    number: z.string().openapi({ example: "溆浦县信访局〔2026〕12号" }),
+    issuedOn: IsoDate,
+    countyName: z.string(),
+  })
+  .openapi("IssuedDocument");
+export type IssuedDocument = z.infer<typeof IssuedDocument>;

@@ -762,3 +762,42 @@ export const statRollup = sqliteTable(
 );
 
 export type PetitionStatsRow = typeof petitionStats.$inferSelect;
+
+/** The county's yearly sequence of document numbers (文号): one row per year, one writer per statement. */
+export const documentSequences = sqliteTable(
+  "document_sequences",
+  {
+    tenantId: text("tenant_id").notNull(),
+    year: integer("year").notNull(),
+    last: integer("last").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.year] })],
+);
+
+export const documentKinds = [
+  "acceptance_notice",
+  "decline_notice",
+  "assignment_slip",
+  "supervision_letter",
+  "handling_opinion",
+  "register_form",
+] as const;
+export type DocumentKind = (typeof documentKinds)[number];
+
+/** Each printed document issued from a case, with its number; reprints reuse the number. */
+export const petitionDocuments = sqliteTable(
+  "petition_documents",
+  {
+    tenantId: text("tenant_id").notNull(),
+    year: integer("year").notNull(),
+    seq: integer("seq").notNull(),
+    petitionId: text("petition_id").notNull(),
+    kind: text("kind", { enum: documentKinds }).notNull(),
+    issuedOn: text("issued_on").notNull(),
+    issuedBy: text("issued_by").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.year, t.seq] }),
+    uniqueIndex("petition_documents_case_kind_uq").on(t.tenantId, t.petitionId, t.kind),
+  ],
+);

@@ -12,6 +12,7 @@ import { calendarRoutes } from "./routes/calendar.ts";
 import { citizenRoutes } from "./routes/citizens.ts";
 import { deliveryRoutes } from "./routes/deliveries.ts";
 import { mountDocs } from "./routes/docs.ts";
+import { documentRoutes } from "./routes/documents.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { inboxRoutes } from "./routes/inbox.ts";
 import { notificationSettingsRoutes } from "./routes/notification-settings.ts";
@@ -55,6 +56,7 @@ export function createApp() {
   app.route("/api/v1", receptionDeskRoutes);
   app.route("/api/v1", bookingRoutes);
   app.route("/api/v1", statisticsRoutes);
+  app.route("/api/v1", documentRoutes);
   app.route("/api/v1", statisticsExportRoutes);
   mountDocs(app);
   app.route("/", pageRoutes);

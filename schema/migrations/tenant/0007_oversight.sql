@@ -320,3 +320,23 @@ SELECT p.tenant_id, p.id, p.responsible_unit_id, (SELECT parent_id FROM units WH
 	json_extract(p.deadlines, '$.accept.due'), (SELECT date(e.at / 1000, 'unixepoch', '+8 hours') FROM petition_events AS e WHERE e.tenant_id = p.tenant_id AND e.petition_id = p.id AND e.from_status = 'registered' AND e.to_status <> 'registered' ORDER BY e.version LIMIT 1), json_extract(p.deadlines, '$.handle.due'), p.replied_on
 FROM petitions AS p;--> statement-breakpoint
 UPDATE supervisions SET stat_gen = stat_gen + 1;
+--> statement-breakpoint
+CREATE TABLE `document_sequences` (
+	`tenant_id` text NOT NULL,
+	`year` integer NOT NULL,
+	`last` integer NOT NULL,
+	PRIMARY KEY(`tenant_id`, `year`)
+);
+--> statement-breakpoint
+CREATE TABLE `petition_documents` (
+	`tenant_id` text NOT NULL,
+	`year` integer NOT NULL,
+	`seq` integer NOT NULL,
+	`petition_id` text NOT NULL,
+	`kind` text NOT NULL,
+	`issued_on` text NOT NULL,
+	`issued_by` text NOT NULL,
+	PRIMARY KEY(`tenant_id`, `year`, `seq`)
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `petition_documents_case_kind_uq` ON `petition_documents` (`tenant_id`,`petition_id`,`kind`);
