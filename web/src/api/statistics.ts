@@ -1,4 +1,5 @@
 import type {
+  IssuedDocument,
   Statistics,
   StatisticsCase,
   StatisticsQuery,
@@ -7,6 +8,7 @@ import type {
 import { request, seg } from "./client.ts";
 
 export type {
+  IssuedDocument,
   Rate,
   Split,
   Statistics,
@@ -39,4 +41,14 @@ export function listStatisticsCases(
   q: StatisticsQuery & { figure: string; dim?: string; cursor?: string; limit?: number },
 ): Promise<{ items: StatisticsCase[]; nextCursor: string | null }> {
   return request("GET", `${base(tenant)}/cases${query(q)}`);
+}
+
+export function issueDocument(
+  tenant: string,
+  petitionId: string,
+  kind: IssuedDocument["kind"],
+): Promise<IssuedDocument> {
+  return request("POST", `/api/v1/t/${seg(tenant)}/petitions/${seg(petitionId)}/documents`, {
+    kind,
+  });
 }
