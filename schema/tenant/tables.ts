@@ -430,6 +430,8 @@ export const supervisions = sqliteTable(
     openedAt: integer("opened_at", { mode: "timestamp_ms" }).notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
     resolvedAt: integer("resolved_at", { mode: "timestamp_ms" }),
+    /** Bumped by the statistics rebuild: its trigger adds the row's contribution again. */
+    statGen: integer("stat_gen").notNull().default(0),
   },
   (t) => [
     uniqueIndex("supervisions_breach_uq").on(t.tenantId, t.petitionId, t.deadlineKey, t.due),
@@ -690,3 +692,117 @@ export const spentChallenges = sqliteTable(
 
 export type ReceptionSessionRow = typeof receptionSessions.$inferSelect;
 export type ReceptionBookingRow = typeof receptionBookings.$inferSelect;
+
+/**
+ * What the county's figures read of each case, one row per case, kept by triggers on
+ * `petitions` (migration 0007; text in `workers/storage/statistics/rollup-sql.ts`). Besides
+ * copies of the case's columns it keeps what the case forgets as it moves on: when the
+ * route decision was due (`accept_due`) and made (`accept_on`), when the reply was due.
+ */
+export const petitionStats = sqliteTable(
+  "petition_stats",
+  {
+    tenantId: text("tenant_id").notNull(),
+    petitionId: text("petition_id").notNull(),
+    /** The unit holding the case, and the two units above it (scopes of the figures). */
+    unitId: text("unit_id").notNull(),
+    unitParent: text("unit_parent"),
+    unitGrand: text("unit_grand"),
+    receivedOn: text("received_on").notNull(),
+    channel: text("channel").notNull(),
+    purpose: text("purpose").notNull(),
+    categoryCode: text("category_code").notNull(),
+    headcount: integer("headcount").notNull(),
+    /** `county` or `skip` (越级); see LEVEL_EXPRESSION. */
+    level: text("level").notNull(),
+    repeat: integer("repeat").notNull(),
+    firstPetition: integer("first_petition").notNull(),
+    ownerLeaderId: text("owner_leader_id"),
+    acceptDue: text("accept_due"),
+    acceptOn: text("accept_on"),
+    replyDue: text("reply_due"),
+    repliedOn: text("replied_on"),
+    evaluatedOn: text("evaluated_on"),
+    /** '1' 满意 or 基本满意, '0' 不满意. */
+    unitSatisfied: text("unit_satisfied"),
+    officeSatisfied: text("office_satisfied"),
+    closedOn: text("closed_on"),
+    reviewed: integer("reviewed").notNull(),
+    /** Bumped by the rebuild: its trigger adds the row's contribution again. */
+    rebuildGen: integer("rebuild_gen").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.petitionId] }),
+    index("petition_stats_received_idx").on(t.tenantId, t.receivedOn, t.petitionId),
+    index("petition_stats_accept_idx").on(t.tenantId, t.acceptDue, t.petitionId),
+    index("petition_stats_reply_due_idx").on(t.tenantId, t.replyDue, t.petitionId),
+    index("petition_stats_replied_idx").on(t.tenantId, t.repliedOn, t.petitionId),
+    index("petition_stats_evaluated_idx").on(t.tenantId, t.evaluatedOn, t.petitionId),
+    index("petition_stats_closed_idx").on(t.tenantId, t.closedOn, t.petitionId),
+  ],
+);
+
+/**
+ * Sums behind the figures: per scope (`u:<unit>` the unit itself, `t:<unit>` it and all
+ * below), grain (`d` day, `m` month, `y` year), period, key and dim; `n` counts cases (批次), `m` sums
+ * headcounts (人次). Kept by triggers on `petition_stats` and `supervisions`.
+ */
+export const statRollup = sqliteTable(
+  "stat_rollup",
+  {
+    tenantId: text("tenant_id").notNull(),
+    scope: text("scope").notNull(),
+    grain: text("grain", { enum: ["d", "m", "y"] }).notNull(),
+    period: text("period").notNull(),
+    key: text("key").notNull(),
+    dim: text("dim").notNull(),
+    n: integer("n").notNull(),
+    m: integer("m").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.scope, t.grain, t.period, t.key, t.dim] }),
+    // One key over a period: the open-due counts, each child unit's received count.
+    index("stat_rollup_key_idx").on(t.tenantId, t.scope, t.key, t.grain, t.period, t.dim),
+  ],
+);
+
+export type PetitionStatsRow = typeof petitionStats.$inferSelect;
+
+/** The county's yearly sequence of document numbers (文号): one row per year, one writer per statement. */
+export const documentSequences = sqliteTable(
+  "document_sequences",
+  {
+    tenantId: text("tenant_id").notNull(),
+    year: integer("year").notNull(),
+    last: integer("last").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.year] })],
+);
+
+export const documentKinds = [
+  "acceptance_notice",
+  "decline_notice",
+  "assignment_slip",
+  "supervision_letter",
+  "handling_opinion",
+  "register_form",
+] as const;
+export type DocumentKind = (typeof documentKinds)[number];
+
+/** Each printed document issued from a case, with its number; reprints reuse the number. */
+export const petitionDocuments = sqliteTable(
+  "petition_documents",
+  {
+    tenantId: text("tenant_id").notNull(),
+    year: integer("year").notNull(),
+    seq: integer("seq").notNull(),
+    petitionId: text("petition_id").notNull(),
+    kind: text("kind", { enum: documentKinds }).notNull(),
+    issuedOn: text("issued_on").notNull(),
+    issuedBy: text("issued_by").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.year, t.seq] }),
+    uniqueIndex("petition_documents_case_kind_uq").on(t.tenantId, t.petitionId, t.kind),
+  ],
+);

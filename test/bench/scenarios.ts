@@ -405,3 +405,25 @@ export async function s6(stack: BenchStack, sizes: Sizes, receiver: Receiver): P
     },
   ];
 }
+
+/** S7: a year of the county's figures, as the county office, in a large county. */
+export async function s7(stack: BenchStack, size: number, dueAt: number): Promise<Line[]> {
+  const grown = performance.now();
+  await growCases(stack.tenantDb, T, size, dueAt);
+  const growSeconds = (performance.now() - grown) / 1000;
+  const headers = await signIn(stack, "clerk");
+  const year = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+  const url = `${stack.url}/api/v1/t/${T}/statistics?year=${year}`;
+  await metered(url, { headers });
+  const m = await metered(url, { headers });
+  const batches = (m.body as { batches?: number }).batches ?? 0;
+  return [
+    {
+      id: "S7",
+      name: `getStatistics, a year, ${fmt(size)} cases`,
+      figures: `${fmt(batches)} batches counted, ${fmt(m.rows)} rows read, ${m.afterAuth} trips after auth (${m.trips} in all); HTTP ${m.status}; growing the cases with their rollup triggers took ${growSeconds.toFixed(0)} s`,
+      target: "≤ 2,000 rows, ≤ 2 trips after auth",
+      pass: m.status === 200 && m.rows <= 2_000 && m.afterAuth <= 2 && batches >= size,
+    },
+  ];
+}

@@ -12,6 +12,7 @@ import { calendarRoutes } from "./routes/calendar.ts";
 import { citizenRoutes } from "./routes/citizens.ts";
 import { deliveryRoutes } from "./routes/deliveries.ts";
 import { mountDocs } from "./routes/docs.ts";
+import { documentRoutes } from "./routes/documents.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { inboxRoutes } from "./routes/inbox.ts";
 import { notificationSettingsRoutes } from "./routes/notification-settings.ts";
@@ -21,6 +22,8 @@ import { receptionPrepareRoutes } from "./routes/reception-prepare.ts";
 import { receptionScheduleRoutes } from "./routes/reception-schedule.ts";
 import { referenceRoutes } from "./routes/reference.ts";
 import { staffRoutes } from "./routes/staff.ts";
+import { statisticsRoutes } from "./routes/statistics.ts";
+import { statisticsExportRoutes } from "./routes/statistics-export.ts";
 import { supervisionRoutes } from "./routes/supervision.ts";
 import { tenantRoutes } from "./routes/tenants.ts";
 import { unitRoutes } from "./routes/units.ts";
@@ -54,6 +57,9 @@ export function createApp() {
   app.route("/api/v1", receptionDeskRoutes);
   app.route("/api/v1", receptionPrepareRoutes);
   app.route("/api/v1", bookingRoutes);
+  app.route("/api/v1", statisticsRoutes);
+  app.route("/api/v1", documentRoutes);
+  app.route("/api/v1", statisticsExportRoutes);
   mountDocs(app);
   app.route("/", pageRoutes);
 

@@ -26,3 +26,9 @@ export async function caseRequest(c: Context<AppEnv>) {
 export async function viewerOf(c: Context<AppEnv>) {
   return staffView(c.get("staff"), (await countyContext(c)).units);
 }
+
+/** The signed-in person as the rule sees them, with the county's units (from its context). */
+export async function viewerWithUnits(c: Context<AppEnv>) {
+  const { units } = await countyContext(c);
+  return { viewer: staffView(c.get("staff"), units), units };
+}

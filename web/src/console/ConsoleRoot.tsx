@@ -73,6 +73,22 @@ const CalendarPage = lazy(() =>
   ),
 );
 
+// Figures and their charts (uPlot is fetched only by this page's chart).
+const StatisticsPage = lazy(() =>
+  import("./pages/Statistics.tsx").then(
+    (m) => m.StatisticsPage,
+    () => ChunkFailed,
+  ),
+);
+
+// Printed documents of a case: their own stylesheet, only when printing.
+const PrintDocumentPage = lazy(() =>
+  import("./pages/PrintDocument.tsx").then(
+    (m) => m.PrintDocumentPage,
+    () => ChunkFailed,
+  ),
+);
+
 // Notifications: the inbox is for everyone, the rest for the county office and admins.
 const InboxPage = lazy(() =>
   import("./pages/Inbox.tsx").then(
@@ -275,6 +291,8 @@ export function ConsoleRoot() {
           <Route path="/reception/:sessionId" component={ReceptionDeskRoute} />
           <Route path="/reception-monitor" component={ReceptionMonitorRoute} />
           <Route path="/supervision" component={SupervisionRoute} />
+          <Route path="/statistics" component={StatisticsPage} />
+          <Route path="/petitions/:id/print/:kind" component={PrintDocumentPage} />
           <Route path="/notifications" component={NotificationSettingsRoute} />
           <Route path="/deliveries" component={DeliveriesRoute} />
           <Route path="/calendar" component={CalendarRoute} />

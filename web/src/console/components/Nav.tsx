@@ -22,6 +22,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { sub: "/petitions/new", label: "登记信访", roles: ["clerk", "leader"] },
   // The county office chases overdue cases; leaders and admins follow along.
   { sub: "/supervision", label: "督办", roles: ["supervisor", "leader", "tenant_admin"] },
+  // The figures of one's own unit and below; the county office sees the county.
+  { sub: "/statistics", label: "统计分析", roles: CASE_WORK },
   // Reception days: the schedule and, on the day, the desk; the county office watches all.
   { sub: "/reception", label: "接访日", roles: ["clerk", "leader", "supervisor", "tenant_admin"] },
   { sub: "/reception-monitor", label: "实时监控", countyOffice: true },

@@ -71,6 +71,12 @@ export function HomePage() {
                   ：按承办单位列出已超期的案件和督办记录。
                 </li>
               )}
+              {canWork && (
+                <li>
+                  <a href={consolePath(tenant, "/statistics")}>查看本月统计和趋势</a>
+                  ：批次、人次、及时受理率、按期答复率、满意率，各单位排名和近十二个月趋势。
+                </li>
+              )}
               <li>
                 <a href={consolePath(tenant, "/inbox")}>查看我的消息</a>
                 ：期限提醒、超期和督办通知。

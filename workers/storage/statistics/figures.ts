@@ -1,0 +1,163 @@
+import type { GrainRange } from "../../domain/statistics/period.ts";
+import type { TenantScope } from "../tenant-scope.ts";
+
+export interface RollupSum {
+  key: string;
+  dim: string;
+  n: number;
+  m: number;
+}
+
+export interface ScopeSum {
+  scope: string;
+  n: number;
+  m: number;
+}
+
+export interface SessionCount {
+  leaderId: string;
+  name: string;
+  sessions: number;
+}
+
+export interface OwnedCount {
+  leaderId: string;
+  name: string | null;
+  n: number;
+}
+
+export interface FigureRows {
+  sums: RollupSum[];
+  /** Route decisions and replies still open, due strictly before today. */
+  overdueOpen: RollupSum[];
+  children: ScopeSum[];
+  owned: OwnedCount[];
+  sessions: SessionCount[];
+  /** D1's count of rows read by the batch, for the cost test and the bench. */
+  rowsRead: number;
+}
+
+export interface FigureRequest {
+  /** `u:<unit>` or `t:<unit>`. */
+  scope: string;
+  ranges: GrainRange[];
+  /** The same period cut at yesterday, for "due and still open". */
+  openRanges: GrainRange[];
+  childScopes: string[];
+  /** Units whose reception sessions count (the scope's units); null for the whole county. */
+  sessionUnits: readonly string[] | null;
+  from: string;
+  to: string;
+}
+
+export interface FigureQuery {
+  part: "sums" | "open" | "children" | "sessions";
+  sql: string;
+  binds: unknown[];
+}
+
+/**
+ * Everything a period's figures need, as statements for one D1 batch (one round trip): per
+ * grain range (see grainRanges), the scope's rollup rows, the still-open due counts up to
+ * yesterday and each child unit's received count; then reception sessions per leader. One
+ * statement per range keeps each a single primary-key range (an OR of ranges would scan the
+ * scope), and rows are summed here rather than by GROUP BY, which reads them twice. They
+ * read rollup rows only — about keys × ranges — never the cases.
+ */
+export function figureQueries(tenant: string, req: FigureRequest): FigureQuery[] {
+  const queries: FigureQuery[] = [];
+  for (const r of req.ranges) {
+    queries.push({
+      part: "sums",
+      sql: `SELECT r.key, r.dim, r.n, r.m, s.display_name AS name
+       FROM stat_rollup AS r
+       LEFT JOIN staff AS s ON r.key = 'owned' AND s.id = r.dim AND s.tenant_id = r.tenant_id
+       WHERE r.tenant_id = ? AND r.scope = ? AND r.grain = ? AND r.period BETWEEN ? AND ?`,
+      binds: [tenant, req.scope, r.grain, r.from, r.to],
+    });
+    if (req.childScopes.length > 0) {
+      queries.push({
+        part: "children",
+        sql: `SELECT scope, n, m FROM stat_rollup INDEXED BY stat_rollup_key_idx
+       WHERE tenant_id = ? AND scope IN (SELECT value FROM json_each(?)) AND key = 'received'
+         AND grain = ? AND period BETWEEN ? AND ? AND dim = ''`,
+        binds: [tenant, JSON.stringify(req.childScopes), r.grain, r.from, r.to],
+      });
+    }
+  }
+  for (const r of req.openRanges) {
+    queries.push({
+      part: "open",
+      sql: `SELECT key, dim, n, m FROM stat_rollup INDEXED BY stat_rollup_key_idx
+       WHERE tenant_id = ? AND scope = ? AND key IN ('acceptDue', 'replyDue', 'firstReplyDue')
+         AND grain = ? AND period BETWEEN ? AND ? AND dim = 'open'`,
+      binds: [tenant, req.scope, r.grain, r.from, r.to],
+    });
+  }
+  const unitFilter =
+    req.sessionUnits === null ? "" : "AND unit_id IN (SELECT value FROM json_each(?))";
+  const binds: unknown[] = [tenant, req.from, req.to];
+  if (req.sessionUnits !== null) binds.push(JSON.stringify(req.sessionUnits));
+  queries.push({
+    part: "sessions",
+    sql: `SELECT leader_id AS leaderId, max(leader_name) AS name, count(*) AS sessions
+       FROM reception_sessions
+       WHERE tenant_id = ? AND date BETWEEN ? AND ? AND status = 'published' ${unitFilter}
+       GROUP BY leader_id`,
+    binds,
+  });
+  return queries;
+}
+
+/** Sums rows sharing an identity (the rollup rows of a period's months and days). */
+function total<T extends { n: number; m: number }>(rows: T[], identity: (row: T) => string): T[] {
+  const out = new Map<string, T>();
+  for (const row of rows) {
+    const id = identity(row);
+    const found = out.get(id);
+    if (found) {
+      found.n += row.n;
+      found.m += row.m;
+    } else out.set(id, { ...row });
+  }
+  return [...out.values()];
+}
+
+const byKeyDim = (r: RollupSum) => `${r.key}\u0000${r.dim}`;
+
+export async function readFigureRows(scope: TenantScope, req: FigureRequest): Promise<FigureRows> {
+  const db = scope.d1;
+  const queries = figureQueries(scope.tenant, req);
+  const results = await db.batch(queries.map((q) => db.prepare(q.sql).bind(...q.binds)));
+  const part = <T>(name: FigureQuery["part"]) =>
+    queries.flatMap((q, i) => (q.part === name ? ((results[i]?.results ?? []) as T[]) : []));
+  const sums = total(part<RollupSum & { name: string | null }>("sums"), byKeyDim);
+  return {
+    sums,
+    overdueOpen: total(part<RollupSum>("open"), byKeyDim),
+    children: total(part<ScopeSum>("children"), (r) => r.scope),
+    owned: sums
+      .filter((r) => r.key === "owned")
+      .map((r) => ({ leaderId: r.dim, name: r.name, n: r.n })),
+    sessions: part<SessionCount>("sessions"),
+    rowsRead: results.reduce((t, r) => t + (r.meta.rows_read ?? 0), 0),
+  };
+}
+
+/** Received counts per month of a scope: one rollup row per month, by the key index. */
+export async function readMonthlyReceived(
+  scope: TenantScope,
+  figureScope: string,
+  from: string,
+  to: string,
+): Promise<{ period: string; n: number; m: number }[]> {
+  const { results } = await scope.d1
+    .prepare(
+      `SELECT period, n, m FROM stat_rollup INDEXED BY stat_rollup_key_idx
+       WHERE tenant_id = ? AND scope = ? AND key = 'received' AND grain = 'm'
+         AND period BETWEEN ? AND ? AND dim = ''`,
+    )
+    .bind(scope.tenant, figureScope, from, to)
+    .all<{ period: string; n: number; m: number }>();
+  return results;
+}

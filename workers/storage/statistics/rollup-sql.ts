@@ -1,0 +1,292 @@
+/**
+ * The SQL that keeps the county's figures. It lives here, as text, because the same
+ * statements are written into migration 0007 as triggers (so no code path that changes a
+ * case can forget the figures) and checked against it by a test (so the two never drift).
+ *
+ * Two layers:
+ * 1. `petition_stats`: one row per case holding only what the figures read, kept by triggers
+ *    on `petitions`. It also keeps what the case row forgets as it moves on: when the route
+ *    decision was due and made, when the first written reply was due.
+ * 2. `stat_rollup`: sums per (scope, grain, period, key, dim), kept by triggers on
+ *    `petition_stats` and `supervisions`. A change subtracts the row's old contribution and
+ *    adds its new one, so the rollups are always the sum of the contributions of the rows
+ *    as they are now, and a rebuild (clear, then add every row's contribution) gives the
+ *    same numbers.
+ *
+ * Scopes: `u:<unit>` counts cases the unit holds itself; `t:<unit>` the unit and every unit
+ * below it (the tree is at most county → township → village, so a case adds to its unit and
+ * two ancestors). Grains: `d` (period `YYYY-MM-DD`), `m` (`YYYY-MM`) and `y` (`YYYY`): a
+ * calendar year reads one row per key, a quarter three, and an odd from–to range adds the
+ * months and days at its edges.
+ */
+
+/** The CST calendar day of an epoch-millisecond column. */
+const cstDay = (ms: string) => `date(${ms} / 1000, 'unixepoch', '+8 hours')`;
+
+/**
+ * Where the petition was lodged. `county` until casework records petitions received from the
+ * city, province or national level (its source-level field replaces this expression); a
+ * skip-level visit is counted under `skip`.
+ */
+export const LEVEL_EXPRESSION = (r: string) =>
+  `CASE WHEN coalesce(json_extract(${r}.flags, '$.skipLevel'), 0) THEN 'skip' ELSE 'county' END`;
+
+const onTimeState = (done: string, due: string) =>
+  `CASE WHEN ${done} IS NULL THEN 'open' WHEN ${done} <= ${due} THEN 'onTime' ELSE 'late' END`;
+
+/** One contribution: a (key, day, dim, n, m) row, when `where` holds. */
+const term = (key: string, day: string, dim: string, m: string, where?: string) =>
+  `SELECT '${key}' AS key, ${day} AS day, ${dim} AS dim, 1 AS n, ${m} AS m${where ? ` WHERE ${where}` : ""}`;
+
+/** One case's contributions. `r` is `new` or `old` in a trigger. */
+function caseContributions(r: string): string[] {
+  const day = `${r}.received_on`;
+  const persons = `${r}.headcount`;
+  return compounds([
+    term("received", day, "''", persons),
+    term("channel", day, `${r}.channel`, persons),
+    term("purpose", day, `${r}.purpose`, persons),
+    term(
+      "category1",
+      day,
+      `substr(${r}.category_code, 1, instr(${r}.category_code || '.', '.') - 1)`,
+      persons,
+    ),
+    term("category", day, `${r}.category_code`, persons),
+    term("level", day, `${r}.level`, persons),
+    term("repeat", day, "''", persons, `${r}.repeat = 1`),
+    term("owned", day, `${r}.owner_leader_id`, persons, `${r}.owner_leader_id IS NOT NULL`),
+    term(
+      "acceptDue",
+      `${r}.accept_due`,
+      onTimeState(`${r}.accept_on`, `${r}.accept_due`),
+      "0",
+      `${r}.accept_due IS NOT NULL`,
+    ),
+    term(
+      "replyDue",
+      `${r}.reply_due`,
+      onTimeState(`${r}.replied_on`, `${r}.reply_due`),
+      "0",
+      `${r}.reply_due IS NOT NULL`,
+    ),
+    term(
+      "firstReplyDue",
+      `${r}.reply_due`,
+      onTimeState(`${r}.replied_on`, `${r}.reply_due`),
+      "0",
+      `${r}.reply_due IS NOT NULL AND ${r}.first_petition = 1`,
+    ),
+    term(
+      "evalEligible",
+      `${r}.replied_on`,
+      `CASE WHEN ${r}.evaluated_on IS NULL THEN 'pending' ELSE 'done' END`,
+      "0",
+      `${r}.replied_on IS NOT NULL`,
+    ),
+    term(
+      "satUnit",
+      `${r}.evaluated_on`,
+      `${r}.unit_satisfied`,
+      "0",
+      `${r}.evaluated_on IS NOT NULL`,
+    ),
+    term(
+      "satOffice",
+      `${r}.evaluated_on`,
+      `${r}.office_satisfied`,
+      "0",
+      `${r}.evaluated_on IS NOT NULL`,
+    ),
+    term(
+      "closed",
+      `${r}.closed_on`,
+      `CASE WHEN ${r}.reviewed = 1 THEN 'reviewed' ELSE 'first' END`,
+      "0",
+      `${r}.closed_on IS NOT NULL`,
+    ),
+  ]);
+}
+
+/** D1 caps a compound SELECT at five terms: one statement per five contributions. */
+const COMPOUND_TERMS = 5;
+function compounds(rows: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < rows.length; i += COMPOUND_TERMS) {
+    out.push(rows.slice(i, i + COMPOUND_TERMS).join("\n\t\tUNION ALL "));
+  }
+  return out;
+}
+
+function supervisionContributions(r: string): string[] {
+  return compounds([
+    term("supOpened", cstDay(`${r}.opened_at`), `coalesce(${r}.form, 'none')`, "0"),
+    term(
+      "supResolved",
+      cstDay(`${r}.resolved_at`),
+      "''",
+      "0",
+      `${r}.status = 'resolved' AND ${r}.resolved_at IS NOT NULL`,
+    ),
+  ]);
+}
+
+const caseScopes = (r: string) =>
+  [
+    `SELECT 'u:' || ${r}.unit_id AS scope`,
+    `SELECT 't:' || ${r}.unit_id`,
+    `SELECT 't:' || ${r}.unit_parent WHERE ${r}.unit_parent IS NOT NULL`,
+    `SELECT 't:' || ${r}.unit_grand WHERE ${r}.unit_grand IS NOT NULL`,
+  ].join(" UNION ALL ");
+
+const parentOf = (unit: string) => `(SELECT parent_id FROM units WHERE id = ${unit})`;
+
+const supervisionScopes = (r: string) =>
+  [
+    `SELECT 'u:' || ${r}.unit_id AS scope`,
+    `SELECT 't:' || ${r}.unit_id`,
+    `SELECT 't:' || ${parentOf(`${r}.unit_id`)} WHERE ${parentOf(`${r}.unit_id`)} IS NOT NULL`,
+    `SELECT 't:' || ${parentOf(parentOf(`${r}.unit_id`))} WHERE ${parentOf(parentOf(`${r}.unit_id`))} IS NOT NULL`,
+  ].join(" UNION ALL ");
+
+function upsert(r: string, sign: 1 | -1, contributions: string[], scopes: string): string {
+  return contributions.map((c) => upsertOne(r, sign, c, scopes)).join("\n\t");
+}
+
+function upsertOne(r: string, sign: 1 | -1, contributions: string, scopes: string): string {
+  const s = sign === 1 ? "" : "-";
+  return `INSERT INTO stat_rollup (tenant_id, scope, grain, period, key, dim, n, m)
+	SELECT ${r}.tenant_id, sc.scope, g.grain, CASE g.grain WHEN 'd' THEN c.day WHEN 'm' THEN substr(c.day, 1, 7) ELSE substr(c.day, 1, 4) END, c.key, c.dim, ${s}c.n, ${s}c.m
+	FROM (${contributions}) AS c,
+		(${scopes}) AS sc,
+		(SELECT 'd' AS grain UNION ALL SELECT 'm' UNION ALL SELECT 'y') AS g
+	WHERE c.day IS NOT NULL AND c.dim IS NOT NULL
+	ON CONFLICT DO UPDATE SET n = n + excluded.n, m = m + excluded.m;`;
+}
+
+const caseUpsert = (r: string, sign: 1 | -1) =>
+  upsert(r, sign, caseContributions(r), caseScopes(r));
+const supervisionUpsert = (r: string, sign: 1 | -1) =>
+  upsert(r, sign, supervisionContributions(r), supervisionScopes(r));
+
+/** The CST day a route decision (accept, decline, forward, assign) was recorded. */
+const decisionDay = cstDay("new.updated_at");
+
+/** 满意 and 基本满意 count as satisfied ('1'); 不满意 does not ('0'). */
+const satisfied = (rating: string) =>
+  `CASE WHEN ${rating} IS NULL THEN NULL WHEN ${rating} = 'unsatisfied' THEN '0' ELSE '1' END`;
+
+const statsColumns = (r: string) => ({
+  unit_id: `${r}.responsible_unit_id`,
+  unit_parent: parentOf(`${r}.responsible_unit_id`),
+  unit_grand: parentOf(parentOf(`${r}.responsible_unit_id`)),
+  received_on: `${r}.received_on`,
+  channel: `${r}.channel`,
+  purpose: `${r}.purpose`,
+  category_code: `${r}.category_code`,
+  headcount: `${r}.headcount`,
+  level: LEVEL_EXPRESSION(r),
+  repeat: `CASE WHEN json_extract(${r}.flags, '$.repeat') IS NULL THEN 0 ELSE 1 END`,
+  first_petition: `CASE WHEN coalesce(json_extract(${r}.flags, '$.firstPetition'), 0) THEN 1 ELSE 0 END`,
+  owner_leader_id: `${r}.owner_leader_id`,
+  evaluated_on: `CASE WHEN ${r}.evaluation IS NULL THEN NULL ELSE date(json_extract(${r}.evaluation, '$.at'), '+8 hours') END`,
+  unit_satisfied: satisfied(`json_extract(${r}.evaluation, '$.handlingUnit')`),
+  office_satisfied: satisfied(`json_extract(${r}.evaluation, '$.office')`),
+  closed_on: `json_extract(${r}.closure, '$.on')`,
+  reviewed: `CASE WHEN ${r}.review_requested_on IS NULL THEN 0 ELSE 1 END`,
+});
+
+/** The migration's trigger statements, in order. */
+export function rollupTriggers(): string[] {
+  const insertCols = statsColumns("new");
+  const names = Object.keys(insertCols);
+  const insertStats = `CREATE TRIGGER \`petition_stats_insert\` AFTER INSERT ON \`petitions\`
+BEGIN
+	INSERT INTO petition_stats (tenant_id, petition_id, ${names.join(", ")}, accept_due, accept_on, reply_due, replied_on)
+	VALUES (new.tenant_id, new.id, ${Object.values(insertCols).join(", ")},
+		json_extract(new.deadlines, '$.accept.due'), NULL, json_extract(new.deadlines, '$.handle.due'), new.replied_on);
+END;`;
+  const sets = Object.entries(insertCols).map(([k, v]) => `${k} = ${v}`);
+  const updateStats = `CREATE TRIGGER \`petition_stats_update\` AFTER UPDATE ON \`petitions\`
+BEGIN
+	UPDATE petition_stats SET ${sets.join(",\n\t\t")},
+		accept_due = coalesce(accept_due, json_extract(new.deadlines, '$.accept.due')),
+		accept_on = CASE WHEN accept_on IS NULL AND old.status = 'registered' AND new.status <> 'registered' THEN ${decisionDay} ELSE accept_on END,
+		reply_due = coalesce(json_extract(new.deadlines, '$.handle.due'), reply_due),
+		replied_on = coalesce(replied_on, new.replied_on)
+	WHERE tenant_id = new.tenant_id AND petition_id = new.id;
+END;`;
+  const deleteStats = `CREATE TRIGGER \`petition_stats_delete\` AFTER DELETE ON \`petitions\`
+BEGIN
+	DELETE FROM petition_stats WHERE tenant_id = old.tenant_id AND petition_id = old.id;
+END;`;
+  const rollupInsert = `CREATE TRIGGER \`stat_rollup_case_insert\` AFTER INSERT ON \`petition_stats\`
+BEGIN
+	${caseUpsert("new", 1)}
+END;`;
+  const tracked = [...names, "accept_due", "accept_on", "reply_due", "replied_on"];
+  // Most case actions change nothing the figures read: those skip the rollups entirely.
+  const rollupUpdate = `CREATE TRIGGER \`stat_rollup_case_update\` AFTER UPDATE OF ${tracked.join(", ")} ON \`petition_stats\`
+WHEN ${tracked.map((c) => `old.${c} IS NOT new.${c}`).join(" OR ")}
+BEGIN
+	${caseUpsert("old", -1)}
+	${caseUpsert("new", 1)}
+END;`;
+  // The rebuild bumps `rebuild_gen` on a page of rows after clearing the county's rollups:
+  // only the new contribution is added, from the very statement the other triggers use.
+  const rollupRebuild = `CREATE TRIGGER \`stat_rollup_case_rebuild\` AFTER UPDATE OF rebuild_gen ON \`petition_stats\`
+BEGIN
+	${caseUpsert("new", 1)}
+END;`;
+  const rollupDelete = `CREATE TRIGGER \`stat_rollup_case_delete\` AFTER DELETE ON \`petition_stats\`
+BEGIN
+	${caseUpsert("old", -1)}
+END;`;
+  const supInsert = `CREATE TRIGGER \`stat_rollup_supervision_insert\` AFTER INSERT ON \`supervisions\`
+BEGIN
+	${supervisionUpsert("new", 1)}
+END;`;
+  const supUpdate = `CREATE TRIGGER \`stat_rollup_supervision_update\` AFTER UPDATE OF status, form, unit_id, opened_at, resolved_at ON \`supervisions\`
+BEGIN
+	${supervisionUpsert("old", -1)}
+	${supervisionUpsert("new", 1)}
+END;`;
+  const supRebuild = `CREATE TRIGGER \`stat_rollup_supervision_rebuild\` AFTER UPDATE OF stat_gen ON \`supervisions\`
+BEGIN
+	${supervisionUpsert("new", 1)}
+END;`;
+  const supDelete = `CREATE TRIGGER \`stat_rollup_supervision_delete\` AFTER DELETE ON \`supervisions\`
+BEGIN
+	${supervisionUpsert("old", -1)}
+END;`;
+  return [
+    insertStats,
+    updateStats,
+    deleteStats,
+    rollupInsert,
+    rollupUpdate,
+    rollupRebuild,
+    rollupDelete,
+    supInsert,
+    supUpdate,
+    supRebuild,
+    supDelete,
+  ];
+}
+
+/**
+ * The migration's backfill of cases and supervisions already stored. A case already past
+ * its route decision has lost its `accept` clock, so its acceptance is not counted; the
+ * decision day is taken from its timeline.
+ */
+export function backfillStatements(): string[] {
+  const cols = statsColumns("p");
+  const decided = `(SELECT ${cstDay("e.at")} FROM petition_events AS e WHERE e.tenant_id = p.tenant_id AND e.petition_id = p.id AND e.from_status = 'registered' AND e.to_status <> 'registered' ORDER BY e.version LIMIT 1)`;
+  return [
+    `INSERT INTO petition_stats (tenant_id, petition_id, ${Object.keys(cols).join(", ")}, accept_due, accept_on, reply_due, replied_on)
+SELECT p.tenant_id, p.id, ${Object.values(cols).join(", ")},
+	json_extract(p.deadlines, '$.accept.due'), ${decided}, json_extract(p.deadlines, '$.handle.due'), p.replied_on
+FROM petitions AS p;`,
+    "UPDATE supervisions SET stat_gen = stat_gen + 1;",
+  ];
+}
