@@ -100,6 +100,8 @@ export const tenantSettings = sqliteTable("tenant_settings", {
   deadlinePolicy: text("deadline_policy", { mode: "json" }).$type<Record<string, unknown>>(),
   /** Booking limits and queue rules of reception days (see ReceptionPolicy). */
   receptionPolicy: text("reception_policy", { mode: "json" }).$type<Record<string, unknown>>(),
+  /** Evidence-file limits: size, count, kinds (see FilePolicy). */
+  filePolicy: text("file_policy", { mode: "json" }).$type<Record<string, unknown>>(),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
 });
 
@@ -660,3 +662,35 @@ export const spentChallenges = sqliteTable(
 
 export type ReceptionSessionRow = typeof receptionSessions.$inferSelect;
 export type ReceptionBookingRow = typeof receptionBookings.$inferSelect;
+
+export const fileSteps = ["registration", "handling", "reply", "closing", "petitioner"] as const;
+export type FileStep = (typeof fileSteps)[number];
+
+/**
+ * An evidence file of a case. The bytes live in R2 under `r2Key` (county/case/file); this
+ * row is the record that they exist: an object without a row is never reachable. Never
+ * deleted: a withdrawn file keeps its row and object, with who withdrew it and why.
+ */
+export const caseFiles = sqliteTable(
+  "case_files",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    petitionId: text("petition_id").notNull(),
+    r2Key: text("r2_key").notNull(),
+    name: text("name").notNull(),
+    /** The type the content was recognised as, not the one the client claimed. */
+    contentType: text("content_type").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    step: text("step", { enum: fileSteps }).notNull(),
+    /** Null when the petitioner attached it online. */
+    addedBy: text("added_by"),
+    addedAt: integer("added_at", { mode: "timestamp_ms" }).notNull(),
+    withdrawnAt: integer("withdrawn_at", { mode: "timestamp_ms" }),
+    withdrawnBy: text("withdrawn_by"),
+    withdrawReason: text("withdraw_reason"),
+  },
+  (t) => [index("case_files_tenant_petition_idx").on(t.tenantId, t.petitionId, t.addedAt)],
+);
+export type CaseFileRow = typeof caseFiles.$inferSelect;

@@ -13,6 +13,7 @@ import {
   proofOfWorkDifficulty,
   requireHumanCheck,
 } from "../../domain/edges/proof-of-work.ts";
+import { issueUploadToken } from "../../domain/files/upload-token.ts";
 import { formatTrackingCode } from "../../domain/petitioner/tracking-code.ts";
 import { loadCaseContext } from "../../domain/petitions/context.ts";
 import { registerPetition } from "../../domain/petitions/intake.ts";
@@ -43,6 +44,10 @@ const submitOnlinePetitionRoute = createRoute({
         trackingCodeFormatted: z.string(),
         status: z.string(),
         registeredAt: z.iso.datetime(),
+        uploadToken: z.string().openapi({
+          description:
+            "Attach photos or PDFs within the hour: uploadPetitionerFile with this as X-Upload-Token",
+        }),
       }),
       "Registered; keep the code with the last four digits of your phone",
     ),
@@ -144,6 +149,7 @@ export const citizenRoutes = newRouter()
         trackingCodeFormatted: formatTrackingCode(row.trackingCode),
         status: row.status,
         registeredAt: row.registeredAt.toISOString(),
+        uploadToken: await issueUploadToken(c.env.DATA_MASTER_KEY, ctx.scope.tenant, row.id),
       },
       201,
     );
