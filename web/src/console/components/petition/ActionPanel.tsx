@@ -27,6 +27,7 @@ import { type Lookup, personLabel } from "../../lookup.ts";
 import { unitOptions } from "../../units.ts";
 import { ErrorAlert, fieldErrors, SuccessStatus } from "../ErrorAlert.tsx";
 import { SelectField, TextField } from "../Field.tsx";
+import { CaseFileChecklist } from "./CaseFiles.tsx";
 
 interface Props {
   tenant: string;
@@ -808,7 +809,7 @@ function DesignateHandler({
   );
 }
 
-function Close({ submitRef, send, errors, petition, lookup }: FieldsProps) {
+function Close({ submitRef, send, errors, petition, lookup, tenant }: FieldsProps) {
   const [factsClear, setFactsClear] = useState(false);
   const [handled, setHandled] = useState(false);
   const [fileComplete, setFileComplete] = useState(false);
@@ -847,6 +848,7 @@ function Close({ submitRef, send, errors, petition, lookup }: FieldsProps) {
           {check("close-handled", "问题已处理到位", handled, setHandled)}
           {check("close-fileComplete", "案卷材料齐全", fileComplete, setFileComplete)}
         </div>
+        <CaseFileChecklist tenant={tenant} petitionId={petition.id} />
         <p class="hint" data-testid="owner-signoff">
           包案领导签字：
           {petition.ownerLeaderId
