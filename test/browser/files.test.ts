@@ -2,7 +2,6 @@ import { deflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import {
   ARTIFACTS,
-  DESKTOP,
   overflowsHorizontally,
   PHONE,
   signIn,
