@@ -182,6 +182,13 @@ export const petitions = sqliteTable(
     petitionerSealed: text("petitioner_sealed"),
     idHash: text("id_hash"),
     phoneHash: text("phone_hash"),
+    /** Keyed hash of the petitioner's normalised name: exact-name search, nothing sealed leaks. */
+    nameHash: text("name_hash"),
+    /**
+     * The case's row in the `case_search` full-text index: registration time (ms) × 1000 plus
+     * a random part, so text matches come newest first straight from the index.
+     */
+    searchRowid: integer("search_rowid"),
     material: text("material", { mode: "json" }).$type<PetitionMaterial>().notNull(),
     attachments: text("attachments", { mode: "json" }).$type<AttachmentMeta[]>().notNull(),
     flags: text("flags", { mode: "json" }).$type<PetitionFlags>().notNull(),
@@ -212,6 +219,14 @@ export const petitions = sqliteTable(
     index("petitions_tenant_unit_idx").on(t.tenantId, t.responsibleUnitId, t.status),
     index("petitions_tenant_id_hash_idx").on(t.tenantId, t.idHash),
     index("petitions_tenant_phone_hash_idx").on(t.tenantId, t.phoneHash),
+    index("petitions_tenant_name_hash_idx").on(t.tenantId, t.nameHash),
+    uniqueIndex("petitions_search_rowid_uq").on(t.searchRowid),
+    index("petitions_tenant_owner_deadline_idx").on(t.tenantId, t.ownerLeaderId, t.nextDeadlineAt),
+    index("petitions_tenant_unit_deadline_idx").on(
+      t.tenantId,
+      t.responsibleUnitId,
+      t.nextDeadlineAt,
+    ),
     index("petitions_tenant_registered_idx").on(t.tenantId, t.registeredAt),
   ],
 );

@@ -18,6 +18,7 @@ import { petitionRoutes } from "./routes/petitions.ts";
 import { receptionDeskRoutes } from "./routes/reception-desk.ts";
 import { receptionScheduleRoutes } from "./routes/reception-schedule.ts";
 import { referenceRoutes } from "./routes/reference.ts";
+import { searchRoutes } from "./routes/search.ts";
 import { staffRoutes } from "./routes/staff.ts";
 import { tenantRoutes } from "./routes/tenants.ts";
 import { unitRoutes } from "./routes/units.ts";
@@ -46,6 +47,7 @@ export function createApp() {
   app.route("/api/v1", petitionRoutes);
   app.route("/api/v1", citizenRoutes);
   app.route("/api/v1", fileRoutes);
+  app.route("/api/v1", searchRoutes);
   app.route("/api/v1", notifyRoutes);
   app.route("/api/v1", receptionScheduleRoutes);
   app.route("/api/v1", receptionDeskRoutes);

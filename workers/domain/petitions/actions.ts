@@ -10,6 +10,7 @@ import {
 } from "../../storage/petitions.ts";
 import { findStaff } from "../../storage/staff.ts";
 import { cstDate, daysBetween, deadlineFor } from "../deadlines/index.ts";
+import { searchIndexStatements } from "../search/index-case.ts";
 import { type ClockFacts, caseClocks, clockColumns } from "./clocks.ts";
 import { type CaseContext, type StaffView, unitSubtree } from "./context.ts";
 import {
@@ -21,6 +22,9 @@ import {
   nextStatus,
   type PetitionAction,
 } from "./lifecycle.ts";
+
+/** Actions that change what a case is found by: its reply, its holder, its subject. */
+const REINDEXED_BY: ReadonlySet<PetitionAction> = new Set(["accept", "forward", "assign", "reply"]);
 
 /** The body of each action, as the API validates it. */
 export interface ActionInput {
@@ -115,6 +119,8 @@ export async function takeAction<A extends PetitionAction>(
           note: decision.note,
           detail: decision.detail,
         }),
+        // The reply's words and the holding unit's name become searchable with the action.
+        ...(REINDEXED_BY.has(action) ? searchIndexStatements(ctx, { ...after, ...changes }) : []),
       ],
       {
         actorId: viewer.staffId,

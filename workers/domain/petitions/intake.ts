@@ -19,6 +19,8 @@ import { addCalendarDays, cstDate, daysBetween } from "../deadlines/index.ts";
 import { checkIdNumber } from "../petitioner/id-number.ts";
 import { checkMobile } from "../petitioner/phone.ts";
 import { newTrackingCode } from "../petitioner/tracking-code.ts";
+import { newSearchRowid, searchIndexStatements } from "../search/index-case.ts";
+import { normalizeName } from "../search/tokens.ts";
 import { caseClocks, clockColumns } from "./clocks.ts";
 import { type CaseContext, countyOffice, type StaffView, unitSubtree } from "./context.ts";
 import type { Person, SealedParties } from "./view.ts";
@@ -67,9 +69,10 @@ export async function registerPetition(
   const ownerLeaderId = await receivingOwner(ctx, input, confidential);
 
   const lead = parties.petitioner;
-  const [idHash, phoneHash] = await Promise.all([
+  const [idHash, phoneHash, nameHash] = await Promise.all([
     lead?.idNumber ? lookupHash(ctx.keys, "id", lead.idNumber) : null,
     lead?.phone ? lookupHash(ctx.keys, "phone", lead.phone) : null,
+    lead?.name ? lookupHash(ctx.keys, "name", normalizeName(lead.name)) : null,
   ]);
   // The whole truth is recorded on the case; each reader sees it through `presentFlags`.
   const flags = await intakeFlags(ctx, input, unit.id, { idHash, phoneHash }, "all");
@@ -118,6 +121,8 @@ export async function registerPetition(
       petitionerSealed: sealed,
       idHash,
       phoneHash,
+      nameHash,
+      searchRowid: newSearchRowid(ctx.now),
       material: {
         facts: input.facts,
         demands: input.demands,
@@ -158,6 +163,7 @@ export async function registerPetition(
             actorUnitId: unit.id,
             detail: { channel: input.channel },
           }),
+          ...searchIndexStatements(ctx, row),
         ],
         {
           actorId: registrant?.staffId ?? null,
