@@ -124,29 +124,39 @@ export function searchByKey(
     phone: petitions.phoneHash,
     idNumber: petitions.idHash,
   }[by];
-  return scope.db
-    .select()
-    .from(petitions)
-    .where(
-      ofTenant(
-        scope,
-        petitions,
-        eq(column, value),
-        visibleCases(viewer),
-        ...filterConditions(filter),
-      ),
-    )
-    .orderBy(desc(petitions.registeredAt))
-    .limit(50);
+  return (
+    scope.db
+      .select({ petition: petitions })
+      .from(petitions)
+      .where(
+        ofTenant(
+          scope,
+          petitions,
+          eq(column, value),
+          visibleCases(viewer),
+          ...filterConditions(filter),
+        ),
+      )
+      // The unary plus keeps the registration index from being chosen to spare this sort: the
+      // key's own index finds the handful of rows, which are then sorted.
+      .orderBy(desc(sql`+${petitions.registeredAt}`))
+      .limit(50)
+  );
 }
 
 export type BrowseOrder = "newest" | "oldest" | "deadline";
 
-/** Where a browse resumes: after this (sort key, id). */
+/** Where a browse resumes: after this (sort key, row). */
 export interface BrowseCursor {
   at: number;
-  id: string;
+  row: number;
 }
+
+/**
+ * The tie-breaker after the sort key: SQLite's own rowid, which every index entry already
+ * ends with, so the index alone gives the order (no sort of the county's cases).
+ */
+const rowOf = sql<number>`${petitions}.rowid`;
 
 /** Work-list conditions, each served by an index that leads with them. */
 export interface WorkListScope {
@@ -171,10 +181,17 @@ export function browse(
   const forward = order !== "newest";
   const step = (a: BrowseCursor) =>
     forward
-      ? or(gt(key, new Date(a.at)), and(eq(key, new Date(a.at)), gt(petitions.id, a.id)))
-      : or(lt(key, new Date(a.at)), and(eq(key, new Date(a.at)), lt(petitions.id, a.id)));
+      ? or(gt(key, new Date(a.at)), and(eq(key, new Date(a.at)), gt(rowOf, a.row)))
+      : or(lt(key, new Date(a.at)), and(eq(key, new Date(a.at)), lt(rowOf, a.row)));
+  // A work list's fixed column leads the order too (it is one value, so the order is the
+  // same): only the work list's own index serves it, and SQLite picks that one.
+  const leading = work.ownerLeaderId
+    ? [petitions.ownerLeaderId]
+    : work.unitId
+      ? [petitions.responsibleUnitId]
+      : [];
   return scope.db
-    .select()
+    .select({ petition: petitions, row: rowOf })
     .from(petitions)
     .where(
       ofTenant(
@@ -183,7 +200,10 @@ export function browse(
         work.ownerLeaderId ? eq(petitions.ownerLeaderId, work.ownerLeaderId) : undefined,
         work.unitId ? eq(petitions.responsibleUnitId, work.unitId) : undefined,
         work.unsigned ? eq(petitions.ownerSignedOff, false) : undefined,
-        order === "deadline" ? isNotNull(petitions.nextDeadlineAt) : undefined,
+        // A range on the deadline already excludes cases without one.
+        order === "deadline" && !work.deadlineFrom && !work.deadlineBefore
+          ? isNotNull(petitions.nextDeadlineAt)
+          : undefined,
         work.deadlineFrom ? gte(petitions.nextDeadlineAt, work.deadlineFrom) : undefined,
         work.deadlineBefore ? lt(petitions.nextDeadlineAt, work.deadlineBefore) : undefined,
         after ? step(after) : undefined,
@@ -191,6 +211,10 @@ export function browse(
         ...filterConditions(filter),
       ),
     )
-    .orderBy(forward ? asc(key) : desc(key), forward ? asc(petitions.id) : desc(petitions.id))
+    .orderBy(
+      ...leading.map((c) => (forward ? asc(c) : desc(c))),
+      forward ? asc(key) : desc(key),
+      forward ? asc(rowOf) : desc(rowOf),
+    )
     .limit(limit);
 }

@@ -82,7 +82,8 @@ export const searchRoutes = newRouter().openapi(searchRoute, async (c) => {
         keys.map(([by, value]) => searchByKey(ctx.scope, viewer, by, value, filter)),
       );
       found.forEach((rows, i) => {
-        for (const row of rows) hits.push({ row, matchedBy: keys[i]?.[0] ?? "text" });
+        for (const { petition } of rows)
+          hits.push({ row: petition, matchedBy: keys[i]?.[0] ?? "text" });
       });
     }
     const terms = matchExpression(ctx.scope.tenant, q);
@@ -98,8 +99,8 @@ export const searchRoutes = newRouter().openapi(searchRoute, async (c) => {
   } else {
     const raw = decode(query.cursor);
     const after =
-      Array.isArray(raw) && typeof raw[0] === "number" && typeof raw[1] === "string"
-        ? ({ at: raw[0], id: raw[1] } satisfies BrowseCursor)
+      Array.isArray(raw) && typeof raw[0] === "number" && typeof raw[1] === "number"
+        ? ({ at: raw[0], row: raw[1] } satisfies BrowseCursor)
         : undefined;
     if (raw !== undefined && !after) throw invalid("cursor", "分页游标无效");
     let order = query.sort ?? "newest";
@@ -128,11 +129,11 @@ export const searchRoutes = newRouter().openapi(searchRoute, async (c) => {
     }
     const rows = await browse(ctx.scope, viewer, order, filter, work, after, limit + 1);
     const page = rows.slice(0, limit);
-    for (const row of page) hits.push({ row, matchedBy: "filter" });
+    for (const { petition } of page) hits.push({ row: petition, matchedBy: "filter" });
     const last = page.at(-1);
     if (rows.length > limit && last) {
-      const key = order === "deadline" ? last.nextDeadlineAt : last.registeredAt;
-      nextCursor = encode([key?.getTime() ?? 0, last.id]);
+      const key = order === "deadline" ? last.petition.nextDeadlineAt : last.petition.registeredAt;
+      nextCursor = encode([key?.getTime() ?? 0, last.row]);
     }
   }
 
