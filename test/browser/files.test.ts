@@ -98,3 +98,44 @@ describe("case files in Chromium", () => {
     await page.close();
   });
 });
+
+describe("search in Chromium", () => {
+  it("finds a case by a two-character word and by the phone, and opens a work list", async () => {
+    const page = await product.browser.newPage(PHONE);
+    await signIn(product, page, "clerk");
+    await page.evaluate(async (tenant) => {
+      await fetch(`/api/v1/t/${tenant}/petitions`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          channel: "visit",
+          purpose: "request",
+          categoryCode: "11.01",
+          receivedAt: new Date().toISOString(),
+          petitioner: { name: "龙飞", phone: "13907452222" },
+          facts: "村口桥梁垮塌，学生上学绕行。",
+          demands: "请求尽快修复桥梁。",
+        }),
+      });
+    }, T);
+    await page.goto(`${product.stack.url}/t/${T}/console/search`);
+    await page.getByLabel("查询码、信访人姓名、手机号、身份证号，或事项内容").fill("桥梁");
+    await page.getByRole("button", { name: "查找", exact: true }).click();
+    const results = page.getByRole("list", { name: "查找结果" });
+    await until(() => results.locator("li").count()).toBe(1);
+    expect(await results.textContent()).toContain("按内容找到");
+    expect(await overflowsHorizontally(page)).toBe(false);
+    await page.screenshot({ path: `${ARTIFACTS}/search-phone.png`, fullPage: true });
+
+    await page.getByLabel("查询码、信访人姓名、手机号、身份证号，或事项内容").fill("13907452222");
+    await page.getByRole("button", { name: "查找", exact: true }).click();
+    await until(() => results.textContent()).toContain("按手机号找到");
+
+    await page.getByRole("button", { name: "即将到期" }).click();
+    await until(() => page.getByTestId("search-count").count()).toBe(1);
+    expect(await page.getByRole("button", { name: "即将到期" }).getAttribute("aria-pressed")).toBe(
+      "true",
+    );
+    await page.close();
+  });
+});
