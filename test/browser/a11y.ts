@@ -34,8 +34,8 @@ declare global {
 /** One line per failing node: the rule, where, and axe's own summary of what to fix. */
 export async function axeViolations(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => window.axe !== undefined))) {
-    // Evaluated through the debugging protocol: an injected <script> would be refused by
-    // the pages' own CSP (script-src 'self'), which the test must not loosen.
+    // Evaluated through the DevTools protocol, which the pages' Content-Security-Policy does
+    // not govern: a script tag would be refused as inline script, as it should be.
     axeSource ??= readFileSync(AXE, "utf8");
     await page.evaluate(axeSource);
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { petitionActions } from "../../schema/reference/petition-actions.ts";
 import { petitionStatuses } from "../../schema/tenant/tables.ts";
 import {
   availableActions,
@@ -7,7 +8,6 @@ import {
   isPossible,
   mayTake,
   nextStatus,
-  petitionActions,
   possibleActions,
 } from "../../workers/domain/petitions/lifecycle.ts";
 

@@ -1,3 +1,5 @@
+import type { ActionInput } from "../../../schema/api/petitions.ts";
+import { ACTION_LABELS, type PetitionAction } from "../../../schema/reference/petition-actions.ts";
 import type { PetitionRow, Routing, StaffRow } from "../../../schema/tenant/tables.ts";
 import { ApiError, conflict, invalid, notFound } from "../../errors.ts";
 import { batchWithAudit, errorText } from "../../storage/audit.ts";
@@ -11,8 +13,8 @@ import {
 import { findStaff } from "../../storage/staff.ts";
 import { cstDate, daysBetween, deadlineFor } from "../deadlines/index.ts";
 import { searchIndexStatements } from "../search/index-case.ts";
+import { type CaseContext, type StaffView, unitSubtree } from "../tenancy/county-context.ts";
 import { type ClockFacts, caseClocks, clockColumns } from "./clocks.ts";
-import { type CaseContext, type StaffView, unitSubtree } from "./context.ts";
 import {
   availableActions,
   CLOSE_BLOCKERS,
@@ -20,43 +22,10 @@ import {
   isPossible,
   mayTake,
   nextStatus,
-  type PetitionAction,
 } from "./lifecycle.ts";
 
 /** Actions that change what a case is found by: its reply, its holder, its subject. */
 const REINDEXED_BY: ReadonlySet<PetitionAction> = new Set(["accept", "forward", "assign", "reply"]);
-
-/** The body of each action, as the API validates it. */
-export interface ActionInput {
-  accept: { note?: string | undefined; subjectUnitId?: string | undefined };
-  decline: { reason: string; ground: string };
-  forward: { toUnitId: string; note?: string | undefined };
-  assign: { toUnitId: string; reportDue?: string | undefined; instructions?: string | undefined };
-  object: { reason: string };
-  reply: {
-    request: string;
-    factsAndReasons: string;
-    decision: string;
-    legalBasis: string;
-    outcome: "support" | "explain" | "reject";
-  };
-  extend: { days: number; reason: string };
-  requestReview: { requestedOn?: string | undefined; note?: string | undefined };
-  requestReReview: { requestedOn?: string | undefined; note?: string | undefined };
-  recordHearing: { startedOn: string; endedOn: string; note?: string | undefined };
-  assignOwner: { leaderId: string };
-  designateHandler: { handlerId: string };
-  signOff: { note?: string | undefined };
-  close: {
-    factsClear: boolean;
-    handled: boolean;
-    fileComplete: boolean;
-    petitionerOpinion: string;
-    method: string;
-    summary?: string | undefined;
-  };
-  recordFollowUp: { note: string; visitedOn?: string | undefined };
-}
 
 type Changes = Partial<Omit<PetitionRow, "id" | "tenantId" | "version">>;
 
@@ -77,7 +46,7 @@ export async function takeAction<A extends PetitionAction>(
   viewer: StaffView,
   petitionId: string,
   action: A,
-  input: ActionInput[A] & { version?: number | undefined },
+  input: ActionInput[A],
 ): Promise<PetitionRow> {
   const row = await findVisiblePetition(ctx.scope, viewer, petitionId);
   if (!row) throw notFound("该信访事项");
@@ -143,24 +112,6 @@ export async function takeAction<A extends PetitionAction>(
 }
 
 const staleCase = () => conflict("案件已被他人更新，请刷新后重试");
-
-export const ACTION_LABELS: Record<PetitionAction, string> = {
-  accept: "受理",
-  decline: "不予受理",
-  forward: "转送",
-  assign: "交办",
-  object: "提出异议",
-  reply: "出具处理意见书",
-  extend: "延期",
-  requestReview: "登记复查申请",
-  requestReReview: "登记复核申请",
-  recordHearing: "记录听证",
-  assignOwner: "确定包案领导",
-  designateHandler: "指定承办人",
-  signOff: "签字",
-  close: "结案",
-  recordFollowUp: "回访",
-};
 
 export function clockFacts(row: PetitionRow): ClockFacts {
   return {

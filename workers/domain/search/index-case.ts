@@ -1,6 +1,6 @@
-import type { PetitionRow } from "../../../schema/tenant/tables.ts";
+import type { NewPetitionRow } from "../../../schema/tenant/tables.ts";
 import { indexCaseStatements } from "../../storage/search.ts";
-import type { CaseContext } from "../petitions/context.ts";
+import type { CaseContext } from "../tenancy/county-context.ts";
 import { indexBody } from "./tokens.ts";
 
 /** A case's place in the full-text index: its registration time, then a random part. */
@@ -13,7 +13,7 @@ export function newSearchRowid(registeredAt: Date): number {
  * matter it is about, the written reply, its category (with its parent) and the units that
  * registered and hold it. Never the petitioner's name, phone or ID number.
  */
-export function caseSearchTexts(ctx: CaseContext, row: Omit<PetitionRow, "tenantId">) {
+export function caseSearchTexts(ctx: CaseContext, row: NewPetitionRow) {
   const unitName = (id: string | null) => ctx.units.find((u) => u.id === id)?.name;
   const category = ctx.taxonomy.find(row.categoryCode);
   const parent = category?.parentCode ? ctx.taxonomy.find(category.parentCode) : undefined;
@@ -37,7 +37,7 @@ export function caseSearchTexts(ctx: CaseContext, row: Omit<PetitionRow, "tenant
 }
 
 /** Statements that (re)index the case, for the batch that writes it. */
-export function searchIndexStatements(ctx: CaseContext, row: Omit<PetitionRow, "tenantId">) {
+export function searchIndexStatements(ctx: CaseContext, row: NewPetitionRow) {
   if (row.searchRowid === null) return [];
   return indexCaseStatements(
     ctx.scope,

@@ -1,14 +1,32 @@
-/** The notification events; each has a default Chinese template a tenant may override. */
-export type EventKind =
-  | "deadline.near"
-  | "deadline.dueToday"
-  | "deadline.overdue"
-  | "supervision.opened"
-  | "digest.daily"
-  | "evaluation.expired"
-  | "booking.code"
-  | "reception.reminder"
-  | "session.changed";
+/**
+ * The notification events, each with its Chinese name and the default wording a county may
+ * override, and the checks an override must pass. The server renders with these and the
+ * settings page edits and checks against these same values, so the two never drift.
+ */
+export const notifyEvents = [
+  "deadline.near",
+  "deadline.dueToday",
+  "deadline.overdue",
+  "supervision.opened",
+  "digest.daily",
+  "evaluation.expired",
+  "booking.code",
+  "reception.reminder",
+  "session.changed",
+] as const;
+export type NotifyEvent = (typeof notifyEvents)[number];
+
+export const EVENT_LABELS: Readonly<Record<NotifyEvent, string>> = /* @__PURE__ */ Object.freeze({
+  "deadline.near": "临近到期",
+  "deadline.dueToday": "今日到期",
+  "deadline.overdue": "超期",
+  "supervision.opened": "启动督办",
+  "digest.daily": "每日待办",
+  "evaluation.expired": "评价期满",
+  "booking.code": "预约验证码",
+  "reception.reminder": "接访提醒",
+  "session.changed": "接访变动",
+});
 
 export interface MessageTemplate {
   title: string;
@@ -20,9 +38,7 @@ export interface DefaultTemplate extends MessageTemplate {
   params: readonly string[];
 }
 
-export type TemplateParams = Record<string, string | number>;
-
-export const DEFAULT_TEMPLATES: Readonly<Record<EventKind, DefaultTemplate>> = {
+export const DEFAULT_TEMPLATES: Readonly<Record<NotifyEvent, DefaultTemplate>> = {
   "deadline.near": {
     title: "案件临近到期",
     body: "案件 {trackingCode}（{category}）的{deadline}将于 {due} 到期，已用时 {percent}%。",
@@ -70,8 +86,30 @@ export const DEFAULT_TEMPLATES: Readonly<Record<EventKind, DefaultTemplate>> = {
   },
 };
 
+/** What each placeholder stands for, shown next to the template editor. */
+export const PLACEHOLDER_LABELS: Readonly<Record<string, string>> = /* @__PURE__ */ Object.freeze({
+  trackingCode: "查询码",
+  category: "内容分类",
+  deadline: "期限名称",
+  due: "截止日期",
+  percent: "已用时百分比",
+  unit: "单位",
+  form: "督办形式",
+  near: "临近到期件数",
+  dueToday: "今日到期件数",
+  overdue: "已超期件数",
+  code: "验证码",
+  minutes: "有效分钟数",
+  date: "日期",
+  time: "时段",
+  leader: "接访领导",
+  venue: "地点",
+  bookingCode: "预约码",
+  change: "变动内容",
+});
+
 /** The events that reach citizens by SMS, where one message is 70 characters. */
-export const SMS_EVENTS: readonly EventKind[] = [
+export const SMS_EVENTS: readonly NotifyEvent[] = [
   "booking.code",
   "reception.reminder",
   "session.changed",
@@ -80,32 +118,11 @@ export const SMS_EVENTS: readonly EventKind[] = [
 export const TITLE_MAX_LENGTH = 30;
 export const BODY_MAX_LENGTH = 500;
 
-const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
-
-export class MissingTemplateParamsError extends Error {
-  override name = "MissingTemplateParamsError";
-  constructor(readonly missing: readonly string[]) {
-    super(`template parameters missing: ${missing.join(", ")}`);
-  }
-}
+export const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
 
 /** The placeholder names in `text`, each once, in order of appearance. */
 export function placeholdersOf(text: string): string[] {
   return [...new Set(Array.from(text.matchAll(PLACEHOLDER), (match) => match[1] ?? ""))];
-}
-
-/**
- * Fills `{name}` placeholders. A placeholder with no value throws rather than going out as
- * literal "{name}" to a citizen; `templateProblems` catches that when an override is saved.
- */
-export function renderTemplate(template: MessageTemplate, params: TemplateParams): MessageTemplate {
-  const missing = [
-    ...new Set([...placeholdersOf(template.title), ...placeholdersOf(template.body)]),
-  ].filter((name) => !Object.hasOwn(params, name));
-  if (missing.length > 0) throw new MissingTemplateParamsError(missing);
-  const fill = (text: string) =>
-    text.replace(PLACEHOLDER, (_match, name: string) => String(params[name]));
-  return { title: fill(template.title), body: fill(template.body) };
 }
 
 /**
