@@ -19,14 +19,21 @@ export async function loadFilePolicy(scope: TenantScope): Promise<FilePolicy> {
   return resolveFilePolicy(row?.policy);
 }
 
-export function saveFilePolicyStatement(scope: TenantScope, policy: FilePolicy, now: Date) {
-  return scope.db
-    .insert(tenantSettings)
-    .values({ tenantId: scope.tenant, filePolicy: policy, updatedAt: now })
-    .onConflictDoUpdate({
-      target: tenantSettings.tenantId,
-      set: { filePolicy: policy, updatedAt: now },
-    });
+/**
+ * Two statements, not an upsert: the settings triggers stamp the county's context with
+ * INSERT OR REPLACE, and an outer ON CONFLICT DO UPDATE overrides that and fails.
+ */
+export function saveFilePolicyStatements(scope: TenantScope, policy: FilePolicy, now: Date) {
+  return [
+    scope.db
+      .insert(tenantSettings)
+      .values({ tenantId: scope.tenant, updatedAt: now })
+      .onConflictDoNothing({ target: tenantSettings.tenantId }),
+    scope.db
+      .update(tenantSettings)
+      .set({ filePolicy: policy, updatedAt: now })
+      .where(ofTenant(scope, tenantSettings)),
+  ] as const;
 }
 
 /** Files of a case that count against its limit: those not withdrawn. */

@@ -22,7 +22,7 @@ import {
   findCaseFile,
   listCaseFiles,
   loadFilePolicy,
-  saveFilePolicyStatement,
+  saveFilePolicyStatements,
   withdrawFileStatement,
 } from "../../storage/files.ts";
 import { findByTrackingCode, findVisiblePetition } from "../../storage/petitions.ts";
@@ -261,7 +261,7 @@ export const fileRoutes = newRouter()
     const now = new Date();
     await batchWithAudit(
       scope,
-      [saveFilePolicyStatement(scope, next, now)],
+      [...saveFilePolicyStatements(scope, next, now)],
       {
         actorId: c.get("staff").id,
         action: "settings.files",

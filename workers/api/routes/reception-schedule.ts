@@ -34,7 +34,7 @@ import {
   findReceptionSession,
   listReceptionSessions,
   loadReceptionPolicyRow,
-  saveReceptionPolicyStatement,
+  saveReceptionPolicyStatements,
 } from "../../storage/reception.ts";
 import { caseRequest, countyContext } from "../case-request.ts";
 import { requireRole, requireStaff } from "../middleware/auth.ts";
@@ -384,7 +384,7 @@ receptionScheduleRoutes
     const now = new Date();
     await batchWithAudit(
       scope,
-      [saveReceptionPolicyStatement(scope, next, now)],
+      [...saveReceptionPolicyStatements(scope, next, now)],
       {
         actorId: c.get("staff").id,
         action: "settings.reception",
