@@ -45,6 +45,9 @@ export async function growCases(
     tracking_code: "'B' || printf('%011d', n.i)",
     id_hash: "'bench-id-' || n.i",
     phone_hash: "'bench-phone-' || n.i",
+    name_hash: "'bench-name-' || n.i",
+    // Unique on the shard, and ordered like the registration times below.
+    search_rowid: "(t.registered_at - n.i * 1000) * 1000",
     responsible_unit_id: "u.id",
     registered_at: "t.registered_at - n.i * 1000",
     next_deadline_at: "t.next_deadline_at + (n.i % 90) * 86400000",
@@ -64,6 +67,16 @@ export async function growCases(
          JOIN petitions t ON t.id = ?1`,
       )
       .bind(template.id, dueAt, have, upTo, JSON.stringify(unitIds))
+      .run();
+    // Each copy is found by the template's words, like the case it copies.
+    await db
+      .prepare(
+        `WITH RECURSIVE n(i) AS (SELECT ?2 + 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?3)
+         INSERT INTO case_search (rowid, body)
+         SELECT (t.registered_at - n.i * 1000) * 1000, s.body FROM n
+         JOIN petitions t ON t.id = ?1 JOIN case_search s ON s.rowid = t.search_rowid`,
+      )
+      .bind(template.id, have, upTo)
       .run();
     have = upTo;
   }

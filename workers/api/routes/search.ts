@@ -1,4 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
+import type { BatchItem } from "drizzle-orm/batch";
 import { TenantParam } from "../../../schema/api/common.ts";
 import { type SearchHit, SearchPage, SearchQuery } from "../../../schema/api/search.ts";
 import type { PetitionRow } from "../../../schema/tenant/tables.ts";
@@ -69,8 +70,8 @@ export const searchRoutes = newRouter().openapi(searchRoute, async (c) => {
     const cursor = decode(query.cursor);
     if (cursor !== undefined && typeof cursor !== "number") throw invalid("cursor", "分页游标无效");
     // The first page leads with exact matches of what a petitioner tells the window.
+    const keys: [KeyMatch, string][] = [];
     if (cursor === undefined) {
-      const keys: [KeyMatch, string][] = [];
       const code = normalizeTrackingCode(q);
       if (code) keys.push(["trackingCode", code]);
       const phone = checkMobile(q);
@@ -78,23 +79,29 @@ export const searchRoutes = newRouter().openapi(searchRoute, async (c) => {
       const id = checkIdNumber(q, ctx.now);
       if (id.ok) keys.push(["idNumber", await lookupHash(ctx.keys, "id", id.value)]);
       if (NAME.test(q)) keys.push(["name", await lookupHash(ctx.keys, "name", normalizeName(q))]);
-      const found = await Promise.all(
-        keys.map(([by, value]) => searchByKey(ctx.scope, viewer, by, value, filter)),
-      );
-      found.forEach((rows, i) => {
-        for (const { petition } of rows)
-          hits.push({ row: petition, matchedBy: keys[i]?.[0] ?? "text" });
-      });
     }
     const terms = matchExpression(ctx.scope.tenant, q);
+    if (!terms.ok && keys.length === 0) throw invalid("q", terms.reason);
+    // Every look-up in one D1 round trip.
+    const queries: BatchItem<"sqlite">[] = keys.map(([by, value]) =>
+      searchByKey(ctx.scope, viewer, by, value, filter),
+    );
     if (terms.ok) {
-      const rows = await searchText(ctx.scope, viewer, terms.match, filter, cursor, limit + 1);
+      queries.push(searchText(ctx.scope, viewer, terms.match, filter, cursor, limit + 1));
+    }
+    const [first, ...rest] = queries;
+    const results = (first ? await ctx.scope.db.batch([first, ...rest]) : []) as {
+      petition: PetitionRow;
+    }[][];
+    keys.forEach(([by], i) => {
+      for (const { petition } of results[i] ?? []) hits.push({ row: petition, matchedBy: by });
+    });
+    if (terms.ok) {
+      const rows = results[keys.length] ?? [];
       const page = rows.slice(0, limit);
       for (const { petition } of page) hits.push({ row: petition, matchedBy: "text" });
       const last = page.at(-1)?.petition.searchRowid;
       if (rows.length > limit && last != null) nextCursor = encode(last);
-    } else if (hits.length === 0) {
-      throw invalid("q", terms.reason);
     }
   } else {
     const raw = decode(query.cursor);
