@@ -68,16 +68,19 @@ export async function growCases(
       )
       .bind(template.id, dueAt, have, upTo, JSON.stringify(unitIds))
       .run();
-    // Each copy is found by the template's words, like the case it copies.
-    await db
-      .prepare(
-        `WITH RECURSIVE n(i) AS (SELECT ?2 + 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?3)
+    // Each copy is found by the template's words, like the case it copies (in slices: one
+    // statement writing 100,000 index rows outlasts the local D1's patience).
+    for (let from = have; from < upTo; from += 10_000) {
+      await db
+        .prepare(
+          `WITH RECURSIVE n(i) AS (SELECT ?2 + 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?3)
          INSERT INTO case_search (rowid, body)
          SELECT (t.registered_at - n.i * 1000) * 1000, s.body FROM n
          JOIN petitions t ON t.id = ?1 JOIN case_search s ON s.rowid = t.search_rowid`,
-      )
-      .bind(template.id, have, upTo)
-      .run();
+        )
+        .bind(template.id, from, Math.min(upTo, from + 10_000))
+        .run();
+    }
     have = upTo;
   }
 }
