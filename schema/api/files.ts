@@ -44,7 +44,12 @@ export const FileParam = z.object({
 });
 
 export const UploadQuery = z.object({
-  name: Text(200).openapi({ description: "文件名（含扩展名），URL 编码" }),
+  // Required, but checked after the case is found: another county's case answers 404 first.
+  name: z
+    .string()
+    .max(200)
+    .optional()
+    .openapi({ description: "文件名（含扩展名），URL 编码；必填" }),
   step: FileStep.optional().openapi({ description: "默认 handling" }),
 });
 

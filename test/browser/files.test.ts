@@ -99,6 +99,34 @@ describe("case files in Chromium", () => {
   });
 });
 
+describe("a citizen's evidence in Chromium", () => {
+  it("adds a photo to the petition just submitted online, on a phone", async () => {
+    const citizen = await product.browser.newPage(PHONE);
+    await citizen.goto(`${product.stack.url}/t/${T}/petition`);
+    await until(() => citizen.locator("h1").textContent()).toBe("网上信访");
+    await citizen.getByLabel("求决", { exact: true }).check();
+    const category = citizen.getByRole("combobox", { name: "事项类别" });
+    await category.fill("工资");
+    await until(() => citizen.getByRole("option").count()).toBeGreaterThan(0);
+    await category.press("Enter");
+    await citizen.getByLabel("姓名", { exact: true }).fill("杨秀英");
+    await citizen.getByLabel("手机号码").fill("13907453333");
+    await citizen.getByLabel("事实真相").fill("在县城工地务工两个月，工资一直未结清。");
+    await citizen.getByLabel("诉求与理由").fill("请求督促支付工资。");
+    await citizen.getByRole("button", { name: "提交", exact: true }).click();
+    await until(() => citizen.getByTestId("tracking-code").count()).toBe(1);
+
+    await citizen
+      .getByLabel("照片或 PDF 文件")
+      .setInputFiles([{ name: "欠条.png", mimeType: "image/png", buffer: png() }]);
+    await citizen.getByRole("button", { name: "上传", exact: true }).click();
+    await until(() => citizen.locator("main").textContent()).toContain("已上传：欠条.png");
+    expect(await overflowsHorizontally(citizen)).toBe(false);
+    await citizen.screenshot({ path: `${ARTIFACTS}/citizen-files-phone.png`, fullPage: true });
+    await citizen.close();
+  });
+});
+
 describe("search in Chromium", () => {
   it("finds a case by a two-character word and by the phone, and opens a work list", async () => {
     const page = await product.browser.newPage(PHONE);

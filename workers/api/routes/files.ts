@@ -178,7 +178,7 @@ export const fileRoutes = newRouter()
     const query = c.req.valid("query");
     const row = await attachFile(c.env.FILES, scope, {
       petitionId,
-      name: query.name,
+      name: query.name ?? "",
       step: query.step ?? "handling",
       addedBy: viewer.staffId,
       body: c.req.raw.body,
@@ -290,7 +290,7 @@ export const fileRoutes = newRouter()
       throw new ApiError("NOT_FOUND", "上传链接无效或已过期，请到信访部门提交材料");
     const file = await attachFile(c.env.FILES, scope, {
       petitionId: row.id,
-      name: c.req.valid("query").name,
+      name: c.req.valid("query").name ?? "",
       step: "petitioner",
       addedBy: null,
       body: c.req.raw.body,
