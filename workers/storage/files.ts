@@ -19,10 +19,7 @@ export async function loadFilePolicy(scope: TenantScope): Promise<FilePolicy> {
   return resolveFilePolicy(row?.policy);
 }
 
-/**
- * Two statements, not an upsert: the settings triggers stamp the county's context with
- * INSERT OR REPLACE, and an outer ON CONFLICT DO UPDATE overrides that and fails.
- */
+/** The county's row if it has none yet, then the file policy on it. */
 export function saveFilePolicyStatements(scope: TenantScope, policy: FilePolicy, now: Date) {
   return [
     scope.db

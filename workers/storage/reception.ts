@@ -93,22 +93,18 @@ export async function loadReceptionPolicyRow(scope: TenantScope) {
   return row?.policy;
 }
 
-/** Two statements, not an upsert: see saveFilePolicyStatements (storage/files.ts). */
-export function saveReceptionPolicyStatements(
+export function saveReceptionPolicyStatement(
   scope: TenantScope,
   policy: Record<string, unknown>,
   now: Date,
 ) {
-  return [
-    scope.db
-      .insert(tenantSettings)
-      .values({ tenantId: scope.tenant, updatedAt: now })
-      .onConflictDoNothing({ target: tenantSettings.tenantId }),
-    scope.db
-      .update(tenantSettings)
-      .set({ receptionPolicy: policy, updatedAt: now })
-      .where(ofTenant(scope, tenantSettings)),
-  ] as const;
+  return scope.db
+    .insert(tenantSettings)
+    .values({ tenantId: scope.tenant, receptionPolicy: policy, updatedAt: now })
+    .onConflictDoUpdate({
+      target: tenantSettings.tenantId,
+      set: { receptionPolicy: policy, updatedAt: now },
+    });
 }
 
 /** A booking as the session's object holds it, for its copy in D1. */

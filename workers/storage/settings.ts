@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import { tenantSettings } from "../../schema/tenant/tables.ts";
 import {
   type DeadlinePolicy,
@@ -22,20 +23,17 @@ export async function loadPolicy(scope: TenantScope): Promise<DeadlinePolicy> {
   return resolvePolicy(await loadPolicyOverrides(scope));
 }
 
-/** Two statements, not an upsert: see saveFilePolicyStatements (storage/files.ts). */
-export function savePolicyStatements(
+export function savePolicyStatement(
   scope: TenantScope,
   overrides: DeadlinePolicyOverrides,
   now: Date,
 ) {
-  return [
-    scope.db
-      .insert(tenantSettings)
-      .values({ tenantId: scope.tenant, updatedAt: now })
-      .onConflictDoNothing({ target: tenantSettings.tenantId }),
-    scope.db
-      .update(tenantSettings)
-      .set({ deadlinePolicy: overrides, updatedAt: now })
-      .where(ofTenant(scope, tenantSettings)),
-  ] as const;
+  return scope.db
+    .insert(tenantSettings)
+    .values({ tenantId: scope.tenant, deadlinePolicy: overrides, updatedAt: now })
+    .onConflictDoUpdate({
+      target: tenantSettings.tenantId,
+      set: { deadlinePolicy: overrides, updatedAt: now },
+      setWhere: eq(tenantSettings.tenantId, scope.tenant),
+    });
 }

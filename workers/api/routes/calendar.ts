@@ -13,7 +13,7 @@ import { recomputeOpenDeadlines } from "../../domain/petitions/recompute.ts";
 import { ApiError, invalid } from "../../errors.ts";
 import { batchWithAudit } from "../../storage/audit.ts";
 import { listCalendarDays, loadCalendar, replaceYearStatements } from "../../storage/calendar.ts";
-import { loadPolicyOverrides, savePolicyStatements } from "../../storage/settings.ts";
+import { loadPolicyOverrides, savePolicyStatement } from "../../storage/settings.ts";
 import { requireRole, requireStaff } from "../middleware/auth.ts";
 import { tenantContext } from "../middleware/tenant.ts";
 import { errorResponses, jsonBody, jsonContent, newRouter, staffSecurity } from "../router.ts";
@@ -180,7 +180,7 @@ export const calendarRoutes = newRouter()
     const now = new Date();
     await batchWithAudit(
       scope,
-      [...savePolicyStatements(scope, overrides, now)],
+      [savePolicyStatement(scope, overrides, now)],
       {
         actorId: c.get("staff").id,
         action: "policy.update",

@@ -34,7 +34,7 @@ import {
   findReceptionSession,
   listReceptionSessions,
   loadReceptionPolicyRow,
-  saveReceptionPolicyStatements,
+  saveReceptionPolicyStatement,
 } from "../../storage/reception.ts";
 import { caseRequest, countyContext } from "../case-request.ts";
 import { requireRole, requireStaff } from "../middleware/auth.ts";
@@ -384,7 +384,7 @@ receptionScheduleRoutes
     const now = new Date();
     await batchWithAudit(
       scope,
-      [...saveReceptionPolicyStatements(scope, next, now)],
+      [saveReceptionPolicyStatement(scope, next, now)],
       {
         actorId: c.get("staff").id,
         action: "settings.reception",
