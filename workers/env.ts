@@ -21,6 +21,8 @@ export interface Env {
   NOTIFY_DLQ: Queue;
   /** Counties whose due cases one cron invocation could not clear continue here. */
   SCAN_QUEUE: Queue;
+  /** Evidence files of cases (R2), keyed county/case/file. */
+  FILES: R2Bucket;
   ASSETS: Fetcher;
   LOGIN_LIMITER: RateLimit;
   PUBLIC_LIMITER: RateLimit;
@@ -60,6 +62,7 @@ const envSchema = z.object({
   NOTIFY_QUEUE: binding("Queue producer", "send"),
   NOTIFY_DLQ: binding("Queue producer", "send"),
   SCAN_QUEUE: binding("Queue producer", "send"),
+  FILES: binding("R2 bucket", "put"),
   ASSETS: binding("static assets", "fetch"),
   LOGIN_LIMITER: binding("rate limiting", "limit"),
   PUBLIC_LIMITER: binding("rate limiting", "limit"),

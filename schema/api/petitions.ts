@@ -490,5 +490,9 @@ export const SubmitOnlineResult = z.object({
   trackingCodeFormatted: z.string(),
   status: z.string(),
   registeredAt: z.iso.datetime(),
+  uploadToken: z.string().openapi({
+    description:
+      "Attach photos or PDFs within the hour: uploadPetitionerFile with this as X-Upload-Token",
+  }),
 });
 export type SubmitOnlineResult = z.infer<typeof SubmitOnlineResult>;

@@ -98,6 +98,8 @@ export const tenantSettings = sqliteTable("tenant_settings", {
   deadlinePolicy: text("deadline_policy", { mode: "json" }).$type<Record<string, unknown>>(),
   /** Booking limits and queue rules of reception days (see ReceptionPolicy). */
   receptionPolicy: text("reception_policy", { mode: "json" }).$type<Record<string, unknown>>(),
+  /** Evidence-file limits: size, count, kinds (see FilePolicy). */
+  filePolicy: text("file_policy", { mode: "json" }).$type<Record<string, unknown>>(),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
 });
 
@@ -173,6 +175,13 @@ export const petitions = sqliteTable(
     petitionerSealed: text("petitioner_sealed"),
     idHash: text("id_hash"),
     phoneHash: text("phone_hash"),
+    /** Keyed hash of the petitioner's normalised name: exact-name search, nothing sealed leaks. */
+    nameHash: text("name_hash"),
+    /**
+     * The case's row in the `case_search` full-text index: registration time (ms) × 1000 plus
+     * a random part, so text matches come newest first straight from the index.
+     */
+    searchRowid: integer("search_rowid"),
     material: text("material", { mode: "json" }).$type<PetitionMaterial>().notNull(),
     attachments: text("attachments", { mode: "json" }).$type<AttachmentMeta[]>().notNull(),
     flags: text("flags", { mode: "json" }).$type<PetitionFlags>().notNull(),
@@ -214,6 +223,15 @@ export const petitions = sqliteTable(
     index("petitions_tenant_deadline_idx").on(t.tenantId, t.nextDeadlineAt),
     // The scan pages through the due cases in (next alert, id) order.
     index("petitions_tenant_alert_idx").on(t.tenantId, t.nextAlertAt, t.id),
+    // Search: the exact-name blind index, the full-text row, the daily work lists.
+    index("petitions_tenant_name_hash_idx").on(t.tenantId, t.nameHash),
+    uniqueIndex("petitions_search_rowid_uq").on(t.searchRowid),
+    index("petitions_tenant_owner_deadline_idx").on(t.tenantId, t.ownerLeaderId, t.nextDeadlineAt),
+    index("petitions_tenant_unit_deadline_idx").on(
+      t.tenantId,
+      t.responsibleUnitId,
+      t.nextDeadlineAt,
+    ),
     index("petitions_tenant_registered_idx").on(t.tenantId, t.registeredAt),
     // Repeat detection (§19, §36): the same person's earlier cases of the same category.
     index("petitions_repeat_id_idx").on(t.tenantId, t.idHash, t.categoryCode, t.registeredAt),
@@ -806,3 +824,35 @@ export const petitionDocuments = sqliteTable(
     uniqueIndex("petition_documents_case_kind_uq").on(t.tenantId, t.petitionId, t.kind),
   ],
 );
+
+export const fileSteps = ["registration", "handling", "reply", "closing", "petitioner"] as const;
+export type FileStep = (typeof fileSteps)[number];
+
+/**
+ * An evidence file of a case. The bytes live in R2 under `r2Key` (county/case/file); this
+ * row is the record that they exist: an object without a row is never reachable. Never
+ * deleted: a withdrawn file keeps its row and object, with who withdrew it and why.
+ */
+export const caseFiles = sqliteTable(
+  "case_files",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    petitionId: text("petition_id").notNull(),
+    r2Key: text("r2_key").notNull(),
+    name: text("name").notNull(),
+    /** The type the content was recognised as, not the one the client claimed. */
+    contentType: text("content_type").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    step: text("step", { enum: fileSteps }).notNull(),
+    /** Null when the petitioner attached it online. */
+    addedBy: text("added_by"),
+    addedAt: integer("added_at", { mode: "timestamp_ms" }).notNull(),
+    withdrawnAt: integer("withdrawn_at", { mode: "timestamp_ms" }),
+    withdrawnBy: text("withdrawn_by"),
+    withdrawReason: text("withdraw_reason"),
+  },
+  (t) => [index("case_files_tenant_petition_idx").on(t.tenantId, t.petitionId, t.addedAt)],
+);
+export type CaseFileRow = typeof caseFiles.$inferSelect;

@@ -97,6 +97,7 @@ const validBody: Record<string, unknown> = {
   updateUnit: { name: "改名" },
   updateStaff: { displayName: "改名" },
   declinePetition: { reason: "探测", ground: "other" },
+  withdrawCaseFile: { reason: "探测" },
   forwardPetition: { toUnitId: "x" },
   assignPetition: { toUnitId: "x" },
   objectPetition: { reason: "探测" },

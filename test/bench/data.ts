@@ -45,6 +45,9 @@ export async function growCases(
     tracking_code: "'B' || printf('%011d', n.i)",
     id_hash: "'bench-id-' || n.i",
     phone_hash: "'bench-phone-' || n.i",
+    name_hash: "'bench-name-' || n.i",
+    // Unique on the shard, and ordered like the registration times below.
+    search_rowid: "(t.registered_at - n.i * 1000) * 1000",
     responsible_unit_id: "u.id",
     registered_at: "t.registered_at - n.i * 1000",
     next_deadline_at: "t.next_deadline_at + (n.i % 90) * 86400000",
@@ -52,7 +55,8 @@ export async function growCases(
   };
   const select = columns.map((c) => overrides[c] ?? `t.${c}`).join(", ");
   let have = await countBenchCases(db, tenant);
-  const chunk = 100_000;
+  // 100,000 rows in one statement outlast the local D1 once the search indexes are kept too.
+  const chunk = 25_000;
   while (have < total) {
     const upTo = Math.min(total, have + chunk);
     await db
@@ -65,6 +69,19 @@ export async function growCases(
       )
       .bind(template.id, dueAt, have, upTo, JSON.stringify(unitIds))
       .run();
+    // Each copy is found by the template's words, like the case it copies (in slices: one
+    // statement writing 100,000 index rows outlasts the local D1's patience).
+    for (let from = have; from < upTo; from += 10_000) {
+      await db
+        .prepare(
+          `WITH RECURSIVE n(i) AS (SELECT ?2 + 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?3)
+         INSERT INTO case_search (rowid, body)
+         SELECT (t.registered_at - n.i * 1000) * 1000, s.body FROM n
+         JOIN petitions t ON t.id = ?1 JOIN case_search s ON s.rowid = t.search_rowid`,
+        )
+        .bind(template.id, from, Math.min(upTo, from + 10_000))
+        .run();
+    }
     have = upTo;
   }
 }

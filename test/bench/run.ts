@@ -2,7 +2,7 @@
 // ratio or a count against a baseline in the same run. See README "Benchmarks".
 import { seedDemoCounty } from "../../workers/dev/seed.ts";
 import { startReceiver } from "./receiver.ts";
-import { FULL, type Line, QUICK, s1, s2, s3, s4, s5, s5Digest, s6, s7 } from "./scenarios.ts";
+import { FULL, type Line, QUICK, s1, s2, s3, s4, s5, s5Digest, s6, s7, s8 } from "./scenarios.ts";
 import { buildDeployBundle, PLATFORM_TOKEN, startBenchStack } from "./stack.ts";
 
 const args = process.argv.slice(2);
@@ -54,6 +54,8 @@ await scenario("S6", () => s6(stack, sizes, receiver));
 const steps: { size: number; run: () => Promise<void> }[] = [];
 for (const size of sizes.workList)
   steps.push({ size, run: () => scenario("S2", () => s2(stack, size, dueAt)) });
+for (const size of sizes.workList)
+  steps.push({ size, run: () => scenario("S8", () => s8(stack, size, dueAt)) });
 steps.push({ size: sizes.createAt, run: () => scenario("S3", () => s3(stack, sizes, dueAt)) });
 steps.push({
   size: sizes.createAt,

@@ -146,6 +146,38 @@ export async function s2(stack: BenchStack, size: number, dueAt: number) {
   return lines;
 }
 
+/** S8: the search box at the county's size: a word of the case, and a phone number. */
+export async function s8(stack: BenchStack, size: number, dueAt: number): Promise<Line[]> {
+  await growCases(stack.tenantDb, T, size, dueAt);
+  // A word every bench case carries: the start of the copied case's demands.
+  const template = await stack.tenantDb
+    .prepare(
+      "SELECT json_extract(material, '$.demands') AS d FROM petitions WHERE tenant_id = ? AND id NOT LIKE 'bench-%' AND petitioner_sealed IS NOT NULL ORDER BY registered_at LIMIT 1",
+    )
+    .bind(T)
+    .first<{ d: string }>();
+  const word = /\p{Script=Han}{2,4}/u.exec(template?.d ?? "")?.[0] ?? "工资";
+  const headers = await signIn(stack, "clerk");
+  const lines: Line[] = [];
+  for (const [what, q] of [
+    [`word “${word}”`, word],
+    ["phone", "13800000000"],
+  ] as const) {
+    const url = `${stack.url}/api/v1/t/${T}/search?q=${encodeURIComponent(q)}`;
+    await metered(url, { headers });
+    const m = await metered(url, { headers });
+    const items = (m.body as { items?: unknown[] }).items?.length ?? 0;
+    lines.push({
+      id: "S8",
+      name: `search by ${what}, ${fmt(size)} cases, county office`,
+      figures: `${items} returned, ${fmt(m.rows)} rows read, ${m.afterAuth} trips after auth (${m.trips} in all); HTTP ${m.status}`,
+      target: "rows ≤ 5×returned+100, ≤ 2 trips after auth",
+      pass: m.status === 200 && m.rows <= 5 * items + 100 && m.afterAuth <= 2,
+    });
+  }
+  return lines;
+}
+
 /** S3: registering a petition in a large county. */
 export async function s3(stack: BenchStack, sizes: Sizes, dueAt: number): Promise<Line[]> {
   await growCases(stack.tenantDb, T, sizes.createAt, dueAt);

@@ -2,7 +2,7 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { notFound } from "../errors.ts";
 import { errorResponse } from "./envelope.ts";
-import { bodySizeLimit, jsonBodyOnly } from "./middleware/json-body.ts";
+import { bodySizeLimit, isFileUpload, jsonBodyOnly } from "./middleware/json-body.ts";
 import { missingPage, pageRoutes } from "./pages.ts";
 import { newRouter } from "./router.ts";
 import { auditRoutes } from "./routes/audit.ts";
@@ -13,6 +13,7 @@ import { citizenRoutes } from "./routes/citizens.ts";
 import { deliveryRoutes } from "./routes/deliveries.ts";
 import { mountDocs } from "./routes/docs.ts";
 import { documentRoutes } from "./routes/documents.ts";
+import { fileRoutes } from "./routes/files.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { inboxRoutes } from "./routes/inbox.ts";
 import { notificationSettingsRoutes } from "./routes/notification-settings.ts";
@@ -21,6 +22,7 @@ import { receptionDeskRoutes } from "./routes/reception-desk.ts";
 import { receptionPrepareRoutes } from "./routes/reception-prepare.ts";
 import { receptionScheduleRoutes } from "./routes/reception-schedule.ts";
 import { referenceRoutes } from "./routes/reference.ts";
+import { searchRoutes } from "./routes/search.ts";
 import { staffRoutes } from "./routes/staff.ts";
 import { statisticsRoutes } from "./routes/statistics.ts";
 import { statisticsExportRoutes } from "./routes/statistics-export.ts";
@@ -37,7 +39,9 @@ export function createApp() {
   // added to it would copy the response and lose the socket.
   app.use("*", (c, next) => (isUpgrade(c.req.raw) ? next() : stamp(c, next)));
   app.use("*", (c, next) => (isUpgrade(c.req.raw) ? next() : secure(c, next)));
-  app.use("/api/*", bodySizeLimit, jsonBodyOnly);
+  // File uploads stream to R2 under the county's own limits, checked by content.
+  app.use("/api/*", (c, next) => (isFileUpload(c.req.raw) ? next() : bodySizeLimit(c, next)));
+  app.use("/api/*", (c, next) => (isFileUpload(c.req.raw) ? next() : jsonBodyOnly(c, next)));
 
   app.route("/api/v1", healthRoutes);
   app.route("/api/v1", authRoutes);
@@ -49,6 +53,8 @@ export function createApp() {
   app.route("/api/v1", calendarRoutes);
   app.route("/api/v1", petitionRoutes);
   app.route("/api/v1", citizenRoutes);
+  app.route("/api/v1", fileRoutes);
+  app.route("/api/v1", searchRoutes);
   app.route("/api/v1", supervisionRoutes);
   app.route("/api/v1", inboxRoutes);
   app.route("/api/v1", deliveryRoutes);

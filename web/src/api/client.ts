@@ -71,7 +71,7 @@ export async function request<T>(
   throw err;
 }
 
-async function readErrorBody(res: Response): Promise<ErrorBody> {
+export async function readErrorBody(res: Response): Promise<ErrorBody> {
   const fallback: ErrorBody = {
     code: res.status >= 500 ? "INTERNAL" : "UNKNOWN",
     message: `服务暂时不可用（HTTP ${res.status}），请稍后重试。`,

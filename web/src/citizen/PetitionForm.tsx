@@ -6,7 +6,12 @@ import type {
   SubmitOnlineResult,
 } from "../../../schema/api/petitions.ts";
 import type { CategoryCatalog } from "../../../schema/api/reference.ts";
-import { getCategories, getPublicUnits, submitOnlinePetition } from "../api/citizen.ts";
+import {
+  getCategories,
+  getPublicUnits,
+  submitOnlinePetition,
+  uploadPetitionerFile,
+} from "../api/citizen.ts";
 import { fieldErrors } from "../console/components/ErrorAlert.tsx";
 import { SelectField, TextField } from "../console/components/Field.tsx";
 import { formatDateTime } from "../shared/format.ts";
@@ -342,6 +347,9 @@ function Submitted({
           查询办理进度、对办理结果进行评价时，需要输入查询码和您手机号码的后四位（{last4}）。
         </p>
         <p>有关部门将依法受理、办理，并在规定期限内告知您。</p>
+      </div>
+      <AddFiles tenant={tenant} result={result} />
+      <div class="card">
         <p>
           <a
             class="button button--primary"
@@ -352,5 +360,62 @@ function Submitted({
         </p>
       </div>
     </>
+  );
+}
+
+/** Photos and PDFs for the petition just submitted (within the hour its token allows). */
+function AddFiles({ tenant, result }: { tenant: string; result: SubmitOnlineResult }) {
+  const [sent, setSent] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const onSubmit = async (event: Event) => {
+    event.preventDefault();
+    const input = (event.currentTarget as HTMLFormElement).elements.namedItem(
+      "petition-files",
+    ) as HTMLInputElement | null;
+    const files = [...(input?.files ?? [])];
+    if (files.length === 0) return;
+    setBusy(true);
+    setError(null);
+    try {
+      for (const file of files) {
+        const stored = await uploadPetitionerFile(
+          tenant,
+          result.trackingCode,
+          result.uploadToken,
+          file,
+        );
+        setSent((names) => [...names, stored.name]);
+      }
+      if (input) input.value = "";
+    } catch (err) {
+      setError(err instanceof Error ? err.message : "上传失败，请重试。");
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form class="card form" onSubmit={onSubmit} aria-labelledby="petition-files-title">
+      <h2 id="petition-files-title">补充材料（选填）</h2>
+      <div class="field">
+        <label for="petition-files">照片或 PDF 文件</label>
+        <input
+          id="petition-files"
+          name="petition-files"
+          type="file"
+          multiple
+          accept="image/*,application/pdf"
+          aria-describedby="petition-files-hint"
+        />
+        <p class="hint" id="petition-files-hint">
+          可在一小时内上传欠条、合同、现场照片等。
+        </p>
+      </div>
+      {error && <p role="alert">{error}</p>}
+      <div aria-live="polite">{sent.length > 0 && <p>已上传：{sent.join("、")}</p>}</div>
+      <button type="submit" class="button" disabled={busy}>
+        {busy ? "正在上传…" : "上传"}
+      </button>
+    </form>
   );
 }

@@ -48,6 +48,12 @@ const WorkPage = lazy(() =>
     () => ChunkFailed,
   ),
 );
+const SearchPage = lazy(() =>
+  import("./pages/Search.tsx").then(
+    (m) => m.SearchPage,
+    () => ChunkFailed,
+  ),
+);
 const PetitionNewPage = lazy(() =>
   import("./pages/PetitionNew.tsx").then(
     (m) => m.PetitionNewPage,
@@ -284,6 +290,7 @@ export function ConsoleRoot() {
         <Router onRouteChange={onRouteChange}>
           <Route path="/" component={HomePage} />
           <Route path="/work" component={WorkPage} />
+          <Route path="/search" component={SearchPage} />
           <Route path="/petitions/new" component={PetitionNewPage} />
           <Route path="/petitions/:id" component={PetitionPage} />
           <Route path="/inbox" component={InboxPage} />

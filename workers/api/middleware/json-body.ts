@@ -32,3 +32,10 @@ function hasBody(request: Request): boolean {
   const length = request.headers.get("content-length");
   return length === null ? request.headers.has("transfer-encoding") : Number(length) > 0;
 }
+
+const FILE_UPLOAD = /^\/api\/v1\/t\/[^/]+\/(?:public\/)?petitions\/[^/]+\/files$/;
+
+/** An evidence-file upload: a raw body streamed to R2, not JSON, not held in memory. */
+export function isFileUpload(request: Request): boolean {
+  return request.method === "POST" && FILE_UPLOAD.test(new URL(request.url).pathname);
+}

@@ -14,6 +14,7 @@ import {
   proofOfWorkDifficulty,
   requireHumanCheck,
 } from "../../domain/edges/proof-of-work.ts";
+import { issueUploadToken } from "../../domain/files/upload-token.ts";
 import { formatTrackingCode } from "../../domain/petitioner/tracking-code.ts";
 import { registerPetition } from "../../domain/petitions/intake.ts";
 import {
@@ -137,6 +138,7 @@ export const citizenRoutes = newRouter()
         trackingCodeFormatted: formatTrackingCode(row.trackingCode),
         status: row.status,
         registeredAt: row.registeredAt.toISOString(),
+        uploadToken: await issueUploadToken(c.env.DATA_MASTER_KEY, ctx.scope.tenant, row.id),
       },
       201,
     );

@@ -16,7 +16,7 @@ export interface TenantKeys {
 }
 
 /** What a keyed hash stands for; the kind prefix keeps hashes of different things apart. */
-export type LookupKind = "id" | "phone" | "recipient" | "address" | "username";
+export type LookupKind = "id" | "phone" | "recipient" | "address" | "username" | "upload" | "name";
 
 const SEALED_VERSION = "v1";
 const IV_BYTES = 12;

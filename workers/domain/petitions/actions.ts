@@ -12,6 +12,7 @@ import {
 } from "../../storage/petitions.ts";
 import { findStaff } from "../../storage/staff.ts";
 import { cstDate, daysBetween, deadlineFor } from "../deadlines/index.ts";
+import { searchIndexStatements } from "../search/index-case.ts";
 import { type CaseContext, type StaffView, unitSubtree } from "../tenancy/county-context.ts";
 import { type ClockFacts, caseClocks, clockColumns } from "./clocks.ts";
 import {
@@ -22,6 +23,9 @@ import {
   mayTake,
   nextStatus,
 } from "./lifecycle.ts";
+
+/** Actions that change what a case is found by: its reply, its holder, its subject. */
+const REINDEXED_BY: ReadonlySet<PetitionAction> = new Set(["accept", "forward", "assign", "reply"]);
 
 type Changes = Partial<Omit<PetitionRow, "id" | "tenantId" | "version">>;
 
@@ -84,6 +88,8 @@ export async function takeAction<A extends PetitionAction>(
           note: decision.note,
           detail: decision.detail,
         }),
+        // The reply's words and the holding unit's name become searchable with the action.
+        ...(REINDEXED_BY.has(action) ? searchIndexStatements(ctx, { ...after, ...changes }) : []),
       ],
       {
         actorId: viewer.staffId,

@@ -20,6 +20,8 @@ import { addCalendarDays, cstDate, daysBetween } from "../deadlines/index.ts";
 import { checkIdNumber } from "../petitioner/id-number.ts";
 import { checkMobile } from "../petitioner/phone.ts";
 import { newTrackingCode } from "../petitioner/tracking-code.ts";
+import { newSearchRowid, searchIndexStatements } from "../search/index-case.ts";
+import { normalizeName } from "../search/tokens.ts";
 import {
   type CaseContext,
   countyOffice,
@@ -73,9 +75,10 @@ export async function registerPetition(
   const ownerLeaderId = await receivingOwner(ctx, input, confidential);
 
   const lead = parties.petitioner;
-  const [idHash, phoneHash] = await Promise.all([
+  const [idHash, phoneHash, nameHash] = await Promise.all([
     lead?.idNumber ? lookupHash(ctx.keys, "id", lead.idNumber) : null,
     lead?.phone ? lookupHash(ctx.keys, "phone", lead.phone) : null,
+    lead?.name ? lookupHash(ctx.keys, "name", normalizeName(lead.name)) : null,
   ]);
   // The whole truth is recorded on the case; each reader sees it through `presentFlags`.
   const flags = await intakeFlags(ctx, input, unit.id, { idHash, phoneHash }, "all");
@@ -124,6 +127,8 @@ export async function registerPetition(
       petitionerSealed: sealed,
       idHash,
       phoneHash,
+      nameHash,
+      searchRowid: newSearchRowid(ctx.now),
       material: {
         facts: input.facts,
         demands: input.demands,
@@ -154,6 +159,7 @@ export async function registerPetition(
         [
           insertPetitionStatement(ctx.scope, row),
           insertEventStatement(ctx.scope, registeredEvent(row)),
+          ...searchIndexStatements(ctx, row),
         ],
         {
           actorId: registrant?.staffId ?? null,

@@ -18,6 +18,7 @@ const CASE_WORK: readonly Role[] = ["clerk", "handler", "leader", "supervisor", 
 export const NAV_ITEMS: readonly NavItem[] = [
   { sub: "", label: "首页" },
   { sub: "/work", label: "我的工作", roles: CASE_WORK },
+  { sub: "/search", label: "查找", roles: CASE_WORK },
   // Clerks register letters and visits; leaders register what they receive on reception days.
   { sub: "/petitions/new", label: "登记信访", roles: ["clerk", "leader"] },
   // The county office chases overdue cases; leaders and admins follow along.

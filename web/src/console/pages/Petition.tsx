@@ -23,6 +23,7 @@ import { ReplyView } from "../../shared/ui/ReplyView.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { Loading } from "../components/Loading.tsx";
 import { ActionPanel } from "../components/petition/ActionPanel.tsx";
+import { CaseFiles } from "../components/petition/CaseFiles.tsx";
 import { Flags } from "../components/petition/Flags.tsx";
 import { Recusal } from "../components/petition/Recusal.tsx";
 import { StatusTag } from "../components/petition/StatusTag.tsx";
@@ -108,6 +109,14 @@ export function PetitionPage() {
           ))}
         </dl>
       </section>
+      <CaseFiles
+        tenant={tenant}
+        petitionId={p.id}
+        lookup={lookup}
+        canAttach={me.staff.roles.some((r) =>
+          ["clerk", "handler", "leader", "supervisor"].includes(r),
+        )}
+      />
       <section class="card" aria-labelledby="flags-title">
         <h2 id="flags-title">登记提示</h2>
         <Flags tenant={tenant} petition={p} unitName={lookup.unitName} />

@@ -154,14 +154,17 @@ export function WorkPage() {
   );
 }
 
-function CaseRow({
+export function CaseRow({
   tenant,
   item,
   unitName,
+  badge,
 }: {
   tenant: string;
   item: PetitionSummary;
   unitName: (id: string) => string;
+  /** Why the case is in the list, e.g. how a search found it. */
+  badge?: string | undefined;
 }) {
   const next = item.nextDeadline;
   const code = formatTrackingCode(item.trackingCode);
@@ -181,6 +184,7 @@ function CaseRow({
         {item.confidential && <span class="tag tag--secret">保密</span>}
         {item.repeat && <span class="tag tag--warn">重复信访</span>}
         {item.firstPetition && <span class="tag">初信初访</span>}
+        {badge && <span class="tag">{badge}</span>}
       </div>
       <p class="case-list__headline">{item.headline}</p>
       <p class="case-list__meta">

@@ -3,9 +3,10 @@ import type { CloseMethod } from "../../../../../../schema/api/petitions.ts";
 import { CLOSE_METHOD_LABELS, labelOf } from "../../../../shared/petition-labels.ts";
 import { RadioGroup } from "../../../../shared/ui/RadioGroup.tsx";
 import { TextField } from "../../Field.tsx";
+import { CaseFileChecklist } from "../CaseFiles.tsx";
 import { type FieldsProps, opt, useSubmit } from "./fields.ts";
 
-export function Close({ submitRef, send, errors, petition, lookup }: FieldsProps) {
+export function Close({ submitRef, send, errors, petition, lookup, tenant }: FieldsProps) {
   const [factsClear, setFactsClear] = useState(false);
   const [handled, setHandled] = useState(false);
   const [fileComplete, setFileComplete] = useState(false);
@@ -44,6 +45,7 @@ export function Close({ submitRef, send, errors, petition, lookup }: FieldsProps
           {check("close-handled", "问题已处理到位", handled, setHandled)}
           {check("close-fileComplete", "案卷材料齐全", fileComplete, setFileComplete)}
         </div>
+        <CaseFileChecklist tenant={tenant} petitionId={petition.id} />
         <p class="hint" data-testid="owner-signoff">
           包案领导签字：
           {petition.ownerLeaderId

@@ -1,0 +1,220 @@
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gt,
+  gte,
+  isNotNull,
+  isNull,
+  like,
+  lt,
+  lte,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
+import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import type { SearchQuery } from "../../schema/api/search.ts";
+import { petitions } from "../../schema/tenant/tables.ts";
+import { ofTenant, type TenantScope } from "./tenant-scope.ts";
+import { type Viewer, visibleCases } from "./visibility.ts";
+
+/**
+ * The FTS5 table `case_search` (migration 0006), declared here rather than in
+ * schema/tenant/tables.ts so drizzle-kit never tries to create it as a plain table.
+ * rowid = petitions.search_rowid; body = county-prefixed bigrams (domain/search/tokens.ts).
+ */
+export const caseSearch = sqliteTable("case_search", {
+  rowid: integer("rowid").primaryKey(),
+  body: text("body").notNull(),
+});
+
+/** (Re)writes a case's entry in the full-text index; batch these with the case's write. */
+export function indexCaseStatements(scope: TenantScope, searchRowid: number, body: string) {
+  return [
+    scope.db.delete(caseSearch).where(eq(caseSearch.rowid, searchRowid)),
+    scope.db.insert(caseSearch).values({ rowid: searchRowid, body }),
+  ] as const;
+}
+
+export type SearchFilter = Pick<
+  SearchQuery,
+  | "status"
+  | "channel"
+  | "purpose"
+  | "categoryCode"
+  | "unitId"
+  | "receivedFrom"
+  | "receivedTo"
+  | "ownerLeaderId"
+  | "repeat"
+> & { overdueAt?: Date | undefined; fromAbove?: boolean | undefined };
+
+/** The filters beside the search box, as conditions on the case row. */
+function filterConditions(f: SearchFilter): (SQL | undefined)[] {
+  return [
+    f.status ? eq(petitions.status, f.status) : undefined,
+    f.channel ? eq(petitions.channel, f.channel) : undefined,
+    f.purpose ? eq(petitions.purpose, f.purpose) : undefined,
+    f.categoryCode
+      ? or(
+          eq(petitions.categoryCode, f.categoryCode),
+          like(petitions.categoryCode, `${f.categoryCode.replace(/[%_]/g, "")}.%`),
+        )
+      : undefined,
+    f.unitId ? eq(petitions.responsibleUnitId, f.unitId) : undefined,
+    f.receivedFrom ? gte(petitions.receivedOn, f.receivedFrom) : undefined,
+    f.receivedTo ? lte(petitions.receivedOn, f.receivedTo) : undefined,
+    f.overdueAt
+      ? and(isNotNull(petitions.nextDeadlineAt), lt(petitions.nextDeadlineAt, f.overdueAt))
+      : undefined,
+    f.ownerLeaderId ? eq(petitions.ownerLeaderId, f.ownerLeaderId) : undefined,
+    f.repeat === "repeat" ? isNotNull(petitions.repeatOf) : undefined,
+    f.repeat === "first" ? isNull(petitions.repeatOf) : undefined,
+    f.fromAbove === undefined
+      ? undefined
+      : f.fromAbove
+        ? sql`json_extract(${petitions.routing}, '$.kind') = 'assign'`
+        : sql`coalesce(json_extract(${petitions.routing}, '$.kind'), '') <> 'assign'`,
+  ];
+}
+
+/**
+ * Cases whose text matches, newest first, straight from the index's rowid order: the
+ * index is the outer loop and each match costs one primary-key probe of its case, which
+ * the visibility rule and the filters then judge in the same statement.
+ */
+export function searchText(
+  scope: TenantScope,
+  viewer: Viewer,
+  match: string,
+  filter: SearchFilter,
+  before: number | undefined,
+  limit: number,
+) {
+  return scope.db
+    .select({ petition: petitions })
+    .from(caseSearch)
+    .innerJoin(petitions, eq(petitions.searchRowid, caseSearch.rowid))
+    .where(
+      and(
+        sql`${caseSearch} MATCH ${match}`,
+        before === undefined ? undefined : lt(caseSearch.rowid, before),
+        ofTenant(scope, petitions, visibleCases(viewer), ...filterConditions(filter)),
+      ),
+    )
+    .orderBy(desc(caseSearch.rowid))
+    .limit(limit);
+}
+
+export type KeyMatch = "trackingCode" | "name" | "phone" | "idNumber";
+
+/** Exact matches by tracking code or a keyed hash, each through its own index. */
+export function searchByKey(
+  scope: TenantScope,
+  viewer: Viewer,
+  by: KeyMatch,
+  value: string,
+  filter: SearchFilter,
+) {
+  const column = {
+    trackingCode: petitions.trackingCode,
+    name: petitions.nameHash,
+    phone: petitions.phoneHash,
+    idNumber: petitions.idHash,
+  }[by];
+  return (
+    scope.db
+      .select({ petition: petitions })
+      .from(petitions)
+      .where(
+        ofTenant(
+          scope,
+          petitions,
+          eq(column, value),
+          visibleCases(viewer),
+          ...filterConditions(filter),
+        ),
+      )
+      // The unary plus keeps the registration index from being chosen to spare this sort: the
+      // key's own index finds the handful of rows, which are then sorted.
+      .orderBy(desc(sql`+${petitions.registeredAt}`))
+      .limit(50)
+  );
+}
+
+export type BrowseOrder = "newest" | "oldest" | "deadline";
+
+/** Where a browse resumes: after this (sort key, row). */
+export interface BrowseCursor {
+  at: number;
+  row: number;
+}
+
+/**
+ * The tie-breaker after the sort key: SQLite's own rowid, which every index entry already
+ * ends with, so the index alone gives the order (no sort of the county's cases).
+ */
+const rowOf = sql<number>`${petitions}.rowid`;
+
+/** Work-list conditions, each served by an index that leads with them. */
+export interface WorkListScope {
+  ownerLeaderId?: string | undefined;
+  unitId?: string | undefined;
+  unsigned?: boolean | undefined;
+  deadlineFrom?: Date | undefined;
+  deadlineBefore?: Date | undefined;
+}
+
+/** Filtered lists without words: by registration or by deadline, keyset-paginated. */
+export function browse(
+  scope: TenantScope,
+  viewer: Viewer,
+  order: BrowseOrder,
+  filter: SearchFilter,
+  work: WorkListScope,
+  after: BrowseCursor | undefined,
+  limit: number,
+) {
+  const key = order === "deadline" ? petitions.nextDeadlineAt : petitions.registeredAt;
+  const forward = order !== "newest";
+  const step = (a: BrowseCursor) =>
+    forward
+      ? or(gt(key, new Date(a.at)), and(eq(key, new Date(a.at)), gt(rowOf, a.row)))
+      : or(lt(key, new Date(a.at)), and(eq(key, new Date(a.at)), lt(rowOf, a.row)));
+  // A work list's fixed column leads the order too (it is one value, so the order is the
+  // same): only the work list's own index serves it, and SQLite picks that one.
+  const leading = work.ownerLeaderId
+    ? [petitions.ownerLeaderId]
+    : work.unitId
+      ? [petitions.responsibleUnitId]
+      : [];
+  return scope.db
+    .select({ petition: petitions, row: rowOf })
+    .from(petitions)
+    .where(
+      ofTenant(
+        scope,
+        petitions,
+        work.ownerLeaderId ? eq(petitions.ownerLeaderId, work.ownerLeaderId) : undefined,
+        work.unitId ? eq(petitions.responsibleUnitId, work.unitId) : undefined,
+        work.unsigned ? eq(petitions.ownerSignedOff, false) : undefined,
+        // A range on the deadline already excludes cases without one.
+        order === "deadline" && !work.deadlineFrom && !work.deadlineBefore
+          ? isNotNull(petitions.nextDeadlineAt)
+          : undefined,
+        work.deadlineFrom ? gte(petitions.nextDeadlineAt, work.deadlineFrom) : undefined,
+        work.deadlineBefore ? lt(petitions.nextDeadlineAt, work.deadlineBefore) : undefined,
+        after ? step(after) : undefined,
+        visibleCases(viewer),
+        ...filterConditions(filter),
+      ),
+    )
+    .orderBy(
+      ...leading.map((c) => (forward ? asc(c) : desc(c))),
+      forward ? asc(key) : desc(key),
+      forward ? asc(rowOf) : desc(rowOf),
+    )
+    .limit(limit);
+}
