@@ -1,6 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import { IsoDate } from "./petitions.ts";
 
+const Year = z.coerce.number().int().min(2000).max(2100);
+
 export const CalendarDay = z
   .object({
     date: IsoDate,
@@ -17,3 +19,28 @@ export type Calendar = z.infer<typeof Calendar>;
 
 export const DueDate = z.object({ due: IsoDate });
 export type DueDate = z.infer<typeof DueDate>;
+
+export const CalendarQuery = z.object({ year: Year.optional() });
+export type CalendarQuery = z.infer<typeof CalendarQuery>;
+
+export const UpdateCalendarBody = z
+  .object({ year: Year, days: z.array(CalendarDay).max(120) })
+  .openapi("UpdateCalendarBody");
+export type UpdateCalendarBody = z.infer<typeof UpdateCalendarBody>;
+
+export const DueDateQuery = z.object({
+  from: IsoDate,
+  days: z.coerce.number().int().min(0).max(3650),
+  kind: z.enum(["calendar", "working"]).default("calendar"),
+});
+export type DueDateQuery = z.infer<typeof DueDateQuery>;
+
+/** The county's overrides and every number in force (their shape is the domain's policy). */
+export const DeadlinePolicyView = z.object({
+  overrides: z.record(z.string(), z.unknown()),
+  policy: z.record(z.string(), z.unknown()),
+});
+export type DeadlinePolicyView = z.infer<typeof DeadlinePolicyView>;
+
+export const DeadlinePolicyUpdated = DeadlinePolicyView.extend({ recomputed: z.number().int() });
+export type DeadlinePolicyUpdated = z.infer<typeof DeadlinePolicyUpdated>;

@@ -146,6 +146,25 @@ export type BookInput = z.input<typeof BookBody>;
 export const SessionList = z.object({ sessions: z.array(ReceptionSession) });
 export type SessionList = z.infer<typeof SessionList>;
 
+/** The public list of published sessions: by default from today on. */
+export const SessionListQuery = z.object({
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  unitId: z.string().max(64).optional(),
+});
+export type SessionListQuery = z.infer<typeof SessionListQuery>;
+
+/** The office's schedule, drafts included, always for a stated period. */
+export const ReceptionScheduleQuery = z.object({
+  from: z.iso.date(),
+  to: z.iso.date(),
+  unitId: z.string().max(64).optional(),
+});
+export type ReceptionScheduleQuery = z.infer<typeof ReceptionScheduleQuery>;
+
+export const ReceptionCalendarQuery = z.object({ unitId: z.string().max(64).optional() });
+export type ReceptionCalendarQuery = z.infer<typeof ReceptionCalendarQuery>;
+
 export const SessionWithSlots = ReceptionSession.extend({ slots: z.array(Slot) });
 export type SessionWithSlots = z.infer<typeof SessionWithSlots>;
 
@@ -198,6 +217,20 @@ export type HoldBody = z.infer<typeof HoldBody>;
 
 export const Hold = z.object({ holdId: z.string(), expiresAt: z.iso.datetime() });
 export type Hold = z.infer<typeof Hold>;
+
+/** A citizen proves a booking is theirs with its code and the last four digits of the phone. */
+const PhoneLast4 = z.string().regex(/^\d{4}$/, "请输入手机号码后四位");
+
+export const BookingLookup = z.object({ phoneLast4: PhoneLast4 });
+export type BookingLookup = z.infer<typeof BookingLookup>;
+
+export const CancelBookingBody = z.object({ phoneLast4: PhoneLast4 }).strict();
+export type CancelBookingBody = z.infer<typeof CancelBookingBody>;
+
+export const RescheduleBookingBody = z
+  .object({ phoneLast4: PhoneLast4, slotStart: z.string().max(5) })
+  .strict();
+export type RescheduleBookingBody = z.infer<typeof RescheduleBookingBody>;
 
 export const WalkIn = z
   .object({

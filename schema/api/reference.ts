@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { LOCAL_CATEGORY_CODE } from "../reference/categories.ts";
 import { Channel, Purpose } from "./petitions.ts";
 
 export const CategoryEntry = z
@@ -21,3 +22,13 @@ export const CategoryCatalog = z
   })
   .openapi("Categories");
 export type CategoryCatalog = z.infer<typeof CategoryCatalog>;
+
+export const CreateLocalCategoryBody = z
+  .object({
+    code: z.string().regex(LOCAL_CATEGORY_CODE, "本地分类代码形如 L.land-rights"),
+    name: z.string().trim().min(1).max(40),
+    parentCode: z.string().regex(/^\d{2}$/, "上级应为两位数的大类代码"),
+  })
+  .strict()
+  .openapi("CreateLocalCategoryBody");
+export type CreateLocalCategoryBody = z.infer<typeof CreateLocalCategoryBody>;

@@ -28,6 +28,7 @@ import { slotInstant } from "../domain/reception/session.ts";
 import type { Env } from "../env.ts";
 import { saveBookingCopies } from "../storage/reception.ts";
 import { openTenantScope } from "../storage/tenant-scope.ts";
+import { MonitorClient } from "./monitor-client.ts";
 import {
   callingOrder,
   chooseNext,
@@ -655,7 +656,7 @@ export class ReceptionSession extends DurableObject<Env> {
    */
   private async reportToMonitor(tenant: string) {
     try {
-      const monitor = this.env.TENANT_MONITOR.get(this.env.TENANT_MONITOR.idFromName(tenant));
+      const monitor = new MonitorClient(this.env, tenant);
       for (let next = this.monitorPending; next; next = this.monitorPending) {
         this.monitorPending = undefined;
         await monitor.report(next.date, next.summary);

@@ -1,25 +1,10 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
+import { AuditChainVerdict } from "../../../schema/api/audit.ts";
 import { TenantParam } from "../../../schema/api/common.ts";
 import { verifyAuditChain } from "../../storage/audit.ts";
 import { requireRole, requireStaff } from "../middleware/auth.ts";
 import { tenantContext } from "../middleware/tenant.ts";
 import { errorResponses, jsonContent, newRouter, staffSecurity } from "../router.ts";
-
-const ChainVerdict = z
-  .object({
-    intact: z.boolean(),
-    entries: z.number().int().openapi({ description: "Entries verified before any break" }),
-    unsealed: z.number().int().openapi({ description: "Entries written but not yet in the chain" }),
-    headHash: z.string().optional(),
-    brokenAt: z.number().int().optional().openapi({ description: "The first entry that fails" }),
-    problem: z.enum(["gap", "rewritten", "truncated", "unanchored"]).optional().openapi({
-      description:
-        "gap: an entry is missing; rewritten: altered or re-linked; truncated: the newest entries were removed; unanchored: entries beyond the anchored head",
-    }),
-    entryId: z.string().optional().openapi({ description: "The first bad entry, if still there" }),
-    reason: z.string().optional(),
-  })
-  .openapi("AuditChainVerdict");
 
 const verifyAuditChainRoute = createRoute({
   operationId: "verifyAuditChain",
@@ -32,7 +17,7 @@ const verifyAuditChainRoute = createRoute({
   middleware: [tenantContext, requireStaff, requireRole("tenant_admin", "supervisor")],
   request: { params: TenantParam },
   responses: {
-    200: jsonContent(ChainVerdict, "The verdict"),
+    200: jsonContent(AuditChainVerdict, "The verdict"),
     ...errorResponses(401, 403, 404),
   },
 });

@@ -3,10 +3,13 @@ import { TenantParam } from "../../../schema/api/common.ts";
 import {
   BookBody,
   BookingCodeBody,
+  BookingLookup,
   BookingView,
+  CancelBookingBody,
   CodeSent,
   Hold,
   HoldBody,
+  RescheduleBookingBody,
   SessionParam,
 } from "../../../schema/api/reception.ts";
 import { cstDate } from "../../domain/deadlines/index.ts";
@@ -24,6 +27,7 @@ import {
 import { staffView } from "../../domain/tenancy/county-context.ts";
 import { ApiError, notFound } from "../../errors.ts";
 import { sessionClient } from "../../reception/client.ts";
+import { MonitorClient } from "../../reception/monitor-client.ts";
 import { findReceptionSession } from "../../storage/reception.ts";
 import { countyContext } from "../case-request.ts";
 import { requireStaff } from "../middleware/auth.ts";
@@ -33,7 +37,6 @@ import { tenantContext } from "../middleware/tenant.ts";
 import { errorResponses, jsonBody, jsonContent, newRouter, staffSecurity } from "../router.ts";
 
 const citizen = [publicRateLimit, tenantContext];
-const Last4 = z.string().regex(/^\d{4}$/, "请输入手机号码后四位");
 const CodeParam = TenantParam.extend({
   bookingCode: z
     .string()
@@ -97,7 +100,7 @@ const getBookingRoute = createRoute({
   tags: ["Reception booking"],
   summary: "A citizen's booking, with the last four digits of the phone",
   middleware: citizen,
-  request: { params: CodeParam, query: z.object({ phoneLast4: Last4 }) },
+  request: { params: CodeParam, query: BookingLookup },
   responses: { 200: jsonContent(BookingView, "The booking"), ...errorResponses(400, 404, 429) },
 });
 
@@ -108,7 +111,7 @@ const cancelBookingRoute = createRoute({
   tags: ["Reception booking"],
   summary: "Cancel a booking and free its place",
   middleware: citizen,
-  request: { params: CodeParam, body: jsonBody(z.object({ phoneLast4: Last4 }).strict()) },
+  request: { params: CodeParam, body: jsonBody(CancelBookingBody) },
   responses: { 200: jsonContent(BookingView, "Cancelled"), ...errorResponses(400, 404, 409, 429) },
 });
 
@@ -119,10 +122,7 @@ const rescheduleRoute = createRoute({
   tags: ["Reception booking"],
   summary: "Move a booking to another slot of the same session",
   middleware: citizen,
-  request: {
-    params: CodeParam,
-    body: jsonBody(z.object({ phoneLast4: Last4, slotStart: z.string().max(5) }).strict()),
-  },
+  request: { params: CodeParam, body: jsonBody(RescheduleBookingBody) },
   responses: { 200: jsonContent(BookingView, "Moved"), ...errorResponses(400, 404, 409, 429) },
 });
 
@@ -232,6 +232,5 @@ export const bookingRoutes = newRouter()
     if (!viewer.inCountyOffice) throw new ApiError("FORBIDDEN", "实时监控仅对县信访局开放");
     const url = new URL(c.req.url);
     url.searchParams.set("date", cstDate(new Date()));
-    const monitor = c.env.TENANT_MONITOR.get(c.env.TENANT_MONITOR.idFromName(ctx.scope.tenant));
-    return monitor.fetch(new Request(url, c.req.raw)) as never;
+    return new MonitorClient(c.env, ctx.scope.tenant).watch(new Request(url, c.req.raw)) as never;
   });

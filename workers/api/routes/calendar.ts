@@ -1,7 +1,14 @@
-import { createRoute, z } from "@hono/zod-openapi";
-import { CalendarDay, Calendar as CalendarView, DueDate } from "../../../schema/api/calendar.ts";
+import { createRoute } from "@hono/zod-openapi";
+import {
+  CalendarQuery,
+  Calendar as CalendarView,
+  DeadlinePolicyUpdated,
+  DeadlinePolicyView,
+  DueDate,
+  DueDateQuery,
+  UpdateCalendarBody,
+} from "../../../schema/api/calendar.ts";
 import { TenantParam } from "../../../schema/api/common.ts";
-import { IsoDate } from "../../../schema/api/petitions.ts";
 import {
   DeadlinePolicyOverridesSchema,
   dueDate,
@@ -18,8 +25,6 @@ import { requireRole, requireStaff } from "../middleware/auth.ts";
 import { tenantContext } from "../middleware/tenant.ts";
 import { errorResponses, jsonBody, jsonContent, newRouter, staffSecurity } from "../router.ts";
 
-const Year = z.coerce.number().int().min(2000).max(2100);
-
 const getCalendarRoute = createRoute({
   operationId: "getCalendar",
   method: "get",
@@ -28,7 +33,7 @@ const getCalendarRoute = createRoute({
   summary: "The county's holiday calendar: days off and make-up working days (调休上班)",
   security: staffSecurity,
   middleware: [tenantContext, requireStaff],
-  request: { params: TenantParam, query: z.object({ year: Year.optional() }) },
+  request: { params: TenantParam, query: CalendarQuery },
   responses: { 200: jsonContent(CalendarView, "The calendar"), ...errorResponses(401, 404) },
 });
 
@@ -42,9 +47,7 @@ const updateCalendarRoute = createRoute({
   middleware: [tenantContext, requireStaff, requireRole("tenant_admin")],
   request: {
     params: TenantParam,
-    body: jsonBody(
-      z.object({ year: Year, days: z.array(CalendarDay).max(120) }).openapi("UpdateCalendarBody"),
-    ),
+    body: jsonBody(UpdateCalendarBody),
   },
   responses: {
     200: jsonContent(CalendarView, "The year as stored"),
@@ -63,11 +66,7 @@ const computeDueDateRoute = createRoute({
   middleware: [tenantContext, requireStaff],
   request: {
     params: TenantParam,
-    query: z.object({
-      from: IsoDate,
-      days: z.coerce.number().int().min(0).max(3650),
-      kind: z.enum(["calendar", "working"]).default("calendar"),
-    }),
+    query: DueDateQuery,
   },
   responses: {
     200: jsonContent(DueDate, "The due date"),
@@ -85,13 +84,7 @@ const getPolicyRoute = createRoute({
   middleware: [tenantContext, requireStaff],
   request: { params: TenantParam },
   responses: {
-    200: jsonContent(
-      z.object({
-        overrides: z.record(z.string(), z.unknown()),
-        policy: z.record(z.string(), z.unknown()),
-      }),
-      "The policy",
-    ),
+    200: jsonContent(DeadlinePolicyView, "The policy"),
     ...errorResponses(401, 404),
   },
 });
@@ -108,11 +101,7 @@ const updatePolicyRoute = createRoute({
   request: { params: TenantParam, body: jsonBody(DeadlinePolicyOverridesSchema) },
   responses: {
     200: jsonContent(
-      z.object({
-        overrides: z.record(z.string(), z.unknown()),
-        policy: z.record(z.string(), z.unknown()),
-        recomputed: z.number().int(),
-      }),
+      DeadlinePolicyUpdated,
       "The policy in force and how many open cases were recomputed",
     ),
     ...errorResponses(400, 401, 403, 404),

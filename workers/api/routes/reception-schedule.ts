@@ -6,9 +6,12 @@ import {
   CreateReceptionSessionBody,
   PublishedSessions,
   PublishSessionsBody,
+  ReceptionCalendarQuery,
+  ReceptionScheduleQuery,
   ReceptionSettings,
   SessionChanged,
   SessionList,
+  SessionListQuery,
   SessionParam,
   SessionWithSlots,
   TicketParam,
@@ -103,11 +106,7 @@ const listRoute = createRoute({
   middleware: [publicRateLimit, tenantContext],
   request: {
     params: TenantParam,
-    query: z.object({
-      from: z.iso.date().optional(),
-      to: z.iso.date().optional(),
-      unitId: z.string().max(64).optional(),
-    }),
+    query: SessionListQuery,
   },
   responses: {
     200: jsonContent(SessionList, "Sessions by date"),
@@ -125,11 +124,7 @@ const listDraftsRoute = createRoute({
   middleware: [tenantContext, requireStaff],
   request: {
     params: TenantParam,
-    query: z.object({
-      from: z.iso.date(),
-      to: z.iso.date(),
-      unitId: z.string().max(64).optional(),
-    }),
+    query: ReceptionScheduleQuery,
   },
   responses: {
     200: jsonContent(SessionList, "Sessions by date"),
@@ -212,7 +207,7 @@ const calendarRoute = createRoute({
   tags: ["Reception days"],
   summary: "iCalendar feed (RFC 5545) of published sessions, for the county or one unit",
   middleware: [publicRateLimit, tenantContext],
-  request: { params: TenantParam, query: z.object({ unitId: z.string().max(64).optional() }) },
+  request: { params: TenantParam, query: ReceptionCalendarQuery },
   responses: {
     200: { description: "text/calendar", content: { "text/calendar": { schema: z.string() } } },
     ...errorResponses(404, 429),

@@ -1,8 +1,12 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import { TenantParam } from "../../../schema/api/common.ts";
-import { CategoryCatalog as Categories, CategoryEntry } from "../../../schema/api/reference.ts";
+import {
+  CategoryCatalog as Categories,
+  CategoryEntry,
+  CreateLocalCategoryBody,
+} from "../../../schema/api/reference.ts";
 import { StaffDirectory } from "../../../schema/api/staff.ts";
-import { findCategory, LOCAL_CATEGORY_CODE } from "../../../schema/reference/categories.ts";
+import { findCategory } from "../../../schema/reference/categories.ts";
 import {
   CHANNEL_LABELS,
   CHANNELS,
@@ -40,16 +44,7 @@ const createLocalCategoryRoute = createRoute({
   middleware: [tenantContext, requireStaff, requireRole("tenant_admin")],
   request: {
     params: TenantParam,
-    body: jsonBody(
-      z
-        .object({
-          code: z.string().regex(LOCAL_CATEGORY_CODE, "本地分类代码形如 L.land-rights"),
-          name: z.string().trim().min(1).max(40),
-          parentCode: z.string().regex(/^\d{2}$/, "上级应为两位数的大类代码"),
-        })
-        .strict()
-        .openapi("CreateLocalCategoryBody"),
-    ),
+    body: jsonBody(CreateLocalCategoryBody),
   },
   responses: {
     201: jsonContent(CategoryEntry, "The new category"),
