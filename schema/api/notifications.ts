@@ -11,6 +11,12 @@ export const notifyEvents = [
   "booking.code",
   "reception.reminder",
   "session.changed",
+  "case.routed",
+  "case.ownerAssigned",
+  "case.handlerDesignated",
+  "case.objected",
+  "case.replied",
+  "petitioner.notice",
 ] as const;
 export type NotifyEvent = (typeof notifyEvents)[number];
 

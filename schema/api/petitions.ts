@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { CHANNELS, PURPOSES } from "../reference/categories.ts";
-import { petitionStatuses } from "../tenant/tables.ts";
+import { noticeMethods, petitionStatuses } from "../tenant/tables.ts";
 import { HumanCheck, Id, Text } from "./common.ts";
 
 export const IsoDate = z.iso.date("日期应为有效的 YYYY-MM-DD").openapi({ example: "2026-11-20" });
@@ -157,6 +157,16 @@ export const EvaluationView = z.object({
   closesOn: IsoDate.optional(),
 });
 
+/** What the petitioner was told (告知记录): what, when, how. */
+export const PetitionNotice = z
+  .object({
+    kind: z.string(),
+    method: z.enum(noticeMethods),
+    content: z.string(),
+    at: z.iso.datetime(),
+  })
+  .openapi("PetitionNotice");
+
 export const Petition = z
   .object({
     id: z.string(),
@@ -234,6 +244,8 @@ export const Petition = z
       .optional()
       .openapi({ description: "Deadlines this case missed, as the deadline scan recorded them" }),
     timeline: z.array(TimelineEntry).optional(),
+    noticeOwed: z.boolean().openapi({ description: "§23: name and address known" }),
+    notices: z.array(PetitionNotice).optional(),
   })
   .openapi("Petition");
 
@@ -354,6 +366,13 @@ export const ActionBodies = {
     })
     .strict(),
   recordFollowUp: z.object({ note: Note, visitedOn: IsoDate.optional(), ...Versioned }).strict(),
+  recordNotice: z
+    .object({
+      method: z.enum(["letter", "in_person"]).openapi({ description: "书面告知或当面告知" }),
+      content: Text(2_000).openapi({ description: "告知内容" }),
+      ...Versioned,
+    })
+    .strict(),
 } as const;
 
 export const RecusalBody = z
@@ -399,5 +418,8 @@ export const TrackedPetition = z
     deadlines: Deadlines,
     reply: WrittenReply.omit({ unitId: true }).extend({ unitName: z.string() }).nullable(),
     evaluation: EvaluationView,
+    /** §34: the petitioner is told why and until when. */
+    extension: z.object({ days: z.number().int(), reason: z.string(), due: IsoDate }).nullable(),
+    notices: z.array(PetitionNotice),
   })
   .openapi("TrackedPetition");

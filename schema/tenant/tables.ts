@@ -177,6 +177,10 @@ export const petitions = sqliteTable(
     subjectText: text("subject_text"),
     headcount: integer("headcount").notNull(),
     anonymous: integer("anonymous", { mode: "boolean" }).notNull(),
+    /** §23 and after: notices are owed only when the petitioner's name and address are known. */
+    noticeOwed: integer("notice_owed", { mode: "boolean" }).notNull().default(true),
+    /** The last notice staff recorded giving by letter or on the spot: it meets §23's clock. */
+    noticedOn: text("noticed_on"),
     petitionerSealed: text("petitioner_sealed"),
     idHash: text("id_hash"),
     phoneHash: text("phone_hash"),
@@ -325,6 +329,30 @@ export const recusals = sqliteTable(
     index("recusals_tenant_staff_idx").on(t.tenantId, t.staffId),
   ],
 );
+
+export const noticeMethods = ["sms", "letter", "in_person", "in_app"] as const;
+export type NoticeMethod = (typeof noticeMethods)[number];
+
+/**
+ * What the petitioner was told (告知记录): what, when and how. Written in the same batch as
+ * the step that owes it (an SMS) or by staff who told them by letter or on the spot.
+ */
+export const petitionNotices = sqliteTable(
+  "petition_notices",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    petitionId: text("petition_id").notNull(),
+    /** The step told of: the action's name, or `register`. */
+    kind: text("kind").notNull(),
+    method: text("method", { enum: noticeMethods }).notNull(),
+    content: text("content").notNull(),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    recordedBy: text("recorded_by"),
+  },
+  (t) => [index("petition_notices_case_idx").on(t.tenantId, t.petitionId, t.at)],
+);
+export type PetitionNoticeRow = typeof petitionNotices.$inferSelect;
 
 /**
  * Append-only, hash-chained audit log per tenant: every write and every read of

@@ -33,6 +33,22 @@ const TYPICAL: Record<EventKind, TemplateParams> = {
     bookingCode: "A7K3Q9",
   },
   "session.changed": { date: "11月28日", leader: "王副县长", change: "改为下午2:30" },
+  "case.routed": {
+    action: "交办",
+    from: "县信访局",
+    unit: "县自然资源局",
+    trackingCode: "XF2026-000123",
+    category: "土地征收",
+  },
+  "case.ownerAssigned": { trackingCode: "XF2026-000123", category: "土地征收" },
+  "case.handlerDesignated": { trackingCode: "XF2026-000123", category: "土地征收" },
+  "case.objected": {
+    unit: "县自然资源局",
+    trackingCode: "XF2026-000123",
+    reason: "不属本单位职责",
+  },
+  "case.replied": { unit: "县自然资源局", trackingCode: "XF2026-000123", category: "土地征收" },
+  "petitioner.notice": { trackingCode: "XF2026-000123", message: "已交办县自然资源局办理。" },
 };
 
 const kinds = Object.keys(DEFAULT_TEMPLATES) as EventKind[];
@@ -53,6 +69,13 @@ describe("message templates", () => {
       "reception.reminder":
         "【连心桥】您预约了 11月28日 上午9:00 王副县长 的接访，地点 县信访局一楼接待室，预约码 A7K3Q9。",
       "session.changed": "【连心桥】您预约的 11月28日 王副县长 接访有变动：改为下午2:30。",
+      "case.routed": "县信访局向县自然资源局交办案件 XF2026-000123（土地征收），请及时办理。",
+      "case.ownerAssigned": "您已被确定为案件 XF2026-000123（土地征收）的包案领导。",
+      "case.handlerDesignated": "您已被指定为案件 XF2026-000123（土地征收）的承办人。",
+      "case.objected": "县自然资源局对案件 XF2026-000123 提出异议：不属本单位职责。请作出决定。",
+      "case.replied":
+        "县自然资源局已就案件 XF2026-000123（土地征收）出具处理意见书，请审核办结情况。",
+      "petitioner.notice": "【连心桥】您的信访事项（查询码 XF2026-000123）已交办县自然资源局办理。",
     });
   });
 
@@ -67,7 +90,9 @@ describe("message templates", () => {
   });
 
   it("keep citizen SMS within one 70-character message", () => {
-    for (const kind of SMS_EVENTS) {
+    // A notice the petitioner is owed carries its reason and dates (§23, §34) and may run
+    // to a long message; the rest stay within one.
+    for (const kind of SMS_EVENTS.filter((k) => k !== "petitioner.notice")) {
       const { body } = renderTemplate(DEFAULT_TEMPLATES[kind], TYPICAL[kind]);
       expect(body.startsWith("【连心桥】"), kind).toBe(true);
       expect(body.length, `${kind}: ${body}`).toBeLessThanOrEqual(70);

@@ -486,3 +486,34 @@ export function listDevOutbox(scope: TenantScope, limit: number) {
     .orderBy(desc(devOutbox.createdAt))
     .limit(limit);
 }
+
+// ── notices about one case, for its audience as the case now stands ─────────────────
+
+/**
+ * Takes back, later in the same batch that moves a case, what was just written for a
+ * staff member who may not see the case as it now stands: the one visibility rule decides
+ * on the written case (a handler recused, an accusation's accused unit, a confidential case
+ * sent to a unit before anyone there is named), not the caller's idea of who may read it.
+ */
+export function withdrawUnseenStatements(
+  scope: TenantScope,
+  reader: Viewer,
+  written: { petitionId: string; notificationId: string; deliveryKey: string },
+) {
+  const unseen = sql`NOT EXISTS (SELECT 1 FROM ${petitions} WHERE ${ofTenant(
+    scope,
+    petitions,
+    eq(petitions.id, written.petitionId),
+    visibleCases(reader),
+  )})`;
+  return [
+    scope.db
+      .delete(notifications)
+      .where(ofTenant(scope, notifications, eq(notifications.id, written.notificationId), unseen)),
+    scope.db
+      .delete(deliveries)
+      .where(
+        ofTenant(scope, deliveries, eq(deliveries.idempotencyKey, written.deliveryKey), unseen),
+      ),
+  ];
+}

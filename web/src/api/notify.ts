@@ -11,7 +11,13 @@ export type NotifyEvent =
   | "evaluation.expired"
   | "booking.code"
   | "reception.reminder"
-  | "session.changed";
+  | "session.changed"
+  | "case.routed"
+  | "case.ownerAssigned"
+  | "case.handlerDesignated"
+  | "case.objected"
+  | "case.replied"
+  | "petitioner.notice";
 
 export type RouteChannel =
   | "in_app"

@@ -16,6 +16,12 @@ export const EVENT_LABELS: Record<NotifyEvent, string> = {
   "booking.code": "预约验证码",
   "reception.reminder": "接访提醒",
   "session.changed": "接访变动",
+  "case.routed": "收到转送交办",
+  "case.ownerAssigned": "确定包案领导",
+  "case.handlerDesignated": "指定承办人",
+  "case.objected": "承办单位异议",
+  "case.replied": "处理意见书出具",
+  "petitioner.notice": "告知信访人",
 };
 
 export const EVENTS = Object.keys(EVENT_LABELS) as NotifyEvent[];
@@ -95,6 +101,9 @@ export const PLACEHOLDER_LABELS: Record<string, string> = {
   venue: "地点",
   bookingCode: "预约码",
   change: "变动内容",
+  action: "办理环节",
+  message: "告知内容",
+  reason: "理由",
 };
 
 export function labelFor<T extends string>(labels: Record<T, string>, value: string): string {

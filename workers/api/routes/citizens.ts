@@ -13,6 +13,7 @@ import {
   proofOfWorkDifficulty,
   requireHumanCheck,
 } from "../../domain/edges/proof-of-work.ts";
+import { flushOutbox } from "../../domain/notify/outbox.ts";
 import { formatTrackingCode } from "../../domain/petitioner/tracking-code.ts";
 import { loadCaseContext } from "../../domain/petitions/context.ts";
 import { registerPetition } from "../../domain/petitions/intake.ts";
@@ -138,6 +139,7 @@ export const citizenRoutes = newRouter()
       { ...body, channel: "online", receivedAt: ctx.now.toISOString() },
       null,
     );
+    await flushOutbox(c.env, ctx.scope, ctx.now);
     return c.json(
       {
         trackingCode: row.trackingCode,

@@ -11,6 +11,7 @@ import {
 } from "../../../schema/api/petitions.ts";
 import type { PetitionRow } from "../../../schema/tenant/tables.ts";
 import { endOfCstDay } from "../../domain/deadlines/index.ts";
+import { flushOutbox } from "../../domain/notify/outbox.ts";
 import { declareRecusal, takeAction } from "../../domain/petitions/actions.ts";
 import type { CaseContext, StaffView } from "../../domain/petitions/context.ts";
 import { previewFlags, registerPetition } from "../../domain/petitions/intake.ts";
@@ -19,6 +20,7 @@ import { presentPetition, presentSummary, visibleFlagRefs } from "../../domain/p
 import { invalid, notFound } from "../../errors.ts";
 import { appendAudit } from "../../storage/audit.ts";
 import { recordedAlerts } from "../../storage/notify.ts";
+import { listPetitionNotices } from "../../storage/petition-notices.ts";
 import { findVisiblePetition, listEvents, listVisiblePetitions } from "../../storage/petitions.ts";
 import type { Reader } from "../../storage/visibility.ts";
 import { caseRequest } from "../case-request.ts";
@@ -48,12 +50,13 @@ async function caseBody(
       ctx.now,
     );
   }
-  const [alerts, events] = await Promise.all([
+  const [alerts, events, notices] = await Promise.all([
     recordedAlerts(ctx.scope, reader, row.id),
     listEvents(ctx.scope, reader, row.id),
+    listPetitionNotices(ctx.scope, reader, row.id),
   ]);
   const breaches = alerts.filter((a) => a.mark === "overdue");
-  return presentPetition(ctx, viewer, row, events, breaches);
+  return presentPetition(ctx, viewer, row, events, breaches, notices);
 }
 
 const createPetitionRoute = createRoute({
@@ -183,6 +186,7 @@ export const petitionRoutes = newRouter()
   .openapi(createPetitionRoute, async (c) => {
     const { ctx, viewer } = await caseRequest(c);
     const row = await registerPetition(ctx, c.req.valid("json"), viewer);
+    await flushOutbox(c.env, ctx.scope, ctx.now);
     // The clerk who registered it sees what they just typed, even for a case they may
     // not open later (an accusation about their own unit, §30).
     const events = await listEvents(ctx.scope, "registrant", row.id);
@@ -300,6 +304,12 @@ const actionRoutes: [PetitionAction, string, string, string][] = [
     "recordFollowUp",
     "Record a follow-up visit after closing (回访)",
   ],
+  [
+    "recordNotice",
+    "notice",
+    "recordPetitionerNotice",
+    "Record a notice given by letter or on the spot (告知记录); it meets the §23 notice clock",
+  ],
 ];
 
 for (const [action, path, operationId, summary] of actionRoutes) {
@@ -326,6 +336,7 @@ for (const [action, path, operationId, summary] of actionRoutes) {
       action,
       c.req.valid("json") as never,
     );
+    await flushOutbox(c.env, ctx.scope, ctx.now);
     return c.json(await caseBody(ctx, viewer, row, "actor"), 200);
   });
 }

@@ -1,6 +1,7 @@
 import type { PetitionRow, Routing, StaffRow } from "../../../schema/tenant/tables.ts";
 import { ApiError, conflict, invalid, notFound } from "../../errors.ts";
 import { batchWithAudit, errorText } from "../../storage/audit.ts";
+import { insertPetitionNoticeStatement } from "../../storage/petition-notices.ts";
 import {
   findVisiblePetition,
   insertEventStatement,
@@ -10,6 +11,8 @@ import {
 } from "../../storage/petitions.ts";
 import { findStaff } from "../../storage/staff.ts";
 import { cstDate, daysBetween, deadlineFor } from "../deadlines/index.ts";
+import { mustActStatements } from "../notify/case-notices.ts";
+import { loadNotificationSettings } from "../notify/settings-store.ts";
 import { type ClockFacts, caseClocks, clockColumns } from "./clocks.ts";
 import { type CaseContext, type StaffView, unitSubtree } from "./context.ts";
 import {
@@ -21,6 +24,7 @@ import {
   nextStatus,
   type PetitionAction,
 } from "./lifecycle.ts";
+import { owedNotice, petitionerNoticeStatements } from "./petitioner-notices.ts";
 
 /** The body of each action, as the API validates it. */
 export interface ActionInput {
@@ -52,6 +56,7 @@ export interface ActionInput {
     summary?: string | undefined;
   };
   recordFollowUp: { note: string; visitedOn?: string | undefined };
+  recordNotice: { method: "letter" | "in_person"; content: string };
 }
 
 type Changes = Partial<Omit<PetitionRow, "id" | "tenantId" | "version">>;
@@ -98,6 +103,9 @@ export async function takeAction<A extends PetitionAction>(
     updatedAt: ctx.now,
   };
 
+  const written = { ...row, ...changes, version: row.version + 1 } as PetitionRow;
+  const told = await toldStatements(ctx, viewer, action, row, written, decision);
+
   try {
     await batchWithAudit(
       ctx.scope,
@@ -115,6 +123,7 @@ export async function takeAction<A extends PetitionAction>(
           note: decision.note,
           detail: decision.detail,
         }),
+        ...told,
       ],
       {
         actorId: viewer.staffId,
@@ -133,7 +142,43 @@ export async function takeAction<A extends PetitionAction>(
     }
     throw error;
   }
-  return { ...row, ...changes, version: row.version + 1 } as PetitionRow;
+  return written;
+}
+
+/**
+ * Everyone the step concerns, told in the batch that takes it: the people who must act
+ * next, and the petitioner of what they are owed (recorded on the case as a notice).
+ */
+async function toldStatements(
+  ctx: CaseContext,
+  viewer: StaffView,
+  action: PetitionAction,
+  before: PetitionRow,
+  after: PetitionRow,
+  decision: Decision,
+) {
+  const settings = await loadNotificationSettings(ctx.scope, ctx.keys);
+  const owed = owedNotice(ctx, action, after, {
+    reason: decision.note ?? undefined,
+    days: typeof decision.detail?.days === "number" ? decision.detail.days : undefined,
+  });
+  if (action === "recordNotice") {
+    const { method } = decision.detail as { method: "letter" | "in_person" };
+    return [
+      insertPetitionNoticeStatement(ctx.scope, {
+        petitionId: after.id,
+        kind: before.status,
+        method,
+        content: decision.note ?? "",
+        at: ctx.now,
+        recordedBy: viewer.staffId,
+      }),
+    ];
+  }
+  return [
+    ...(await mustActStatements(ctx, settings, viewer, action, before, after)),
+    ...(owed ? await petitionerNoticeStatements(ctx, settings, after, owed) : []),
+  ];
 }
 
 const staleCase = () => conflict("案件已被他人更新，请刷新后重试");
@@ -154,6 +199,7 @@ export const ACTION_LABELS: Record<PetitionAction, string> = {
   signOff: "签字",
   close: "结案",
   recordFollowUp: "回访",
+  recordNotice: "记录告知",
 };
 
 export function clockFacts(row: PetitionRow): ClockFacts {
@@ -161,7 +207,8 @@ export function clockFacts(row: PetitionRow): ClockFacts {
     status: row.status,
     receivedOn: row.receivedOn,
     registeredOn: cstDate(row.registeredAt),
-    anonymous: row.anonymous,
+    noticeOwed: row.noticeOwed,
+    noticedOn: row.noticedOn,
     firstPetition: row.flags.firstPetition,
     routing: row.routing ?? null,
     extensionDays: row.extensionDays,
@@ -361,6 +408,11 @@ async function decide(
       const { note, visitedOn } = input as ActionInput["recordFollowUp"];
       if (visitedOn && visitedOn > today) throw invalid("visitedOn", "回访日期不能晚于今天");
       return { changes: {}, note, detail: { visitedOn: visitedOn ?? today } };
+    }
+    case "recordNotice": {
+      const { method, content } = input as ActionInput["recordNotice"];
+      // A recorded notice meets the notice clocks (§23; the receiving unit's too).
+      return { changes: { noticedOn: today }, note: content, detail: { method } };
     }
   }
 }

@@ -18,7 +18,10 @@ export interface ClockFacts {
   status: PetitionStatus;
   receivedOn: IsoDate;
   registeredOn: IsoDate;
-  anonymous: boolean;
+  /** §23: notices are owed only when the petitioner's name and address are both known. */
+  noticeOwed: boolean;
+  /** The last notice staff recorded giving (letter, on the spot): it meets the notice clocks. */
+  noticedOn: IsoDate | null;
   firstPetition: boolean;
   routing: Routing | null;
   extensionDays: number;
@@ -66,12 +69,16 @@ export function caseClocks(
 
   if (status === "registered") {
     add("accept", facts.receivedOn);
-    // §23: no notice is owed when the petitioner's name or address is unknown.
-    if (!facts.anonymous) add("notice", facts.receivedOn);
+    // §23: no notice is owed when the petitioner's name or address is unknown; a recorded
+    // notice meets it.
+    if (facts.noticeOwed && !facts.noticedOn) add("notice", facts.receivedOn);
   }
   if (HANDLING.includes(status) && routing) {
     add("handle", routing.on, { extensionDays: facts.extensionDays });
-    if (routing.kind !== "accept" && !facts.anonymous) add("receivingNotice", routing.on);
+    const told = facts.noticedOn !== null && facts.noticedOn >= routing.on;
+    if (routing.kind !== "accept" && facts.noticeOwed && !told) {
+      add("receivingNotice", routing.on);
+    }
     if (routing.kind !== "accept" && status !== "objected") add("objection", routing.on);
   }
   if (status === "under_review") add("reviewAnswer", facts.reviewRequestedOn);

@@ -16,11 +16,13 @@ import { findStaff } from "../../storage/staff.ts";
 import type { Viewer } from "../../storage/visibility.ts";
 import { encryptPii, lookupHash } from "../crypto/pii.ts";
 import { addCalendarDays, cstDate, daysBetween } from "../deadlines/index.ts";
+import { loadNotificationSettings } from "../notify/settings-store.ts";
 import { checkIdNumber } from "../petitioner/id-number.ts";
 import { checkMobile } from "../petitioner/phone.ts";
 import { newTrackingCode } from "../petitioner/tracking-code.ts";
 import { caseClocks, clockColumns } from "./clocks.ts";
 import { type CaseContext, countyOffice, type StaffView, unitSubtree } from "./context.ts";
+import { owedNotice, petitionerNoticeStatements } from "./petitioner-notices.ts";
 import type { Person, SealedParties } from "./view.ts";
 
 export interface Intake extends PetitionMaterial {
@@ -75,11 +77,13 @@ export async function registerPetition(
   const flags = await intakeFlags(ctx, input, unit.id, { idHash, phoneHash }, "all");
 
   const registeredOn = ctx.today;
+  const noticeOwed = isNoticeOwed(parties);
   const facts = {
     status: "registered" as const,
     receivedOn,
     registeredOn,
-    anonymous: parties.petitioner === null,
+    noticeOwed,
+    noticedOn: null,
     firstPetition: flags.firstPetition,
     routing: null,
     extensionDays: 0,
@@ -115,6 +119,8 @@ export async function registerPetition(
       subjectText: input.subjectText ?? null,
       headcount: input.headcount ?? Math.max(1, parties.representatives.length),
       anonymous: parties.petitioner === null,
+      noticeOwed,
+      noticedOn: null,
       petitionerSealed: sealed,
       idHash,
       phoneHash,
@@ -142,6 +148,16 @@ export async function registerPetition(
       createdAt: ctx.now,
       updatedAt: ctx.now,
     };
+    const written = { ...row, tenantId: ctx.scope.tenant };
+    const owed = owedNotice(ctx, "register", written, {});
+    const told = owed
+      ? await petitionerNoticeStatements(
+          ctx,
+          await loadNotificationSettings(ctx.scope, ctx.keys),
+          written,
+          owed,
+        )
+      : [];
     try {
       await batchWithAudit(
         ctx.scope,
@@ -158,6 +174,7 @@ export async function registerPetition(
             actorUnitId: unit.id,
             detail: { channel: input.channel },
           }),
+          ...told,
         ],
         {
           actorId: registrant?.staffId ?? null,
@@ -168,7 +185,7 @@ export async function registerPetition(
         },
         ctx.now,
       );
-      return { ...row, tenantId: ctx.scope.tenant };
+      return written;
     } catch (error) {
       // Two cases drew the same tracking code: draw again.
       if (
@@ -266,6 +283,12 @@ function checkPerson(person: Person, path: string): Person {
   }
   if (person.address) result.address = person.address;
   return result;
+}
+
+/** §23: a notice is owed only to a petitioner whose name and address are both known. */
+export function isNoticeOwed(parties: SealedParties): boolean {
+  const lead = parties.petitioner;
+  return Boolean(lead?.name?.trim() && lead.address?.trim());
 }
 
 function normalizeParties(input: Intake): SealedParties {

@@ -21,6 +21,7 @@ export const petitionActions = [
   "signOff",
   "close",
   "recordFollowUp",
+  "recordNotice",
 ] as const;
 export type PetitionAction = (typeof petitionActions)[number];
 
@@ -56,6 +57,8 @@ const possibleIn: Record<PetitionAction, readonly PetitionStatus[]> = {
   signOff: OPEN,
   close: ["replied", "reviewed", "re_reviewed"],
   recordFollowUp: ["closed"],
+  // A notice by letter or on the spot may be owed at any step, a decline's included.
+  recordNotice: [...OPEN, "declined", "closed"],
 };
 
 /** Where an action leads from a state. Actions that record something keep the state. */
@@ -160,6 +163,8 @@ export function mayTake(action: PetitionAction, actor: CaseActor, holders: CaseH
       );
     case "recordFollowUp":
       return isOwner || isHandler || (holds && has(actor, "leader"));
+    case "recordNotice":
+      return isHandler || ((holds || oversees) && has(actor, "clerk", "handler", "leader"));
   }
 }
 

@@ -1,6 +1,7 @@
 import type { PetitionRow } from "../../../schema/tenant/tables.ts";
 import { ApiError, conflict } from "../../errors.ts";
 import { batchWithAudit } from "../../storage/audit.ts";
+import { listPetitionNotices } from "../../storage/petition-notices.ts";
 import {
   findByTrackingCode,
   insertEventStatement,
@@ -15,7 +16,7 @@ import { resolveReceptionPolicy } from "../reception/booking-policy.ts";
 import { clockFacts } from "./actions.ts";
 import { caseClocks, clockColumns, clockStates } from "./clocks.ts";
 import type { CaseContext } from "./context.ts";
-import { evaluationView, unsealParties } from "./view.ts";
+import { evaluationView, presentNotice, unsealParties } from "./view.ts";
 
 /**
  * The petitioner's own access (§21): a tracking code and the last four digits of the
@@ -58,7 +59,11 @@ const PUBLIC_ACTIONS = new Set([
 
 export async function trackedView(ctx: CaseContext, row: PetitionRow) {
   const unitName = (id: string | null) => ctx.units.find((u) => u.id === id)?.name ?? null;
-  const events = await listEvents(ctx.scope, "petitioner", row.id);
+  const [events, notices] = await Promise.all([
+    listEvents(ctx.scope, "petitioner", row.id),
+    listPetitionNotices(ctx.scope, "petitioner", row.id),
+  ]);
+  const extended = events.findLast((e) => e.action === "extend");
   return {
     trackingCode: row.trackingCode,
     status: row.status,
@@ -89,6 +94,15 @@ export async function trackedView(ctx: CaseContext, row: PetitionRow) {
         }
       : null,
     evaluation: evaluationView(ctx, row),
+    extension:
+      extended && row.extensionDays > 0
+        ? {
+            days: row.extensionDays,
+            reason: extended.note ?? "",
+            due: row.deadlines.handle?.due ?? extended.detail?.due?.toString() ?? "",
+          }
+        : null,
+    notices: notices.map(presentNotice),
   };
 }
 

@@ -1,6 +1,7 @@
 import type {
   PetitionEventRow,
   PetitionFlags,
+  PetitionNoticeRow,
   PetitionRow,
 } from "../../../schema/tenant/tables.ts";
 import { visibleCaseIds } from "../../storage/visibility.ts";
@@ -124,6 +125,7 @@ export async function presentPetition(
   row: PetitionRow,
   events?: PetitionEventRow[],
   breaches?: { deadlineKey: string; due: string; at: Date }[],
+  notices?: PetitionNoticeRow[],
 ) {
   const [parties, refs] = await Promise.all([
     unsealParties(ctx, row),
@@ -152,6 +154,7 @@ export async function presentPetition(
     subjectText: row.subjectText,
     headcount: row.headcount,
     anonymous: row.anonymous,
+    noticeOwed: row.noticeOwed,
     ...(parties.petitioner && { petitioner: presentPerson(parties.petitioner, masked) }),
     ...(parties.representatives.length > 0 && {
       representatives: parties.representatives.map((p) => presentPerson(p, masked)),
@@ -176,6 +179,16 @@ export async function presentPetition(
         at: b.at.toISOString(),
       })),
     }),
+    ...(notices && { notices: notices.map(presentNotice) }),
+  };
+}
+
+export function presentNotice(notice: PetitionNoticeRow) {
+  return {
+    kind: notice.kind,
+    method: notice.method,
+    content: notice.content,
+    at: notice.at.toISOString(),
   };
 }
 

@@ -8,7 +8,13 @@ export type EventKind =
   | "evaluation.expired"
   | "booking.code"
   | "reception.reminder"
-  | "session.changed";
+  | "session.changed"
+  | "case.routed"
+  | "case.ownerAssigned"
+  | "case.handlerDesignated"
+  | "case.objected"
+  | "case.replied"
+  | "petitioner.notice";
 
 export interface MessageTemplate {
   title: string;
@@ -68,6 +74,36 @@ export const DEFAULT_TEMPLATES: Readonly<Record<EventKind, DefaultTemplate>> = {
     body: "【连心桥】您预约的 {date} {leader} 接访有变动：{change}。",
     params: ["date", "leader", "change"],
   },
+  "case.routed": {
+    title: "新案件待办",
+    body: "{from}向{unit}{action}案件 {trackingCode}（{category}），请及时办理。",
+    params: ["action", "from", "unit", "trackingCode", "category"],
+  },
+  "case.ownerAssigned": {
+    title: "包案通知",
+    body: "您已被确定为案件 {trackingCode}（{category}）的包案领导。",
+    params: ["trackingCode", "category"],
+  },
+  "case.handlerDesignated": {
+    title: "承办通知",
+    body: "您已被指定为案件 {trackingCode}（{category}）的承办人。",
+    params: ["trackingCode", "category"],
+  },
+  "case.objected": {
+    title: "承办单位提出异议",
+    body: "{unit}对案件 {trackingCode} 提出异议：{reason}。请作出决定。",
+    params: ["unit", "trackingCode", "reason"],
+  },
+  "case.replied": {
+    title: "处理意见书已出具",
+    body: "{unit}已就案件 {trackingCode}（{category}）出具处理意见书，请审核办结情况。",
+    params: ["unit", "trackingCode", "category"],
+  },
+  "petitioner.notice": {
+    title: "信访事项告知",
+    body: "【连心桥】您的信访事项（查询码 {trackingCode}）{message}",
+    params: ["trackingCode", "message"],
+  },
 };
 
 /** The events that reach citizens by SMS, where one message is 70 characters. */
@@ -75,6 +111,7 @@ export const SMS_EVENTS: readonly EventKind[] = [
   "booking.code",
   "reception.reminder",
   "session.changed",
+  "petitioner.notice",
 ];
 
 export const TITLE_MAX_LENGTH = 30;

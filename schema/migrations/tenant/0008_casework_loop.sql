@@ -1,0 +1,18 @@
+ALTER TABLE `petitions` ADD `notice_owed` integer DEFAULT true NOT NULL;
+--> statement-breakpoint
+ALTER TABLE `petitions` ADD `noticed_on` text;
+--> statement-breakpoint
+UPDATE `petitions` SET `notice_owed` = false WHERE `anonymous` = 1;
+--> statement-breakpoint
+CREATE TABLE `petition_notices` (
+	`id` text PRIMARY KEY NOT NULL,
+	`tenant_id` text NOT NULL,
+	`petition_id` text NOT NULL,
+	`kind` text NOT NULL,
+	`method` text NOT NULL,
+	`content` text NOT NULL,
+	`at` integer NOT NULL,
+	`recorded_by` text
+);
+--> statement-breakpoint
+CREATE INDEX `petition_notices_case_idx` ON `petition_notices` (`tenant_id`,`petition_id`,`at`);
