@@ -441,6 +441,10 @@ export const supervisions = sqliteTable(
   },
   (t) => [
     uniqueIndex("supervisions_breach_uq").on(t.tenantId, t.petitionId, t.deadlineKey, t.due),
+    // One open supervision per case, whatever broke (a breach, 挂牌督办, a leader's 批示).
+    uniqueIndex("supervisions_open_case_uq")
+      .on(t.tenantId, t.petitionId)
+      .where(sql`${t.status} = 'open'`),
     index("supervisions_tenant_status_idx").on(t.tenantId, t.status, t.unitId),
   ],
 );

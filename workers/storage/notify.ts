@@ -111,6 +111,10 @@ export function insertScanRunStatement(scope: TenantScope, name: string, day: st
 
 // ── supervision ─────────────────────────────────────────────────────────────────────
 
+/**
+ * Opens supervision of a case unless one is already open for it (the partial unique index
+ * `supervisions_open_case_uq`): one open supervision per case, whatever broke.
+ */
 export function openSupervisionStatement(
   scope: TenantScope,
   breach: { petitionId: string; deadlineKey: string; due: string; unitId: string },

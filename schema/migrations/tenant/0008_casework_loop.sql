@@ -16,3 +16,7 @@ CREATE TABLE `petition_notices` (
 );
 --> statement-breakpoint
 CREATE INDEX `petition_notices_case_idx` ON `petition_notices` (`tenant_id`,`petition_id`,`at`);
+--> statement-breakpoint
+UPDATE `supervisions` SET `status` = 'resolved', `resolved_at` = `updated_at` WHERE `status` = 'open' AND `rowid` NOT IN (SELECT min(`rowid`) FROM `supervisions` WHERE `status` = 'open' GROUP BY `tenant_id`, `petition_id`);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `supervisions_open_case_uq` ON `supervisions` (`tenant_id`,`petition_id`) WHERE "supervisions"."status" = 'open';

@@ -169,24 +169,28 @@ async function scanCase(people: ScanPeople, row: PetitionRow, now: Date) {
     const current = gravest.get(mark.key);
     if (!current || severity(mark.mark) >= severity(current.mark)) gravest.set(mark.key, mark);
   }
-  let breaches = 0;
-  for (const mark of gravest.values()) {
-    if (mark.mark === "overdue") {
-      breaches += 1;
-      statements.push(
-        openSupervisionStatement(
-          ctx.scope,
-          {
-            petitionId: row.id,
-            deadlineKey: mark.key,
-            due: mark.due,
-            unitId: row.responsibleUnitId,
-          },
-          now,
-        ),
-      );
-    }
-    const notice = await markNotice(people, row, mark);
+  // One supervision and one message per case, whatever broke: several clocks that lapse
+  // together (accept and notice) are one breach of the office's duty on one case.
+  const overdue = [...gravest.values()].filter((m) => m.mark === "overdue");
+  const [firstBreach] = overdue;
+  const breaches = overdue.length;
+  if (firstBreach) {
+    statements.push(
+      openSupervisionStatement(
+        ctx.scope,
+        {
+          petitionId: row.id,
+          deadlineKey: firstBreach.key,
+          due: firstBreach.due,
+          unitId: row.responsibleUnitId,
+        },
+        now,
+      ),
+    );
+  }
+  const told = [...gravest.values()].filter((m) => m.mark !== "overdue" || m === firstBreach);
+  for (const mark of told) {
+    const notice = await markNotice(people, row, mark, mark === firstBreach ? overdue : [mark]);
     if (notice)
       statements.push(
         ...(await noticeStatements(ctx.scope, ctx.keys, people.settings, notice, now)),
@@ -218,6 +222,7 @@ async function markNotice(
   people: ScanPeople,
   row: PetitionRow,
   mark: AlertMarkAt,
+  together: readonly AlertMarkAt[],
 ): Promise<Notice | undefined> {
   const { ctx, staff } = people;
   if (mark.mark === "expired") return undefined;
@@ -263,7 +268,7 @@ async function markNotice(
     params: {
       trackingCode: row.trackingCode,
       category: ctx.taxonomy.name(row.categoryCode),
-      deadline: DEADLINE_LABELS[mark.key],
+      deadline: together.map((m) => DEADLINE_LABELS[m.key]).join("、"),
       due: mark.due,
       percent: Math.min(100, Math.round(status.fractionUsed * 100)),
       unit: unitName,
