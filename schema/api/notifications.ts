@@ -16,6 +16,8 @@ export const notifyEvents = [
   "case.handlerDesignated",
   "case.objected",
   "case.replied",
+  "case.extensionRequested",
+  "case.sentBack",
   "petitioner.notice",
 ] as const;
 export type NotifyEvent = (typeof notifyEvents)[number];

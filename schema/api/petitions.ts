@@ -222,7 +222,18 @@ export const Petition = z
         reportDue: IsoDate.optional(),
         instructions: z.string().optional(),
         objection: z.object({ reason: z.string(), on: IsoDate, byUnitId: z.string() }).optional(),
+        report: z
+          .object({
+            acceptedOn: IsoDate.optional(),
+            sentBack: z
+              .array(z.object({ reason: z.string(), on: IsoDate, reportDue: IsoDate }))
+              .optional(),
+          })
+          .optional(),
       })
+      .nullable(),
+    extensionRequest: z
+      .object({ days: z.number().int(), reason: z.string(), on: IsoDate, by: z.string() })
       .nullable(),
     extensionDays: z.number().int(),
     pausedDays: z.number().int(),
@@ -341,7 +352,16 @@ export const ActionBodies = {
       ...Versioned,
     })
     .strict(),
-  extend: z.object({ days: z.number().int().min(1).max(365), reason: Note, ...Versioned }).strict(),
+  extend: z
+    .object({ days: z.number().int().min(1).max(365), reason: Note, ...Versioned })
+    .strict()
+    .openapi({ description: "The unit's leader approves (a pending request, or on their own)" }),
+  requestExtension: z
+    .object({ days: z.number().int().min(1).max(365), reason: Note, ...Versioned })
+    .strict(),
+  refuseExtension: z.object({ reason: Note, ...Versioned }).strict(),
+  acceptReport: z.object({ note: Note.optional(), ...Versioned }).strict(),
+  sendBack: z.object({ reason: Note, reportDue: IsoDate, ...Versioned }).strict(),
   requestReview: z
     .object({ requestedOn: IsoDate.optional(), note: Note.optional(), ...Versioned })
     .strict(),

@@ -190,6 +190,8 @@ export const petitions = sqliteTable(
     repeatOf: text("repeat_of"),
     routing: text("routing", { mode: "json" }).$type<Routing | null>(),
     extensionDays: integer("extension_days").notNull().default(0),
+    /** The handler's pending request to extend (§34), until the unit's leader decides. */
+    extensionRequest: text("extension_request", { mode: "json" }).$type<ExtensionRequest | null>(),
     pausedDays: integer("paused_days").notNull().default(0),
     reply: text("reply", { mode: "json" }).$type<WrittenReply | null>(),
     repliedOn: text("replied_on"),
@@ -258,6 +260,21 @@ export interface Routing {
   reportDue?: string | undefined;
   instructions?: string | undefined;
   objection?: { reason: string; on: string; byUnitId: string } | undefined;
+  /** The assigning office's review of the completion report (办结报告). */
+  report?: ReportReview | undefined;
+}
+
+export interface ReportReview {
+  acceptedOn?: string | undefined;
+  /** 发回重办: each time the case was sent back, why and by when it is due again. */
+  sentBack?: { reason: string; on: string; reportDue: string }[] | undefined;
+}
+
+export interface ExtensionRequest {
+  days: number;
+  reason: string;
+  on: string;
+  by: string;
 }
 
 export interface WrittenReply {

@@ -48,6 +48,13 @@ const TYPICAL: Record<EventKind, TemplateParams> = {
     reason: "不属本单位职责",
   },
   "case.replied": { unit: "县自然资源局", trackingCode: "XF2026-000123", category: "土地征收" },
+  "case.extensionRequested": {
+    trackingCode: "XF2026-000123",
+    category: "土地征收",
+    days: 15,
+    reason: "需实地核查",
+  },
+  "case.sentBack": { trackingCode: "XF2026-000123", reason: "事实未查清", due: "12月20日" },
   "petitioner.notice": { trackingCode: "XF2026-000123", message: "已交办县自然资源局办理。" },
 };
 
@@ -75,6 +82,10 @@ describe("message templates", () => {
       "case.objected": "县自然资源局对案件 XF2026-000123 提出异议：不属本单位职责。请作出决定。",
       "case.replied":
         "县自然资源局已就案件 XF2026-000123（土地征收）出具处理意见书，请审核办结情况。",
+      "case.extensionRequested":
+        "案件 XF2026-000123（土地征收）申请延期 15 日，理由：需实地核查。请审批。",
+      "case.sentBack":
+        "案件 XF2026-000123 的办结报告未通过审核，发回重办：事实未查清。请于 12月20日 前重新办结。",
       "petitioner.notice": "【连心桥】您的信访事项（查询码 XF2026-000123）已交办县自然资源局办理。",
     });
   });

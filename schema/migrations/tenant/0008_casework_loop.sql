@@ -2,6 +2,8 @@ ALTER TABLE `petitions` ADD `notice_owed` integer DEFAULT true NOT NULL;
 --> statement-breakpoint
 ALTER TABLE `petitions` ADD `noticed_on` text;
 --> statement-breakpoint
+ALTER TABLE `petitions` ADD `extension_request` text;
+--> statement-breakpoint
 UPDATE `petitions` SET `notice_owed` = false WHERE `anonymous` = 1;
 --> statement-breakpoint
 CREATE TABLE `petition_notices` (

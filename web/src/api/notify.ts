@@ -17,6 +17,8 @@ export type NotifyEvent =
   | "case.handlerDesignated"
   | "case.objected"
   | "case.replied"
+  | "case.extensionRequested"
+  | "case.sentBack"
   | "petitioner.notice";
 
 export type RouteChannel =

@@ -21,6 +21,8 @@ export const EVENT_LABELS: Record<NotifyEvent, string> = {
   "case.handlerDesignated": "指定承办人",
   "case.objected": "承办单位异议",
   "case.replied": "处理意见书出具",
+  "case.extensionRequested": "延期申请待批",
+  "case.sentBack": "发回重办",
   "petitioner.notice": "告知信访人",
 };
 
@@ -104,6 +106,7 @@ export const PLACEHOLDER_LABELS: Record<string, string> = {
   action: "办理环节",
   message: "告知内容",
   reason: "理由",
+  days: "天数",
 };
 
 export function labelFor<T extends string>(labels: Record<T, string>, value: string): string {

@@ -305,6 +305,30 @@ const actionRoutes: [PetitionAction, string, string, string][] = [
     "Record a follow-up visit after closing (回访)",
   ],
   [
+    "requestExtension",
+    "extension-request",
+    "requestExtension",
+    "The handler asks the unit's leader to extend (延期申请, §34)",
+  ],
+  [
+    "refuseExtension",
+    "extension-refusal",
+    "refuseExtension",
+    "The unit's leader refuses a pending extension request",
+  ],
+  [
+    "acceptReport",
+    "report-acceptance",
+    "acceptCompletionReport",
+    "The assigning office accepts the completion report (办结报告审核)",
+  ],
+  [
+    "sendBack",
+    "send-back",
+    "sendBackForRehandling",
+    "The assigning office sends the case back with reasons and a new deadline (发回重办)",
+  ],
+  [
     "recordNotice",
     "notice",
     "recordPetitionerNotice",

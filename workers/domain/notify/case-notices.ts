@@ -108,6 +108,38 @@ export function whoMustAct(
         },
       ];
     }
+    case "requestExtension":
+      return [
+        {
+          ...base,
+          event: "case.extensionRequested",
+          params: {
+            trackingCode: after.trackingCode,
+            category,
+            days: after.extensionRequest?.days ?? 0,
+            reason: after.extensionRequest?.reason ?? "",
+          },
+          // §34: approved by the head of the handling unit.
+          staff: inUnit(after.responsibleUnitId, "leader"),
+        },
+      ];
+    case "sendBack":
+      return [
+        {
+          ...base,
+          event: "case.sentBack",
+          params: {
+            trackingCode: after.trackingCode,
+            reason: after.routing?.report?.sentBack?.at(-1)?.reason ?? "",
+            due: after.routing?.reportDue ?? "",
+          },
+          staff: [
+            ...byId(after.handlerId),
+            ...inUnit(after.responsibleUnitId, "clerk", "leader"),
+            ...byId(after.ownerLeaderId),
+          ],
+        },
+      ];
     default:
       return [];
   }

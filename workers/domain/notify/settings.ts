@@ -48,6 +48,8 @@ export const DEFAULT_SETTINGS: NotificationSettings = {
     "case.handlerDesignated": { channels: ["in_app", "web_push"] },
     "case.objected": { channels: ["in_app", "web_push"] },
     "case.replied": { channels: ["in_app", "web_push"] },
+    "case.extensionRequested": { channels: ["in_app", "web_push"] },
+    "case.sentBack": { channels: ["in_app", "web_push"] },
     "petitioner.notice": { channels: ["sms"] },
   },
   quietHours: { start: "21:00", end: "08:00" },

@@ -57,6 +57,10 @@ export interface ActionInput {
   };
   recordFollowUp: { note: string; visitedOn?: string | undefined };
   recordNotice: { method: "letter" | "in_person"; content: string };
+  requestExtension: { days: number; reason: string };
+  refuseExtension: { reason: string };
+  acceptReport: { note?: string | undefined };
+  sendBack: { reason: string; reportDue: string };
 }
 
 type Changes = Partial<Omit<PetitionRow, "id" | "tenantId" | "version">>;
@@ -200,6 +204,10 @@ export const ACTION_LABELS: Record<PetitionAction, string> = {
   close: "结案",
   recordFollowUp: "回访",
   recordNotice: "记录告知",
+  requestExtension: "申请延期",
+  refuseExtension: "不批准延期",
+  acceptReport: "审核通过办结报告",
+  sendBack: "发回重办",
 };
 
 export function clockFacts(row: PetitionRow): ClockFacts {
@@ -315,7 +323,61 @@ async function decide(
       if (total > ctx.policy.extensionMax.days) {
         throw invalid("days", `延期累计不得超过 ${ctx.policy.extensionMax.days} 日（第三十四条）`);
       }
-      return { changes: { extensionDays: total }, note: reason, detail: { days, total } };
+      // Approving clears the handler's pending request (whatever the days approved).
+      return {
+        changes: { extensionDays: total, extensionRequest: null },
+        note: reason,
+        detail: { days, total, ...(row.extensionRequest && { requested: row.extensionRequest }) },
+      };
+    }
+    case "requestExtension": {
+      const { days, reason } = input as ActionInput["requestExtension"];
+      if (row.extensionRequest) throw conflict("已有待审批的延期申请");
+      if (row.extensionDays + days > ctx.policy.extensionMax.days) {
+        throw invalid("days", `延期累计不得超过 ${ctx.policy.extensionMax.days} 日（第三十四条）`);
+      }
+      return {
+        changes: { extensionRequest: { days, reason, on: today, by: viewer.staffId } },
+        note: reason,
+        detail: { days },
+      };
+    }
+    case "refuseExtension": {
+      const { reason } = input as ActionInput["refuseExtension"];
+      if (!row.extensionRequest) throw conflict("没有待审批的延期申请");
+      return {
+        changes: { extensionRequest: null },
+        note: reason,
+        detail: { requested: row.extensionRequest },
+      };
+    }
+    case "acceptReport":
+    case "sendBack": {
+      const routing = row.routing;
+      if (!routing || routing.kind === "accept" || row.reply?.stage !== "first") {
+        throw conflict("只有转送、交办的事项需要审核办结报告");
+      }
+      const report = routing.report ?? {};
+      if (action === "acceptReport") {
+        const { note } = input as ActionInput["acceptReport"];
+        return {
+          changes: { routing: { ...routing, report: { ...report, acceptedOn: today } } },
+          note,
+        };
+      }
+      const { reason, reportDue } = input as ActionInput["sendBack"];
+      if (reportDue <= today) throw invalid("reportDue", "重新办结的期限应晚于今天");
+      const sentBack = [...(report.sentBack ?? []), { reason, on: today, reportDue }];
+      // 发回重办: the unit handles it again from today, its answer withdrawn for review.
+      return {
+        changes: {
+          routing: { ...routing, on: today, reportDue, report: { sentBack } },
+          reply: null,
+          repliedOn: null,
+        },
+        note: reason,
+        detail: { reportDue },
+      };
     }
     case "requestReview":
     case "requestReReview": {

@@ -136,6 +136,7 @@ export async function registerPetition(
       repeatOf: flags.repeat?.of ?? null,
       routing: null,
       extensionDays: 0,
+      extensionRequest: null,
       pausedDays: 0,
       reply: null,
       repliedOn: null,

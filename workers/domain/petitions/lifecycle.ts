@@ -22,6 +22,10 @@ export const petitionActions = [
   "close",
   "recordFollowUp",
   "recordNotice",
+  "requestExtension",
+  "refuseExtension",
+  "acceptReport",
+  "sendBack",
 ] as const;
 export type PetitionAction = (typeof petitionActions)[number];
 
@@ -59,6 +63,11 @@ const possibleIn: Record<PetitionAction, readonly PetitionStatus[]> = {
   recordFollowUp: ["closed"],
   // A notice by letter or on the spot may be owed at any step, a decline's included.
   recordNotice: [...OPEN, "declined", "closed"],
+  requestExtension: OPEN_HANDLING,
+  refuseExtension: OPEN_HANDLING,
+  // The completion report of a case handed on is reviewed once it is answered.
+  acceptReport: ["replied"],
+  sendBack: ["replied"],
 };
 
 /** Where an action leads from a state. Actions that record something keep the state. */
@@ -86,6 +95,8 @@ export function nextStatus(action: PetitionAction, from: PetitionStatus): Petiti
       return "under_re_review";
     case "close":
       return "closed";
+    case "sendBack":
+      return "assigned";
     default:
       return from;
   }
@@ -165,6 +176,14 @@ export function mayTake(action: PetitionAction, actor: CaseActor, holders: CaseH
       return isOwner || isHandler || (holds && has(actor, "leader"));
     case "recordNotice":
       return isHandler || ((holds || oversees) && has(actor, "clerk", "handler", "leader"));
+    case "requestExtension":
+      return isHandler || (holds && has(actor, "handler", "clerk"));
+    case "refuseExtension":
+      return (holds || oversees) && has(actor, "leader");
+    case "acceptReport":
+    case "sendBack":
+      // The assigning office reviews the completion report (办结报告).
+      return oversees && has(actor, "clerk", "supervisor", "leader");
   }
 }
 

@@ -164,6 +164,7 @@ export async function presentPetition(
     flags: presentFlags(row.flags, refs),
     routing: row.routing ?? null,
     extensionDays: row.extensionDays,
+    extensionRequest: row.extensionRequest ?? null,
     pausedDays: row.pausedDays,
     deadlines: clockStates(row.deadlines, ctx.today, ctx.calendar),
     nextDeadline: next ? { key: next[0], due: next[1].due } : null,

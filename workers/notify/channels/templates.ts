@@ -14,6 +14,8 @@ export type EventKind =
   | "case.handlerDesignated"
   | "case.objected"
   | "case.replied"
+  | "case.extensionRequested"
+  | "case.sentBack"
   | "petitioner.notice";
 
 export interface MessageTemplate {
@@ -98,6 +100,16 @@ export const DEFAULT_TEMPLATES: Readonly<Record<EventKind, DefaultTemplate>> = {
     title: "处理意见书已出具",
     body: "{unit}已就案件 {trackingCode}（{category}）出具处理意见书，请审核办结情况。",
     params: ["unit", "trackingCode", "category"],
+  },
+  "case.extensionRequested": {
+    title: "延期申请待批",
+    body: "案件 {trackingCode}（{category}）申请延期 {days} 日，理由：{reason}。请审批。",
+    params: ["trackingCode", "category", "days", "reason"],
+  },
+  "case.sentBack": {
+    title: "案件发回重办",
+    body: "案件 {trackingCode} 的办结报告未通过审核，发回重办：{reason}。请于 {due} 前重新办结。",
+    params: ["trackingCode", "reason", "due"],
   },
   "petitioner.notice": {
     title: "信访事项告知",
