@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { CHANNELS, PURPOSES } from "../reference/categories.ts";
-import { noticeMethods, petitionStatuses } from "../tenant/tables.ts";
+import { noticeMethods, petitionStatuses, sourceLevels } from "../tenant/tables.ts";
 import { HumanCheck, Id, Text } from "./common.ts";
 
 export const IsoDate = z.iso.date("日期应为有效的 YYYY-MM-DD").openapi({ example: "2026-11-20" });
@@ -54,6 +54,20 @@ export const Attachment = z.object({
     .optional(),
 });
 
+/** 上级交办/转送: a case handed down by the city, province or national office. */
+export const FromAbove = z
+  .object({
+    level: z
+      .enum(sourceLevels)
+      .openapi({ description: "city 市级, provincial 省级, national 国家级" }),
+    reference: Text(60).openapi({ description: "上级文号 / 交办单号" }),
+    due: IsoDate.optional().openapi({
+      description: "The upstream deadline; it governs the handling deadline when earlier",
+    }),
+  })
+  .strict()
+  .openapi("FromAbove");
+
 export const CreatePetitionBody = z
   .object({
     channel: Channel,
@@ -74,6 +88,7 @@ export const CreatePetitionBody = z
     unitId: Id.optional().openapi({
       description: "Registering unit; defaults to the clerk's unit",
     }),
+    fromAbove: FromAbove.optional(),
   })
   .strict()
   .openapi("CreatePetitionBody");
@@ -235,6 +250,14 @@ export const Petition = z
     extensionRequest: z
       .object({ days: z.number().int(), reason: z.string(), on: IsoDate, by: z.string() })
       .nullable(),
+    fromAbove: z
+      .object({
+        level: z.enum(sourceLevels),
+        reference: z.string(),
+        due: IsoDate.nullable(),
+        reportedOn: IsoDate.nullable(),
+      })
+      .nullable(),
     extensionDays: z.number().int(),
     pausedDays: z.number().int(),
     deadlines: Deadlines,
@@ -362,6 +385,9 @@ export const ActionBodies = {
   refuseExtension: z.object({ reason: Note, ...Versioned }).strict(),
   acceptReport: z.object({ note: Note.optional(), ...Versioned }).strict(),
   sendBack: z.object({ reason: Note, reportDue: IsoDate, ...Versioned }).strict(),
+  reportUpward: z
+    .object({ reportedOn: IsoDate.optional(), note: Note.optional(), ...Versioned })
+    .strict(),
   requestReview: z
     .object({ requestedOn: IsoDate.optional(), note: Note.optional(), ...Versioned })
     .strict(),

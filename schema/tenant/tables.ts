@@ -152,6 +152,10 @@ export type PetitionStatus = (typeof petitionStatuses)[number];
  * AES-GCM key; the ID number and phone are also kept as keyed hashes for finding repeats.
  * `version` grows with every action: writes name the version they read.
  */
+/** Where a case handed down came from (上级交办/转送). */
+export const sourceLevels = ["city", "provincial", "national"] as const;
+export type SourceLevel = (typeof sourceLevels)[number];
+
 export const petitions = sqliteTable(
   "petitions",
   {
@@ -190,6 +194,13 @@ export const petitions = sqliteTable(
     repeatOf: text("repeat_of"),
     routing: text("routing", { mode: "json" }).$type<Routing | null>(),
     extensionDays: integer("extension_days").notNull().default(0),
+    /** 上级交办/转送: the level it came from (null: received by this county itself). */
+    sourceLevel: text("source_level", { enum: sourceLevels }),
+    /** The upstream office's reference number (上级文号) and its deadline. */
+    upstreamRef: text("upstream_ref"),
+    upstreamDue: text("upstream_due"),
+    /** When the completion report went back upward (办结报告). */
+    upstreamReportedOn: text("upstream_reported_on"),
     /** The handler's pending request to extend (§34), until the unit's leader decides. */
     extensionRequest: text("extension_request", { mode: "json" }).$type<ExtensionRequest | null>(),
     pausedDays: integer("paused_days").notNull().default(0),
@@ -217,6 +228,8 @@ export const petitions = sqliteTable(
     index("petitions_tenant_id_hash_idx").on(t.tenantId, t.idHash),
     index("petitions_tenant_phone_hash_idx").on(t.tenantId, t.phoneHash),
     index("petitions_tenant_registered_idx").on(t.tenantId, t.registeredAt),
+    // Figures count cases from above by level, by registration date.
+    index("petitions_tenant_source_idx").on(t.tenantId, t.sourceLevel, t.registeredAt),
   ],
 );
 

@@ -103,3 +103,36 @@ describe("the completion report is reviewed", () => {
     );
   });
 });
+
+describe("cases from above (上级交办/转送)", () => {
+  it("keep their level and reference, run to the upstream deadline when earlier, and owe a report upward", async () => {
+    const { clerk, handler, bureauLeader } = county.people;
+    const soon = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const created = await register(county, clerk.token, {
+      fromAbove: { level: "city", reference: "怀信交〔2026〕88号", due: soon },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.fromAbove).toEqual({
+      level: "city",
+      reference: "怀信交〔2026〕88号",
+      due: soon,
+      reportedOn: null,
+    });
+    const id = created.body.id;
+    const assigned = await act(county, clerk.token, id, "assign", { toUnitId: county.bureau });
+    // Our own 60-day clock would run far later: the city's deadline governs.
+    expect(assigned.body.deadlines.handle?.due).toBe(soon);
+
+    expect((await act(county, clerk.token, id, "upward-report", {})).status).toBe(409);
+    await act(county, bureauLeader.token, id, "handler", { handlerId: handler.id });
+    await act(county, handler.token, id, "reply", reply);
+    const reported = await act(county, clerk.token, id, "upward-report", {});
+    expect(reported.status).toBe(200);
+    expect((reported.body.fromAbove as { reportedOn: string }).reportedOn).toMatch(/^\d{4}-/);
+    expect((await act(county, clerk.token, id, "upward-report", {})).status).toBe(409);
+
+    // A case of the county's own owes no report upward.
+    const own = await register(county, clerk.token);
+    expect(own.body.fromAbove).toBeNull();
+  });
+});

@@ -26,6 +26,7 @@ const base: ClockFacts = {
   reviewRequestedOn: null,
   reReviewRequestedOn: null,
   evaluated: false,
+  upstreamDue: null,
 };
 const keys = (facts: Partial<ClockFacts>, policy = DEFAULT_POLICY) =>
   caseClocks({ ...base, ...facts }, policy, calendar).map((c) => `${c.key}:${c.due}`);

@@ -4,6 +4,16 @@ ALTER TABLE `petitions` ADD `noticed_on` text;
 --> statement-breakpoint
 ALTER TABLE `petitions` ADD `extension_request` text;
 --> statement-breakpoint
+ALTER TABLE `petitions` ADD `source_level` text;
+--> statement-breakpoint
+ALTER TABLE `petitions` ADD `upstream_ref` text;
+--> statement-breakpoint
+ALTER TABLE `petitions` ADD `upstream_due` text;
+--> statement-breakpoint
+ALTER TABLE `petitions` ADD `upstream_reported_on` text;
+--> statement-breakpoint
+CREATE INDEX `petitions_tenant_source_idx` ON `petitions` (`tenant_id`,`source_level`,`registered_at`);
+--> statement-breakpoint
 UPDATE `petitions` SET `notice_owed` = false WHERE `anonymous` = 1;
 --> statement-breakpoint
 CREATE TABLE `petition_notices` (

@@ -329,6 +329,12 @@ const actionRoutes: [PetitionAction, string, string, string][] = [
     "The assigning office sends the case back with reasons and a new deadline (发回重办)",
   ],
   [
+    "reportUpward",
+    "upward-report",
+    "reportUpward",
+    "Record the completion report sent back to the office that handed the case down (办结报告)",
+  ],
+  [
     "recordNotice",
     "notice",
     "recordPetitionerNotice",

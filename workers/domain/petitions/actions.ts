@@ -61,6 +61,7 @@ export interface ActionInput {
   refuseExtension: { reason: string };
   acceptReport: { note?: string | undefined };
   sendBack: { reason: string; reportDue: string };
+  reportUpward: { reportedOn?: string | undefined; note?: string | undefined };
 }
 
 type Changes = Partial<Omit<PetitionRow, "id" | "tenantId" | "version">>;
@@ -208,6 +209,7 @@ export const ACTION_LABELS: Record<PetitionAction, string> = {
   refuseExtension: "不批准延期",
   acceptReport: "审核通过办结报告",
   sendBack: "发回重办",
+  reportUpward: "向上级报送办结报告",
 };
 
 export function clockFacts(row: PetitionRow): ClockFacts {
@@ -225,6 +227,7 @@ export function clockFacts(row: PetitionRow): ClockFacts {
     reviewRequestedOn: row.reviewRequestedOn,
     reReviewRequestedOn: row.reReviewRequestedOn,
     evaluated: row.evaluation !== null,
+    upstreamDue: row.upstreamDue,
   };
 }
 
@@ -470,6 +473,14 @@ async function decide(
       const { note, visitedOn } = input as ActionInput["recordFollowUp"];
       if (visitedOn && visitedOn > today) throw invalid("visitedOn", "回访日期不能晚于今天");
       return { changes: {}, note, detail: { visitedOn: visitedOn ?? today } };
+    }
+    case "reportUpward": {
+      const { reportedOn, note } = input as ActionInput["reportUpward"];
+      if (!row.sourceLevel) throw conflict("本事项不是上级交办、转送的事项");
+      if (row.upstreamReportedOn) throw conflict(`已于 ${row.upstreamReportedOn} 报送办结报告`);
+      const on = reportedOn ?? today;
+      if (on > today) throw invalid("reportedOn", "报送日期不能晚于今天");
+      return { changes: { upstreamReportedOn: on }, note, detail: { reportedOn: on } };
     }
     case "recordNotice": {
       const { method, content } = input as ActionInput["recordNotice"];

@@ -30,6 +30,8 @@ export interface ClockFacts {
   reviewRequestedOn: IsoDate | null;
   reReviewRequestedOn: IsoDate | null;
   evaluated: boolean;
+  /** 上级交办: the upstream deadline governs the handling deadline when earlier. */
+  upstreamDue: IsoDate | null;
 }
 
 /** Deadlines the office must meet; a breach of one of these is what supervision chases. */
@@ -75,6 +77,10 @@ export function caseClocks(
   }
   if (HANDLING.includes(status) && routing) {
     add("handle", routing.on, { extensionDays: facts.extensionDays });
+    const handle = clocks.at(-1);
+    if (handle && facts.upstreamDue && facts.upstreamDue < handle.due) {
+      clocks[clocks.length - 1] = { ...handle, due: facts.upstreamDue };
+    }
     const told = facts.noticedOn !== null && facts.noticedOn >= routing.on;
     if (routing.kind !== "accept" && facts.noticeOwed && !told) {
       add("receivingNotice", routing.on);

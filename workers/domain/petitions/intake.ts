@@ -4,6 +4,7 @@ import type {
   PetitionFlags,
   PetitionMaterial,
   PetitionRow,
+  SourceLevel,
 } from "../../../schema/tenant/tables.ts";
 import { conflict, invalid } from "../../errors.ts";
 import { batchWithAudit, errorText } from "../../storage/audit.ts";
@@ -38,6 +39,7 @@ export interface Intake extends PetitionMaterial {
   subjectText?: string | undefined;
   attachments?: AttachmentMeta[] | undefined;
   unitId?: string | undefined;
+  fromAbove?: { level: SourceLevel; reference: string; due?: string | undefined } | undefined;
   /** A visit received by a leader on a reception day: that leader owns the case (包案). */
   ownerLeaderId?: string | undefined;
 }
@@ -92,6 +94,7 @@ export async function registerPetition(
     reviewRequestedOn: null,
     reReviewRequestedOn: null,
     evaluated: false,
+    upstreamDue: input.fromAbove?.due ?? null,
   };
   const clocks = clockColumns(caseClocks(facts, ctx.policy, ctx.calendar), ctx.policy);
   const sealed = parties.petitioner
@@ -137,6 +140,10 @@ export async function registerPetition(
       routing: null,
       extensionDays: 0,
       extensionRequest: null,
+      sourceLevel: input.fromAbove?.level ?? null,
+      upstreamRef: input.fromAbove?.reference ?? null,
+      upstreamDue: input.fromAbove?.due ?? null,
+      upstreamReportedOn: null,
       pausedDays: 0,
       reply: null,
       repliedOn: null,
@@ -173,7 +180,10 @@ export async function registerPetition(
             toStatus: "registered",
             actorId: registrant?.staffId ?? null,
             actorUnitId: unit.id,
-            detail: { channel: input.channel },
+            detail: {
+              channel: input.channel,
+              ...(input.fromAbove && { fromAbove: input.fromAbove }),
+            },
           }),
           ...told,
         ],

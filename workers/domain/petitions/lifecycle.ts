@@ -26,6 +26,7 @@ export const petitionActions = [
   "refuseExtension",
   "acceptReport",
   "sendBack",
+  "reportUpward",
 ] as const;
 export type PetitionAction = (typeof petitionActions)[number];
 
@@ -68,6 +69,8 @@ const possibleIn: Record<PetitionAction, readonly PetitionStatus[]> = {
   // The completion report of a case handed on is reviewed once it is answered.
   acceptReport: ["replied"],
   sendBack: ["replied"],
+  // 办结报告 to the office that handed the case down, once it is answered.
+  reportUpward: ["replied", "under_review", "reviewed", "under_re_review", "re_reviewed", "closed"],
 };
 
 /** Where an action leads from a state. Actions that record something keep the state. */
@@ -183,6 +186,8 @@ export function mayTake(action: PetitionAction, actor: CaseActor, holders: CaseH
     case "acceptReport":
     case "sendBack":
       // The assigning office reviews the completion report (办结报告).
+      return oversees && has(actor, "clerk", "supervisor", "leader");
+    case "reportUpward":
       return oversees && has(actor, "clerk", "supervisor", "leader");
   }
 }

@@ -165,6 +165,14 @@ export async function presentPetition(
     routing: row.routing ?? null,
     extensionDays: row.extensionDays,
     extensionRequest: row.extensionRequest ?? null,
+    fromAbove: row.sourceLevel
+      ? {
+          level: row.sourceLevel,
+          reference: row.upstreamRef ?? "",
+          due: row.upstreamDue,
+          reportedOn: row.upstreamReportedOn,
+        }
+      : null,
     pausedDays: row.pausedDays,
     deadlines: clockStates(row.deadlines, ctx.today, ctx.calendar),
     nextDeadline: next ? { key: next[0], due: next[1].due } : null,
