@@ -18,6 +18,7 @@ export const notifyEvents = [
   "case.replied",
   "case.extensionRequested",
   "case.sentBack",
+  "case.reviewRequested",
   "petitioner.notice",
 ] as const;
 export type NotifyEvent = (typeof notifyEvents)[number];

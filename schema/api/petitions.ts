@@ -438,6 +438,12 @@ export const TrackBody = z
   })
   .openapi("TrackBody");
 
+/** §35–§36: the petitioner asks for a review (复查) or re-review (复核) online, in the window. */
+export const OnlineReviewRequestBody = TrackBody.extend({
+  reason: Text(2_000).openapi({ description: "不服的理由" }),
+  altcha: HumanCheck,
+}).openapi("OnlineReviewRequestBody");
+
 export const EvaluateBody = TrackBody.extend({
   handlingUnit: Satisfaction,
   office: Satisfaction,
@@ -467,5 +473,7 @@ export const TrackedPetition = z
     /** §34: the petitioner is told why and until when. */
     extension: z.object({ days: z.number().int(), reason: z.string(), due: IsoDate }).nullable(),
     notices: z.array(PetitionNotice),
+    /** Whether the petitioner may ask for a review or re-review online now, and until when. */
+    reviewWindow: z.object({ kind: z.enum(["review", "reReview"]), closesOn: IsoDate }).nullable(),
   })
   .openapi("TrackedPetition");

@@ -1,6 +1,7 @@
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { call } from "../support/client.ts";
+import { humanCheck } from "../support/human-check.ts";
 import { act, getCase, register, setUpCounty, type TestCounty } from "../support/county.ts";
 
 let county: TestCounty;
@@ -177,5 +178,46 @@ describe("the petitioner always knows", () => {
     expect(told.body.notices).toEqual([
       expect.objectContaining({ method: "letter", content: "已书面告知受理情况。" }),
     ]);
+  });
+});
+
+describe("the petitioner asks for a review online", () => {
+  it("within the window, with the human check; the office is told", async () => {
+    const { clerk, supervisor, handler, bureauLeader } = county.people;
+    const created = await register(county, clerk.token);
+    const id = created.body.id;
+    const code = created.body.trackingCode;
+    const ask = async (reason: string, altcha?: string) =>
+      call<{ status: string; reviewWindow: unknown }>(
+        `/api/v1/t/${county.code}/public/review-request`,
+        {
+          body: {
+            trackingCode: code,
+            phoneLast4: "5678",
+            reason,
+            altcha: altcha ?? (await humanCheck(county)),
+          },
+        },
+      );
+    // Before any reply there is nothing to review.
+    expect((await track(code)).body).toMatchObject({ reviewWindow: null });
+    expect((await ask("不服")).status).toBe(409);
+
+    await act(county, clerk.token, id, "assign", { toUnitId: county.bureau });
+    await act(county, bureauLeader.token, id, "handler", { handlerId: handler.id });
+    await act(county, handler.token, id, "reply", reply);
+    expect((await track(code)).body).toMatchObject({
+      reviewWindow: { kind: "review", closesOn: expect.stringMatching(/^\d{4}-/) },
+    });
+    // No human check, no request.
+    expect((await ask("不服", "bogus")).status).toBe(422);
+
+    const asked = await ask("赔偿金额计算有误");
+    expect(asked.status).toBe(200);
+    expect(asked.body).toMatchObject({ status: "under_review", reviewWindow: null });
+    expect(await events(supervisor.token, id)).toContain("case.reviewRequested");
+    const staff = await getCase(county, clerk.token, id);
+    expect(staff.body.status).toBe("under_review");
+    expect((staff.body.deadlines as Record<string, unknown>).reviewAnswer).toBeDefined();
   });
 });

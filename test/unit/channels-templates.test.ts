@@ -55,6 +55,7 @@ const TYPICAL: Record<EventKind, TemplateParams> = {
     reason: "需实地核查",
   },
   "case.sentBack": { trackingCode: "XF2026-000123", reason: "事实未查清", due: "12月20日" },
+  "case.reviewRequested": { trackingCode: "XF2026-000123", category: "土地征收", kind: "复查" },
   "petitioner.notice": { trackingCode: "XF2026-000123", message: "已交办县自然资源局办理。" },
 };
 
@@ -86,6 +87,8 @@ describe("message templates", () => {
         "案件 XF2026-000123（土地征收）申请延期 15 日，理由：需实地核查。请审批。",
       "case.sentBack":
         "案件 XF2026-000123 的办结报告未通过审核，发回重办：事实未查清。请于 12月20日 前重新办结。",
+      "case.reviewRequested":
+        "信访人对案件 XF2026-000123（土地征收）的处理意见不服，申请复查。请及时办理。",
       "petitioner.notice": "【连心桥】您的信访事项（查询码 XF2026-000123）已交办县自然资源局办理。",
     });
   });

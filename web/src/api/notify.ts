@@ -19,6 +19,7 @@ export type NotifyEvent =
   | "case.replied"
   | "case.extensionRequested"
   | "case.sentBack"
+  | "case.reviewRequested"
   | "petitioner.notice";
 
 export type RouteChannel =

@@ -23,6 +23,7 @@ export const EVENT_LABELS: Record<NotifyEvent, string> = {
   "case.replied": "处理意见书出具",
   "case.extensionRequested": "延期申请待批",
   "case.sentBack": "发回重办",
+  "case.reviewRequested": "申请复查复核",
   "petitioner.notice": "告知信访人",
 };
 
@@ -107,6 +108,7 @@ export const PLACEHOLDER_LABELS: Record<string, string> = {
   message: "告知内容",
   reason: "理由",
   days: "天数",
+  kind: "申请类别",
 };
 
 export function labelFor<T extends string>(labels: Record<T, string>, value: string): string {

@@ -3,6 +3,7 @@ import { TenantParam } from "../../../schema/api/common.ts";
 import {
   EvaluateBody,
   EvaluationView,
+  OnlineReviewRequestBody,
   PublicUnit,
   SubmitOnlinePetitionBody,
   TrackBody,
@@ -20,6 +21,7 @@ import { registerPetition } from "../../domain/petitions/intake.ts";
 import {
   evaluate,
   findForPetitioner,
+  requestReviewOnline,
   trackedView,
 } from "../../domain/petitions/petitioner-access.ts";
 import { listUnits } from "../../storage/units.ts";
@@ -89,6 +91,20 @@ const evaluatePetitionRoute = createRoute({
   request: { params: TenantParam, body: jsonBody(EvaluateBody) },
   responses: {
     200: jsonContent(EvaluationView, "The evaluation"),
+    ...errorResponses(400, 404, 409, 429),
+  },
+});
+
+const requestReviewOnlineRoute = createRoute({
+  operationId: "requestReviewOnline",
+  method: "post",
+  path: "/t/{tenant}/public/review-request",
+  tags: ["Citizens"],
+  summary: "Ask for a review (复查) or re-review (复核) online, within the window (§35, §36)",
+  middleware: citizen,
+  request: { params: TenantParam, body: jsonBody(OnlineReviewRequestBody) },
+  responses: {
+    200: jsonContent(TrackedPetition, "The case after the request"),
     ...errorResponses(400, 404, 409, 429),
   },
 });
@@ -168,4 +184,13 @@ export const citizenRoutes = newRouter()
     const { trackingCode, phoneLast4, ...rating } = c.req.valid("json");
     const row = await findForPetitioner(ctx, { trackingCode, phoneLast4 });
     return c.json(await evaluate(ctx, row, rating), 200);
+  })
+  .openapi(requestReviewOnlineRoute, async (c) => {
+    const { altcha, trackingCode, phoneLast4, reason } = c.req.valid("json");
+    await requireHumanCheck(c.env, c.get("scope"), altcha);
+    const ctx = await loadCaseContext(c.env, c.get("scope"));
+    const row = await findForPetitioner(ctx, { trackingCode, phoneLast4 });
+    const view = await requestReviewOnline(ctx, row, reason);
+    await flushOutbox(c.env, ctx.scope, ctx.now);
+    return c.json(view, 200);
   });

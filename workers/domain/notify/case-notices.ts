@@ -108,6 +108,24 @@ export function whoMustAct(
         },
       ];
     }
+    case "requestReview":
+    case "requestReReview":
+      return [
+        {
+          ...base,
+          event: "case.reviewRequested",
+          params: {
+            trackingCode: after.trackingCode,
+            category,
+            kind: action === "requestReview" ? "复查" : "复核",
+          },
+          staff: [
+            ...inUnit(office?.id, "clerk", "supervisor"),
+            ...inUnit(after.responsibleUnitId, "clerk", "leader"),
+            ...byId(after.handlerId),
+          ],
+        },
+      ];
     case "requestExtension":
       return [
         {
@@ -153,7 +171,7 @@ export function whoMustAct(
 export async function mustActStatements(
   ctx: CaseContext,
   settings: LoadedSettings,
-  actor: StaffView,
+  actor: StaffView | null,
   action: PetitionAction,
   before: PetitionRow,
   after: PetitionRow,
@@ -163,7 +181,7 @@ export async function mustActStatements(
   for (const notice of whoMustAct(ctx, staff, action, before, after)) {
     const key = `case:${after.id}:${after.version}:${notice.event}`;
     const people = (notice.staff ?? []).filter(
-      (s, i, all) => s.id !== actor.staffId && all.findIndex((o) => o.id === s.id) === i,
+      (s, i, all) => s.id !== actor?.staffId && all.findIndex((o) => o.id === s.id) === i,
     );
     if (people.length === 0) continue;
     statements.push(

@@ -50,6 +50,7 @@ export const DEFAULT_SETTINGS: NotificationSettings = {
     "case.replied": { channels: ["in_app", "web_push"] },
     "case.extensionRequested": { channels: ["in_app", "web_push"] },
     "case.sentBack": { channels: ["in_app", "web_push"] },
+    "case.reviewRequested": { channels: ["in_app", "web_push"] },
     "petitioner.notice": { channels: ["sms"] },
   },
   quietHours: { start: "21:00", end: "08:00" },

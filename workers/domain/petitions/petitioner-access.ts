@@ -9,7 +9,10 @@ import {
   updatePetitionStatement,
 } from "../../storage/petitions.ts";
 import { loadReceptionPolicyRow } from "../../storage/reception.ts";
+import { deadlineFor } from "../deadlines/index.ts";
 import { countTrackingMiss, trackingLocked } from "../edges/limits.ts";
+import { mustActStatements } from "../notify/case-notices.ts";
+import { loadNotificationSettings } from "../notify/settings-store.ts";
 import { lastFour } from "../petitioner/phone.ts";
 import { normalizeTrackingCode } from "../petitioner/tracking-code.ts";
 import { resolveReceptionPolicy } from "../reception/booking-policy.ts";
@@ -103,7 +106,73 @@ export async function trackedView(ctx: CaseContext, row: PetitionRow) {
           }
         : null,
     notices: notices.map(presentNotice),
+    reviewWindow: reviewWindow(ctx, row),
   };
+}
+
+/** §35–§36: a review may be asked for after a first reply, a re-review after a review. */
+function reviewWindow(ctx: CaseContext, row: PetitionRow) {
+  if (!row.repliedOn || (row.status !== "replied" && row.status !== "reviewed")) return null;
+  const kind = row.status === "replied" ? "review" : "reReview";
+  const key = kind === "review" ? "reviewRequest" : "reReviewRequest";
+  const closesOn = deadlineFor(key, row.repliedOn, ctx.policy, ctx.calendar).due;
+  return ctx.today > closesOn ? null : ({ kind, closesOn } as const);
+}
+
+/**
+ * The petitioner asks for a review or re-review online within the window: the case moves
+ * as if the office registered the request that day, and the people who must act are told.
+ */
+export async function requestReviewOnline(ctx: CaseContext, row: PetitionRow, reason: string) {
+  const window = reviewWindow(ctx, row);
+  if (!window) throw conflict("当前不能在网上申请复查或复核：申请期限已过，或尚未收到处理意见书");
+  const action = window.kind === "review" ? "requestReview" : "requestReReview";
+  const status = window.kind === "review" ? "under_review" : "under_re_review";
+  const after: PetitionRow = {
+    ...row,
+    status,
+    ...(window.kind === "review"
+      ? { reviewRequestedOn: ctx.today }
+      : { reReviewRequestedOn: ctx.today, pausedDays: 0 }),
+  };
+  const clocks = clockColumns(caseClocks(clockFacts(after), ctx.policy, ctx.calendar), ctx.policy);
+  const written = { ...after, ...clocks, updatedAt: ctx.now, version: row.version + 1 };
+  const settings = await loadNotificationSettings(ctx.scope, ctx.keys);
+  await batchWithAudit(
+    ctx.scope,
+    [
+      updatePetitionStatement(ctx.scope, row.id, row.version, {
+        status,
+        reviewRequestedOn: written.reviewRequestedOn,
+        reReviewRequestedOn: written.reReviewRequestedOn,
+        pausedDays: written.pausedDays,
+        ...clocks,
+        updatedAt: ctx.now,
+      }),
+      insertEventStatement(ctx.scope, {
+        petitionId: row.id,
+        version: row.version + 1,
+        at: ctx.now,
+        action,
+        fromStatus: row.status,
+        toStatus: status,
+        actorId: null,
+        actorUnitId: null,
+        note: reason,
+        detail: { requestedOn: ctx.today, online: true },
+      }),
+      ...(await mustActStatements(ctx, settings, null, action, row, written)),
+    ],
+    {
+      actorId: null,
+      action: `petition.${action}`,
+      targetType: "petition",
+      targetId: row.id,
+      detail: { online: true },
+    },
+    ctx.now,
+  );
+  return trackedView(ctx, written);
 }
 
 export type Satisfaction = "satisfied" | "basically_satisfied" | "unsatisfied";

@@ -16,6 +16,7 @@ export type EventKind =
   | "case.replied"
   | "case.extensionRequested"
   | "case.sentBack"
+  | "case.reviewRequested"
   | "petitioner.notice";
 
 export interface MessageTemplate {
@@ -110,6 +111,11 @@ export const DEFAULT_TEMPLATES: Readonly<Record<EventKind, DefaultTemplate>> = {
     title: "案件发回重办",
     body: "案件 {trackingCode} 的办结报告未通过审核，发回重办：{reason}。请于 {due} 前重新办结。",
     params: ["trackingCode", "reason", "due"],
+  },
+  "case.reviewRequested": {
+    title: "申请复查复核",
+    body: "信访人对案件 {trackingCode}（{category}）的处理意见不服，申请{kind}。请及时办理。",
+    params: ["trackingCode", "category", "kind"],
   },
   "petitioner.notice": {
     title: "信访事项告知",
