@@ -1,8 +1,8 @@
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { call } from "../support/client.ts";
-import { humanCheck } from "../support/human-check.ts";
 import { act, getCase, register, setUpCounty, type TestCounty } from "../support/county.ts";
+import { humanCheck } from "../support/human-check.ts";
 
 let county: TestCounty;
 
