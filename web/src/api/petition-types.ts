@@ -373,4 +373,12 @@ export interface TrackedPetition {
   deadlines: Deadlines;
   reply: (Omit<WrittenReply, "unitId"> & { unitName: string }) | null;
   evaluation: EvaluationView;
+  extension: { days: number; reason: string; due: string } | null;
+  notices: {
+    kind: string;
+    method: "sms" | "letter" | "in_person" | "in_app";
+    content: string;
+    at: string;
+  }[];
+  reviewWindow: { kind: "review" | "reReview"; closesOn: string } | null;
 }
