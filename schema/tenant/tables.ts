@@ -201,6 +201,9 @@ export const petitions = sqliteTable(
     upstreamDue: text("upstream_due"),
     /** When the completion report went back upward (办结报告). */
     upstreamReportedOn: text("upstream_reported_on"),
+    /** 逐案评查: when and why the case landed on the office's review list. */
+    reviewListedAt: integer("review_listed_at", { mode: "timestamp_ms" }),
+    reviewReason: text("review_reason", { enum: ["unsatisfied", "petitionedAgain"] }),
     /** The handler's pending request to extend (§34), until the unit's leader decides. */
     extensionRequest: text("extension_request", { mode: "json" }).$type<ExtensionRequest | null>(),
     pausedDays: integer("paused_days").notNull().default(0),
@@ -230,6 +233,7 @@ export const petitions = sqliteTable(
     index("petitions_tenant_registered_idx").on(t.tenantId, t.registeredAt),
     // Figures count cases from above by level, by registration date.
     index("petitions_tenant_source_idx").on(t.tenantId, t.sourceLevel, t.registeredAt),
+    index("petitions_tenant_review_list_idx").on(t.tenantId, t.reviewListedAt),
   ],
 );
 

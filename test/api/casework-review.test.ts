@@ -1,4 +1,7 @@
+import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
+import { listReviewList } from "../../workers/storage/review-list.ts";
+import { openTenantScope } from "../../workers/storage/tenant-scope.ts";
 import { call } from "../support/client.ts";
 import { act, register, setUpCounty, type TestCounty } from "../support/county.ts";
 
@@ -134,5 +137,74 @@ describe("cases from above (上级交办/转送)", () => {
     // A case of the county's own owes no report upward.
     const own = await register(county, clerk.token);
     expect(own.body.fromAbove).toBeNull();
+  });
+});
+
+describe("the review list (逐案评查)", () => {
+  it("takes a case rated 不满意 and one petitioned again, each once, newest first", async () => {
+    const { clerk, handler, bureauLeader, townClerk } = county.people;
+    const id = await assignedToBureau();
+    await act(county, handler.token, id, "reply", reply);
+    const tracked = (
+      await call<{ trackingCode: string }>(`/api/v1/t/${county.code}/petitions/${id}`, {
+        token: clerk.token,
+      })
+    ).body.trackingCode;
+    const rated = await call(`/api/v1/t/${county.code}/public/evaluate`, {
+      body: {
+        trackingCode: tracked,
+        phoneLast4: "5678",
+        handlingUnit: "unsatisfied",
+        office: "satisfied",
+      },
+    });
+    expect(rated.status).toBe(200);
+
+    // The same person petitions again on the same matter.
+    const again = await register(county, clerk.token);
+    expect(again.body.flags.repeat).toBeDefined();
+
+    type Page = { items: { id: string; reviewReason: string }[]; nextCursor: string | null };
+    const list = await call<Page>(`/api/v1/t/${county.code}/review-list?limit=100`, {
+      token: clerk.token,
+    });
+    expect(list.status).toBe(200);
+    const reasons = Object.fromEntries(list.body.items.map((i) => [i.id, i.reviewReason]));
+    expect(reasons[id]).toBe("unsatisfied");
+    expect(list.body.items.filter((i) => i.id === id)).toHaveLength(1);
+    expect(Object.values(reasons)).toContain("petitionedAgain");
+
+    // A page at a time.
+    const first = await call<Page>(`/api/v1/t/${county.code}/review-list?limit=1`, {
+      token: clerk.token,
+    });
+    expect(first.body.items).toHaveLength(1);
+    const second = await call<Page>(
+      `/api/v1/t/${county.code}/review-list?limit=1&cursor=${encodeURIComponent(first.body.nextCursor ?? "")}`,
+      { token: clerk.token },
+    );
+    expect(second.body.items[0]?.id).not.toBe(first.body.items[0]?.id);
+
+    // A township that never held these cases is told nothing of them.
+    const town = await call<Page>(`/api/v1/t/${county.code}/review-list`, {
+      token: townClerk.token,
+    });
+    expect(town.body.items).toEqual([]);
+    expect(bureauLeader.id).toBeTruthy();
+  });
+
+  it("is read through its index", async () => {
+    const scope = openTenantScope(env, { code: county.code, shard: "TENANT_DB_1" });
+    const { sql, params } = listReviewList(
+      scope,
+      { staffId: "s", unitId: "u", unitSubtree: ["u"], inCountyOffice: true },
+      { limit: 30 },
+    ).toSQL();
+    const plan = await env.TENANT_DB_1.prepare(`EXPLAIN QUERY PLAN ${sql}`)
+      .bind(...params)
+      .all<{ detail: string }>();
+    expect(plan.results.map((r) => r.detail).join("\n")).toMatch(
+      /SEARCH petitions USING INDEX petitions_tenant_review_list_idx/,
+    );
   });
 });

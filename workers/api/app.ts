@@ -17,6 +17,7 @@ import { petitionRoutes } from "./routes/petitions.ts";
 import { receptionDeskRoutes } from "./routes/reception-desk.ts";
 import { receptionScheduleRoutes } from "./routes/reception-schedule.ts";
 import { referenceRoutes } from "./routes/reference.ts";
+import { reviewListRoutes } from "./routes/review-list.ts";
 import { staffRoutes } from "./routes/staff.ts";
 import { tenantRoutes } from "./routes/tenants.ts";
 import { unitRoutes } from "./routes/units.ts";
@@ -41,6 +42,7 @@ export function createApp() {
   app.route("/api/v1", referenceRoutes);
   app.route("/api/v1", calendarRoutes);
   app.route("/api/v1", petitionRoutes);
+  app.route("/api/v1", reviewListRoutes);
   app.route("/api/v1", citizenRoutes);
   app.route("/api/v1", notifyRoutes);
   app.route("/api/v1", receptionScheduleRoutes);

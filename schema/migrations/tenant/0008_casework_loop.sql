@@ -12,6 +12,12 @@ ALTER TABLE `petitions` ADD `upstream_due` text;
 --> statement-breakpoint
 ALTER TABLE `petitions` ADD `upstream_reported_on` text;
 --> statement-breakpoint
+ALTER TABLE `petitions` ADD `review_listed_at` integer;
+--> statement-breakpoint
+ALTER TABLE `petitions` ADD `review_reason` text;
+--> statement-breakpoint
+CREATE INDEX `petitions_tenant_review_list_idx` ON `petitions` (`tenant_id`,`review_listed_at`);
+--> statement-breakpoint
 CREATE INDEX `petitions_tenant_source_idx` ON `petitions` (`tenant_id`,`source_level`,`registered_at`);
 --> statement-breakpoint
 UPDATE `petitions` SET `notice_owed` = false WHERE `anonymous` = 1;

@@ -13,6 +13,7 @@ import {
   insertEventStatement,
   insertPetitionStatement,
 } from "../../storage/petitions.ts";
+import { listForReviewStatement } from "../../storage/review-list.ts";
 import { findStaff } from "../../storage/staff.ts";
 import type { Viewer } from "../../storage/visibility.ts";
 import { encryptPii, lookupHash } from "../crypto/pii.ts";
@@ -144,6 +145,8 @@ export async function registerPetition(
       upstreamRef: input.fromAbove?.reference ?? null,
       upstreamDue: input.fromAbove?.due ?? null,
       upstreamReportedOn: null,
+      reviewListedAt: null,
+      reviewReason: null,
       pausedDays: 0,
       reply: null,
       repliedOn: null,
@@ -186,6 +189,10 @@ export async function registerPetition(
             },
           }),
           ...told,
+          // The earlier case of a matter petitioned again goes on the review list (逐案评查).
+          ...(flags.repeat
+            ? [listForReviewStatement(ctx.scope, flags.repeat.of, "petitionedAgain", ctx.now)]
+            : []),
         ],
         {
           actorId: registrant?.staffId ?? null,

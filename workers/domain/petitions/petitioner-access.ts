@@ -9,6 +9,7 @@ import {
   updatePetitionStatement,
 } from "../../storage/petitions.ts";
 import { loadReceptionPolicyRow } from "../../storage/reception.ts";
+import { listForReviewStatement } from "../../storage/review-list.ts";
 import { deadlineFor } from "../deadlines/index.ts";
 import { countTrackingMiss, trackingLocked } from "../edges/limits.ts";
 import { mustActStatements } from "../notify/case-notices.ts";
@@ -188,6 +189,7 @@ export async function evaluate(
   if (window.status === "not_open") throw conflict("收到处理意见书后才能评价");
   if (window.status === "expired") throw conflict(`评价期限已于 ${window.closesOn} 届满`);
   const evaluation = { ...rating, at: ctx.now.toISOString() };
+  const unsatisfied = rating.handlingUnit === "unsatisfied" || rating.office === "unsatisfied";
   const after = { ...row, evaluation };
   const clocks = clockColumns(caseClocks(clockFacts(after), ctx.policy, ctx.calendar), ctx.policy);
   await batchWithAudit(
@@ -209,6 +211,8 @@ export async function evaluate(
         actorUnitId: null,
         detail: { handlingUnit: rating.handlingUnit, office: rating.office },
       }),
+      // 不满意 puts the case on the office's review list (逐案评查).
+      ...(unsatisfied ? [listForReviewStatement(ctx.scope, row.id, "unsatisfied", ctx.now)] : []),
     ],
     {
       actorId: null,
