@@ -19,6 +19,7 @@ export const notifyEvents = [
   "case.extensionRequested",
   "case.sentBack",
   "case.reviewRequested",
+  "case.groupVisit",
   "petitioner.notice",
 ] as const;
 export type NotifyEvent = (typeof notifyEvents)[number];

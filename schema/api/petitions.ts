@@ -79,7 +79,11 @@ export const CreatePetitionBody = z
       .openapi({ description: "When it arrived; up to 90 days back, never in the future" }),
     anonymous: z.boolean().optional().openapi({ description: "匿名来信: no notice is owed" }),
     petitioner: Person.optional(),
-    representatives: z.array(Person).max(5, "集体访代表不超过 5 人（第二十条）").optional(),
+    representatives: z
+      .array(Person)
+      .max(20, "集体访代表人数过多")
+      .optional()
+      .openapi({ description: "集体访代表; at most the county's number (default 5, §20)" }),
     headcount: z.number().int().min(1).max(10_000).optional(),
     ...Material,
     subjectUnitId: Id.optional(),

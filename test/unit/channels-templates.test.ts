@@ -56,6 +56,12 @@ const TYPICAL: Record<EventKind, TemplateParams> = {
   },
   "case.sentBack": { trackingCode: "XF2026-000123", reason: "事实未查清", due: "12月20日" },
   "case.reviewRequested": { trackingCode: "XF2026-000123", category: "土地征收", kind: "复查" },
+  "case.groupVisit": {
+    unit: "县信访局",
+    headcount: 12,
+    trackingCode: "XF2026-000123",
+    category: "土地征收",
+  },
   "petitioner.notice": { trackingCode: "XF2026-000123", message: "已交办县自然资源局办理。" },
 };
 
@@ -89,6 +95,8 @@ describe("message templates", () => {
         "案件 XF2026-000123 的办结报告未通过审核，发回重办：事实未查清。请于 12月20日 前重新办结。",
       "case.reviewRequested":
         "信访人对案件 XF2026-000123（土地征收）的处理意见不服，申请复查。请及时办理。",
+      "case.groupVisit":
+        "县信访局登记集体访 12 人，案件 XF2026-000123（土地征收），请及时研判处置。",
       "petitioner.notice": "【连心桥】您的信访事项（查询码 XF2026-000123）已交办县自然资源局办理。",
     });
   });

@@ -20,6 +20,7 @@ export type NotifyEvent =
   | "case.extensionRequested"
   | "case.sentBack"
   | "case.reviewRequested"
+  | "case.groupVisit"
   | "petitioner.notice";
 
 export type RouteChannel =

@@ -24,6 +24,7 @@ export const EVENT_LABELS: Record<NotifyEvent, string> = {
   "case.extensionRequested": "延期申请待批",
   "case.sentBack": "发回重办",
   "case.reviewRequested": "申请复查复核",
+  "case.groupVisit": "集体访",
   "petitioner.notice": "告知信访人",
 };
 
@@ -109,6 +110,7 @@ export const PLACEHOLDER_LABELS: Record<string, string> = {
   reason: "理由",
   days: "天数",
   kind: "申请类别",
+  headcount: "来访人数",
 };
 
 export function labelFor<T extends string>(labels: Record<T, string>, value: string): string {

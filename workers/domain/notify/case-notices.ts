@@ -18,7 +18,7 @@ const ROUTE_WORDS: Partial<Record<PetitionAction, string>> = { forward: "转送"
 export function whoMustAct(
   ctx: CaseContext,
   staff: readonly StaffRow[],
-  action: PetitionAction,
+  action: PetitionAction | "register",
   before: PetitionRow,
   after: PetitionRow,
 ): Omit<Notice, "key">[] {
@@ -36,6 +36,21 @@ export function whoMustAct(
   };
   const category = ctx.taxonomy.name(after.categoryCode);
   switch (action) {
+    case "register":
+      if (after.headcount < ctx.policy.groupVisitAlertAt) return [];
+      return [
+        {
+          ...base,
+          event: "case.groupVisit",
+          params: {
+            headcount: after.headcount,
+            unit: unitName(after.registeringUnitId),
+            trackingCode: after.trackingCode,
+            category,
+          },
+          staff: inUnit(office?.id, "clerk", "supervisor", "leader"),
+        },
+      ];
     case "forward":
     case "assign":
       return [
@@ -172,7 +187,7 @@ export async function mustActStatements(
   ctx: CaseContext,
   settings: LoadedSettings,
   actor: StaffView | null,
-  action: PetitionAction,
+  action: PetitionAction | "register",
   before: PetitionRow,
   after: PetitionRow,
 ) {

@@ -51,6 +51,7 @@ export const DEFAULT_SETTINGS: NotificationSettings = {
     "case.extensionRequested": { channels: ["in_app", "web_push"] },
     "case.sentBack": { channels: ["in_app", "web_push"] },
     "case.reviewRequested": { channels: ["in_app", "web_push"] },
+    "case.groupVisit": { channels: ["in_app", "web_push", "wecom", "dingtalk"] },
     "petitioner.notice": { channels: ["sms"] },
   },
   quietHours: { start: "21:00", end: "08:00" },

@@ -18,6 +18,7 @@ import { findStaff } from "../../storage/staff.ts";
 import type { Viewer } from "../../storage/visibility.ts";
 import { encryptPii, lookupHash } from "../crypto/pii.ts";
 import { addCalendarDays, cstDate, daysBetween } from "../deadlines/index.ts";
+import { mustActStatements } from "../notify/case-notices.ts";
 import { loadNotificationSettings } from "../notify/settings-store.ts";
 import { checkIdNumber } from "../petitioner/id-number.ts";
 import { checkMobile } from "../petitioner/phone.ts";
@@ -62,6 +63,7 @@ export async function registerPetition(
   if (!category) throw invalid("categoryCode", "内容分类不存在");
   if (!category.parentCode) throw invalid("categoryCode", "请选择具体的小类");
   const receivedOn = receivedDate(ctx, input.receivedAt);
+  checkRepresentatives(ctx, input);
   const parties = normalizeParties(input);
   const unit = registeringUnit(ctx, input, registrant);
   if (input.subjectUnitId && !ctx.units.some((u) => u.id === input.subjectUnitId)) {
@@ -161,14 +163,12 @@ export async function registerPetition(
     };
     const written = { ...row, tenantId: ctx.scope.tenant };
     const owed = owedNotice(ctx, "register", written, {});
-    const told = owed
-      ? await petitionerNoticeStatements(
-          ctx,
-          await loadNotificationSettings(ctx.scope, ctx.keys),
-          written,
-          owed,
-        )
-      : [];
+    const settings = await loadNotificationSettings(ctx.scope, ctx.keys);
+    const told = [
+      ...(owed ? await petitionerNoticeStatements(ctx, settings, written, owed) : []),
+      // A group visit at or above the county's number alerts the county office at once.
+      ...(await mustActStatements(ctx, settings, registrant, "register", written, written)),
+    ];
     try {
       await batchWithAudit(
         ctx.scope,
@@ -307,6 +307,13 @@ function checkPerson(person: Person, path: string): Person {
 export function isNoticeOwed(parties: SealedParties): boolean {
   const lead = parties.petitioner;
   return Boolean(lead?.name?.trim() && lead.address?.trim());
+}
+
+function checkRepresentatives(ctx: CaseContext, input: Intake) {
+  const max = ctx.policy.representativesMax;
+  if ((input.representatives?.length ?? 0) > max) {
+    throw invalid("representatives", `集体访代表不超过 ${max} 人（第二十条）`);
+  }
 }
 
 function normalizeParties(input: Intake): SealedParties {

@@ -17,6 +17,7 @@ export type EventKind =
   | "case.extensionRequested"
   | "case.sentBack"
   | "case.reviewRequested"
+  | "case.groupVisit"
   | "petitioner.notice";
 
 export interface MessageTemplate {
@@ -116,6 +117,11 @@ export const DEFAULT_TEMPLATES: Readonly<Record<EventKind, DefaultTemplate>> = {
     title: "申请复查复核",
     body: "信访人对案件 {trackingCode}（{category}）的处理意见不服，申请{kind}。请及时办理。",
     params: ["trackingCode", "category", "kind"],
+  },
+  "case.groupVisit": {
+    title: "集体访预警",
+    body: "{unit}登记集体访 {headcount} 人，案件 {trackingCode}（{category}），请及时研判处置。",
+    params: ["unit", "headcount", "trackingCode", "category"],
   },
   "petitioner.notice": {
     title: "信访事项告知",
