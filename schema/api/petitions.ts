@@ -229,6 +229,10 @@ export const Petition = z
         })
         .optional(),
       inProgressBelow: z.object({ of: z.string(), unitId: z.string() }).optional(),
+      final: z
+        .object({ of: z.string(), trackingCode: z.string() })
+        .optional()
+        .openapi({ description: "§36: an earlier case of this matter was re-reviewed" }),
       skipLevel: z.boolean().optional(),
       legalRoute: z.string().optional(),
     }),

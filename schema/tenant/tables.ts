@@ -258,6 +258,8 @@ export interface PetitionFlags {
   repeat?: { of: string; trackingCode: string; status: string; afterReReview: boolean };
   /** The same matter is in progress at a lower level (§19): the upper level may decline. */
   inProgressBelow?: { of: string; unitId: string };
+  /** §36: an earlier case of this matter was re-reviewed, however long ago. */
+  final?: { of: string; trackingCode: string };
   firstPetition: boolean;
   /**
    * The earlier cases (same person, same category) these flags were drawn from. Never

@@ -59,3 +59,56 @@ describe("group visits", () => {
     expect(await told(supervisor.token, below.body.id)).toEqual([]);
   });
 });
+
+describe("finality after re-review (§36)", () => {
+  it("is flagged however long ago, to those who may see the earlier case", async () => {
+    const { clerk, handler, townClerk } = county.people;
+    const reply = {
+      request: "请求支付拖欠工资。",
+      factsAndReasons: "经查属实。",
+      decision: "责令支付。",
+      legalBasis: "《劳动法》第五十条。",
+      outcome: "support",
+    };
+    const petitioner = { name: "钱七", phone: "13700001234", address: "某镇" };
+    const created = await register(county, clerk.token, { petitioner });
+    const id = created.body.id;
+    const step = async (token: string, path: string, body: Record<string, unknown> = {}) => {
+      const reply = await call<{ status: string }>(
+        `/api/v1/t/${county.code}/petitions/${id}/${path}`,
+        { token, body },
+      );
+      expect(reply.status, path).toBe(200);
+      return reply.body;
+    };
+    await step(clerk.token, "assign", { toUnitId: county.bureau });
+    await step(handler.token, "reply", reply);
+    await step(clerk.token, "review");
+    await step(handler.token, "reply", reply);
+    await step(clerk.token, "re-review");
+    await step(handler.token, "reply", reply);
+    const closed = await step(handler.token, "close", {
+      factsClear: true,
+      handled: true,
+      fileComplete: true,
+      petitionerOpinion: "不满意",
+      method: "handled",
+    });
+    expect(closed.status).toBe("closed");
+    // Long ago, as far as the repeat window can tell.
+    await call(`/api/v1/t/${county.code}/settings/deadline-policy`, {
+      method: "PUT",
+      token: county.adminToken,
+      body: { repeatWindowDays: 0 },
+    });
+
+    const again = await register(county, clerk.token, { petitioner });
+    expect(again.body.flags.repeat).toBeUndefined();
+    expect(again.body.flags.final).toEqual({ of: id, trackingCode: created.body.trackingCode });
+
+    // A township clerk registering it never held the earlier case: not told of it.
+    const atTown = await register(county, townClerk.token, { petitioner });
+    expect(atTown.body.flags.final).toBeUndefined();
+    expect(atTown.body.flags.firstPetition).toBe(true);
+  });
+});

@@ -139,6 +139,7 @@ export interface EvaluationView {
 export interface PetitionFlags {
   firstPetition: boolean;
   repeat?: { of: string; trackingCode: string; status: string; afterReReview: boolean };
+  final?: { of: string; trackingCode: string };
   inProgressBelow?: { of: string; unitId: string };
   skipLevel?: boolean;
   legalRoute?: string;

@@ -365,6 +365,9 @@ async function intakeFlags(
       afterReReview: earlier.some((c) => c.status === "re_reviewed" || c.replyStage === "reReview"),
     };
   }
+  // §36 finality does not lapse with the repeat window: flagged however long ago.
+  const reReviewed = earlier.find((c) => c.status === "re_reviewed" || c.replyStage === "reReview");
+  if (reReviewed) flags.final = { of: reReviewed.id, trackingCode: reReviewed.trackingCode };
   const unit = ctx.units.find((u) => u.id === unitId);
   if (unit?.kind === "county") {
     const below = earlier.find((c) => open(c.status) && c.responsibleUnitId !== unitId);

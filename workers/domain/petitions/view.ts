@@ -61,6 +61,7 @@ export function flagRefs(flags: PetitionFlags): string[] {
     ...(flags.basis ?? []),
     ...(flags.repeat ? [flags.repeat.of] : []),
     ...(flags.inProgressBelow ? [flags.inProgressBelow.of] : []),
+    ...(flags.final ? [flags.final.of] : []),
   ];
 }
 
@@ -92,6 +93,7 @@ export function presentFlags(flags: PetitionFlags, visible: ReadonlySet<string>)
     ...(flags.repeat && shown(flags.repeat.of) && { repeat: flags.repeat }),
     ...(flags.inProgressBelow &&
       shown(flags.inProgressBelow.of) && { inProgressBelow: flags.inProgressBelow }),
+    ...(flags.final && shown(flags.final.of) && { final: flags.final }),
     ...(flags.skipLevel && { skipLevel: true }),
     ...(flags.legalRoute && { legalRoute: flags.legalRoute }),
   };
