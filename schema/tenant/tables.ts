@@ -455,6 +455,8 @@ export const supervisionForms = [
   "meeting",
   "listed",
   "bulletin",
+  /** A leader's written instruction on the case (领导批示). */
+  "instruction",
 ] as const;
 export type SupervisionForm = (typeof supervisionForms)[number];
 

@@ -19,6 +19,7 @@ import { receptionScheduleRoutes } from "./routes/reception-schedule.ts";
 import { referenceRoutes } from "./routes/reference.ts";
 import { reviewListRoutes } from "./routes/review-list.ts";
 import { staffRoutes } from "./routes/staff.ts";
+import { supervisionEarlyRoutes } from "./routes/supervision-early.ts";
 import { tenantRoutes } from "./routes/tenants.ts";
 import { unitRoutes } from "./routes/units.ts";
 
@@ -43,6 +44,7 @@ export function createApp() {
   app.route("/api/v1", calendarRoutes);
   app.route("/api/v1", petitionRoutes);
   app.route("/api/v1", reviewListRoutes);
+  app.route("/api/v1", supervisionEarlyRoutes);
   app.route("/api/v1", citizenRoutes);
   app.route("/api/v1", notifyRoutes);
   app.route("/api/v1", receptionScheduleRoutes);

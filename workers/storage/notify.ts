@@ -137,6 +137,64 @@ export function openSupervisionStatement(
     .onConflictDoNothing();
 }
 
+/**
+ * Opens supervision before any breach (挂牌督办, a leader's 批示) with its own due date; does
+ * nothing when the case is already supervised (one open supervision per case).
+ */
+export function openSupervisionEarlyStatement(
+  scope: TenantScope,
+  early: {
+    petitionId: string;
+    form: "listed" | "instruction";
+    due: string;
+    unitId: string;
+    by: string;
+    note?: string | undefined;
+  },
+  now: Date,
+) {
+  return scope.db
+    .insert(supervisions)
+    .values({
+      id: `${early.petitionId}:${early.form}:${now.getTime()}`,
+      tenantId: scope.tenant,
+      petitionId: early.petitionId,
+      deadlineKey: early.form,
+      due: early.due,
+      unitId: early.unitId,
+      status: "open",
+      form: early.form,
+      history: [
+        {
+          at: now.toISOString(),
+          by: early.by,
+          status: "open",
+          form: early.form,
+          ...(early.note && { note: early.note }),
+        },
+      ],
+      openedAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoNothing();
+}
+
+export async function findOpenSupervision(scope: TenantScope, petitionId: string) {
+  const [row] = await scope.db
+    .select({ id: supervisions.id })
+    .from(supervisions)
+    .where(
+      ofTenant(
+        scope,
+        supervisions,
+        eq(supervisions.petitionId, petitionId),
+        eq(supervisions.status, "open"),
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
 /** Supervision records of cases the viewer may see, with their tracking codes, newest first. */
 export function supervisionsQuery(
   scope: TenantScope,
@@ -144,7 +202,14 @@ export function supervisionsQuery(
   filter: { status?: "open" | "resolved" | undefined; unitId?: string | undefined; limit: number },
 ) {
   return scope.db
-    .select({ supervision: supervisions, trackingCode: petitions.trackingCode })
+    .select({
+      supervision: supervisions,
+      trackingCode: petitions.trackingCode,
+      categoryCode: petitions.categoryCode,
+      responsibleUnitId: petitions.responsibleUnitId,
+      demands: sql<string>`json_extract(${petitions.material}, '$.demands')`,
+      nextDeadlineAt: petitions.nextDeadlineAt,
+    })
     .from(supervisions)
     .innerJoin(
       petitions,
@@ -169,7 +234,17 @@ export async function listSupervisions(
   filter: Parameters<typeof supervisionsQuery>[2],
 ) {
   const rows = await supervisionsQuery(scope, viewer, filter);
-  return rows.map((r) => ({ ...r.supervision, trackingCode: r.trackingCode }));
+  // The case essentials the card shows: the viewer may see the case (the join's rule).
+  return rows.map((r) => ({
+    ...r.supervision,
+    trackingCode: r.trackingCode,
+    essentials: {
+      categoryCode: r.categoryCode,
+      responsibleUnitId: r.responsibleUnitId,
+      summary: (r.demands ?? "").slice(0, 80),
+      nextDeadlineAt: r.nextDeadlineAt,
+    },
+  }));
 }
 
 /** One supervision record, if the viewer may see its case (else as if it did not exist). */

@@ -32,7 +32,14 @@ export type RouteChannel =
   | "email"
   | "sms";
 
-export type SupervisionForm = "phone" | "letter" | "interview" | "meeting" | "listed" | "bulletin";
+export type SupervisionForm =
+  | "phone"
+  | "letter"
+  | "interview"
+  | "meeting"
+  | "listed"
+  | "bulletin"
+  | "instruction";
 
 export type DeliveryChannel = "wecom" | "dingtalk" | "sms" | "email" | "web_push" | "webhook";
 

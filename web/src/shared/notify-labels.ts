@@ -72,6 +72,7 @@ export const SUPERVISION_FORM_LABELS: Record<SupervisionForm, string> = {
   meeting: "会议督办",
   listed: "挂牌督办",
   bulletin: "通报督办",
+  instruction: "领导批示",
 };
 
 export const SUPERVISION_FORMS = Object.keys(SUPERVISION_FORM_LABELS) as SupervisionForm[];

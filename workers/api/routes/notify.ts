@@ -33,7 +33,7 @@ import {
   unreadCount,
   updateSupervisionStatement,
 } from "../../storage/notify.ts";
-import { viewerOf } from "../case-request.ts";
+import { caseRequest, viewerOf } from "../case-request.ts";
 import { requireRole, requireStaff } from "../middleware/auth.ts";
 import { publicRateLimit } from "../middleware/rate-limit.ts";
 import { tenantContext } from "../middleware/tenant.ts";
@@ -91,6 +91,17 @@ const Supervision = z
     openedAt: z.iso.datetime(),
     resolvedAt: z.iso.datetime().nullable(),
     trackingCode: z.string().nullable().optional(),
+    essentials: z
+      .object({
+        categoryName: z.string(),
+        unitName: z.string(),
+        summary: z.string(),
+        deadline: z.iso.datetime().nullable(),
+      })
+      .optional()
+      .openapi({
+        description: "The case as the card shows it (category, unit, summary, deadline)",
+      }),
   })
   .openapi("Supervision");
 
@@ -416,12 +427,26 @@ export const notifyRoutes = newRouter()
   )
   .openapi(listSupervisionsRoute, async (c) => {
     const query = c.req.valid("query");
-    const viewer = await viewerOf(c);
+    const { ctx, viewer } = await caseRequest(c);
     const rows = await listSupervisions(c.get("scope"), viewer, {
       ...query,
       limit: query.limit ?? 100,
     });
-    return c.json({ items: rows.map(presentSupervision) }, 200);
+    const unitName = (id: string) => ctx.units.find((u) => u.id === id)?.name ?? "";
+    return c.json(
+      {
+        items: rows.map(({ essentials, ...row }) => ({
+          ...presentSupervision(row),
+          essentials: {
+            categoryName: ctx.taxonomy.name(essentials.categoryCode),
+            unitName: unitName(essentials.responsibleUnitId),
+            summary: essentials.summary,
+            deadline: essentials.nextDeadlineAt?.toISOString() ?? null,
+          },
+        })),
+      },
+      200,
+    );
   })
   .openapi(updateSupervisionRoute, async (c) => {
     const scope = c.get("scope");

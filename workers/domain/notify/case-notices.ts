@@ -18,9 +18,10 @@ const ROUTE_WORDS: Partial<Record<PetitionAction, string>> = { forward: "转送"
 export function whoMustAct(
   ctx: CaseContext,
   staff: readonly StaffRow[],
-  action: PetitionAction | "register",
+  action: PetitionAction | "register" | "supervise",
   before: PetitionRow,
   after: PetitionRow,
+  step: { formLabel?: string | undefined } = {},
 ): Omit<Notice, "key">[] {
   const active = staff.filter((s) => !s.disabled);
   const inUnit = (unitId: string | undefined, ...roles: StaffRole[]) =>
@@ -49,6 +50,23 @@ export function whoMustAct(
             category,
           },
           staff: inUnit(office?.id, "clerk", "supervisor", "leader"),
+        },
+      ];
+    case "supervise":
+      return [
+        {
+          ...base,
+          event: "supervision.opened",
+          params: {
+            unit: unitName(after.responsibleUnitId),
+            trackingCode: after.trackingCode,
+            form: step.formLabel ?? "挂牌督办",
+          },
+          staff: [
+            ...inUnit(after.responsibleUnitId, "leader"),
+            ...byId(after.handlerId),
+            ...byId(after.ownerLeaderId),
+          ],
         },
       ];
     case "forward":
@@ -187,13 +205,14 @@ export async function mustActStatements(
   ctx: CaseContext,
   settings: LoadedSettings,
   actor: StaffView | null,
-  action: PetitionAction | "register",
+  action: PetitionAction | "register" | "supervise",
   before: PetitionRow,
   after: PetitionRow,
+  step: { formLabel?: string | undefined } = {},
 ) {
   const staff = await listStaff(ctx.scope);
   const statements = [];
-  for (const notice of whoMustAct(ctx, staff, action, before, after)) {
+  for (const notice of whoMustAct(ctx, staff, action, before, after, step)) {
     const key = `case:${after.id}:${after.version}:${notice.event}`;
     const people = (notice.staff ?? []).filter(
       (s, i, all) => s.id !== actor?.staffId && all.findIndex((o) => o.id === s.id) === i,
