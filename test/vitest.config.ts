@@ -37,8 +37,6 @@ export default defineConfig(async () => {
             include: ["test/api/**/*.test.ts", "test/unit/**/*.test.ts"],
             setupFiles: ["test/setup/apply-migrations.ts"],
             globalSetup: ["test/setup/receiver.ts"],
-            // The workers pool runs no benchmarks; they run from Node against wrangler dev.
-            benchmark: { include: [] },
           },
         },
         {
@@ -47,7 +45,6 @@ export default defineConfig(async () => {
             root,
             environment: "node",
             include: ["test/browser/**/*.test.ts", "test/node/**/*.test.ts"],
-            benchmark: { include: ["test/bench/**/*.bench.ts"] },
             testTimeout: 60_000,
             hookTimeout: 120_000,
           },

@@ -19,6 +19,8 @@ export interface Env {
   AUDIT_CHAIN: DurableObjectNamespace<import("./audit/chain-object.ts").AuditChain>;
   NOTIFY_QUEUE: Queue;
   NOTIFY_DLQ: Queue;
+  /** Counties whose due cases one cron invocation could not clear continue here. */
+  SCAN_QUEUE: Queue;
   ASSETS: Fetcher;
   LOGIN_LIMITER: RateLimit;
   PUBLIC_LIMITER: RateLimit;
@@ -57,6 +59,7 @@ const envSchema = z.object({
   AUDIT_CHAIN: binding("Durable Object namespace", "idFromName"),
   NOTIFY_QUEUE: binding("Queue producer", "send"),
   NOTIFY_DLQ: binding("Queue producer", "send"),
+  SCAN_QUEUE: binding("Queue producer", "send"),
   ASSETS: binding("static assets", "fetch"),
   LOGIN_LIMITER: binding("rate limiting", "limit"),
   PUBLIC_LIMITER: binding("rate limiting", "limit"),

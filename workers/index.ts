@@ -1,7 +1,9 @@
 import { createApp } from "./api/app.ts";
+import { consumeScans } from "./cron/scan-queue.ts";
 import { runScheduled } from "./cron/scheduled.ts";
 import { checkEnv, type Env } from "./env.ts";
 import { consumeNotifications } from "./notify/consumer.ts";
+import { meteredEnv, meteringEnabled, serverTiming } from "./storage/d1-meter.ts";
 
 export { AuditChain } from "./audit/chain-object.ts";
 export { TenantMonitor } from "./reception/monitor-object.ts";
@@ -14,17 +16,34 @@ export default {
   fetch(request, env, ctx) {
     const check = checkEnv(env);
     if (!check.ok) return badEnvironment(check.problems);
+    if (meteringEnabled(env) && request.headers.has("x-bench-meter")) {
+      return meteredFetch(request, env, ctx);
+    }
     return app.fetch(request, env, ctx);
   },
   async scheduled(controller, env, _ctx) {
     if (!checkEnv(env).ok) throw new Error("BAD_ENVIRONMENT: see a fetch for details");
-    await runScheduled(controller, env);
+    if (!meteringEnabled(env)) return runScheduled(controller, env);
+    const metered = meteredEnv(env);
+    await runScheduled(controller, metered.env);
+    console.log(`d1-meter scheduled ${serverTiming(metered.meter)}`);
   },
   async queue(batch, env, _ctx) {
     if (!checkEnv(env).ok) throw new Error("BAD_ENVIRONMENT: see a fetch for details");
-    await consumeNotifications(batch, env);
+    if (batch.queue === "lianxin-scan") await consumeScans(batch, env);
+    else await consumeNotifications(batch, env);
   },
 } satisfies ExportedHandler<Env, unknown>;
+
+/** `npm run bench` only: the same request, with its D1 round trips and rows reported. */
+async function meteredFetch(request: Request, env: Env, ctx: ExecutionContext) {
+  const metered = meteredEnv(env);
+  const response = await app.fetch(request, metered.env, ctx);
+  if (response.webSocket) return response;
+  const copy = new Response(response.body, response);
+  copy.headers.append("Server-Timing", serverTiming(metered.meter));
+  return copy;
+}
 
 function badEnvironment(problems: string[]): Response {
   const requestId = crypto.randomUUID();

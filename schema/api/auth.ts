@@ -15,10 +15,12 @@ export const LoginBody = z
     password: z.string().min(1).max(128),
   })
   .openapi("LoginBody");
+export type LoginBody = z.infer<typeof LoginBody>;
 
 export const LoginResult = z
   .object({ token: z.string(), expiresAt: z.iso.datetime(), staff: Staff })
   .openapi("LoginResult");
+export type LoginResult = z.infer<typeof LoginResult>;
 
 export const Me = z
   .object({
@@ -27,6 +29,7 @@ export const Me = z
     unit: Unit,
   })
   .openapi("Me");
+export type Me = z.infer<typeof Me>;
 
 export const ChangePasswordBody = z
   .object({
@@ -35,3 +38,4 @@ export const ChangePasswordBody = z
   })
   .strict()
   .openapi("ChangePasswordBody");
+export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;

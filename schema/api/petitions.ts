@@ -1,24 +1,37 @@
 import { z } from "@hono/zod-openapi";
-import { CHANNELS, PURPOSES } from "../reference/categories.ts";
+import { CHANNELS, PURPOSES } from "../reference/intake.ts";
+import type { PetitionAction } from "../reference/petition-actions.ts";
+import { publicUnitKinds } from "../reference/unit-kinds.ts";
 import { noticeMethods, petitionStatuses, sourceLevels } from "../tenant/tables.ts";
 import { HumanCheck, Id, Text } from "./common.ts";
 
 export const IsoDate = z.iso.date("日期应为有效的 YYYY-MM-DD").openapi({ example: "2026-11-20" });
 
 export const PetitionStatus = z.enum(petitionStatuses);
+export type PetitionStatus = z.infer<typeof PetitionStatus>;
+
 export const Channel = z.enum(CHANNELS);
+export type Channel = z.infer<typeof Channel>;
+
 export const Purpose = z.enum(PURPOSES);
+export type Purpose = z.infer<typeof Purpose>;
+
 export const Outcome = z.enum(["support", "explain", "reject"]).openapi({
   description: "support 支持 · explain 解释说明 · reject 不予支持",
 });
+export type Outcome = z.infer<typeof Outcome>;
+
 export const Satisfaction = z.enum(["satisfied", "basically_satisfied", "unsatisfied"]).openapi({
   description: "满意 · 基本满意 · 不满意",
 });
+export type Satisfaction = z.infer<typeof Satisfaction>;
+
 export const CloseMethod = z
   .enum(["handled", "lawful_termination", "suspended", "agreement", "hearing", "relief"])
   .openapi({
     description: "办结 · 依法终结 · 程序中止 · 协议化解 · 听证终结 · 救助息访",
   });
+export type CloseMethod = z.infer<typeof CloseMethod>;
 
 const Person = z.object({
   name: Text(50),
@@ -53,6 +66,7 @@ export const Attachment = z.object({
     .regex(/^[0-9a-f]{64}$/)
     .optional(),
 });
+export type Attachment = z.infer<typeof Attachment>;
 
 /** 上级交办/转送: a case handed down by the city, province or national office. */
 export const FromAbove = z
@@ -96,6 +110,7 @@ export const CreatePetitionBody = z
   })
   .strict()
   .openapi("CreatePetitionBody");
+export type CreatePetitionBody = z.infer<typeof CreatePetitionBody>;
 
 export const SubmitOnlinePetitionBody = z
   .object({
@@ -112,17 +127,22 @@ export const SubmitOnlinePetitionBody = z
   })
   .strict()
   .openapi("SubmitOnlinePetitionBody");
+export type SubmitOnlinePetitionBody = z.infer<typeof SubmitOnlinePetitionBody>;
 
 /** A unit a citizen may name as the one their petition is about. */
 export const PublicUnit = z
   .object({
     id: z.string(),
     name: z.string(),
-    kind: z.enum(["county", "township", "bureau"]),
+    kind: z.enum(publicUnitKinds),
   })
   .openapi("PublicUnit");
+export type PublicUnit = z.infer<typeof PublicUnit>;
 
-const Clock = z.object({
+export const PublicUnits = z.object({ items: z.array(PublicUnit) }).openapi("PublicUnits");
+export type PublicUnits = z.infer<typeof PublicUnits>;
+
+export const Clock = z.object({
   due: IsoDate,
   from: IsoDate,
   days: z.number().int(),
@@ -131,10 +151,15 @@ const Clock = z.object({
   daysLeft: z.number().int(),
 });
 
+export type Clock = z.infer<typeof Clock>;
+export type DeadlineState = Clock["state"];
+export type DayKind = Clock["kind"];
+
 export const Deadlines = z.record(z.string(), Clock).openapi({
   description:
     "accept · notice · receivingNotice · handle · reviewAnswer · reReviewAnswer (office deadlines); reviewRequest · reReviewRequest · evaluation (petitioner windows); targetMeet · targetFeedback · targetClose (internal first-petition targets)",
 });
+export type Deadlines = z.infer<typeof Deadlines>;
 
 export const PetitionerView = z.object({
   name: z.string(),
@@ -143,6 +168,7 @@ export const PetitionerView = z.object({
   address: z.string().optional(),
   masked: z.boolean().openapi({ description: "True when values are masked for this caller" }),
 });
+export type PetitionerView = z.infer<typeof PetitionerView>;
 
 export const TimelineEntry = z.object({
   version: z.number().int(),
@@ -155,6 +181,7 @@ export const TimelineEntry = z.object({
   note: z.string().nullable(),
   detail: z.record(z.string(), z.unknown()).nullable(),
 });
+export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
 export const WrittenReply = z.object({
   stage: z.enum(["first", "review", "reReview"]),
@@ -166,6 +193,7 @@ export const WrittenReply = z.object({
   on: IsoDate,
   unitId: z.string(),
 });
+export type WrittenReply = z.infer<typeof WrittenReply>;
 
 export const EvaluationView = z.object({
   status: z.enum(["not_open", "pending", "done", "expired"]),
@@ -175,6 +203,7 @@ export const EvaluationView = z.object({
   at: z.string().optional(),
   closesOn: IsoDate.optional(),
 });
+export type EvaluationView = z.infer<typeof EvaluationView>;
 
 /** What the petitioner was told (告知记录): what, when, how. */
 export const PetitionNotice = z
@@ -290,6 +319,7 @@ export const Petition = z
     notices: z.array(PetitionNotice).optional(),
   })
   .openapi("Petition");
+export type Petition = z.infer<typeof Petition>;
 
 export const PetitionSummary = z
   .object({
@@ -317,6 +347,7 @@ export const PetitionSummary = z
     firstPetition: z.boolean(),
   })
   .openapi("PetitionSummary");
+export type PetitionSummary = z.infer<typeof PetitionSummary>;
 
 export const ListPetitionsQuery = z.object({
   status: PetitionStatus.optional(),
@@ -326,6 +357,7 @@ export const ListPetitionsQuery = z.object({
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).optional(),
 });
+export type ListPetitionsQuery = z.infer<typeof ListPetitionsQuery>;
 
 export const PetitionParam = z.object({
   petitionId: Id.openapi({ param: { name: "petitionId", in: "path" } }),
@@ -427,7 +459,9 @@ export const ActionBodies = {
       ...Versioned,
     })
     .strict(),
-} as const;
+} as const satisfies Record<PetitionAction, z.ZodType>;
+/** The body of each action, as the API validates it and the domain takes it. */
+export type ActionInput = { [A in PetitionAction]: z.infer<(typeof ActionBodies)[A]> };
 
 export const RecusalBody = z
   .object({
@@ -438,6 +472,7 @@ export const RecusalBody = z
   })
   .strict()
   .openapi("RecusalBody");
+export type RecusalBody = z.infer<typeof RecusalBody>;
 
 export const TrackBody = z
   .object({
@@ -445,6 +480,7 @@ export const TrackBody = z
     phoneLast4: z.string().regex(/^\d{4}$/, "请输入手机号码后四位"),
   })
   .openapi("TrackBody");
+export type TrackBody = z.infer<typeof TrackBody>;
 
 /** §35–§36: the petitioner asks for a review (复查) or re-review (复核) online, in the window. */
 export const OnlineReviewRequestBody = TrackBody.extend({
@@ -457,6 +493,7 @@ export const EvaluateBody = TrackBody.extend({
   office: Satisfaction,
   comment: Text(1_000).optional(),
 }).openapi("EvaluateBody");
+export type EvaluateBody = z.infer<typeof EvaluateBody>;
 
 export const TrackedPetition = z
   .object({
@@ -485,3 +522,57 @@ export const TrackedPetition = z
     reviewWindow: z.object({ kind: z.enum(["review", "reReview"]), closesOn: IsoDate }).nullable(),
   })
   .openapi("TrackedPetition");
+export type TrackedPetition = z.infer<typeof TrackedPetition>;
+
+export type Material = Petition["material"];
+export type Routing = NonNullable<Petition["routing"]>;
+export type DeclineGround = ActionInput["decline"]["ground"];
+
+export const PetitionPage = z.object({
+  items: z.array(PetitionSummary),
+  nextCursor: z.string().nullable(),
+});
+export type PetitionPage = z.infer<typeof PetitionPage>;
+
+export const CheckPetitionBody = z
+  .object({
+    categoryCode: z.string().min(1).max(40),
+    idNumber: z.string().max(30).optional(),
+    phone: z.string().max(30).optional(),
+    subjectUnitId: z.string().max(64).optional(),
+  })
+  .strict()
+  .openapi("CheckRepeatBody");
+export type CheckPetitionBody = z.infer<typeof CheckPetitionBody>;
+
+/** What intake would flag, before anything is saved (POST /petitions/check). */
+export const CheckPetitionResult = z.object({
+  firstPetition: z.boolean(),
+  repeat: z
+    .object({
+      afterReReview: z.boolean(),
+      of: z.string(),
+      trackingCode: z.string(),
+      status: z.string(),
+    })
+    .optional()
+    .openapi({
+      description:
+        "Only an earlier case the caller may see: to anyone else a repeat of a hidden case answers as a first petition",
+    }),
+  inProgressBelow: z.object({ of: z.string(), unitId: z.string() }).optional(),
+  skipLevel: z.boolean().optional(),
+  legalRoute: z.string().optional(),
+});
+export type CheckPetitionResult = z.infer<typeof CheckPetitionResult>;
+
+export const RecusalRecorded = z.object({ petitionId: z.string(), staffId: z.string() });
+export type RecusalRecorded = z.infer<typeof RecusalRecorded>;
+
+export const SubmitOnlineResult = z.object({
+  trackingCode: z.string(),
+  trackingCodeFormatted: z.string(),
+  status: z.string(),
+  registeredAt: z.iso.datetime(),
+});
+export type SubmitOnlineResult = z.infer<typeof SubmitOnlineResult>;

@@ -1,7 +1,8 @@
 import { z } from "@hono/zod-openapi";
-import { receptionForms } from "../../workers/domain/reception/session.ts";
+import { StaffTicket } from "../realtime/reception-queue.ts";
+import { receptionForms } from "../reference/reception-forms.ts";
 import { HumanCheck, Id, Text } from "./common.ts";
-import { IsoDate } from "./petitions.ts";
+import { CreatePetitionBody, IsoDate, Petition } from "./petitions.ts";
 
 const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "时间格式应为 HH:MM");
 
@@ -18,6 +19,8 @@ export const Recurrence = z.discriminatedUnion("kind", [
   }),
   z.object({ kind: z.literal("workingDays") }),
 ]);
+export type Recurrence = z.infer<typeof Recurrence>;
+export type RecurrenceInput = z.input<typeof Recurrence>;
 
 export const CreateReceptionSessionBody = z
   .object({
@@ -42,6 +45,9 @@ export const CreateReceptionSessionBody = z
   })
   .strict()
   .openapi("CreateReceptionSessionBody");
+export type CreateReceptionSessionBody = z.infer<typeof CreateReceptionSessionBody>;
+/** What a client sends: the series' holiday rules may be left to their defaults. */
+export type CreateReceptionSessionInput = z.input<typeof CreateReceptionSessionBody>;
 
 export const ReceptionSession = z
   .object({
@@ -65,12 +71,14 @@ export const ReceptionSession = z
     seriesId: z.string().nullable(),
   })
   .openapi("ReceptionSession");
+export type ReceptionSession = z.infer<typeof ReceptionSession>;
 
 export const Slot = z.object({
   slotStart: z.string(),
   capacity: z.number().int(),
   free: z.number().int(),
 });
+export type Slot = z.infer<typeof Slot>;
 
 export const SessionParam = z.object({
   sessionId: Id.openapi({ param: { name: "sessionId", in: "path" } }),
@@ -106,6 +114,7 @@ export const BookingView = z
     qrSvg: z.string().openapi({ description: "The booking code as a QR code (SVG) for check-in" }),
   })
   .openapi("Booking");
+export type BookingView = z.infer<typeof BookingView>;
 
 export const BookBody = z
   .object({
@@ -122,42 +131,95 @@ export const BookBody = z
   })
   .strict()
   .openapi("BookReceptionSlotBody");
+export type BookBody = z.infer<typeof BookBody>;
+/** What a client sends: headcount may be left to its default of one. */
+export type BookInput = z.input<typeof BookBody>;
 
-const TicketShape = z.object({
-  number: z.number().int(),
-  kind: z.enum(["booked", "walk_in"]),
-  status: z.string(),
-  slotStart: z.string().nullable(),
-  calls: z.number().int(),
-  etaMinutes: z
-    .number()
-    .int()
-    .optional()
-    .openapi({ description: "Likely wait, from today's service times" }),
-});
+export const SessionList = z.object({ sessions: z.array(ReceptionSession) });
+export type SessionList = z.infer<typeof SessionList>;
 
-export const StaffTicket = TicketShape.extend({
-  label: z.string(),
-  bookingCode: z.string().nullable(),
-  topic: z.string().nullable(),
-  headcount: z.number().int(),
-  checkedInAt: z.string(),
-  calledAt: z.string().nullable(),
-  completedAt: z.string().nullable(),
-  petitionId: z.string().nullable(),
-}).openapi("Ticket");
+export const SessionWithSlots = ReceptionSession.extend({ slots: z.array(Slot) });
+export type SessionWithSlots = z.infer<typeof SessionWithSlots>;
 
-export const QueueState = z
+export const PublishSessionsBody = z
+  .object({ from: z.iso.date(), to: z.iso.date(), unitId: z.string().max(64).optional() })
+  .strict();
+export type PublishSessionsBody = z.infer<typeof PublishSessionsBody>;
+
+export const PublishedSessions = z.object({ published: z.array(ReceptionSession) });
+export type PublishedSessions = z.infer<typeof PublishedSessions>;
+
+export const ChangeSessionBody = z
   .object({
-    sessionId: z.string(),
-    status: z.string(),
-    nowServing: TicketShape.nullable(),
-    waiting: z.array(TicketShape),
-    parked: z.array(TicketShape),
-    served: z.number().int(),
-    noShows: z.number().int(),
-    averageServiceMinutes: z.number().nullable(),
-    longestWaitMinutes: z.number(),
-    updatedAt: z.string(),
+    venue: z.string().trim().min(1).max(200).optional(),
+    startTime: z
+      .string()
+      .regex(/^\d{2}:\d{2}$/)
+      .optional(),
+    endTime: z
+      .string()
+      .regex(/^\d{2}:\d{2}$/)
+      .optional(),
   })
-  .openapi("QueueState");
+  .strict();
+export type ChangeSessionBody = z.infer<typeof ChangeSessionBody>;
+
+export const CancelSessionBody = z.object({ reason: z.string().trim().min(1).max(200) }).strict();
+export type CancelSessionBody = z.infer<typeof CancelSessionBody>;
+
+/** A changed or cancelled session, and how many booked citizens were told by SMS. */
+export const SessionChanged = z.object({ session: ReceptionSession, told: z.number().int() });
+export type SessionChanged = z.infer<typeof SessionChanged>;
+
+export const BookingCodeBody = z
+  .object({ phone: z.string().trim().max(30), altcha: HumanCheck })
+  .strict();
+export type BookingCodeBody = z.infer<typeof BookingCodeBody>;
+
+export const CodeSent = z.object({
+  sent: z.literal(true),
+  expiresInSeconds: z.number(),
+  resendAfterSeconds: z.number(),
+});
+export type CodeSent = z.infer<typeof CodeSent>;
+
+export const HoldBody = z
+  .object({ sessionId: z.string().min(1).max(64), slotStart: z.string().max(5) })
+  .strict();
+export type HoldBody = z.infer<typeof HoldBody>;
+
+export const Hold = z.object({ holdId: z.string(), expiresAt: z.iso.datetime() });
+export type Hold = z.infer<typeof Hold>;
+
+export const WalkIn = z
+  .object({
+    name: z.string().trim().min(1).max(50),
+    phone: z.string().trim().max(30).optional(),
+    topic: z.string().trim().max(500).optional(),
+    headcount: z.number().int().min(1).max(5).optional(),
+  })
+  .strict();
+export type WalkIn = z.infer<typeof WalkIn>;
+
+export const TransferTicketBody = z.object({ toSessionId: z.string().min(1).max(64) }).strict();
+export type TransferTicketBody = z.infer<typeof TransferTicketBody>;
+
+export const TicketTransferred = z.object({ from: StaffTicket, to: StaffTicket });
+export type TicketTransferred = z.infer<typeof TicketTransferred>;
+
+export const CheckInBody = z.union([
+  z.object({ bookingCode: z.string().trim().min(4).max(20) }).strict(),
+  z.object({ walkIn: WalkIn }).strict(),
+]);
+export type CheckInBody = z.infer<typeof CheckInBody>;
+
+/** Registering the visit as a petition: the channel, time, unit and owner leader are the desk's. */
+export const CompleteTicketBody = CreatePetitionBody.omit({
+  channel: true,
+  receivedAt: true,
+  unitId: true,
+}).partial({ petitioner: true });
+export type CompleteTicketBody = z.infer<typeof CompleteTicketBody>;
+
+export const TicketCompleted = z.object({ ticket: StaffTicket, petition: Petition });
+export type TicketCompleted = z.infer<typeof TicketCompleted>;

@@ -27,6 +27,7 @@ export type TenantContact = z.infer<typeof TenantContact>;
 export const PublicTenant = z
   .object({ code: TenantCode, name: z.string(), contact: TenantContact })
   .openapi("PublicTenant");
+export type PublicTenant = z.infer<typeof PublicTenant>;
 
 export const CreateTenantBody = z
   .object({
@@ -43,6 +44,7 @@ export const CreateTenantBody = z
     }),
   })
   .openapi("CreateTenantBody");
+export type CreateTenantBody = z.infer<typeof CreateTenantBody>;
 
 export const CreatedTenant = z
   .object({
@@ -51,8 +53,10 @@ export const CreatedTenant = z
     admin: z.object({ id: z.string(), username: z.string() }),
   })
   .openapi("CreatedTenant");
+export type CreatedTenant = z.infer<typeof CreatedTenant>;
 
 export const UpdateTenantBody = z
   .object({ name: Text(50).optional(), contact: TenantContact.optional() })
   .strict()
   .openapi("UpdateTenantBody");
+export type UpdateTenantBody = z.infer<typeof UpdateTenantBody>;

@@ -17,7 +17,7 @@ export interface Category {
 }
 
 /** Both levels, each 大类 immediately followed by its 小类. */
-export const NATIONAL_CATEGORIES: readonly Category[] = Object.freeze([
+export const NATIONAL_CATEGORIES: readonly Category[] = /* @__PURE__ */ Object.freeze([
   { code: "01", name: "政治综合" },
   { code: "01.01", name: "党的建设", parentCode: "01" },
   { code: "01.02", name: "政治体制", parentCode: "01" },
@@ -192,21 +192,6 @@ export function legalRouteNote(code: string): string | undefined {
   return LEGAL_ROUTE_NOTES.get(code);
 }
 
-export const PURPOSES = ["suggestion", "appeal", "request", "accusation", "other"] as const;
-export type Purpose = (typeof PURPOSES)[number];
-
-export const PURPOSE_LABELS: Readonly<Record<Purpose, string>> = Object.freeze({
-  suggestion: "意见建议",
-  appeal: "申诉",
-  request: "求决",
-  accusation: "揭发控告",
-  other: "其它",
-});
-
-export function isPurpose(value: string): value is Purpose {
-  return (PURPOSES as readonly string[]).includes(value);
-}
-
 /**
  * A petition is treated as an accusation, with its petitioner's identity and material kept
  * confidential, when either its purpose is 揭发控告 or its category is under 纪检监察.
@@ -214,20 +199,4 @@ export function isPurpose(value: string): value is Purpose {
 export function isAccusation(purpose: string, categoryCode: string | undefined): boolean {
   if (purpose === "accusation") return true;
   return categoryCode !== undefined && isAccusationCategory(categoryCode);
-}
-
-export const CHANNELS = ["letter", "visit", "online", "phone", "fax", "reception"] as const;
-export type Channel = (typeof CHANNELS)[number];
-
-export const CHANNEL_LABELS: Readonly<Record<Channel, string>> = Object.freeze({
-  letter: "来信",
-  visit: "来访",
-  online: "网上信访",
-  phone: "来电",
-  fax: "传真",
-  reception: "领导接访",
-});
-
-export function isChannel(value: string): value is Channel {
-  return (CHANNELS as readonly string[]).includes(value);
 }

@@ -7,15 +7,23 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
-import { CHANNELS, PURPOSES } from "../reference/categories.ts";
+import { CHANNELS, PURPOSES } from "../reference/intake.ts";
+import {
+  deliveryChannels,
+  deliveryStatuses,
+  type SupervisionForm,
+  supervisionForms,
+} from "../reference/notify-delivery.ts";
+import { type PetitionStatus, petitionStatuses } from "../reference/petition-statuses.ts";
+import type { StaffRole } from "../reference/roles.ts";
+import { type UnitKind, unitKinds } from "../reference/unit-kinds.ts";
 
 /**
  * Every table here lives on a tenant-data shard shared by several counties, so every row
  * carries `tenant_id` (the county's GB/T 2260 code) and every index leads with it.
  */
 
-export const unitKinds = ["county", "township", "bureau", "village"] as const;
-export type UnitKind = (typeof unitKinds)[number];
+export type { UnitKind };
 
 export const units = sqliteTable(
   "units",
@@ -34,16 +42,6 @@ export const units = sqliteTable(
     uniqueIndex("units_tenant_code_uq").on(t.tenantId, t.code).where(sql`${t.code} is not null`),
   ],
 );
-
-export const staffRoles = [
-  "tenant_admin",
-  "clerk",
-  "handler",
-  "leader",
-  "supervisor",
-  "viewer",
-] as const;
-export type StaffRole = (typeof staffRoles)[number];
 
 export const staff = sqliteTable(
   "staff",
@@ -104,6 +102,15 @@ export const tenantSettings = sqliteTable("tenant_settings", {
 });
 
 /**
+ * A stamp replaced by triggers (migration 0005) whenever the county's units, settings,
+ * calendar or local categories change: a cached county context is current while it matches.
+ */
+export const contextVersions = sqliteTable("context_versions", {
+  tenantId: text("tenant_id").primaryKey(),
+  stamp: text("stamp").notNull(),
+});
+
+/**
  * The county's holiday calendar: official days off and make-up working days. Seeded with
  * the State Council's schedules at onboarding; the county admin adds each new year.
  */
@@ -131,21 +138,7 @@ export const localCategories = sqliteTable(
   (t) => [primaryKey({ columns: [t.tenantId, t.code] })],
 );
 
-export const petitionStatuses = [
-  "registered",
-  "accepted",
-  "declined",
-  "forwarded",
-  "assigned",
-  "objected",
-  "replied",
-  "under_review",
-  "reviewed",
-  "under_re_review",
-  "re_reviewed",
-  "closed",
-] as const;
-export type PetitionStatus = (typeof petitionStatuses)[number];
+export { type PetitionStatus, petitionStatuses };
 
 /**
  * A petition (信访事项). Personal data of the petitioner is sealed with the tenant's
@@ -220,20 +213,53 @@ export const petitions = sqliteTable(
     nextDeadlineKey: text("next_deadline_key"),
     /** When the deadline scan should next look at this case; indexed so it reads only those. */
     nextAlertAt: integer("next_alert_at", { mode: "timestamp_ms" }),
+    /**
+     * When the next office deadline turns "near" (its first near mark, or the morning of its
+     * due day when it has none): the key of the daily digest's counters.
+     */
+    nextNearAt: integer("next_near_at", { mode: "timestamp_ms" }),
+    /**
+     * The work list's sort key, derived by SQLite: the next deadline, cases without one last.
+     * Indexed with each filter of the list so a page reads only the rows it shows.
+     */
+    deadlineSort: integer("deadline_sort").generatedAlwaysAs(
+      sql`coalesce(next_deadline_at, 9007199254740991)`,
+      { mode: "virtual" },
+    ),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [
     uniqueIndex("petitions_tenant_tracking_uq").on(t.tenantId, t.trackingCode),
     index("petitions_tenant_deadline_idx").on(t.tenantId, t.nextDeadlineAt),
-    index("petitions_tenant_alert_idx").on(t.tenantId, t.nextAlertAt),
-    index("petitions_tenant_unit_idx").on(t.tenantId, t.responsibleUnitId, t.status),
-    index("petitions_tenant_id_hash_idx").on(t.tenantId, t.idHash),
-    index("petitions_tenant_phone_hash_idx").on(t.tenantId, t.phoneHash),
+    // The scan pages through the due cases in (next alert, id) order.
+    index("petitions_tenant_alert_idx").on(t.tenantId, t.nextAlertAt, t.id),
     index("petitions_tenant_registered_idx").on(t.tenantId, t.registeredAt),
     // Figures count cases from above by level, by registration date.
     index("petitions_tenant_source_idx").on(t.tenantId, t.sourceLevel, t.registeredAt),
     index("petitions_tenant_review_list_idx").on(t.tenantId, t.reviewListedAt),
+    // Repeat detection (§19, §36): the same person's earlier cases of the same category.
+    index("petitions_repeat_id_idx").on(t.tenantId, t.idHash, t.categoryCode, t.registeredAt),
+    index("petitions_repeat_phone_idx").on(t.tenantId, t.phoneHash, t.categoryCode, t.registeredAt),
+    // The work list: one index per filter, each ending in the sort key, for keyset pages.
+    index("petitions_work_idx").on(t.tenantId, t.deadlineSort, t.id),
+    index("petitions_work_status_idx").on(t.tenantId, t.status, t.deadlineSort, t.id),
+    index("petitions_work_unit_idx").on(t.tenantId, t.responsibleUnitId, t.deadlineSort, t.id),
+    index("petitions_work_unit_status_idx").on(
+      t.tenantId,
+      t.responsibleUnitId,
+      t.status,
+      t.deadlineSort,
+      t.id,
+    ),
+    // Cases registered by one unit and held by another: only those, so a township's list
+    // reads no case twice.
+    index("petitions_work_registering_idx")
+      .on(t.tenantId, t.registeringUnitId, t.deadlineSort, t.id)
+      .where(sql`${t.registeringUnitId} <> ${t.responsibleUnitId}`),
+    index("petitions_work_registering_status_idx")
+      .on(t.tenantId, t.registeringUnitId, t.status, t.deadlineSort, t.id)
+      .where(sql`${t.registeringUnitId} <> ${t.responsibleUnitId}`),
   ],
 );
 
@@ -419,6 +445,8 @@ export const auditLog = sqliteTable(
 );
 
 export type PetitionRow = typeof petitions.$inferSelect;
+/** A case as written: SQLite derives the sort key. */
+export type NewPetitionRow = Omit<PetitionRow, "tenantId" | "deadlineSort">;
 export type PetitionEventRow = typeof petitionEvents.$inferSelect;
 export type AuditRow = typeof auditLog.$inferSelect;
 
@@ -448,17 +476,7 @@ export const deadlineAlerts = sqliteTable(
   ],
 );
 
-export const supervisionForms = [
-  "phone",
-  "letter",
-  "interview",
-  "meeting",
-  "listed",
-  "bulletin",
-  /** A leader's written instruction on the case (领导批示). */
-  "instruction",
-] as const;
-export type SupervisionForm = (typeof supervisionForms)[number];
+export type DeadlineAlertRow = typeof deadlineAlerts.$inferSelect;
 
 /** 督办: the county office chasing a unit over a breached deadline. */
 export const supervisions = sqliteTable(
@@ -511,18 +529,6 @@ export const notifications = sqliteTable(
   },
   (t) => [index("notifications_inbox_idx").on(t.tenantId, t.staffId, t.readAt, t.createdAt)],
 );
-
-export const deliveryChannels = [
-  "wecom",
-  "dingtalk",
-  "sms",
-  "email",
-  "web_push",
-  "webhook",
-] as const;
-export type DeliveryChannel = (typeof deliveryChannels)[number];
-export const deliveryStatuses = ["queued", "sending", "sent", "failed", "dead"] as const;
-export type DeliveryStatus = (typeof deliveryStatuses)[number];
 
 /**
  * The outbox and the delivery log in one: a message is written here first (in the same
@@ -612,6 +618,23 @@ export const devOutbox = sqliteTable(
 export type SupervisionRow = typeof supervisions.$inferSelect;
 export type DeliveryRow = typeof deliveries.$inferSelect;
 export type NotificationRow = typeof notifications.$inferSelect;
+
+/**
+ * The daily digest's counters, kept by triggers on `petitions` (migration 0004): how many
+ * open cases of a unit have their next deadline at `deadline_at` and turn near at
+ * `near_at`. The digest reads the buckets that are near or later today, never the cases.
+ */
+export const deadlineCounts = sqliteTable(
+  "deadline_counts",
+  {
+    tenantId: text("tenant_id").notNull(),
+    nearAt: integer("near_at").notNull(),
+    unitId: text("unit_id").notNull(),
+    deadlineAt: integer("deadline_at").notNull(),
+    cases: integer("cases").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.nearAt, t.unitId, t.deadlineAt] })],
+);
 
 /** Once-a-day work of the scan (the daily digest), recorded so it runs once per day. */
 export const scanRuns = sqliteTable(

@@ -62,6 +62,8 @@ describe("group visits", () => {
 
 describe("finality after re-review (§36)", () => {
   it("is flagged however long ago, to those who may see the earlier case", async () => {
+    // A county of its own: its repeat window is set to nothing below.
+    county = await setUpCounty("431222", "沅陵县");
     const { clerk, handler, townClerk } = county.people;
     const reply = {
       request: "请求支付拖欠工资。",

@@ -95,7 +95,9 @@ describe("the deadline scan", () => {
   });
 
   it("warns at 70 % of the time without opening supervision", async () => {
-    const nearly = await register(county, county.people.clerk.token, { receivedAt: daysAgo(12) });
+    // 14 of 15 days gone: past 70 % however far a weekend or holiday moves the due day, and
+    // never due today, whatever the hour (the test once sat on the 70 % line at 00:00 CST).
+    const nearly = await register(county, county.people.clerk.token, { receivedAt: daysAgo(14) });
     await scan();
     const inbox = await call<{ items: { event: string; petitionId: string | null }[] }>(
       `/api/v1/t/${county.code}/notifications`,

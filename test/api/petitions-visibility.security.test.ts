@@ -9,6 +9,7 @@ import {
   setUpCounty,
   type TestCounty,
 } from "../support/county.ts";
+import { humanCheck } from "../support/human-check.ts";
 import { addStaff } from "../support/tenants.ts";
 
 /**
@@ -276,6 +277,7 @@ describe("an accusation's subject unit", () => {
           facts: "村干部侵占集体资金。",
           demands: "请求查处。",
           subjectText: "某镇",
+          altcha: await humanCheck(county),
         },
       },
     );

@@ -1,20 +1,22 @@
 import { describe, expect, it } from "vitest";
 import {
-  CHANNEL_LABELS,
-  CHANNELS,
   findCategory,
   isAccusation,
   isAccusationCategory,
-  isChannel,
-  isPurpose,
   LOCAL_CATEGORY_CODE,
   legalRouteNote,
   NATIONAL_CATEGORIES,
   NATIONAL_CATEGORY_CODE,
-  PURPOSE_LABELS,
-  PURPOSES,
   topLevelOf,
 } from "../../schema/reference/categories.ts";
+import {
+  CHANNEL_LABELS,
+  CHANNELS,
+  isChannel,
+  isPurpose,
+  PURPOSE_LABELS,
+  PURPOSES,
+} from "../../schema/reference/intake.ts";
 
 // The table of categories.md, copied by hand, so the module is checked against the source
 // rather than against itself.

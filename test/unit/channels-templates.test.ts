@@ -1,17 +1,19 @@
 import { describe, expect, it } from "vitest";
 import {
   DEFAULT_TEMPLATES,
-  type EventKind,
-  MissingTemplateParamsError,
+  type NotifyEvent,
   placeholdersOf,
-  renderTemplate,
   SMS_EVENTS,
-  type TemplateParams,
   templateProblems,
-} from "../../workers/notify/channels/templates.ts";
+} from "../../schema/reference/notify-events.ts";
+import {
+  MissingTemplateParamsError,
+  renderTemplate,
+  type TemplateParams,
+} from "../../workers/domain/notify/render.ts";
 
 /** Realistic values, on the long side, for every placeholder an event supplies. */
-const TYPICAL: Record<EventKind, TemplateParams> = {
+const TYPICAL: Record<NotifyEvent, TemplateParams> = {
   "deadline.near": {
     trackingCode: "XF2026-000123",
     category: "土地征收",
@@ -65,7 +67,7 @@ const TYPICAL: Record<EventKind, TemplateParams> = {
   "petitioner.notice": { trackingCode: "XF2026-000123", message: "已交办县自然资源局办理。" },
 };
 
-const kinds = Object.keys(DEFAULT_TEMPLATES) as EventKind[];
+const kinds = Object.keys(DEFAULT_TEMPLATES) as NotifyEvent[];
 
 describe("message templates", () => {
   it("render every default with its documented wording", () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { petitionActions } from "../../schema/reference/petition-actions.ts";
 import { petitionStatuses } from "../../schema/tenant/tables.ts";
 import {
   availableActions,
@@ -7,7 +8,6 @@ import {
   isPossible,
   mayTake,
   nextStatus,
-  petitionActions,
   possibleActions,
 } from "../../workers/domain/petitions/lifecycle.ts";
 
@@ -39,7 +39,7 @@ describe("the petition state machine", () => {
   it("ends declined cases and allows only follow-ups and notices on closed ones", () => {
     // A decline is still owed its written notice (§23), by letter or on the spot.
     expect(possibleActions("declined")).toEqual(["recordNotice"]);
-    expect(possibleActions("closed")).toEqual(["recordFollowUp", "recordNotice"]);
+    expect(possibleActions("closed")).toEqual(["recordFollowUp", "recordNotice", "reportUpward"]);
   });
 
   it("leads a reply to the stage it answers", () => {

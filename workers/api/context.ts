@@ -1,5 +1,6 @@
 import type { RequestIdVariables } from "hono/request-id";
 import type { StaffRow } from "../../schema/tenant/tables.ts";
+import type { CaseContext } from "../domain/tenancy/county-context.ts";
 import type { Env } from "../env.ts";
 import type { TenantRecord } from "../storage/control.ts";
 import type { TenantScope } from "../storage/tenant-scope.ts";
@@ -14,5 +15,9 @@ export interface AppEnv {
     /** The signed-in staff member, and the hash of the token they used. */
     staff: StaffRow;
     sessionTokenHash: string;
+    /** The county context's stamp, read with the staff session (null: none recorded yet). */
+    contextStamp: string | null | undefined;
+    /** The county context, loaded on first use by `countyContext` and kept for the request. */
+    caseContext: Promise<CaseContext> | undefined;
   };
 }

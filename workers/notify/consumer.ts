@@ -1,16 +1,17 @@
 import { z } from "zod";
-import type { NotifyEvent } from "../../schema/api/notifications.ts";
+import type { NotifyEvent } from "../../schema/reference/notify-events.ts";
 import type { DeliveryRow } from "../../schema/tenant/tables.ts";
-import { decryptPii, deriveTenantKeys } from "../domain/crypto/pii.ts";
+import { decryptPii, deriveTenantKeys, type TenantKeys } from "../domain/crypto/pii.ts";
 import type { ChannelConfigs } from "../domain/notify/settings.ts";
 import { loadNotificationSettings } from "../domain/notify/settings-store.ts";
 import { type Env, isDevelopment } from "../env.ts";
 import { findActiveTenant } from "../storage/control.ts";
 import {
-  claimDelivery,
+  claimDeliveries,
+  type DeliveryFinish,
   deleteSubscription,
-  findDelivery,
-  finishDelivery,
+  deliveryStatusesOf,
+  finishDeliveries,
   markDead,
   subscriptionsOf,
   writeDevOutbox,
@@ -24,7 +25,7 @@ import { SUBSCRIPTION_GONE, sendWebPush } from "./channels/web-push.ts";
 import { sendWebhook } from "./channels/webhook.ts";
 import { sendWeCom } from "./channels/wecom.ts";
 
-const Message = z.object({
+const MessageBody = z.object({
   tenant: z.string().regex(/^\d{6}$/),
   deliveryId: z.string().min(1).max(64),
 });
@@ -33,35 +34,59 @@ const Message = z.object({
 const STUCK_AFTER_MS = 10 * 60_000;
 
 /**
+ * Sends in flight at once. The runtime opens six connections at a time and queues the
+ * rest; the bound keeps a large batch from holding more than that waiting.
+ */
+const SEND_CONCURRENCY = 10;
+
+type Item = { message: Message<unknown>; deliveryId: string };
+
+/**
  * Delivers queued messages. Each delivery is claimed in D1 before it is sent, so a message
  * the queue hands out twice is sent once; a failed attempt is retried with exponential
  * back-off, and after the queue's last retry the message lands in the dead-letter queue,
  * whose consumer marks the delivery dead. Nothing is dropped silently.
+ *
+ * A batch is worked per county: one statement claims its deliveries, the county's channel
+ * settings are read and decrypted once, sends run a few at a time, and one statement records
+ * every outcome. A county whose work fails has its messages retried; the others go on.
  */
 export async function consumeNotifications(batch: MessageBatch<unknown>, env: Env) {
   const deadLetters = batch.queue.endsWith("-dlq");
+  const byTenant = new Map<string, Item[]>();
   for (const message of batch.messages) {
-    const parsed = Message.safeParse(message.body);
+    const parsed = MessageBody.safeParse(message.body);
     if (!parsed.success) {
       console.error(`notify: malformed message ${message.id}`, parsed.error.issues);
       message.ack();
       continue;
     }
-    const tenant = await findActiveTenant(env, parsed.data.tenant);
-    if (!tenant) {
-      message.ack();
-      continue;
+    const items = byTenant.get(parsed.data.tenant) ?? [];
+    items.push({ message, deliveryId: parsed.data.deliveryId });
+    byTenant.set(parsed.data.tenant, items);
+  }
+  for (const [code, items] of byTenant) {
+    try {
+      const tenant = await findActiveTenant(env, code);
+      if (!tenant) {
+        for (const { message } of items) message.ack();
+        continue;
+      }
+      const scope = openTenantScope(env, tenant);
+      if (deadLetters) {
+        for (const { message, deliveryId } of items) {
+          await markDead(scope, deliveryId, new Date());
+          message.ack();
+        }
+        continue;
+      }
+      await deliverAll(env, scope, items);
+    } catch (error) {
+      console.error(`notify: county ${code} failed, its messages will be retried`, error);
+      for (const { message } of items) {
+        message.retry({ delaySeconds: backoffSeconds(env, message.attempts) });
+      }
     }
-    const scope = openTenantScope(env, tenant);
-    const now = new Date();
-    if (deadLetters) {
-      await markDead(scope, parsed.data.deliveryId, now);
-      message.ack();
-      continue;
-    }
-    const result = await deliver(env, scope, parsed.data.deliveryId, now);
-    if (result === "retry") message.retry({ delaySeconds: backoffSeconds(env, message.attempts) });
-    else message.ack();
   }
 }
 
@@ -70,50 +95,87 @@ export function backoffSeconds(env: Pick<Env, "NOTIFY_RETRY_BASE_SECONDS">, atte
   return Math.min(3600, Math.round(base * 2 ** Math.max(0, attempts - 1)));
 }
 
-async function deliver(
-  env: Env,
-  scope: TenantScope,
-  id: string,
-  now: Date,
-): Promise<"done" | "retry"> {
-  if (!(await claimDelivery(scope, id, now, new Date(now.getTime() - STUCK_AFTER_MS)))) {
-    const row = await findDelivery(scope, id);
-    // Sent, dead or gone: nothing to do. Taken by another consumer: look again later.
-    return row?.status === "sending" ? "retry" : "done";
-  }
-  const row = await findDelivery(scope, id);
-  if (!row) return "done";
-  let outcome: DeliveryOutcome;
-  try {
-    outcome = await send(env, scope, row);
-  } catch (error) {
-    outcome = {
-      ok: false,
-      retryable: true,
-      error: error instanceof Error ? error.message : String(error),
-    };
-  }
-  const done = new Date();
-  if (outcome.ok) {
-    await finishDelivery(
-      scope,
-      id,
-      { status: "sent", providerResponse: outcome.providerResponse },
-      done,
-    );
-    return "done";
-  }
-  await finishDelivery(
-    scope,
-    id,
-    {
-      status: outcome.retryable ? "failed" : "dead",
-      lastError: outcome.error,
-      providerResponse: outcome.providerResponse ?? null,
-    },
-    done,
+async function deliverAll(env: Env, scope: TenantScope, items: Item[]) {
+  const now = new Date();
+  const ids = [...new Set(items.map((item) => item.deliveryId))];
+  const keys = await deriveTenantKeys(env.DATA_MASTER_KEY, scope.tenant);
+  let channels: Promise<ChannelConfigs> | undefined;
+  const channelsOnce = () => {
+    channels ??= loadNotificationSettings(scope, keys).then((loaded) => loaded.channels);
+    return channels;
+  };
+  // The settings are read while the claim runs; a batch nearly always needs them.
+  void channelsOnce().catch(() => undefined);
+  const rows = new Map(
+    (await claimDeliveries(scope, ids, now, new Date(now.getTime() - STUCK_AFTER_MS))).map(
+      (row) => [row.id, row],
+    ),
   );
-  return outcome.retryable ? "retry" : "done";
+  const missed = ids.filter((id) => !rows.has(id));
+  const statuses = missed.length > 0 ? await deliveryStatusesOf(scope, missed) : new Map();
+
+  const claimed = [...rows.values()];
+  const outcomes = await inParallel(claimed, SEND_CONCURRENCY, async (row) => {
+    try {
+      return await send(env, scope, keys, channelsOnce, row);
+    } catch (error) {
+      return {
+        ok: false as const,
+        retryable: true,
+        error: error instanceof Error ? error.message : String(error),
+      };
+    }
+  });
+
+  await finishDeliveries(
+    scope,
+    claimed.map((row, i): DeliveryFinish => {
+      const outcome = outcomes[i] as DeliveryOutcome;
+      return outcome.ok
+        ? { id: row.id, status: "sent", providerResponse: outcome.providerResponse }
+        : {
+            id: row.id,
+            status: outcome.retryable ? "failed" : "dead",
+            lastError: outcome.error,
+            providerResponse: outcome.providerResponse ?? null,
+          };
+    }),
+    new Date(),
+  );
+
+  const retry = new Set(
+    claimed
+      .filter((_, i) => {
+        const outcome = outcomes[i] as DeliveryOutcome;
+        return !outcome.ok && outcome.retryable;
+      })
+      .map((row) => row.id),
+  );
+  const answered = new Set<string>();
+  for (const { message, deliveryId } of items) {
+    // The same delivery twice in one batch: the first copy carries it.
+    const duplicate = answered.has(deliveryId);
+    answered.add(deliveryId);
+    // Taken by another consumer: look again later. Sent, dead or gone: nothing to do.
+    const again = rows.has(deliveryId)
+      ? retry.has(deliveryId) && !duplicate
+      : statuses.get(deliveryId) === "sending" && !duplicate;
+    if (again) message.retry({ delaySeconds: backoffSeconds(env, message.attempts) });
+    else message.ack();
+  }
+}
+
+/** `work` over every item, at most `limit` at a time; results in the items' order. */
+async function inParallel<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>) {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < items.length; i = next++) {
+      results[i] = await work(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 const notConfigured = (channel: string): DeliveryOutcome => ({
@@ -122,8 +184,13 @@ const notConfigured = (channel: string): DeliveryOutcome => ({
   error: `${channel} 渠道未配置`,
 });
 
-async function send(env: Env, scope: TenantScope, row: DeliveryRow): Promise<DeliveryOutcome> {
-  const keys = await deriveTenantKeys(env.DATA_MASTER_KEY, scope.tenant);
+async function send(
+  env: Env,
+  scope: TenantScope,
+  keys: TenantKeys,
+  channelsOnce: () => Promise<ChannelConfigs>,
+  row: DeliveryRow,
+): Promise<DeliveryOutcome> {
   const target = row.recipientSealed ? await decryptPii(keys, row.recipientSealed) : null;
   const message: OutgoingMessage = {
     id: row.id,
@@ -149,7 +216,7 @@ async function send(env: Env, scope: TenantScope, row: DeliveryRow): Promise<Del
   if (isDevelopment(env) && (row.channel === "sms" || row.channel === "email"))
     return devOutbox(row.channel);
 
-  const { channels } = await loadNotificationSettings(scope, keys);
+  const channels = await channelsOnce();
   switch (row.channel) {
     case "sms":
       return smsTo(channels, row, target);

@@ -1,6 +1,6 @@
 import { DurableObject } from "cloudflare:workers";
+import type { MonitorMessage, SessionSummary } from "../../schema/realtime/reception-queue.ts";
 import type { Env } from "../env.ts";
-import type { MonitorMessage, SessionSummary } from "./protocol.ts";
 import { closeQuietly } from "./sockets.ts";
 
 /**

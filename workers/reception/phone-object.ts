@@ -1,34 +1,13 @@
 import { DurableObject } from "cloudflare:workers";
+import type {
+  CodeIssue,
+  GatedBooking,
+  GatedResult,
+  IssueResult,
+} from "../../schema/realtime/phone-gate.ts";
 import { secondsToChinaMidnight } from "../domain/edges/limits.ts";
 import type { Env } from "../env.ts";
-import type { BookingInput, BookResult } from "./session-object.ts";
-
-/** What the Worker asks of a phone's gate when a citizen asks for a one-time code. */
-export interface CodeIssue {
-  codeHash: string;
-  ttlMs: number;
-  resendMs: number;
-  perDay: number;
-  /** The China-time day, for the daily count. */
-  today: string;
-}
-
-export type IssueResult = { ok: true } | { ok: false; retryAfterSeconds: number; daily: boolean };
-
-export interface GatedBooking {
-  tenant: string;
-  sessionId: string;
-  /** YYYY-MM of the session: the monthly cap counts by it. */
-  month: string;
-  monthlyCap: number;
-  codeHash: string;
-  booking: BookingInput;
-}
-
-export type GatedResult =
-  | BookResult
-  | { ok: false; reason: "WRONG_CODE" }
-  | { ok: false; reason: "MONTHLY_CAP" };
+import { gateSessionClient } from "./client.ts";
 
 const CODE_ATTEMPTS = 5;
 
@@ -121,10 +100,8 @@ export class PhoneGate extends DurableObject<Env> {
         )
         .one().n;
       if (held >= request.monthlyCap) return { ok: false, reason: "MONTHLY_CAP" } as const;
-      const session = this.env.RECEPTION_SESSION.get(
-        this.env.RECEPTION_SESSION.idFromName(`${request.tenant}:${request.sessionId}`),
-      );
-      const result = (await session.book(request.booking)) as BookResult;
+      const session = gateSessionClient(this.env, request.tenant, request.sessionId);
+      const result = await session.bookAsConfigured(request.booking);
       if (result.ok) {
         this.sql.exec("DELETE FROM code WHERE id = 1");
         this.sql.exec(

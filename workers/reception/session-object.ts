@@ -1,7 +1,4 @@
 import { DurableObject } from "cloudflare:workers";
-import { maskName } from "../domain/petitioner/mask.ts";
-import { randomCode } from "../domain/petitioner/tracking-code.ts";
-import type { Env } from "../env.ts";
 import type {
   PublicTicket,
   QueueState,
@@ -11,63 +8,30 @@ import type {
   StaffTicket,
   TicketKind,
   TicketStatus,
-} from "./protocol.ts";
+} from "../../schema/realtime/reception-queue.ts";
+import type {
+  Arrival,
+  Booking,
+  BookingInput,
+  BookResult,
+  CancelResult,
+  HoldResult,
+  SessionConfig,
+  SlotAvailability,
+  TicketDetail,
+  TicketResult,
+} from "../../schema/realtime/reception-session.ts";
+import { maskName } from "../domain/petitioner/mask.ts";
+import { randomCode } from "../domain/petitioner/tracking-code.ts";
+import type { Env } from "../env.ts";
+import { saveBookingCopies } from "../storage/reception.ts";
+import { openTenantScope } from "../storage/tenant-scope.ts";
 import { callingOrder, chooseNext, estimateWaitMinutes, type Waiting } from "./queue-rules.ts";
 import { closeQuietly } from "./sockets.ts";
 
-/** How the Worker sets a session up; sent again whenever the schedule changes. */
-export interface SessionConfig {
-  tenant: string;
-  shard: string;
-  sessionId: string;
-  date: string;
-  slots: string[];
-  capacityPerSlot: number;
-  status: "draft" | "published" | "cancelled";
-  /** Walk-ins are called after this many booked citizens minus one (3: two booked, one walk-in). */
-  walkInEvery: number;
-  /** Unanswered calls before a ticket is marked a no-show. */
-  maxCalls: number;
-}
-
-export interface BookingInput {
-  slotStart: string;
-  holdId?: string | undefined;
-  phoneHash: string;
-  partySealed: string;
-  label: string;
-  topic: string;
-  headcount: number;
-}
-
-export interface Booking {
-  code: string;
-  sessionId: string;
-  slotStart: string;
-  status: "active" | "cancelled" | "checked_in" | "completed" | "no_show";
-  topic: string;
-  headcount: number;
-  partySealed: string;
-  label: string;
-  phoneHash: string;
-  /** The queue number given at check-in, so the citizen's phone can follow it. */
-  ticketNumber: number | null;
-}
-
-export type BookResult =
-  | { ok: true; booking: Booking }
-  | { ok: false; reason: "SLOT_FULL"; nearestFree: string[] }
-  | { ok: false; reason: "ALREADY_BOOKED" | "NO_SUCH_SLOT" | "CLOSED" | "NOT_CONFIGURED" };
-
-export type TicketResult =
-  | { ok: true; ticket: StaffTicket }
-  | {
-      ok: false;
-      reason: "NOT_FOUND" | "WRONG_STATE" | "NOT_CONFIGURED" | "CLOSED";
-      message: string;
-    };
-
 const HOLD_MS = 5 * 60_000;
+/** The county monitor hears from a session at most this often. */
+const MONITOR_INTERVAL_MS = 500;
 const BOOKING_CODE_LENGTH = 8;
 
 /**
@@ -79,6 +43,11 @@ const BOOKING_CODE_LENGTH = 8;
  */
 export class ReceptionSession extends DurableObject<Env> {
   private readonly sql: SqlStorage;
+  /** The stored config, parsed once: this object is its only writer. */
+  private configCache: SessionConfig | undefined;
+  /** The newest summary not yet given to the county monitor, and whether one is on its way. */
+  private monitorPending: { date: string; summary: SessionSummary } | undefined;
+  private monitorSending = false;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -94,6 +63,8 @@ export class ReceptionSession extends DurableObject<Env> {
         status TEXT NOT NULL, calls INTEGER NOT NULL DEFAULT 0, checked_in_at INTEGER NOT NULL,
         called_at INTEGER, completed_at INTEGER, petition_id TEXT)`,
       "CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL)",
+      // The state after every change reads tickets by status: waiting, the latest called.
+      "CREATE INDEX IF NOT EXISTS tickets_status ON tickets (status, number)",
     ]) {
       this.sql.exec(ddl);
     }
@@ -106,15 +77,18 @@ export class ReceptionSession extends DurableObject<Env> {
       "INSERT INTO config (id, json) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET json = excluded.json",
       JSON.stringify(config),
     );
+    this.configCache = config;
     this.changed();
     return { ok: true as const };
   }
 
   private config(): SessionConfig | undefined {
+    if (this.configCache) return this.configCache;
     const row = this.sql
       .exec<{ json: string }>("SELECT json FROM config WHERE id = 1")
       .toArray()[0];
-    return row ? (JSON.parse(row.json) as SessionConfig) : undefined;
+    this.configCache = row ? (JSON.parse(row.json) as SessionConfig) : undefined;
+    return this.configCache;
   }
 
   // ── booking ──────────────────────────────────────────────────────────────────────
@@ -149,9 +123,7 @@ export class ReceptionSession extends DurableObject<Env> {
   }
 
   /** Holds a place for five minutes while the citizen fills in the form. */
-  hold(
-    slot: string,
-  ): { ok: true; holdId: string; expiresAt: number } | Exclude<BookResult, { ok: true }> {
+  hold(slot: string): HoldResult {
     const config = this.config();
     if (!config) return { ok: false, reason: "NOT_CONFIGURED" };
     if (config.status !== "published") return { ok: false, reason: "CLOSED" };
@@ -255,7 +227,7 @@ export class ReceptionSession extends DurableObject<Env> {
     };
   }
 
-  cancelBooking(code: string, phoneHash: string) {
+  cancelBooking(code: string, phoneHash: string): CancelResult {
     const booking = this.booking(code);
     if (!booking || booking.phoneHash !== phoneHash)
       return { ok: false as const, reason: "NOT_FOUND" as const };
@@ -303,7 +275,7 @@ export class ReceptionSession extends DurableObject<Env> {
     return codes.map((c) => this.booking(c.code)).filter((b): b is Booking => b !== undefined);
   }
 
-  slotAvailability() {
+  slotAvailability(): SlotAvailability[] {
     const config = this.config();
     if (!config) return [];
     const now = Date.now();
@@ -316,18 +288,7 @@ export class ReceptionSession extends DurableObject<Env> {
 
   // ── the queue on the day ─────────────────────────────────────────────────────────
 
-  checkIn(
-    arrival:
-      | { bookingCode: string }
-      | {
-          walkIn: {
-            label: string;
-            partySealed?: string | undefined;
-            topic?: string | undefined;
-            headcount?: number | undefined;
-          };
-        },
-  ): TicketResult {
+  checkIn(arrival: Arrival): TicketResult {
     const config = this.config();
     if (!config) return { ok: false, reason: "NOT_CONFIGURED", message: "接访日尚未设置" };
     if (config.status === "cancelled")
@@ -498,7 +459,7 @@ export class ReceptionSession extends DurableObject<Env> {
   }
 
   /** What the Worker needs to register the visit as a petition. */
-  ticketDetail(number: number) {
+  ticketDetail(number: number): TicketDetail | undefined {
     const ticket = this.ticket(number);
     if (!ticket) return undefined;
     const party = this.sql
@@ -548,9 +509,14 @@ export class ReceptionSession extends DurableObject<Env> {
 
   staffState(): StaffQueueState {
     const config = this.config();
-    // One read of the day's tickets: this runs after every change, for every watcher.
+    // One read of the day's tickets, once per change for every watcher. Of the tickets
+    // still `called`, only the latest is shown (as now serving): the others are not read.
     const all = this.sql
-      .exec<TicketRow>("SELECT * FROM tickets ORDER BY number")
+      .exec<TicketRow>(
+        `SELECT * FROM tickets WHERE status <> 'called'
+           OR number = (SELECT max(number) FROM tickets WHERE status = 'called')
+         ORDER BY number`,
+      )
       .toArray()
       .map(toTicket);
     const now = Date.now();
@@ -598,40 +564,11 @@ export class ReceptionSession extends DurableObject<Env> {
 
   /** What a public board and a citizen's phone see: numbers, never names. */
   publicState(): QueueState {
-    const { done: _done, ...state } = this.staffState();
-    const strip = (t: StaffTicket): PublicTicket => ({
-      number: t.number,
-      kind: t.kind,
-      status: t.status,
-      slotStart: t.slotStart,
-      calls: t.calls,
-      ...(t.etaMinutes !== undefined && { etaMinutes: t.etaMinutes }),
-    });
-    return {
-      ...state,
-      nowServing: state.nowServing ? strip(state.nowServing) : null,
-      waiting: state.waiting.map(strip),
-      parked: state.parked.map(strip),
-    };
+    return publicView(this.staffState());
   }
 
   summary(): SessionSummary {
-    const state = this.staffState();
-    const waits = [...state.done, ...(state.nowServing ? [state.nowServing] : [])]
-      .filter((t) => t.calledAt)
-      .map((t) => (Date.parse(t.calledAt as string) - Date.parse(t.checkedInAt)) / 60_000);
-    return {
-      sessionId: state.sessionId,
-      waiting: state.waiting.length,
-      served: state.served,
-      noShows: state.noShows,
-      nowServing: state.nowServing?.number ?? null,
-      averageWaitMinutes: waits.length
-        ? Math.round(waits.reduce((a, b) => a + b, 0) / waits.length)
-        : null,
-      longestWaitMinutes: state.longestWaitMinutes,
-      updatedAt: state.updatedAt,
-    };
+    return summarize(this.staffState());
   }
 
   /** WebSocket upgrade, already authenticated by the Worker, which says who is watching. */
@@ -665,11 +602,20 @@ export class ReceptionSession extends DurableObject<Env> {
       : { type: "state", state: this.publicState() };
   }
 
+  /**
+   * After every change: the state is computed once, and each audience's message is
+   * serialised once for all of its sockets.
+   */
   private changed() {
+    const state = this.staffState();
+    const messages: Record<"public" | "staff", () => ServerMessage> = {
+      public: () => ({ type: "state", state: publicView(state) }),
+      staff: () => ({ type: "staffState", state }),
+    };
     for (const audience of ["public", "staff"] as const) {
       const sockets = this.ctx.getWebSockets(audience);
       if (sockets.length === 0) continue;
-      const text = JSON.stringify(this.message(audience));
+      const text = JSON.stringify(messages[audience]());
       for (const ws of sockets) {
         try {
           ws.send(text);
@@ -678,14 +624,34 @@ export class ReceptionSession extends DurableObject<Env> {
         }
       }
     }
-    this.ctx.waitUntil(this.reportToMonitor());
+    const config = this.config();
+    if (config && this.env.TENANT_MONITOR) {
+      this.monitorPending = { date: config.date, summary: summarize(state) };
+      if (!this.monitorSending) {
+        this.monitorSending = true;
+        this.ctx.waitUntil(this.reportToMonitor(config.tenant));
+      }
+    }
   }
 
-  private async reportToMonitor() {
-    const config = this.config();
-    if (!config || !this.env.TENANT_MONITOR) return;
-    const monitor = this.env.TENANT_MONITOR.get(this.env.TENANT_MONITOR.idFromName(config.tenant));
-    await monitor.report(config.date, this.summary());
+  /**
+   * The county monitor gets the newest summary at once, then at most one per interval:
+   * changes in between are folded into the next report, so a busy desk costs the county's
+   * single monitor object a write every half second rather than one per operation.
+   */
+  private async reportToMonitor(tenant: string) {
+    try {
+      const monitor = this.env.TENANT_MONITOR.get(this.env.TENANT_MONITOR.idFromName(tenant));
+      for (let next = this.monitorPending; next; next = this.monitorPending) {
+        this.monitorPending = undefined;
+        await monitor.report(next.date, next.summary);
+        await new Promise((resolve) => setTimeout(resolve, MONITOR_INTERVAL_MS));
+      }
+    } catch (error) {
+      console.error("reception: the county monitor missed a summary", error);
+    } finally {
+      this.monitorSending = false;
+    }
   }
 
   // ── the D1 copy of bookings ──────────────────────────────────────────────────────
@@ -698,8 +664,6 @@ export class ReceptionSession extends DurableObject<Env> {
   async syncBookings() {
     const config = this.config();
     if (!config) return;
-    const db = (this.env as unknown as Record<string, D1Database | undefined>)[config.shard];
-    if (!db) return;
     const rows = this.sql
       .exec<{
         code: string;
@@ -715,27 +679,19 @@ export class ReceptionSession extends DurableObject<Env> {
       .toArray();
     if (rows.length === 0) return;
     try {
-      await db.batch(
-        rows.map((r) =>
-          db
-            .prepare(
-              `INSERT INTO reception_bookings (tenant_id, code, session_id, date, slot_start, phone_hash, party_sealed, status, created_at, updated_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-               ON CONFLICT(tenant_id, code) DO UPDATE SET slot_start = excluded.slot_start, status = excluded.status, updated_at = excluded.updated_at`,
-            )
-            .bind(
-              config.tenant,
-              r.code,
-              config.sessionId,
-              config.date,
-              r.slot,
-              r.phone_hash,
-              r.party_sealed,
-              r.status,
-              r.created_at,
-              r.updated_at,
-            ),
-        ),
+      const scope = openTenantScope(this.env, { code: config.tenant, shard: config.shard });
+      await saveBookingCopies(
+        scope,
+        { id: config.sessionId, date: config.date },
+        rows.map((r) => ({
+          code: r.code,
+          slotStart: r.slot,
+          phoneHash: r.phone_hash,
+          partySealed: r.party_sealed,
+          status: r.status,
+          createdAt: new Date(r.created_at),
+          updatedAt: new Date(r.updated_at),
+        })),
       );
       for (const r of rows) {
         this.sql.exec(
@@ -753,6 +709,42 @@ export class ReceptionSession extends DurableObject<Env> {
   override async alarm() {
     await this.syncBookings();
   }
+}
+
+function publicView(state: StaffQueueState): QueueState {
+  const { done: _done, ...rest } = state;
+  const strip = (t: StaffTicket): PublicTicket => ({
+    number: t.number,
+    kind: t.kind,
+    status: t.status,
+    slotStart: t.slotStart,
+    calls: t.calls,
+    ...(t.etaMinutes !== undefined && { etaMinutes: t.etaMinutes }),
+  });
+  return {
+    ...rest,
+    nowServing: rest.nowServing ? strip(rest.nowServing) : null,
+    waiting: rest.waiting.map(strip),
+    parked: rest.parked.map(strip),
+  };
+}
+
+function summarize(state: StaffQueueState): SessionSummary {
+  const waits = [...state.done, ...(state.nowServing ? [state.nowServing] : [])]
+    .filter((t) => t.calledAt)
+    .map((t) => (Date.parse(t.calledAt as string) - Date.parse(t.checkedInAt)) / 60_000);
+  return {
+    sessionId: state.sessionId,
+    waiting: state.waiting.length,
+    served: state.served,
+    noShows: state.noShows,
+    nowServing: state.nowServing?.number ?? null,
+    averageWaitMinutes: waits.length
+      ? Math.round(waits.reduce((a, b) => a + b, 0) / waits.length)
+      : null,
+    longestWaitMinutes: state.longestWaitMinutes,
+    updatedAt: state.updatedAt,
+  };
 }
 
 type TicketRow = {

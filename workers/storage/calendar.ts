@@ -2,10 +2,8 @@ import { like } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { calendarDays } from "../../schema/tenant/tables.ts";
 import { type CalendarDay, HolidayCalendar } from "../domain/deadlines/index.ts";
+import { chunked } from "./chunks.ts";
 import { ofTenant, type TenantScope } from "./tenant-scope.ts";
-
-/** Four bound parameters a row: 20 rows stay well inside D1's 100 per statement. */
-const ROWS_PER_STATEMENT = 20;
 
 export async function listCalendarDays(scope: TenantScope): Promise<CalendarDay[]> {
   const rows = await scope.db
@@ -21,16 +19,13 @@ export async function loadCalendar(scope: TenantScope): Promise<HolidayCalendar>
 }
 
 export function insertCalendarStatements(scope: TenantScope, days: readonly CalendarDay[]) {
-  const statements: BatchItem<"sqlite">[] = [];
-  for (let i = 0; i < days.length; i += ROWS_PER_STATEMENT) {
-    const chunk = days.slice(i, i + ROWS_PER_STATEMENT);
-    statements.push(
+  // Four parameters a day: tenant, date, kind, name.
+  return chunked(days, 4, 0).map(
+    (chunk): BatchItem<"sqlite"> =>
       scope.db
         .insert(calendarDays)
         .values(chunk.map((day) => ({ ...day, tenantId: scope.tenant }))),
-    );
-  }
-  return statements;
+  );
 }
 
 /** Replaces one year's entries: the statements to run in one batch. */

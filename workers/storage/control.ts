@@ -1,12 +1,20 @@
 import { and, count, eq, lt } from "drizzle-orm";
-import { drizzle } from "drizzle-orm/d1";
+import { type DrizzleD1Database, drizzle } from "drizzle-orm/d1";
 import type { TenantContact } from "../../schema/api/tenants.ts";
 import * as control from "../../schema/control/tables.ts";
 import type { Env } from "../env.ts";
+import { unmetered } from "./d1-meter.ts";
+
+const instances = new WeakMap<D1Database, DrizzleD1Database<typeof control>>();
 
 /** The control plane: which counties exist and which shard holds each. */
 export function controlDb(env: Env) {
-  return drizzle(env.CONTROL_DB, { schema: control });
+  let db = instances.get(env.CONTROL_DB);
+  if (!db) {
+    db = drizzle(env.CONTROL_DB, { schema: control });
+    instances.set(env.CONTROL_DB, db);
+  }
+  return db;
 }
 
 export type TenantRecord = control.TenantRow;
@@ -15,9 +23,31 @@ export function findTenant(env: Env, code: string): Promise<TenantRecord | undef
   return controlDb(env).query.tenants.findFirst({ where: eq(control.tenants.code, code) });
 }
 
+/**
+ * Active counties, remembered per isolate for a minute: every request names its county,
+ * and a county never goes back from active. A profile change is seen at once in the
+ * isolate that made it and within a minute elsewhere.
+ */
+const ACTIVE_TTL_MS = 60_000;
+const active = new WeakMap<object, Map<string, { tenant: TenantRecord; until: number }>>();
+
 export async function findActiveTenant(env: Env, code: string) {
+  const key = unmetered(env.CONTROL_DB);
+  let known = active.get(key);
+  const hit = known?.get(code);
+  if (hit && hit.until > Date.now()) return hit.tenant;
   const tenant = await findTenant(env, code);
-  return tenant?.status === "active" ? tenant : undefined;
+  if (tenant?.status !== "active") return undefined;
+  if (!known) {
+    known = new Map();
+    active.set(key, known);
+  }
+  known.set(code, { tenant, until: Date.now() + ACTIVE_TTL_MS });
+  return tenant;
+}
+
+function forgetTenant(env: Env, code: string) {
+  active.get(unmetered(env.CONTROL_DB))?.delete(code);
 }
 
 export async function countTenantsPerShard(env: Env): Promise<Map<string, number>> {
@@ -87,6 +117,7 @@ export async function updateTenantProfile(
     .set({ ...patch, updatedAt: now })
     .where(eq(control.tenants.code, code))
     .run();
+  forgetTenant(env, code);
 }
 
 export function listActiveTenants(env: Env) {

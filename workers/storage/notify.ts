@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import {
   type DeliveryRow,
   deadlineAlerts,
@@ -12,6 +13,7 @@ import {
   scanRuns,
   supervisions,
 } from "../../schema/tenant/tables.ts";
+import { chunked } from "./chunks.ts";
 import { ofTenant, type TenantScope } from "./tenant-scope.ts";
 import {
   caseDerivedVisible,
@@ -49,18 +51,6 @@ export function saveSettingsStatement(
 
 // ── the scan ────────────────────────────────────────────────────────────────────────
 
-export function setNextAlertStatement(
-  scope: TenantScope,
-  id: string,
-  version: number,
-  at: Date | null,
-) {
-  return scope.db
-    .update(petitions)
-    .set({ nextAlertAt: at })
-    .where(ofTenant(scope, petitions, eq(petitions.id, id), eq(petitions.version, version)));
-}
-
 export async function recordedAlerts(scope: TenantScope, reader: Reader, petitionId: string) {
   const rows = await scope.db
     .select()
@@ -74,23 +64,6 @@ export async function recordedAlerts(scope: TenantScope, reader: Reader, petitio
       ),
     );
   return rows;
-}
-
-export function insertAlertStatement(
-  scope: TenantScope,
-  alert: {
-    petitionId: string;
-    deadlineKey: string;
-    due: string;
-    mark: string;
-    unitId: string;
-    at: Date;
-  },
-) {
-  return scope.db
-    .insert(deadlineAlerts)
-    .values({ ...alert, tenantId: scope.tenant })
-    .onConflictDoNothing();
 }
 
 export async function hasScanRun(scope: TenantScope, name: string, day: string) {
@@ -416,66 +389,109 @@ export function outboxBacklog(scope: TenantScope, staleBefore: Date, limit: numb
     .limit(limit);
 }
 
-export function markEnqueuedStatement(scope: TenantScope, ids: string[], now: Date) {
-  return scope.db
-    .update(deliveries)
-    .set({ enqueuedAt: now })
-    .where(ofTenant(scope, deliveries, inArray(deliveries.id, ids)));
+/**
+ * Marks deliveries handed to the queue, within D1's parameter limit per statement. The
+ * primary key picks the rows; `+tenant_id` keeps SQLite off the tenant's outbox index.
+ */
+export function markEnqueuedStatements(scope: TenantScope, ids: readonly string[], now: Date) {
+  return chunked(ids, 1, 2).map(
+    (chunk): BatchItem<"sqlite"> =>
+      scope.db
+        .update(deliveries)
+        .set({ enqueuedAt: now })
+        .where(and(sql`+${deliveries.tenantId} = ${scope.tenant}`, inArray(deliveries.id, chunk))),
+  );
 }
 
-export async function findDelivery(scope: TenantScope, id: string) {
-  const [row] = await scope.db
-    .select()
-    .from(deliveries)
-    .where(ofTenant(scope, deliveries, eq(deliveries.id, id)))
-    .limit(1);
-  return row;
+/** Ids per statement: with the tenant, statuses and times, under D1's 100 bound parameters. */
+const IDS_PER_STATEMENT = 50;
+
+/** Where each of these deliveries stands now. */
+export async function deliveryStatusesOf(scope: TenantScope, ids: readonly string[]) {
+  const statuses = new Map<string, DeliveryRow["status"]>();
+  for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
+    const rows = await scope.db
+      .select({ id: deliveries.id, status: deliveries.status })
+      .from(deliveries)
+      .where(
+        ofTenant(scope, deliveries, inArray(deliveries.id, ids.slice(i, i + IDS_PER_STATEMENT))),
+      );
+    for (const row of rows) statuses.set(row.id, row.status);
+  }
+  return statuses;
 }
 
 /**
- * Takes a delivery for one attempt. Only one consumer wins; a delivery stuck `sending`
- * (its consumer died) can be taken again after `staleBefore`. A sent or dead one never.
+ * Takes deliveries for one attempt each and returns the rows taken. Only one consumer wins
+ * a delivery; one stuck `sending` (its consumer died) can be taken again after
+ * `staleBefore`. A sent or dead one never.
  */
-export async function claimDelivery(scope: TenantScope, id: string, now: Date, staleBefore: Date) {
-  const result = await scope.db
-    .update(deliveries)
-    .set({ status: "sending", attempts: sql`${deliveries.attempts} + 1`, updatedAt: now })
-    .where(
-      ofTenant(
-        scope,
-        deliveries,
-        eq(deliveries.id, id),
-        or(
-          inArray(deliveries.status, ["queued", "failed"]),
-          and(eq(deliveries.status, "sending"), lt(deliveries.updatedAt, staleBefore)),
+export async function claimDeliveries(
+  scope: TenantScope,
+  ids: readonly string[],
+  now: Date,
+  staleBefore: Date,
+): Promise<DeliveryRow[]> {
+  const claimed: DeliveryRow[] = [];
+  for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
+    const rows = await scope.db
+      .update(deliveries)
+      .set({ status: "sending", attempts: sql`${deliveries.attempts} + 1`, updatedAt: now })
+      .where(
+        ofTenant(
+          scope,
+          deliveries,
+          inArray(deliveries.id, ids.slice(i, i + IDS_PER_STATEMENT)),
+          or(
+            inArray(deliveries.status, ["queued", "failed"]),
+            and(eq(deliveries.status, "sending"), lt(deliveries.updatedAt, staleBefore)),
+          ),
         ),
-      ),
-    )
-    .run();
-  return result.meta.changes === 1;
+      )
+      .returning();
+    claimed.push(...rows);
+  }
+  return claimed;
 }
 
-export async function finishDelivery(
+export interface DeliveryFinish {
+  id: string;
+  status: "sent" | "failed" | "dead";
+  providerResponse?: string | null | undefined;
+  lastError?: string | null | undefined;
+}
+
+/**
+ * Records the outcomes of many attempts in one statement: they travel as one JSON
+ * parameter, so any number stays within D1's 100 bound parameters.
+ */
+export async function finishDeliveries(
   scope: TenantScope,
-  id: string,
-  outcome: {
-    status: "sent" | "failed" | "dead";
-    providerResponse?: string | null;
-    lastError?: string | null;
-  },
+  outcomes: readonly DeliveryFinish[],
   now: Date,
 ) {
-  await scope.db
-    .update(deliveries)
-    .set({
-      status: outcome.status,
-      providerResponse: outcome.providerResponse ?? null,
-      lastError: outcome.lastError ?? null,
-      updatedAt: now,
-      ...(outcome.status === "sent" && { sentAt: now }),
-    })
-    .where(ofTenant(scope, deliveries, eq(deliveries.id, id)))
-    .run();
+  if (outcomes.length === 0) return;
+  const rows = outcomes.map((o) => ({
+    id: o.id,
+    status: o.status,
+    providerResponse: o.providerResponse ?? null,
+    lastError: o.lastError ?? null,
+  }));
+  const at = now.getTime();
+  await scope.db.run(sql`
+    UPDATE ${deliveries} SET
+      status = o.status,
+      provider_response = o.provider_response,
+      last_error = o.last_error,
+      updated_at = ${at},
+      sent_at = CASE WHEN o.status = 'sent' THEN ${at} ELSE ${deliveries.sentAt} END
+    FROM (
+      SELECT json_extract(value, '$.id') AS id, json_extract(value, '$.status') AS status,
+        json_extract(value, '$.providerResponse') AS provider_response,
+        json_extract(value, '$.lastError') AS last_error
+      FROM json_each(${JSON.stringify(rows)})
+    ) AS o
+    WHERE ${deliveries.tenantId} = ${scope.tenant} AND ${deliveries.id} = o.id`);
 }
 
 /** Marks dead what reached the dead-letter queue, unless it was sent after all. */

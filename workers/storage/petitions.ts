@@ -1,13 +1,15 @@
-import { and, asc, desc, eq, gt, isNotNull, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, gt, gte, lt, or, type SQL, sql } from "drizzle-orm";
 import {
+  type NewPetitionRow,
   type PetitionRow,
   type PetitionStatus,
   petitionEvents,
   petitions,
   recusals,
 } from "../../schema/tenant/tables.ts";
+import { MAX_BOUND_PARAMETERS, MAX_COMPOUND_TERMS } from "./chunks.ts";
 import { ofTenant, type TenantScope } from "./tenant-scope.ts";
-import { type Reader, readableBy, type Viewer, visibleCases } from "./visibility.ts";
+import { inList, type Reader, readableBy, type Viewer, visibleCases } from "./visibility.ts";
 
 export async function findVisiblePetition(scope: TenantScope, viewer: Viewer, id: string) {
   const [row] = await scope.db
@@ -28,43 +30,60 @@ export async function findByTrackingCode(scope: TenantScope, trackingCode: strin
   return row;
 }
 
+/** Who a new case is from and what it is about: what repeat detection (§19, §36) looks up. */
+export interface RepeatKey {
+  idHash: string | null;
+  phoneHash: string | null;
+  categoryCode: string;
+}
+
 /**
- * Earlier cases of the same petitioner (by keyed hash of ID number or phone), newest first.
- * With a viewer, only those the viewer may see: what a person may be told at the desk.
- * Without one (`"all"`), every case: intake records the whole truth on the new case, and
- * it is shown to each reader through the visibility rule.
+ * Earlier cases of the same petitioner (by keyed hash of ID number or phone) in the same
+ * category, newest first. Each hash reads one range of its `(tenant, hash, category,
+ * registered)` index, newest first, so the cost follows the person's own cases, never the
+ * county's; both ranges go in one round trip.
  */
-export async function findEarlierCases(
-  scope: TenantScope,
-  hashes: { idHash: string | null; phoneHash: string | null },
-  viewer: Viewer | "all",
-) {
-  const matches = [
-    hashes.idHash ? eq(petitions.idHash, hashes.idHash) : undefined,
-    hashes.phoneHash ? eq(petitions.phoneHash, hashes.phoneHash) : undefined,
-  ].filter((c): c is SQL => c !== undefined);
-  if (matches.length === 0) return [];
-  return scope.db
-    .select({
-      id: petitions.id,
-      trackingCode: petitions.trackingCode,
-      status: petitions.status,
-      categoryCode: petitions.categoryCode,
-      responsibleUnitId: petitions.responsibleUnitId,
-      registeredAt: petitions.registeredAt,
-      replyStage: sql<string | null>`json_extract(${petitions.reply}, '$.stage')`,
-    })
-    .from(petitions)
-    .where(
-      ofTenant(
-        scope,
-        petitions,
-        or(...matches),
-        viewer === "all" ? undefined : visibleCases(viewer),
-      ),
-    )
-    .orderBy(desc(petitions.registeredAt))
-    .limit(50);
+export function earlierCasesQueries(scope: TenantScope, key: RepeatKey, viewer: Viewer | "all") {
+  const columns = {
+    id: petitions.id,
+    trackingCode: petitions.trackingCode,
+    status: petitions.status,
+    categoryCode: petitions.categoryCode,
+    responsibleUnitId: petitions.responsibleUnitId,
+    registeredAt: petitions.registeredAt,
+    replyStage: sql<string | null>`json_extract(${petitions.reply}, '$.stage')`,
+  };
+  const byHash = (match: SQL) =>
+    scope.db
+      .select(columns)
+      .from(petitions)
+      .where(
+        ofTenant(
+          scope,
+          petitions,
+          match,
+          eq(petitions.categoryCode, key.categoryCode),
+          viewer === "all" ? undefined : visibleCases(viewer),
+        ),
+      )
+      .orderBy(desc(petitions.registeredAt))
+      .limit(EARLIER_CASES);
+  return [
+    key.idHash ? byHash(eq(petitions.idHash, key.idHash)) : undefined,
+    key.phoneHash ? byHash(eq(petitions.phoneHash, key.phoneHash)) : undefined,
+  ].filter((q) => q !== undefined);
+}
+
+const EARLIER_CASES = 50;
+
+export async function findEarlierCases(scope: TenantScope, key: RepeatKey, viewer: Viewer | "all") {
+  const [first, ...rest] = earlierCasesQueries(scope, key, viewer);
+  if (!first) return [];
+  const found = (await scope.db.batch([first, ...rest])).flat();
+  const unique = found.filter((c, i) => found.findIndex((o) => o.id === c.id) === i);
+  return unique
+    .sort((a, b) => b.registeredAt.getTime() - a.registeredAt.getTime())
+    .slice(0, EARLIER_CASES);
 }
 
 export interface PetitionFilter {
@@ -72,45 +91,110 @@ export interface PetitionFilter {
   unitId?: string | undefined;
   overdueAt?: Date | undefined;
   dueBefore?: Date | undefined;
-  /** Resume after this (next deadline, id); cases with no deadline come last. */
+  /** Resume after this (sort key, id): the sort key is the next deadline, or none last. */
   after?: { at: number | null; id: string } | undefined;
   limit: number;
 }
 
-/** Cases this viewer may see, nearest deadline first. */
-export function listVisiblePetitions(scope: TenantScope, viewer: Viewer, filter: PetitionFilter) {
-  const deadline = sql`coalesce(${petitions.nextDeadlineAt}, 9007199254740991)`;
-  const after = filter.after
-    ? or(
-        gt(deadline, filter.after.at ?? Number.MAX_SAFE_INTEGER),
-        and(
-          sql`${deadline} = ${filter.after.at ?? Number.MAX_SAFE_INTEGER}`,
-          gt(petitions.id, filter.after.id),
-        ),
-      )
-    : undefined;
-  return scope.db
-    .select()
-    .from(petitions)
-    .where(
-      ofTenant(
-        scope,
-        petitions,
-        visibleCases(viewer),
-        filter.status ? eq(petitions.status, filter.status) : undefined,
-        filter.unitId ? eq(petitions.responsibleUnitId, filter.unitId) : undefined,
-        filter.overdueAt
-          ? and(isNotNull(petitions.nextDeadlineAt), lt(petitions.nextDeadlineAt, filter.overdueAt))
-          : undefined,
-        filter.dueBefore ? lt(petitions.nextDeadlineAt, filter.dueBefore) : undefined,
-        after,
-      ),
-    )
-    .orderBy(asc(deadline), asc(petitions.id))
-    .limit(filter.limit);
+const keysetAfter = (at: number, id: string) =>
+  and(gte(petitions.deadlineSort, at), or(gt(petitions.deadlineSort, at), gt(petitions.id, id)));
+
+/** The stored sort key of a case without a deadline (they come last). */
+const NO_DEADLINE = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Cases this viewer may see, nearest deadline first, a keyset page at a time. Every filter
+ * has an index ending in the stored sort key, so a page reads the rows it shows:
+ * - the county office reads one range of `(tenant, [status,] sort, id)`;
+ * - a unit filter reads one range of `(tenant, responsible unit, [status,] sort, id)`;
+ * - a township merges the ranges of each unit of its subtree, as holder and as registrar
+ *   (SQLite's ordered merge of a compound SELECT takes rows from each range as needed),
+ *   for subtrees of up to two units (D1 allows five terms in a compound SELECT).
+ * The visibility rule applies in each range, before the page is cut. Each range names its
+ * index: without statistics SQLite may take the sort-key index for a unit's range once the
+ * sort key has both bounds, and read the county in order. The statement can join a batch.
+ */
+export function listVisiblePetitionsStatement(
+  scope: TenantScope,
+  viewer: Viewer,
+  filter: PetitionFilter,
+): { sql: string; params: unknown[] } {
+  const common = [
+    visibleCases(viewer),
+    filter.status ? eq(petitions.status, filter.status) : undefined,
+    filter.overdueAt ? lt(petitions.deadlineSort, filter.overdueAt.getTime()) : undefined,
+    filter.dueBefore ? lt(petitions.deadlineSort, filter.dueBefore.getTime()) : undefined,
+    // Keyset: a plain lower bound on the sort key, so it combines with the deadline filters
+    // into one index range (a row-value comparison would not).
+    filter.after ? keysetAfter(filter.after.at ?? NO_DEADLINE, filter.after.id) : undefined,
+  ];
+  const range = (index: string, ...conditions: (SQL | undefined)[]) => {
+    const built = scope.db
+      .select()
+      .from(petitions)
+      .where(ofTenant(scope, petitions, ...conditions, ...common))
+      .toSQL();
+    const named = filter.status ? index.replace(/_idx$/, "_status_idx") : index;
+    return {
+      sql: built.sql.replace(' from "petitions" ', ` from "petitions" INDEXED BY "${named}" `),
+      params: built.params,
+    };
+  };
+  const page = (ranges: { sql: string; params: unknown[] }[]) => ({
+    sql: `${ranges.map((r) => r.sql).join(" UNION ALL ")} ORDER BY "deadline_sort", "id" LIMIT ?`,
+    params: [...ranges.flatMap((r) => r.params), filter.limit],
+  });
+  const ranges =
+    filter.unitId || viewer.inCountyOffice
+      ? []
+      : viewer.unitSubtree.flatMap((unitId) => [
+          range("petitions_work_unit_idx", eq(petitions.responsibleUnitId, unitId)),
+          // Registered here and held outside the subtree: the ranges never overlap, so the
+          // merge needs no de-duplication (which would sort on every column).
+          range(
+            "petitions_work_registering_idx",
+            eq(petitions.registeringUnitId, unitId),
+            sql`${petitions.registeringUnitId} <> ${petitions.responsibleUnitId}`,
+            sql`NOT (${inList(petitions.responsibleUnitId, viewer.unitSubtree)})`,
+          ),
+        ]);
+  if (ranges.length > 0 && ranges.length <= MAX_COMPOUND_TERMS) {
+    const merged = page(ranges);
+    if (merged.params.length <= MAX_BOUND_PARAMETERS) return merged;
+  }
+  // A subtree beyond D1's limits for one statement (more than two units) reads the county's
+  // range with the rule as a filter instead: right, but no longer in proportion to the page.
+  return page([
+    filter.unitId
+      ? range("petitions_work_unit_idx", eq(petitions.responsibleUnitId, filter.unitId))
+      : range("petitions_work_idx"),
+  ]);
 }
 
-export function insertPetitionStatement(scope: TenantScope, row: Omit<PetitionRow, "tenantId">) {
+export async function listVisiblePetitions(
+  scope: TenantScope,
+  viewer: Viewer,
+  filter: PetitionFilter,
+): Promise<PetitionRow[]> {
+  const statement = listVisiblePetitionsStatement(scope, viewer, filter);
+  const found = await scope.d1
+    .prepare(statement.sql)
+    .bind(...statement.params)
+    .all<Record<string, unknown>>();
+  return found.results.map(petitionFromRow);
+}
+
+/** A raw row of `petitions` (column names as SQLite has them) as drizzle would map it. */
+export function petitionFromRow(raw: Record<string, unknown>): PetitionRow {
+  const row: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(getTableColumns(petitions))) {
+    const value = raw[column.name];
+    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return row as PetitionRow;
+}
+
+export function insertPetitionStatement(scope: TenantScope, row: NewPetitionRow) {
   return scope.db.insert(petitions).values({ ...row, tenantId: scope.tenant });
 }
 
@@ -122,7 +206,7 @@ export function updatePetitionStatement(
   scope: TenantScope,
   id: string,
   version: number,
-  changes: Partial<Omit<PetitionRow, "id" | "tenantId" | "version">>,
+  changes: Partial<Omit<PetitionRow, "id" | "tenantId" | "version" | "deadlineSort">>,
 ) {
   return scope.db
     .update(petitions)
@@ -136,7 +220,10 @@ export function updateDeadlinesStatement(
   id: string,
   version: number,
   clocks: Partial<
-    Pick<PetitionRow, "deadlines" | "nextDeadlineAt" | "nextDeadlineKey" | "nextAlertAt">
+    Pick<
+      PetitionRow,
+      "deadlines" | "nextDeadlineAt" | "nextDeadlineKey" | "nextAlertAt" | "nextNearAt"
+    >
   >,
 ) {
   return scope.db
@@ -222,26 +309,4 @@ export function listOpenPetitions(scope: TenantScope, afterId: string, limit: nu
     )
     .orderBy(asc(petitions.id))
     .limit(limit);
-}
-
-export async function recusedStaff(scope: TenantScope, petitionId: string) {
-  const rows = await scope.db
-    .select({ staffId: recusals.staffId })
-    .from(recusals)
-    .where(ofTenant(scope, recusals, eq(recusals.petitionId, petitionId)));
-  return rows.map((r) => r.staffId);
-}
-
-/** The clocks of every open case: the daily digest's once-a-day read. */
-export function listOpenPetitionClocks(scope: TenantScope) {
-  return scope.db
-    .select({
-      responsibleUnitId: petitions.responsibleUnitId,
-      confidential: petitions.confidential,
-      subjectUnitId: petitions.subjectUnitId,
-      deadlines: petitions.deadlines,
-      nextDeadlineKey: petitions.nextDeadlineKey,
-    })
-    .from(petitions)
-    .where(ofTenant(scope, petitions, sql`${petitions.status} NOT IN ('closed', 'declined')`));
 }

@@ -1,4 +1,4 @@
-import { asc, eq, gte, inArray, lte } from "drizzle-orm";
+import { asc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import {
   type ReceptionSessionRow,
   receptionBookings,
@@ -105,4 +105,40 @@ export function saveReceptionPolicyStatement(
       target: tenantSettings.tenantId,
       set: { receptionPolicy: policy, updatedAt: now },
     });
+}
+
+/** A booking as the session's object holds it, for its copy in D1. */
+export interface BookingCopy {
+  code: string;
+  slotStart: string;
+  phoneHash: string;
+  partySealed: string;
+  status: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/**
+ * Writes the session object's changed bookings to their D1 copy in one batch; the object
+ * is their single writer, so a later copy simply replaces the slot and status.
+ */
+export async function saveBookingCopies(
+  scope: TenantScope,
+  session: { id: string; date: string },
+  copies: BookingCopy[],
+) {
+  const [first, ...rest] = copies.map((copy) =>
+    scope.db
+      .insert(receptionBookings)
+      .values({ ...copy, tenantId: scope.tenant, sessionId: session.id, date: session.date })
+      .onConflictDoUpdate({
+        target: [receptionBookings.tenantId, receptionBookings.code],
+        set: {
+          slotStart: sql`excluded.slot_start`,
+          status: sql`excluded.status`,
+          updatedAt: sql`excluded.updated_at`,
+        },
+      }),
+  );
+  if (first) await scope.db.batch([first, ...rest]);
 }

@@ -1,25 +1,162 @@
-import { inArray } from "drizzle-orm";
-import { petitions } from "../../schema/tenant/tables.ts";
+import { and, inArray, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
+import {
+  type DeadlineAlertRow,
+  deadlineAlerts,
+  deadlineCounts,
+  petitions,
+  recusals,
+} from "../../schema/tenant/tables.ts";
+import { chunked } from "./chunks.ts";
+import { petitionFromRow } from "./petitions.ts";
 import { ofTenant, type TenantScope } from "./tenant-scope.ts";
 
+/** Where a page of due cases ends: the scan resumes after it. */
+export interface DueKey {
+  at: number;
+  id: string;
+}
+
 /**
- * The cases whose next alert time has come, read through the `(tenant_id, next_alert_at)`
- * index. Returns D1's own count of rows read, so the cost of a scan can be checked: it
- * follows the cases that are due, not the cases that are open.
+ * The next page of cases whose alert time has come, in (next alert, id) order after
+ * `after`, straight from the `(tenant_id, next_alert_at, id)` index: D1 counts one row read
+ * per case. Returns that count, so the cost of a scan can be checked: it follows the due
+ * cases, not the open ones.
  */
-export async function casesDueForScan(scope: TenantScope, now: Date, limit: number) {
+export const DUE_CASES_SQL = `SELECT * FROM petitions INDEXED BY petitions_tenant_alert_idx
+  WHERE tenant_id = ?1 AND next_alert_at <= ?2 AND (next_alert_at, id) > (?3, ?4)
+  ORDER BY next_alert_at, id LIMIT ?5`;
+
+export async function dueCases(
+  scope: TenantScope,
+  now: Date,
+  after: DueKey | undefined,
+  limit: number,
+) {
   const due = await scope.d1
-    .prepare(
-      "SELECT id FROM petitions WHERE tenant_id = ?1 AND next_alert_at <= ?2 ORDER BY next_alert_at LIMIT ?3",
+    .prepare(DUE_CASES_SQL)
+    .bind(scope.tenant, now.getTime(), after?.at ?? -1, after?.id ?? "", limit)
+    .all<Record<string, unknown>>();
+  return { rows: due.results.map(petitionFromRow), rowsRead: due.meta.rows_read ?? 0 };
+}
+
+/**
+ * What the scan needs to know about a page of due cases besides the cases, in one round
+ * trip for any number of them: the alerts already recorded on them, and who is recused.
+ */
+export async function scanFacts(scope: TenantScope, ids: readonly string[]) {
+  const chunks = chunked(ids, 1);
+  const alerts = chunks.map((chunk) =>
+    scope.db
+      .select()
+      .from(deadlineAlerts)
+      .where(ofTenant(scope, deadlineAlerts, inArray(deadlineAlerts.petitionId, chunk))),
+  );
+  const recused = chunks.map((chunk) =>
+    scope.db
+      .select({ petitionId: recusals.petitionId, staffId: recusals.staffId })
+      .from(recusals)
+      .where(ofTenant(scope, recusals, inArray(recusals.petitionId, chunk))),
+  );
+  const [first, ...rest] = [...alerts, ...recused];
+  if (!first) return { alerts: [], recused: [] };
+  const results = (await scope.db.batch([first, ...rest])) as unknown[][];
+  return {
+    alerts: results.slice(0, chunks.length).flat() as DeadlineAlertRow[],
+    recused: results.slice(chunks.length).flat() as { petitionId: string; staffId: string }[],
+  };
+}
+
+/** Records alerts, many per statement within D1's parameter limit; each at most once. */
+export function insertAlertsStatements(
+  scope: TenantScope,
+  alerts: readonly Omit<DeadlineAlertRow, "tenantId">[],
+): BatchItem<"sqlite">[] {
+  return chunked(alerts, 7).map((chunk) =>
+    scope.db
+      .insert(deadlineAlerts)
+      .values(chunk.map((a) => ({ ...a, tenantId: scope.tenant })))
+      .onConflictDoNothing(),
+  );
+}
+
+/**
+ * Moves the next alert time of many cases in one statement: the list travels as one JSON
+ * parameter, whatever its length. A case changed since it was read (another version) is
+ * left alone; its own write already set its alert time.
+ */
+export function setNextAlertsStatement(
+  scope: TenantScope,
+  cases: readonly { id: string; version: number; at: Date | null }[],
+) {
+  const list = JSON.stringify(
+    cases.map((c) => ({ id: c.id, v: c.version, at: c.at?.getTime() ?? null })),
+  );
+  const entry = (field: string) =>
+    sql`(SELECT json_extract(value, ${`$.${field}`}) FROM json_each(${list}) WHERE json_extract(value, '$.id') = ${petitions.id})`;
+  return scope.db
+    .update(petitions)
+    .set({ nextAlertAt: sql`${entry("at")}` })
+    .where(
+      and(
+        sql`${petitions.id} IN (SELECT json_extract(value, '$.id') FROM json_each(${list}))`,
+        sql`+${petitions.tenantId} = ${scope.tenant}`,
+        sql`${petitions.version} = ${entry("v")}`,
+      ),
+    );
+}
+
+/**
+ * The daily digest's figures per unit, from the counters the triggers keep: only the
+ * buckets already near (or due, or overdue) by the end of today are read, never the cases.
+ * First each unit's overdue buckets are folded into one row (`near_at` = `deadline_at` = 0,
+ * overdue for good: a case leaves it only by moving, and the triggers take it out), so the
+ * read stays a few rows per unit however long the county's backlog.
+ */
+export async function digestCounts(scope: TenantScope, todayStart: Date, todayEnd: Date) {
+  const [fold, clear, counts] = digestStatements(scope, todayStart, todayEnd);
+  const [, , rows] = await scope.db.batch([fold, clear, counts]);
+  return rows;
+}
+
+export function digestStatements(scope: TenantScope, todayStart: Date, todayEnd: Date) {
+  const start = todayStart.getTime();
+  const end = todayEnd.getTime();
+  const overdueBuckets = sql`${deadlineCounts.tenantId} = ${scope.tenant} AND ${deadlineCounts.nearAt} > 0 AND ${deadlineCounts.nearAt} <= ${start} AND ${deadlineCounts.deadlineAt} <= ${start}`;
+  const fold = scope.db
+    .insert(deadlineCounts)
+    .select(
+      scope.db
+        .select({
+          tenantId: deadlineCounts.tenantId,
+          nearAt: sql<number>`0`.as("near_at"),
+          unitId: deadlineCounts.unitId,
+          deadlineAt: sql<number>`0`.as("deadline_at"),
+          cases: sql<number>`sum(${deadlineCounts.cases})`.as("cases"),
+        })
+        .from(deadlineCounts)
+        .where(overdueBuckets)
+        .groupBy(deadlineCounts.unitId),
     )
-    .bind(scope.tenant, now.getTime(), limit)
-    .all<{ id: string }>();
-  const ids = due.results.map((r) => r.id);
-  const rows = ids.length
-    ? await scope.db
-        .select()
-        .from(petitions)
-        .where(ofTenant(scope, petitions, inArray(petitions.id, ids)))
-    : [];
-  return { rows, rowsRead: due.meta.rows_read ?? 0 };
+    .onConflictDoUpdate({
+      target: [
+        deadlineCounts.tenantId,
+        deadlineCounts.nearAt,
+        deadlineCounts.unitId,
+        deadlineCounts.deadlineAt,
+      ],
+      set: { cases: sql`${deadlineCounts.cases} + excluded.cases` },
+    });
+  const clear = scope.db.delete(deadlineCounts).where(overdueBuckets);
+  const counts = scope.db
+    .select({
+      unitId: deadlineCounts.unitId,
+      overdue: sql<number>`coalesce(sum(CASE WHEN ${deadlineCounts.deadlineAt} <= ${start} THEN ${deadlineCounts.cases} END), 0)`,
+      dueToday: sql<number>`coalesce(sum(CASE WHEN ${deadlineCounts.deadlineAt} > ${start} AND ${deadlineCounts.deadlineAt} <= ${end} THEN ${deadlineCounts.cases} END), 0)`,
+      near: sql<number>`coalesce(sum(CASE WHEN ${deadlineCounts.deadlineAt} > ${end} THEN ${deadlineCounts.cases} END), 0)`,
+    })
+    .from(deadlineCounts)
+    .where(ofTenant(scope, deadlineCounts, sql`${deadlineCounts.nearAt} <= ${end}`))
+    .groupBy(deadlineCounts.unitId);
+  return [fold, clear, counts] as const;
 }

@@ -1,5 +1,6 @@
 import { eq, gt, isNull, ne } from "drizzle-orm";
 import { authSessions, staff } from "../../schema/tenant/tables.ts";
+import { contextStampSubquery } from "./context-stamp.ts";
 import { ofTenant, type TenantScope } from "./tenant-scope.ts";
 
 export function insertSessionStatement(
@@ -14,11 +15,12 @@ export function insertSessionStatement(
 
 /**
  * The staff member behind a token hash, if the session is neither expired nor revoked and
- * the account is not disabled: one query on every authenticated request.
+ * the account is not disabled, with the county context's stamp (see `context_versions`):
+ * the one query of every authenticated request.
  */
 export async function findSignedInStaff(scope: TenantScope, tokenHash: string, now: Date) {
   const [row] = await scope.db
-    .select({ staff })
+    .select({ staff, contextStamp: contextStampSubquery(scope) })
     .from(authSessions)
     .innerJoin(staff, ofTenant(scope, staff, eq(staff.id, authSessions.staffId)))
     .where(
@@ -32,7 +34,7 @@ export async function findSignedInStaff(scope: TenantScope, tokenHash: string, n
       ),
     )
     .limit(1);
-  return row?.staff;
+  return row;
 }
 
 export function revokeSessionStatement(scope: TenantScope, tokenHash: string, now: Date) {

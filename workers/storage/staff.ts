@@ -1,5 +1,6 @@
 import { asc, eq } from "drizzle-orm";
-import { type StaffRole, type StaffRow, staff } from "../../schema/tenant/tables.ts";
+import type { StaffRole } from "../../schema/reference/roles.ts";
+import { type StaffRow, staff } from "../../schema/tenant/tables.ts";
 import type { PasswordHash } from "../domain/auth/password.ts";
 import { ofTenant, type TenantScope } from "./tenant-scope.ts";
 

@@ -4,6 +4,7 @@ import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import * as tables from "../../schema/tenant/tables.ts";
 import type { AuditChain } from "../audit/chain-object.ts";
 import type { Env } from "../env.ts";
+import { unmetered } from "./d1-meter.ts";
 import { shardDatabase } from "./shards.ts";
 
 /**
@@ -22,11 +23,19 @@ export interface TenantScope {
   };
 }
 
+/** Building drizzle's schema map costs more than a D1 read: one instance per binding. */
+const instances = new WeakMap<D1Database, DrizzleD1Database<typeof tables>>();
+
 export function openTenantScope(env: Env, tenant: { code: string; shard: string }): TenantScope {
   const d1 = shardDatabase(env, tenant.shard);
+  let db = instances.get(d1);
+  if (!db) {
+    db = drizzle(d1, { schema: tables });
+    instances.set(d1, db);
+  }
   return {
     tenant: tenant.code,
-    db: drizzle(d1, { schema: tables }),
+    db,
     d1,
     audit: {
       chain: env.AUDIT_CHAIN.get(env.AUDIT_CHAIN.idFromName(tenant.code)),
@@ -34,6 +43,9 @@ export function openTenantScope(env: Env, tenant: { code: string; shard: string 
     },
   };
 }
+
+/** The binding a scope reads, as caches key it (the same for a metered bench request). */
+export const scopeBinding = (scope: TenantScope): object => unmetered(scope.d1);
 
 /** `tenant_id = scope.tenant AND …conditions`. */
 export function ofTenant(

@@ -16,7 +16,7 @@ export interface Viewer {
   inCountyOffice: boolean;
 }
 
-const inList = (column: SQLiteColumn, ids: readonly string[]) =>
+export const inList = (column: SQLiteColumn, ids: readonly string[]) =>
   sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
 
 /**

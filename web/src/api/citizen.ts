@@ -1,13 +1,14 @@
-import { request, seg } from "./client.ts";
 import type {
-  CategoryCatalog,
   EvaluateBody,
   EvaluationView,
+  PublicUnits,
   SubmitOnlinePetitionBody,
   SubmitOnlineResult,
   TrackBody,
   TrackedPetition,
-} from "./petition-types.ts";
+} from "../../../schema/api/petitions.ts";
+import type { CategoryCatalog } from "../../../schema/api/reference.ts";
+import { request, seg } from "./client.ts";
 
 // Public endpoints, no login. Kept apart from the staff client so the citizens' pages bundle
 // only what they use.
@@ -17,13 +18,7 @@ export function getCategories(tenant: string): Promise<CategoryCatalog> {
   return request("GET", `${base(tenant)}/categories`);
 }
 
-export interface PublicUnit {
-  id: string;
-  name: string;
-  kind: "county" | "township" | "bureau";
-}
-
-export function getPublicUnits(tenant: string): Promise<{ items: PublicUnit[] }> {
+export function getPublicUnits(tenant: string): Promise<PublicUnits> {
   return request("GET", `${base(tenant)}/public/units`);
 }
 

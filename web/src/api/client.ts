@@ -1,4 +1,7 @@
-import type { ErrorBody, ValidationIssue } from "./types.ts";
+import type { ErrorBody as ServerErrorBody, ValidationIssue } from "../../../schema/api/common.ts";
+
+/** The server's error body, or one made here when no answer came (no request id then). */
+type ErrorBody = Omit<ServerErrorBody, "requestId"> & { requestId?: string | undefined };
 
 export class ApiError extends Error {
   override readonly name = "ApiError";

@@ -1,19 +1,26 @@
-import { request, seg } from "./client.ts";
 import type {
-  CreateStaffRequest,
-  CreateUnitRequest,
-  LoginRequest,
-  LoginResponse,
-  MeResponse,
-  PublicTenant,
+  ChangePasswordBody,
+  LoginBody as LoginRequest,
+  LoginResult as LoginResponse,
+  Me as MeResponse,
+} from "../../../schema/api/auth.ts";
+import type {
+  CreateStaffBody as CreateStaffRequest,
   Staff,
   StaffList,
+  UpdateStaffBody as UpdateStaffRequest,
+} from "../../../schema/api/staff.ts";
+import type {
+  PublicTenant,
+  UpdateTenantBody as UpdateTenantRequest,
+} from "../../../schema/api/tenants.ts";
+import type {
+  CreateUnitBody as CreateUnitRequest,
   Unit,
   UnitList,
-  UpdateStaffRequest,
-  UpdateTenantRequest,
-  UpdateUnitRequest,
-} from "./types.ts";
+  UpdateUnitBody as UpdateUnitRequest,
+} from "../../../schema/api/units.ts";
+import { request, seg } from "./client.ts";
 
 export function login(body: LoginRequest): Promise<LoginResponse> {
   return request("POST", "/api/v1/auth/login", body);
@@ -24,7 +31,7 @@ export function logout(): Promise<void> {
 }
 
 /** Changes one's own password; the server signs every other session of the account out. */
-export function changePassword(body: { oldPassword: string; newPassword: string }): Promise<void> {
+export function changePassword(body: ChangePasswordBody): Promise<void> {
   return request("POST", "/api/v1/auth/password", body);
 }
 

@@ -1,40 +1,31 @@
-import { request, seg } from "./client.ts";
 import type {
-  ActionBodies,
   CalendarDay,
-  CalendarYear,
+  Calendar as CalendarYear,
+  DueDate,
+} from "../../../schema/api/calendar.ts";
+import type {
+  ActionInput as ActionBodies,
   CheckPetitionBody,
   CheckPetitionResult,
   CreatePetitionBody,
   DayKind,
   ListPetitionsQuery,
   Petition,
-  PetitionAction,
   PetitionPage,
   RecusalBody,
-  StaffDirectory,
-} from "./petition-types.ts";
+  RecusalRecorded,
+} from "../../../schema/api/petitions.ts";
+import type { StaffDirectory } from "../../../schema/api/staff.ts";
+import { ACTION_PATHS, type PetitionAction } from "../../../schema/reference/petition-actions.ts";
+import { request, seg } from "./client.ts";
+
+/** The list's filters as the pages hold them; sent as the query string the API reads. */
+type ListOptions = Omit<ListPetitionsQuery, "overdue" | "limit"> & {
+  overdue?: boolean;
+  limit?: number;
+};
 
 const base = (tenant: string) => `/api/v1/t/${seg(tenant)}`;
-
-/** The URL segment of each case action (POST /petitions/{id}/<path>). */
-export const ACTION_PATHS: Record<PetitionAction, string> = {
-  accept: "accept",
-  decline: "decline",
-  forward: "forward",
-  assign: "assign",
-  object: "object",
-  reply: "reply",
-  extend: "extend",
-  requestReview: "review",
-  requestReReview: "re-review",
-  recordHearing: "hearing",
-  assignOwner: "owner",
-  designateHandler: "handler",
-  signOff: "sign-off",
-  close: "close",
-  recordFollowUp: "follow-up",
-};
 
 export function createPetition(tenant: string, body: CreatePetitionBody): Promise<Petition> {
   return request("POST", `${base(tenant)}/petitions`, body);
@@ -49,10 +40,7 @@ export function checkPetition(
   return request("POST", `${base(tenant)}/petitions/check`, body, signal);
 }
 
-export function listPetitions(
-  tenant: string,
-  query: ListPetitionsQuery = {},
-): Promise<PetitionPage> {
+export function listPetitions(tenant: string, query: ListOptions = {}): Promise<PetitionPage> {
   const params = new URLSearchParams();
   if (query.status) params.set("status", query.status);
   if (query.unitId) params.set("unitId", query.unitId);
@@ -85,7 +73,7 @@ export function declareRecusal(
   tenant: string,
   petitionId: string,
   body: RecusalBody,
-): Promise<unknown> {
+): Promise<RecusalRecorded> {
   return request("POST", `${base(tenant)}/petitions/${seg(petitionId)}/recusals`, body);
 }
 
@@ -110,7 +98,7 @@ export function computeDueDate(
   from: string,
   days: number,
   kind: DayKind,
-): Promise<{ due: string }> {
+): Promise<DueDate> {
   const params = new URLSearchParams({ from, days: String(days), kind });
   return request("GET", `${base(tenant)}/calendar/due-date?${params}`);
 }

@@ -1,15 +1,17 @@
-import { request, seg } from "./client.ts";
-import type { CreatePetitionBody, Petition } from "./petition-types.ts";
 import type {
   ChangeSessionBody,
-  CreateSessionBody,
-  ReceptionSession,
+  CompleteTicketBody,
+  CreateReceptionSessionInput as CreateSessionBody,
+  PublishedSessions,
+  PublishSessionsBody,
   SessionChanged,
   SessionList,
-  StaffQueueState,
-  StaffTicket,
+  TicketCompleted,
+  TicketTransferred,
   WalkIn,
-} from "./reception-types.ts";
+} from "../../../schema/api/reception.ts";
+import type { StaffQueueState, StaffTicket } from "../../../schema/realtime/reception-queue.ts";
+import { request, seg } from "./client.ts";
 
 // Reception days for signed-in staff: the schedule, the desk on the day.
 const base = (tenant: string) => `/api/v1/t/${seg(tenant)}/reception`;
@@ -24,17 +26,14 @@ export function getSchedule(
   return request("GET", `${base(tenant)}/schedule?${params}`);
 }
 
-export function createSessions(
-  tenant: string,
-  body: CreateSessionBody,
-): Promise<{ sessions: ReceptionSession[] }> {
+export function createSessions(tenant: string, body: CreateSessionBody): Promise<SessionList> {
   return request("POST", `${base(tenant)}/sessions`, body);
 }
 
 export function publishSessions(
   tenant: string,
-  body: { from: string; to: string; unitId?: string },
-): Promise<{ published: ReceptionSession[] }> {
+  body: PublishSessionsBody,
+): Promise<PublishedSessions> {
   return request("POST", `${base(tenant)}/sessions/publish`, body);
 }
 
@@ -77,17 +76,14 @@ export function ticketOp(
   return request("POST", `${session(tenant, id)}/tickets/${number}/${op}`);
 }
 
-export type CompleteBody = Omit<
-  CreatePetitionBody,
-  "channel" | "receivedAt" | "unitId" | "petitioner" | "anonymous"
-> & { petitioner?: CreatePetitionBody["petitioner"] };
+export type { CompleteTicketBody as CompleteBody };
 
 export function completeTicket(
   tenant: string,
   id: string,
   number: number,
-  body: CompleteBody,
-): Promise<{ ticket: StaffTicket; petition: Petition }> {
+  body: CompleteTicketBody,
+): Promise<TicketCompleted> {
   return request("POST", `${session(tenant, id)}/tickets/${number}/complete`, body);
 }
 
@@ -96,6 +92,6 @@ export function transferTicket(
   id: string,
   number: number,
   toSessionId: string,
-): Promise<{ from: StaffTicket; to: StaffTicket }> {
+): Promise<TicketTransferred> {
   return request("POST", `${session(tenant, id)}/tickets/${number}/transfer`, { toSessionId });
 }

@@ -1,13 +1,13 @@
-import { request, seg } from "./client.ts";
 import type {
-  BookBody,
-  Booking,
+  BookInput as BookBody,
+  BookingView as Booking,
   CodeSent,
   Hold,
-  QueueState,
   SessionList,
   SessionWithSlots,
-} from "./reception-types.ts";
+} from "../../../schema/api/reception.ts";
+import type { QueueState } from "../../../schema/realtime/reception-queue.ts";
+import { request, seg } from "./client.ts";
 
 // Public reception-day endpoints, no login: the citizens' pages and the display board.
 const base = (tenant: string) => `/api/v1/t/${seg(tenant)}`;

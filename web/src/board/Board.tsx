@@ -1,7 +1,8 @@
 import "./board.css";
 import { useEffect, useRef, useState } from "preact/hooks";
+import type { ReceptionSession } from "../../../schema/api/reception.ts";
+import type { ServerMessage as QueueMessage } from "../../../schema/realtime/reception-queue.ts";
 import { getQueue, getSession, queueWatchPath, socketUrl } from "../api/reception.ts";
-import type { QueueMessage, ReceptionSession } from "../api/reception-types.ts";
 import { formatDate, weekdayOf } from "../shared/dates.ts";
 import { LIVE_STATUS_LABELS, useLiveSocket } from "../shared/live-socket.ts";
 

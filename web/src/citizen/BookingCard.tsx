@@ -1,4 +1,4 @@
-import type { Booking } from "../api/reception-types.ts";
+import type { BookingView as Booking } from "../../../schema/api/reception.ts";
 import { formatDate, weekdayOf } from "../shared/dates.ts";
 import { BOOKING_STATUS_LABELS } from "../shared/reception-labels.ts";
 

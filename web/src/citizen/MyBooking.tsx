@@ -1,4 +1,9 @@
 import { useEffect, useRef, useState } from "preact/hooks";
+import type { BookingView as Booking, SessionWithSlots } from "../../../schema/api/reception.ts";
+import type {
+  ServerMessage as QueueMessage,
+  QueueState,
+} from "../../../schema/realtime/reception-queue.ts";
 import { isApiError } from "../api/client.ts";
 import {
   cancelBooking,
@@ -10,12 +15,6 @@ import {
   rescheduleBooking,
   socketUrl,
 } from "../api/reception.ts";
-import type {
-  Booking,
-  QueueMessage,
-  QueueState,
-  SessionWithSlots,
-} from "../api/reception-types.ts";
 import { ErrorAlert, fieldErrors } from "../console/components/ErrorAlert.tsx";
 import { TextField } from "../console/components/Field.tsx";
 import { todayCst } from "../shared/dates.ts";

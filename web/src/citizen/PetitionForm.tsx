@@ -1,18 +1,15 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import {
-  getCategories,
-  getPublicUnits,
-  type PublicUnit,
-  submitOnlinePetition,
-} from "../api/citizen.ts";
 import type {
-  CategoryCatalog,
+  PublicUnit,
   Purpose,
   SubmitOnlinePetitionBody,
   SubmitOnlineResult,
-} from "../api/petition-types.ts";
+} from "../../../schema/api/petitions.ts";
+import type { CategoryCatalog } from "../../../schema/api/reference.ts";
+import { getCategories, getPublicUnits, submitOnlinePetition } from "../api/citizen.ts";
 import { ErrorAlert, fieldErrors } from "../console/components/ErrorAlert.tsx";
 import { SelectField, TextField } from "../console/components/Field.tsx";
+import { FormProblems } from "../console/components/FormProblems.tsx";
 import { formatDateTime } from "../shared/format.ts";
 import { checkIdNumber, checkMobile } from "../shared/id-number.ts";
 import { trackPath } from "../shared/tenant.ts";
@@ -21,10 +18,12 @@ import { HumanCheck } from "../shared/ui/HumanCheck.tsx";
 import { entryFormKeyDown } from "../shared/ui/keyboard.ts";
 import {
   EMPTY_MATERIAL,
+  focusFirstProblem,
   MATERIAL_LABELS,
   MaterialFields,
   type MaterialForm,
   materialBody,
+  materialProblems,
 } from "../shared/ui/MaterialFields.tsx";
 import { TrackingCodeBox } from "./TrackingCodeBox.tsx";
 
@@ -145,25 +144,11 @@ function Form({
     if (id.state === "invalid" || id.state === "partial") {
       problems["petitioner.idNumber"] = id.message;
     }
-    if (!material.facts.trim()) problems.facts = "请填写事实真相";
-    if (!material.demands.trim()) problems.demands = "请填写诉求与理由";
+    Object.assign(problems, materialProblems(material));
     if (!check) problems.altcha = "请稍候，人机验证完成后再提交";
     setLocal(problems);
     setTouched({ phone: true, idNumber: true });
-    const first = Object.keys(problems)[0];
-    if (first) {
-      const focus: Record<string, string> = {
-        purpose: `petition-purpose-${purposes[0]?.code ?? "suggestion"}`,
-        categoryCode: "petition-category",
-        "petitioner.name": "petition-name",
-        "petitioner.phone": "petition-phone",
-        "petitioner.idNumber": "petition-id",
-        facts: "petition-facts",
-        demands: "petition-demands",
-      };
-      document.getElementById(focus[first] ?? "")?.focus();
-      return;
-    }
+    if (focusFirstProblem("petition", problems, purposes[0]?.code)) return;
     if (mobile.state !== "valid" || !check) return;
 
     const body: SubmitOnlinePetitionBody = {
@@ -294,19 +279,7 @@ function Form({
         />
       </section>
 
-      <ErrorAlert error={error} labels={LABELS} />
-      {Object.keys(local).length > 0 && (
-        <div class="alert alert--error" role="alert">
-          <p>请先补充或修正以下内容：</p>
-          <ul>
-            {Object.entries(local).map(([key, message]) => (
-              <li key={key}>
-                {LABELS[key] ?? key}：{message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <FormProblems error={error} local={local} labels={LABELS} />
       <HumanCheck
         key={checkRound}
         tenant={tenant}

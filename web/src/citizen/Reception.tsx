@@ -1,4 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import type {
+  BookingView as Booking,
+  Hold,
+  ReceptionSession,
+  SessionWithSlots,
+} from "../../../schema/api/reception.ts";
 import { isApiError, retryAfterSeconds } from "../api/client.ts";
 import {
   book,
@@ -9,9 +15,9 @@ import {
   nearestFree,
   requestBookingCode,
 } from "../api/reception.ts";
-import type { Booking, Hold, ReceptionSession, SessionWithSlots } from "../api/reception-types.ts";
 import { ErrorAlert, fieldErrors } from "../console/components/ErrorAlert.tsx";
 import { SelectField, TextField } from "../console/components/Field.tsx";
+import { FormProblems } from "../console/components/FormProblems.tsx";
 import { formatDate, weekdayOf } from "../shared/dates.ts";
 import { checkIdNumber, checkMobile } from "../shared/id-number.ts";
 import { bookingPath } from "../shared/tenant.ts";
@@ -615,19 +621,7 @@ function BookingForm({
         }}
         error={local.altcha}
       />
-      <ErrorAlert error={error} labels={LABELS} />
-      {Object.keys(local).length > 0 && (
-        <div class="alert alert--error" role="alert">
-          <p>请先补充或修正以下内容：</p>
-          <ul>
-            {Object.entries(local).map(([key, message]) => (
-              <li key={key}>
-                {LABELS[key] ?? key}：{message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <FormProblems error={error} local={local} labels={LABELS} />
       <div class="actions">
         <button
           type="submit"

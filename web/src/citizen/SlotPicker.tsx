@@ -1,4 +1,4 @@
-import type { Slot } from "../api/reception-types.ts";
+import type { Slot } from "../../../schema/api/reception.ts";
 
 interface Props {
   slots: readonly Slot[];

@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import { evaluatePetition, trackPetition } from "../api/citizen.ts";
-import { isApiError } from "../api/client.ts";
 import type {
   EvaluationView,
   Satisfaction,
   TrackBody,
   TrackedPetition,
-} from "../api/petition-types.ts";
+} from "../../../schema/api/petitions.ts";
+import { evaluatePetition, trackPetition } from "../api/citizen.ts";
+import { isApiError } from "../api/client.ts";
 import { ErrorAlert, fieldErrors } from "../console/components/ErrorAlert.tsx";
 import { TextField } from "../console/components/Field.tsx";
 import { formatDate, formatTrackingCode } from "../shared/dates.ts";

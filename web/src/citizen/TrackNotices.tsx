@@ -2,10 +2,10 @@ import type { z } from "@hono/zod-openapi";
 import { useRef, useState } from "preact/hooks";
 import type {
   OnlineReviewRequestBody,
+  TrackBody,
   TrackedPetition as TrackedSchema,
 } from "../../../schema/api/petitions.ts";
 import { request, seg } from "../api/client.ts";
-import type { TrackBody } from "../api/petition-types.ts";
 import { ErrorAlert, fieldErrors } from "../console/components/ErrorAlert.tsx";
 import { TextField } from "../console/components/Field.tsx";
 import { formatDate } from "../shared/dates.ts";

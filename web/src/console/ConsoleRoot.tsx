@@ -1,9 +1,10 @@
 import type { ComponentType } from "preact";
 import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { lazy, Route, Router, useLocation, useRoute } from "preact-iso";
+import type { Me as MeResponse } from "../../../schema/api/auth.ts";
+import type { Role } from "../../../schema/api/staff.ts";
 import { isApiError, setUnauthenticatedListener } from "../api/client.ts";
 import { getMe } from "../api/console.ts";
-import type { MeResponse, Role } from "../api/types.ts";
 import { isCountyCode, loginPath } from "../shared/tenant.ts";
 import { ErrorAlert } from "./components/ErrorAlert.tsx";
 import { Loading } from "./components/Loading.tsx";

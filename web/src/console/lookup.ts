@@ -1,5 +1,5 @@
-import type { DirectoryEntry } from "../api/petition-types.ts";
-import type { Unit } from "../api/types.ts";
+import type { DirectoryEntry } from "../../../schema/api/staff.ts";
+import type { Unit } from "../../../schema/api/units.ts";
 
 /** Names for the ids a case carries: units from /units, staff from /staff/directory. */
 export interface Lookup {

@@ -1,6 +1,6 @@
 import { createContext } from "preact";
 import { useContext } from "preact/hooks";
-import type { MeResponse } from "../api/types.ts";
+import type { Me as MeResponse } from "../../../schema/api/auth.ts";
 
 export interface Session {
   /** County code from the URL; always the tenant of `me` once the console renders. */

@@ -1,4 +1,4 @@
-import type { Staff } from "../api/types.ts";
+import type { Staff } from "../../../schema/api/staff.ts";
 import { formatDateTime } from "../shared/format.ts";
 
 export const STAFF_FIELD_LABELS: Record<string, string> = {

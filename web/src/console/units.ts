@@ -1,4 +1,4 @@
-import type { Unit, UnitKind } from "../api/types.ts";
+import type { Unit, UnitKind } from "../../../schema/api/units.ts";
 import { UNIT_KINDS } from "../shared/labels.ts";
 
 export interface UnitNode {

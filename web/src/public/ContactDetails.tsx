@@ -1,5 +1,5 @@
 import { type ComponentChildren, Fragment } from "preact";
-import type { TenantContact } from "../api/types.ts";
+import type { TenantContact } from "../../../schema/api/tenants.ts";
 import { mailHref, telHref, webHref } from "../shared/links.ts";
 
 type LinkKind = "web" | "tel" | "mail" | "text";

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
+import type { PublicTenant } from "../../../schema/api/tenants.ts";
 import { ApiError } from "../api/client.ts";
 import { getPublicTenant } from "../api/public.ts";
-import type { PublicTenant } from "../api/types.ts";
 import { loginPath, petitionPath, tenantFromPath, trackPath } from "../shared/tenant.ts";
 import { ContactDetails } from "./ContactDetails.tsx";
 

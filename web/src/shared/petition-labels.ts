@@ -1,71 +1,31 @@
 import type {
-  Channel,
   CloseMethod,
   DeadlineState,
   DeclineGround,
   EvaluationView,
   Outcome,
-  PetitionAction,
   PetitionStatus,
-  Purpose,
   Satisfaction,
   WrittenReply,
-} from "../api/petition-types.ts";
+} from "../../../schema/api/petitions.ts";
 
-export const STATUS_LABELS: Record<PetitionStatus, string> = {
-  registered: "已登记",
-  accepted: "已受理",
-  declined: "不予受理",
-  forwarded: "已转送",
-  assigned: "已交办",
-  objected: "有异议",
-  replied: "已答复",
-  under_review: "复查中",
-  reviewed: "已复查",
-  under_re_review: "复核中",
-  re_reviewed: "已复核",
-  closed: "已办结",
-};
+import { STATUS_LABELS } from "../../../schema/reference/petition-statuses.ts";
 
-export const STATUSES = Object.keys(STATUS_LABELS) as PetitionStatus[];
+export {
+  petitionStatuses as STATUSES,
+  STATUS_LABELS,
+} from "../../../schema/reference/petition-statuses.ts";
 
 export function statusLabel(status: string | null | undefined): string {
   if (!status) return "—";
   return STATUS_LABELS[status as PetitionStatus] ?? status;
 }
 
-export const CHANNEL_LABELS: Record<Channel, string> = {
-  letter: "来信",
-  visit: "来访",
-  online: "网上信访",
-  phone: "来电",
-  fax: "传真",
-  reception: "领导接访",
-};
+export { CHANNEL_LABELS, PURPOSE_LABELS } from "../../../schema/reference/intake.ts";
 
-export const PURPOSE_LABELS: Record<Purpose, string> = {
-  suggestion: "意见建议",
-  appeal: "申诉",
-  request: "求决",
-  accusation: "揭发控告",
-  other: "其它",
-};
+import { DEADLINE_LABELS, deadlineKeys } from "../../../schema/reference/deadlines.ts";
 
-/** Office deadlines first, then the petitioner's windows, then internal targets. */
-export const DEADLINE_LABELS: Record<string, string> = {
-  accept: "受理期限",
-  notice: "告知期限",
-  receivingNotice: "承办告知期限",
-  handle: "办理期限",
-  reviewAnswer: "复查答复期限",
-  reReviewAnswer: "复核答复期限",
-  reviewRequest: "申请复查期限",
-  reReviewRequest: "申请复核期限",
-  evaluation: "评价期限",
-  targetMeet: "见面（3日）",
-  targetFeedback: "反馈（7日）",
-  targetClose: "办结（21日）",
-};
+export { DEADLINE_LABELS };
 
 /** The deadlines a petitioner is shown when tracking: what the office owes, and their own windows. */
 export const CITIZEN_DEADLINES = [
@@ -81,11 +41,11 @@ export const CITIZEN_DEADLINES = [
 ];
 
 export function deadlineLabel(key: string): string {
-  return DEADLINE_LABELS[key] ?? key;
+  return (DEADLINE_LABELS as Record<string, string>)[key] ?? key;
 }
 
 export function deadlineOrder(key: string): number {
-  const i = Object.keys(DEADLINE_LABELS).indexOf(key);
+  const i = (deadlineKeys as readonly string[]).indexOf(key);
   return i < 0 ? 99 : i;
 }
 
@@ -96,29 +56,13 @@ export const DEADLINE_STATE_LABELS: Record<DeadlineState, string> = {
   ok: "正常",
 };
 
-export const ACTION_LABELS: Record<PetitionAction, string> = {
-  accept: "受理",
-  decline: "不予受理",
-  forward: "转送",
-  assign: "交办",
-  object: "提出异议",
-  reply: "出具处理意见书",
-  extend: "延期",
-  requestReview: "登记复查申请",
-  requestReReview: "登记复核申请",
-  recordHearing: "记录听证",
-  assignOwner: "确定包案领导",
-  designateHandler: "指定承办人",
-  signOff: "包案领导签字",
-  close: "结案",
-  recordFollowUp: "回访",
-};
+import { ACTION_LABELS, isPetitionAction } from "../../../schema/reference/petition-actions.ts";
 
-export const ACTIONS = Object.keys(ACTION_LABELS) as PetitionAction[];
-
-export function isPetitionAction(value: string): value is PetitionAction {
-  return value in ACTION_LABELS;
-}
+export {
+  ACTION_LABELS,
+  isPetitionAction,
+  petitionActions as ACTIONS,
+} from "../../../schema/reference/petition-actions.ts";
 
 /** Timeline entries also record things that are not case actions (registration, recusal). */
 const EVENT_LABELS: Record<string, string> = {

@@ -1,15 +1,9 @@
-import type { ReceptionForm, TicketStatus } from "../api/reception-types.ts";
+import type { TicketStatus } from "../../../schema/realtime/reception-queue.ts";
 
-export const FORM_LABELS: Record<ReceptionForm, string> = {
-  fixed: "定点接访",
-  appointment: "约访",
-  field: "下访",
-  video: "视频接访",
-  online: "网上接访",
-  joint: "联合接访",
-};
-
-export const FORMS = Object.keys(FORM_LABELS) as ReceptionForm[];
+export {
+  FORM_LABELS,
+  receptionForms as FORMS,
+} from "../../../schema/reference/reception-forms.ts";
 
 export const TICKET_STATUS_LABELS: Record<TicketStatus, string> = {
   waiting: "等候",

@@ -1,11 +1,12 @@
 import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
-import type { StaffRole } from "../../../schema/tenant/tables.ts";
+import type { StaffRole } from "../../../schema/reference/roles.ts";
 import { hasAnyRole } from "../../domain/auth/roles.ts";
 import { tenantOfToken } from "../../domain/auth/tokens.ts";
 import { sha256Hex } from "../../domain/crypto/digest.ts";
 import { ApiError, notFound } from "../../errors.ts";
 import { findActiveTenant } from "../../storage/control.ts";
+import { markAuthenticated } from "../../storage/d1-meter.ts";
 import { findSignedInStaff } from "../../storage/sessions.ts";
 import { openTenantScope } from "../../storage/tenant-scope.ts";
 import type { AppEnv } from "../context.ts";
@@ -35,13 +36,17 @@ export const requireStaff = createMiddleware<AppEnv>(async function requireStaff
   const scope = c.get("scope") ?? openTenantScope(c.env, tenant);
 
   const tokenHash = await sha256Hex(token);
-  const member = await findSignedInStaff(scope, tokenHash, new Date());
+  // One query: the session, and whether this isolate's copy of the county is current.
+  const signedIn = await findSignedInStaff(scope, tokenHash, new Date());
+  const member = signedIn?.staff;
   if (!member) throw unauthenticated();
+  markAuthenticated(c.env);
 
   c.set("tenant", tenant);
   c.set("scope", scope);
   c.set("staff", member);
   c.set("sessionTokenHash", tokenHash);
+  c.set("contextStamp", signedIn.contextStamp ?? null);
   await next();
 });
 

@@ -7,7 +7,7 @@ import { login } from "../../domain/auth/login.ts";
 import { ApiError, notFound } from "../../errors.ts";
 import { batchWithAudit } from "../../storage/audit.ts";
 import { revokeSessionStatement } from "../../storage/sessions.ts";
-import { findUnit } from "../../storage/units.ts";
+import { countyContext } from "../case-request.ts";
 import { requireStaff, SESSION_COOKIE } from "../middleware/auth.ts";
 import { clientAddress, publicRateLimit, spendRateLimit } from "../middleware/rate-limit.ts";
 import { presentStaff, presentUnit } from "../present.ts";
@@ -123,7 +123,7 @@ export const authRoutes = newRouter()
   .openapi(getMeRoute, async (c) => {
     const staff = c.get("staff");
     const tenant = c.get("tenant");
-    const unit = await findUnit(c.get("scope"), staff.unitId);
+    const unit = (await countyContext(c)).units.find((u) => u.id === staff.unitId);
     if (!unit) throw notFound("所在单位");
     return c.json(
       {

@@ -1,22 +1,30 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { HumanCheck, TenantParam } from "../../../schema/api/common.ts";
-import { BookBody, BookingView, SessionParam } from "../../../schema/api/reception.ts";
+import { TenantParam } from "../../../schema/api/common.ts";
+import {
+  BookBody,
+  BookingCodeBody,
+  BookingView,
+  CodeSent,
+  Hold,
+  HoldBody,
+  SessionParam,
+} from "../../../schema/api/reception.ts";
 import { cstDate } from "../../domain/deadlines/index.ts";
 import { requireHumanCheck } from "../../domain/edges/proof-of-work.ts";
-import { loadCaseContext, staffView } from "../../domain/petitions/context.ts";
 import {
-  auditBooking,
   bookingView,
   bookSlot,
+  cancelBooking,
   citizenBooking,
   holdSlot,
-  releaseBooking,
   requestBookingCode,
+  rescheduleBooking,
 } from "../../domain/reception/booking-service.ts";
-import { sessionStub } from "../../domain/reception/schedule-service.ts";
-import { ApiError, conflict, notFound } from "../../errors.ts";
-import type { BookResult } from "../../reception/session-object.ts";
+import { staffView } from "../../domain/tenancy/county-context.ts";
+import { ApiError, notFound } from "../../errors.ts";
+import { sessionClient } from "../../reception/client.ts";
 import { findReceptionSession } from "../../storage/reception.ts";
+import { countyContext } from "../case-request.ts";
 import { requireStaff } from "../middleware/auth.ts";
 import { sameOriginSocket } from "../middleware/page-security.ts";
 import { clientAddress, publicRateLimit } from "../middleware/rate-limit.ts";
@@ -42,17 +50,10 @@ const requestCodeRoute = createRoute({
   middleware: citizen,
   request: {
     params: TenantParam,
-    body: jsonBody(z.object({ phone: z.string().trim().max(30), altcha: HumanCheck }).strict()),
+    body: jsonBody(BookingCodeBody),
   },
   responses: {
-    202: jsonContent(
-      z.object({
-        sent: z.literal(true),
-        expiresInSeconds: z.number(),
-        resendAfterSeconds: z.number(),
-      }),
-      "Sent",
-    ),
+    202: jsonContent(CodeSent, "Sent"),
     ...errorResponses(400, 404, 422, 429),
   },
 });
@@ -66,12 +67,10 @@ const holdRoute = createRoute({
   middleware: citizen,
   request: {
     params: TenantParam,
-    body: jsonBody(
-      z.object({ sessionId: z.string().min(1).max(64), slotStart: z.string().max(5) }).strict(),
-    ),
+    body: jsonBody(HoldBody),
   },
   responses: {
-    201: jsonContent(z.object({ holdId: z.string(), expiresAt: z.iso.datetime() }), "Held"),
+    201: jsonContent(Hold, "Held"),
     ...errorResponses(400, 404, 409, 422, 429),
   },
 });
@@ -163,70 +162,47 @@ export const bookingRoutes = newRouter()
   .openapi(requestCodeRoute, async (c) => {
     const { phone, altcha } = c.req.valid("json");
     await requireHumanCheck(c.env, c.get("scope"), altcha);
-    const ctx = await loadCaseContext(c.env, c.get("scope"));
+    const ctx = await countyContext(c);
     return c.json(await requestBookingCode(c.env, ctx, phone, clientAddress(c)), 202);
   })
   .openapi(holdRoute, async (c) => {
-    const ctx = await loadCaseContext(c.env, c.get("scope"));
+    const ctx = await countyContext(c);
     const { sessionId, slotStart } = c.req.valid("json");
     return c.json(await holdSlot(c.env, ctx, c.get("tenant").shard, sessionId, slotStart), 201);
   })
   .openapi(bookRoute, async (c) => {
     const { altcha, ...request } = c.req.valid("json");
     await requireHumanCheck(c.env, c.get("scope"), altcha);
-    const ctx = await loadCaseContext(c.env, c.get("scope"));
+    const ctx = await countyContext(c);
     return c.json(await bookSlot(c.env, ctx, c.get("tenant").shard, request), 201);
   })
   .openapi(getBookingRoute, async (c) => {
-    const ctx = await loadCaseContext(c.env, c.get("scope"));
+    const ctx = await countyContext(c);
     const { session, booking } = await citizenBooking(
       c.env,
       ctx,
+      c.get("tenant").shard,
       c.req.valid("param").bookingCode,
       c.req.valid("query").phoneLast4,
     );
     return c.json(bookingView(ctx, session, booking), 200);
   })
   .openapi(cancelBookingRoute, async (c) => {
-    const ctx = await loadCaseContext(c.env, c.get("scope"));
-    const { session, booking, stub } = await citizenBooking(
-      c.env,
-      ctx,
-      c.req.valid("param").bookingCode,
-      c.req.valid("json").phoneLast4,
-    );
-    const result = (await stub.cancelBooking(booking.code, booking.phoneHash)) as
-      | { ok: true; booking: typeof booking }
-      | { ok: false; reason: string };
-    if (!result.ok) throw conflict("该预约已签到、已取消或已结束");
-    await releaseBooking(c.env, ctx, result.booking);
-    await auditBooking(ctx, "reception.cancel", result.booking);
-    return c.json(bookingView(ctx, session, result.booking), 200);
+    const ctx = await countyContext(c);
+    const { bookingCode } = c.req.valid("param");
+    const { phoneLast4 } = c.req.valid("json");
+    const shard = c.get("tenant").shard;
+    return c.json(await cancelBooking(c.env, ctx, shard, bookingCode, phoneLast4), 200);
   })
   .openapi(rescheduleRoute, async (c) => {
-    const ctx = await loadCaseContext(c.env, c.get("scope"));
-    const body = c.req.valid("json");
-    const { session, booking, stub } = await citizenBooking(
-      c.env,
-      ctx,
-      c.req.valid("param").bookingCode,
-      body.phoneLast4,
+    const ctx = await countyContext(c);
+    const { bookingCode } = c.req.valid("param");
+    const { phoneLast4, slotStart } = c.req.valid("json");
+    const shard = c.get("tenant").shard;
+    return c.json(
+      await rescheduleBooking(c.env, ctx, shard, bookingCode, phoneLast4, slotStart),
+      200,
     );
-    const result = (await stub.reschedule(
-      booking.code,
-      booking.phoneHash,
-      body.slotStart,
-    )) as BookResult;
-    if (!result.ok) {
-      if (result.reason === "SLOT_FULL") {
-        throw new ApiError("SLOT_FULL", "该时段已约满", {
-          details: { nearestFree: result.nearestFree },
-        });
-      }
-      throw conflict("无法改约到该时段");
-    }
-    await auditBooking(ctx, "reception.reschedule", result.booking);
-    return c.json(bookingView(ctx, session, result.booking), 200);
   })
   .openapi(watchQueueRoute, async (c) => {
     needsUpgrade(c.req.raw);
@@ -237,7 +213,7 @@ export const bookingRoutes = newRouter()
     let audience = "public";
     try {
       await requireStaff(c, async () => {});
-      const ctx = await loadCaseContext(c.env, scope);
+      const ctx = await countyContext(c);
       const viewer = staffView(c.get("staff"), ctx.units);
       if (viewer.inCountyOffice || viewer.unitSubtree.includes(row.unitId)) audience = "staff";
     } catch {
@@ -245,11 +221,11 @@ export const bookingRoutes = newRouter()
     }
     const request = new Request(c.req.raw, { headers: new Headers(c.req.raw.headers) });
     request.headers.set("x-lianxin-audience", audience);
-    return sessionStub(c.env, scope.tenant, row.id).fetch(request) as never;
+    return sessionClient(c.env, scope, row, c.get("tenant").shard).watch(request) as never;
   })
   .openapi(watchTenantRoute, async (c) => {
     needsUpgrade(c.req.raw);
-    const ctx = await loadCaseContext(c.env, c.get("scope"));
+    const ctx = await countyContext(c);
     const viewer = staffView(c.get("staff"), ctx.units);
     if (!viewer.inCountyOffice) throw new ApiError("FORBIDDEN", "实时监控仅对县信访局开放");
     const url = new URL(c.req.url);

@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { CalendarDay, Calendar as CalendarView, DueDate } from "../../../schema/api/calendar.ts";
 import { TenantParam } from "../../../schema/api/common.ts";
 import { IsoDate } from "../../../schema/api/petitions.ts";
 import {
@@ -17,16 +18,6 @@ import { requireRole, requireStaff } from "../middleware/auth.ts";
 import { tenantContext } from "../middleware/tenant.ts";
 import { errorResponses, jsonBody, jsonContent, newRouter, staffSecurity } from "../router.ts";
 
-const CalendarDay = z
-  .object({
-    date: IsoDate,
-    kind: z.enum(["holiday", "workday"]),
-    name: z.string().trim().min(1).max(40),
-  })
-  .openapi("CalendarDay");
-const CalendarView = z
-  .object({ days: z.array(CalendarDay), years: z.array(z.number().int()) })
-  .openapi("Calendar");
 const Year = z.coerce.number().int().min(2000).max(2100);
 
 const getCalendarRoute = createRoute({
@@ -79,7 +70,7 @@ const computeDueDateRoute = createRoute({
     }),
   },
   responses: {
-    200: jsonContent(z.object({ due: IsoDate }), "The due date"),
+    200: jsonContent(DueDate, "The due date"),
     ...errorResponses(400, 401, 404),
   },
 });

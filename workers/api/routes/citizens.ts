@@ -1,11 +1,12 @@
-import { createRoute, z } from "@hono/zod-openapi";
-import { TenantParam } from "../../../schema/api/common.ts";
+import { createRoute } from "@hono/zod-openapi";
+import { HumanCheckChallenge, TenantParam } from "../../../schema/api/common.ts";
 import {
   EvaluateBody,
   EvaluationView,
   OnlineReviewRequestBody,
-  PublicUnit,
+  PublicUnits,
   SubmitOnlinePetitionBody,
+  SubmitOnlineResult,
   TrackBody,
   TrackedPetition,
 } from "../../../schema/api/petitions.ts";
@@ -16,7 +17,6 @@ import {
 } from "../../domain/edges/proof-of-work.ts";
 import { flushOutbox } from "../../domain/notify/outbox.ts";
 import { formatTrackingCode } from "../../domain/petitioner/tracking-code.ts";
-import { loadCaseContext } from "../../domain/petitions/context.ts";
 import { registerPetition } from "../../domain/petitions/intake.ts";
 import {
   evaluate,
@@ -25,6 +25,7 @@ import {
   trackedView,
 } from "../../domain/petitions/petitioner-access.ts";
 import { listUnits } from "../../storage/units.ts";
+import { countyContext } from "../case-request.ts";
 import { publicRateLimit } from "../middleware/rate-limit.ts";
 import { tenantContext } from "../middleware/tenant.ts";
 import { errorResponses, jsonBody, jsonContent, newRouter } from "../router.ts";
@@ -41,12 +42,7 @@ const submitOnlinePetitionRoute = createRoute({
   request: { params: TenantParam, body: jsonBody(SubmitOnlinePetitionBody) },
   responses: {
     201: jsonContent(
-      z.object({
-        trackingCode: z.string(),
-        trackingCodeFormatted: z.string(),
-        status: z.string(),
-        registeredAt: z.iso.datetime(),
-      }),
+      SubmitOnlineResult,
       "Registered; keep the code with the last four digits of your phone",
     ),
     ...errorResponses(400, 404, 422, 429),
@@ -62,7 +58,7 @@ const listPublicUnitsRoute = createRoute({
   middleware: citizen,
   request: { params: TenantParam },
   responses: {
-    200: jsonContent(z.object({ items: z.array(PublicUnit) }), "County office, townships, bureaus"),
+    200: jsonContent(PublicUnits, "County office, townships, bureaus"),
     ...errorResponses(404, 429),
   },
 });
@@ -119,10 +115,7 @@ const challengeRoute = createRoute({
   request: { params: TenantParam },
   responses: {
     200: jsonContent(
-      z.object({
-        parameters: z.record(z.string(), z.unknown()),
-        signature: z.string().optional(),
-      }),
+      HumanCheckChallenge,
       "Solve it in the browser and send the payload as `altcha`",
     ),
     ...errorResponses(404, 429),
@@ -149,7 +142,7 @@ export const citizenRoutes = newRouter()
   .openapi(submitOnlinePetitionRoute, async (c) => {
     const { altcha, ...body } = c.req.valid("json");
     await requireHumanCheck(c.env, c.get("scope"), altcha);
-    const ctx = await loadCaseContext(c.env, c.get("scope"));
+    const ctx = await countyContext(c);
     const row = await registerPetition(
       ctx,
       { ...body, channel: "online", receivedAt: ctx.now.toISOString() },
@@ -175,12 +168,12 @@ export const citizenRoutes = newRouter()
     return c.json({ items }, 200);
   })
   .openapi(trackPetitionRoute, async (c) => {
-    const ctx = await loadCaseContext(c.env, c.get("scope"));
+    const ctx = await countyContext(c);
     const row = await findForPetitioner(ctx, c.req.valid("json"));
     return c.json(await trackedView(ctx, row), 200);
   })
   .openapi(evaluatePetitionRoute, async (c) => {
-    const ctx = await loadCaseContext(c.env, c.get("scope"));
+    const ctx = await countyContext(c);
     const { trackingCode, phoneLast4, ...rating } = c.req.valid("json");
     const row = await findForPetitioner(ctx, { trackingCode, phoneLast4 });
     return c.json(await evaluate(ctx, row, rating), 200);
@@ -188,7 +181,7 @@ export const citizenRoutes = newRouter()
   .openapi(requestReviewOnlineRoute, async (c) => {
     const { altcha, trackingCode, phoneLast4, reason } = c.req.valid("json");
     await requireHumanCheck(c.env, c.get("scope"), altcha);
-    const ctx = await loadCaseContext(c.env, c.get("scope"));
+    const ctx = await countyContext(c);
     const row = await findForPetitioner(ctx, { trackingCode, phoneLast4 });
     const view = await requestReviewOnline(ctx, row, reason);
     await flushOutbox(c.env, ctx.scope, ctx.now);

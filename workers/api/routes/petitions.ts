@@ -1,22 +1,25 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import { TenantParam } from "../../../schema/api/common.ts";
 import {
   ActionBodies,
+  CheckPetitionBody,
+  CheckPetitionResult,
   CreatePetitionBody,
   ListPetitionsQuery,
   Petition,
+  PetitionPage,
   PetitionParam,
-  PetitionSummary,
   RecusalBody,
+  RecusalRecorded,
 } from "../../../schema/api/petitions.ts";
+import { ACTION_PATHS, type PetitionAction } from "../../../schema/reference/petition-actions.ts";
 import type { PetitionRow } from "../../../schema/tenant/tables.ts";
 import { endOfCstDay } from "../../domain/deadlines/index.ts";
 import { flushOutbox } from "../../domain/notify/outbox.ts";
 import { declareRecusal, takeAction } from "../../domain/petitions/actions.ts";
-import type { CaseContext, StaffView } from "../../domain/petitions/context.ts";
-import { previewFlags, registerPetition } from "../../domain/petitions/intake.ts";
-import type { PetitionAction } from "../../domain/petitions/lifecycle.ts";
+import { previewFlags, registeredEvent, registerPetition } from "../../domain/petitions/intake.ts";
 import { presentPetition, presentSummary, visibleFlagRefs } from "../../domain/petitions/view.ts";
+import type { CaseContext, StaffView } from "../../domain/tenancy/county-context.ts";
 import { invalid, notFound } from "../../errors.ts";
 import { appendAudit } from "../../storage/audit.ts";
 import { recordedAlerts } from "../../storage/notify.ts";
@@ -84,10 +87,7 @@ const listPetitionsRoute = createRoute({
   middleware: signedIn,
   request: { params: TenantParam, query: ListPetitionsQuery },
   responses: {
-    200: jsonContent(
-      z.object({ items: z.array(PetitionSummary), nextCursor: z.string().nullable() }),
-      "A page of cases",
-    ),
+    200: jsonContent(PetitionPage, "A page of cases"),
     ...errorResponses(400, 401, 404),
   },
 });
@@ -114,40 +114,10 @@ const checkRepeatRoute = createRoute({
   middleware: [...signedIn, requireRole("clerk", "handler", "leader", "supervisor")],
   request: {
     params: TenantParam,
-    body: jsonBody(
-      z
-        .object({
-          categoryCode: z.string().min(1).max(40),
-          idNumber: z.string().max(30).optional(),
-          phone: z.string().max(30).optional(),
-          subjectUnitId: z.string().max(64).optional(),
-        })
-        .strict()
-        .openapi("CheckRepeatBody"),
-    ),
+    body: jsonBody(CheckPetitionBody),
   },
   responses: {
-    200: jsonContent(
-      z.object({
-        firstPetition: z.boolean(),
-        repeat: z
-          .object({
-            afterReReview: z.boolean(),
-            of: z.string(),
-            trackingCode: z.string(),
-            status: z.string(),
-          })
-          .optional()
-          .openapi({
-            description:
-              "Only an earlier case the caller may see: to anyone else a repeat of a hidden case answers as a first petition",
-          }),
-        inProgressBelow: z.object({ of: z.string(), unitId: z.string() }).optional(),
-        skipLevel: z.boolean().optional(),
-        legalRoute: z.string().optional(),
-      }),
-      "What intake would flag",
-    ),
+    200: jsonContent(CheckPetitionResult, "What intake would flag"),
     ...errorResponses(400, 401, 403, 404),
   },
 });
@@ -162,7 +132,7 @@ const recusalRoute = createRoute({
   middleware: signedIn,
   request: { params: PetitionParams, body: jsonBody(RecusalBody) },
   responses: {
-    201: jsonContent(z.object({ petitionId: z.string(), staffId: z.string() }), "Recorded"),
+    201: jsonContent(RecusalRecorded, "Recorded"),
     ...errorResponses(400, 401, 403, 404, 409, 422),
   },
 });
@@ -189,8 +159,8 @@ export const petitionRoutes = newRouter()
     await flushOutbox(c.env, ctx.scope, ctx.now);
     // The clerk who registered it sees what they just typed, even for a case they may
     // not open later (an accusation about their own unit, §30).
-    const events = await listEvents(ctx.scope, "registrant", row.id);
-    const body = await presentPetition(ctx, viewer, row, events);
+    const event = { ...registeredEvent(row), tenantId: row.tenantId };
+    const body = await presentPetition(ctx, viewer, row, [event]);
     return c.json(body, 201);
   })
   .openapi(listPetitionsRoute, async (c) => {
@@ -233,120 +203,75 @@ export const petitionRoutes = newRouter()
   });
 
 /** One route per action: `POST /t/{tenant}/petitions/{petitionId}/<path>`. */
-const actionRoutes: [PetitionAction, string, string, string][] = [
+const actionRoutes: [PetitionAction, string, string][] = [
+  ["accept", "acceptPetition", "Accept the case for handling by the unit that holds it (受理)"],
+  ["decline", "declinePetition", "Decline with reasons (不予受理, §19, §36)"],
+  ["forward", "forwardPetition", "Forward to the unit with authority (转送, §22)"],
+  ["assign", "assignPetition", "Assign with a deadline and a completion report (交办, §22)"],
+  ["object", "objectPetition", "The receiving unit objects within 5 working days (异议, §23)"],
   [
-    "accept",
-    "accept",
-    "acceptPetition",
-    "Accept the case for handling by the unit that holds it (受理)",
-  ],
-  ["decline", "decline", "declinePetition", "Decline with reasons (不予受理, §19, §36)"],
-  ["forward", "forward", "forwardPetition", "Forward to the unit with authority (转送, §22)"],
-  [
-    "assign",
-    "assign",
-    "assignPetition",
-    "Assign with a deadline and a completion report (交办, §22)",
-  ],
-  [
-    "object",
-    "object",
-    "objectPetition",
-    "The receiving unit objects within 5 working days (异议, §23)",
-  ],
-  [
-    "reply",
     "reply",
     "replyPetition",
     "Issue the written decision (处理意见书, §32); also answers a review or re-review",
   ],
-  [
-    "extend",
-    "extend",
-    "extendPetition",
-    "Extend the handling deadline, at most 30 days in all (延期, §34)",
-  ],
-  [
-    "requestReview",
-    "review",
-    "requestReview",
-    "Register the petitioner's request for review (复查, §35)",
-  ],
+  ["extend", "extendPetition", "Extend the handling deadline, at most 30 days in all (延期, §34)"],
+  ["requestReview", "requestReview", "Register the petitioner's request for review (复查, §35)"],
   [
     "requestReReview",
-    "re-review",
     "requestReReview",
     "Register the petitioner's request for re-review (复核, §36)",
   ],
   [
     "recordHearing",
-    "hearing",
     "recordHearing",
     "Record a hearing; its days pause the re-review clock (听证, §36)",
   ],
-  ["assignOwner", "owner", "assignOwnerLeader", "Name the leader who owns the case (包案)"],
+  ["assignOwner", "assignOwnerLeader", "Name the leader who owns the case (包案)"],
   [
     "designateHandler",
-    "handler",
     "designateHandler",
     "Name the handler; for an accusation the only one outside the county office who may see it",
   ],
-  ["signOff", "sign-off", "signOffPetition", "The owner leader signs off (包案领导签字)"],
+  ["signOff", "signOffPetition", "The owner leader signs off (包案领导签字)"],
   [
-    "close",
     "close",
     "closePetition",
     "Close the case; refused while any of the five conditions holds (结案)",
   ],
-  [
-    "recordFollowUp",
-    "follow-up",
-    "recordFollowUp",
-    "Record a follow-up visit after closing (回访)",
-  ],
+  ["recordFollowUp", "recordFollowUp", "Record a follow-up visit after closing (回访)"],
   [
     "requestExtension",
-    "extension-request",
     "requestExtension",
     "The handler asks the unit's leader to extend (延期申请, §34)",
   ],
-  [
-    "refuseExtension",
-    "extension-refusal",
-    "refuseExtension",
-    "The unit's leader refuses a pending extension request",
-  ],
+  ["refuseExtension", "refuseExtension", "The unit's leader refuses a pending extension request"],
   [
     "acceptReport",
-    "report-acceptance",
     "acceptCompletionReport",
     "The assigning office accepts the completion report (办结报告审核)",
   ],
   [
     "sendBack",
-    "send-back",
     "sendBackForRehandling",
     "The assigning office sends the case back with reasons and a new deadline (发回重办)",
   ],
   [
     "reportUpward",
-    "upward-report",
     "reportUpward",
     "Record the completion report sent back to the office that handed the case down (办结报告)",
   ],
   [
     "recordNotice",
-    "notice",
     "recordPetitionerNotice",
     "Record a notice given by letter or on the spot (告知记录); it meets the §23 notice clock",
   ],
 ];
 
-for (const [action, path, operationId, summary] of actionRoutes) {
+for (const [action, operationId, summary] of actionRoutes) {
   const route = createRoute({
     operationId,
     method: "post",
-    path: `/t/{tenant}/petitions/{petitionId}/${path}`,
+    path: `/t/{tenant}/petitions/{petitionId}/${ACTION_PATHS[action]}`,
     tags: ["Petition actions"],
     summary,
     security: staffSecurity,
@@ -364,7 +289,7 @@ for (const [action, path, operationId, summary] of actionRoutes) {
       viewer,
       c.req.valid("param").petitionId,
       action,
-      c.req.valid("json") as never,
+      c.req.valid("json"),
     );
     await flushOutbox(c.env, ctx.scope, ctx.now);
     return c.json(await caseBody(ctx, viewer, row, "actor"), 200);

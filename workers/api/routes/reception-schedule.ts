@@ -1,15 +1,20 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { TenantParam } from "../../../schema/api/common.ts";
 import {
+  CancelSessionBody,
+  ChangeSessionBody,
   CreateReceptionSessionBody,
-  ReceptionSession,
+  PublishedSessions,
+  PublishSessionsBody,
+  SessionChanged,
+  SessionList,
   SessionParam,
-  Slot,
+  SessionWithSlots,
   TicketParam,
 } from "../../../schema/api/reception.ts";
+import { FORM_LABELS, type ReceptionForm } from "../../../schema/reference/reception-forms.ts";
 import type { ReceptionSessionRow } from "../../../schema/tenant/tables.ts";
 import { addCalendarDays } from "../../domain/deadlines/index.ts";
-import { type CaseContext, loadCaseContext } from "../../domain/petitions/context.ts";
 import {
   ReceptionPolicySchema,
   resolveReceptionPolicy,
@@ -20,10 +25,10 @@ import {
   configureSession,
   createSessions,
   publishSessions,
-  sessionStub,
 } from "../../domain/reception/schedule-service.ts";
-import { FORM_LABELS, type ReceptionForm } from "../../domain/reception/session.ts";
+import { type CaseContext, loadCaseContext } from "../../domain/tenancy/county-context.ts";
 import { notFound } from "../../errors.ts";
+import { sessionClient } from "../../reception/client.ts";
 import { batchWithAudit } from "../../storage/audit.ts";
 import {
   findReceptionSession,
@@ -31,7 +36,7 @@ import {
   loadReceptionPolicyRow,
   saveReceptionPolicyStatement,
 } from "../../storage/reception.ts";
-import { caseRequest } from "../case-request.ts";
+import { caseRequest, countyContext } from "../case-request.ts";
 import { requireRole, requireStaff } from "../middleware/auth.ts";
 import { publicRateLimit } from "../middleware/rate-limit.ts";
 import { tenantContext } from "../middleware/tenant.ts";
@@ -81,7 +86,7 @@ const createRouteDef = createRoute({
   middleware: scheduler,
   request: { params: TenantParam, body: jsonBody(CreateReceptionSessionBody) },
   responses: {
-    201: jsonContent(z.object({ sessions: z.array(ReceptionSession) }), "The sessions created"),
+    201: jsonContent(SessionList, "The sessions created"),
     ...errorResponses(400, 401, 403, 404, 422),
   },
 });
@@ -102,7 +107,7 @@ const listRoute = createRoute({
     }),
   },
   responses: {
-    200: jsonContent(z.object({ sessions: z.array(ReceptionSession) }), "Sessions by date"),
+    200: jsonContent(SessionList, "Sessions by date"),
     ...errorResponses(400, 404, 429),
   },
 });
@@ -124,7 +129,7 @@ const listDraftsRoute = createRoute({
     }),
   },
   responses: {
-    200: jsonContent(z.object({ sessions: z.array(ReceptionSession) }), "Sessions by date"),
+    200: jsonContent(SessionList, "Sessions by date"),
     ...errorResponses(400, 401, 404),
   },
 });
@@ -138,7 +143,7 @@ const getRoute = createRoute({
   middleware: [publicRateLimit, tenantContext],
   request: { params: SessionParams },
   responses: {
-    200: jsonContent(ReceptionSession.extend({ slots: z.array(Slot) }), "The session"),
+    200: jsonContent(SessionWithSlots, "The session"),
     ...errorResponses(404, 429),
   },
 });
@@ -153,14 +158,10 @@ const publishRoute = createRoute({
   middleware: scheduler,
   request: {
     params: TenantParam,
-    body: jsonBody(
-      z
-        .object({ from: z.iso.date(), to: z.iso.date(), unitId: z.string().max(64).optional() })
-        .strict(),
-    ),
+    body: jsonBody(PublishSessionsBody),
   },
   responses: {
-    200: jsonContent(z.object({ published: z.array(ReceptionSession) }), "What was published"),
+    200: jsonContent(PublishedSessions, "What was published"),
     ...errorResponses(400, 401, 403, 404),
   },
 });
@@ -175,27 +176,10 @@ const changeRoute = createRoute({
   middleware: scheduler,
   request: {
     params: SessionParams,
-    body: jsonBody(
-      z
-        .object({
-          venue: z.string().trim().min(1).max(200).optional(),
-          startTime: z
-            .string()
-            .regex(/^\d{2}:\d{2}$/)
-            .optional(),
-          endTime: z
-            .string()
-            .regex(/^\d{2}:\d{2}$/)
-            .optional(),
-        })
-        .strict(),
-    ),
+    body: jsonBody(ChangeSessionBody),
   },
   responses: {
-    200: jsonContent(
-      z.object({ session: ReceptionSession, told: z.number().int() }),
-      "The session, and how many were told",
-    ),
+    200: jsonContent(SessionChanged, "The session, and how many were told"),
     ...errorResponses(400, 401, 403, 404, 409, 422),
   },
 });
@@ -210,13 +194,10 @@ const cancelRoute = createRoute({
   middleware: scheduler,
   request: {
     params: SessionParams,
-    body: jsonBody(z.object({ reason: z.string().trim().min(1).max(200) }).strict()),
+    body: jsonBody(CancelSessionBody),
   },
   responses: {
-    200: jsonContent(
-      z.object({ session: ReceptionSession, told: z.number().int() }),
-      "The cancelled session",
-    ),
+    200: jsonContent(SessionChanged, "The cancelled session"),
     ...errorResponses(400, 401, 403, 404, 409),
   },
 });
@@ -242,7 +223,7 @@ export const receptionScheduleRoutes = newRouter()
     return c.json({ sessions: rows.map((r) => presentSession(ctx, r)) }, 201);
   })
   .openapi(listRoute, async (c) => {
-    const ctx = await loadCaseContext(c.env, c.get("scope"));
+    const ctx = await countyContext(c);
     const query = c.req.valid("query");
     const rows = await listReceptionSessions(ctx.scope, {
       from: query.from ?? ctx.today,
@@ -253,7 +234,7 @@ export const receptionScheduleRoutes = newRouter()
     return c.json({ sessions: rows.map((r) => presentSession(ctx, r)) }, 200);
   })
   .openapi(listDraftsRoute, async (c) => {
-    const ctx = await loadCaseContext(c.env, c.get("scope"));
+    const ctx = await countyContext(c);
     const rows = await listReceptionSessions(ctx.scope, {
       ...c.req.valid("query"),
       statuses: ["draft", "published", "cancelled"],
@@ -261,19 +242,15 @@ export const receptionScheduleRoutes = newRouter()
     return c.json({ sessions: rows.map((r) => presentSession(ctx, r)) }, 200);
   })
   .openapi(getRoute, async (c) => {
-    const ctx = await loadCaseContext(c.env, c.get("scope"));
+    const ctx = await countyContext(c);
     const row = await findReceptionSession(ctx.scope, c.req.valid("param").sessionId);
     if (!row || row.status === "draft") throw notFound("该接访日");
-    const stub = sessionStub(c.env, ctx.scope.tenant, row.id);
-    let slots = (await stub.slotAvailability()) as {
-      slotStart: string;
-      capacity: number;
-      free: number;
-    }[];
-    if (slots.length === 0 && row.status === "published") {
-      await configureSession(c.env, ctx, row, c.get("tenant").shard);
-      slots = (await stub.slotAvailability()) as typeof slots;
-    }
+    const slots = await sessionClient(
+      c.env,
+      ctx.scope,
+      row,
+      c.get("tenant").shard,
+    ).slotAvailability(row.status === "published");
     return c.json(
       { ...presentSession(ctx, row), slots: row.status === "cancelled" ? [] : slots },
       200,
@@ -317,7 +294,7 @@ export const receptionScheduleRoutes = newRouter()
     return c.json({ session: presentSession(ctx, session), told }, 200);
   })
   .openapi(calendarRoute, async (c) => {
-    const ctx = await loadCaseContext(c.env, c.get("scope"));
+    const ctx = await countyContext(c);
     const tenant = c.get("tenant");
     const { unitId } = c.req.valid("query");
     const rows = await listReceptionSessions(ctx.scope, {

@@ -1,13 +1,14 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { TenantParam } from "../../../schema/api/common.ts";
+import { CategoryCatalog as Categories, CategoryEntry } from "../../../schema/api/reference.ts";
+import { StaffDirectory } from "../../../schema/api/staff.ts";
+import { findCategory, LOCAL_CATEGORY_CODE } from "../../../schema/reference/categories.ts";
 import {
   CHANNEL_LABELS,
   CHANNELS,
-  findCategory,
-  LOCAL_CATEGORY_CODE,
   PURPOSE_LABELS,
   PURPOSES,
-} from "../../../schema/reference/categories.ts";
+} from "../../../schema/reference/intake.ts";
 import { Taxonomy } from "../../domain/petitions/taxonomy.ts";
 import { conflict, invalid } from "../../errors.ts";
 import { batchWithAudit } from "../../storage/audit.ts";
@@ -17,25 +18,6 @@ import { requireRole, requireStaff } from "../middleware/auth.ts";
 import { publicRateLimit } from "../middleware/rate-limit.ts";
 import { tenantContext } from "../middleware/tenant.ts";
 import { errorResponses, jsonBody, jsonContent, newRouter, staffSecurity } from "../router.ts";
-
-const CategoryEntry = z
-  .object({
-    code: z.string(),
-    name: z.string(),
-    parentCode: z.string().optional(),
-    accusation: z.boolean(),
-    legalRouteNote: z.string().optional(),
-    local: z.boolean(),
-  })
-  .openapi("Category");
-
-const Categories = z
-  .object({
-    categories: z.array(CategoryEntry),
-    purposes: z.array(z.object({ code: z.string(), label: z.string() })),
-    channels: z.array(z.object({ code: z.string(), label: z.string() })),
-  })
-  .openapi("Categories");
 
 const listCategoriesRoute = createRoute({
   operationId: "listCategories",
@@ -74,21 +56,6 @@ const createLocalCategoryRoute = createRoute({
     ...errorResponses(400, 401, 403, 404, 409, 422),
   },
 });
-
-const StaffDirectory = z
-  .object({
-    staff: z.array(
-      z.object({
-        id: z.string(),
-        displayName: z.string(),
-        position: z.string().nullable(),
-        badgeNumber: z.string().nullable(),
-        unitId: z.string(),
-        roles: z.array(z.string()),
-      }),
-    ),
-  })
-  .openapi("StaffDirectory");
 
 const listStaffDirectoryRoute = createRoute({
   operationId: "listStaffDirectory",

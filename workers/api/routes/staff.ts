@@ -1,6 +1,12 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import { TenantParam } from "../../../schema/api/common.ts";
-import { CreateStaffBody, Staff, StaffParam, UpdateStaffBody } from "../../../schema/api/staff.ts";
+import {
+  CreateStaffBody,
+  Staff,
+  StaffList,
+  StaffParam,
+  UpdateStaffBody,
+} from "../../../schema/api/staff.ts";
 import { createStaffAccount, updateStaffAccount } from "../../domain/staff/accounts.ts";
 import { listStaff } from "../../storage/staff.ts";
 import { requireRole, requireStaff } from "../middleware/auth.ts";
@@ -20,7 +26,7 @@ const listStaffRoute = createRoute({
   middleware: adminOnly,
   request: { params: TenantParam },
   responses: {
-    200: jsonContent(z.object({ staff: z.array(Staff) }), "Staff accounts"),
+    200: jsonContent(StaffList, "Staff accounts"),
     ...errorResponses(401, 403, 404),
   },
 });

@@ -1,8 +1,14 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import { TenantParam } from "../../../schema/api/common.ts";
-import { CreateUnitBody, Unit, UnitParam, UpdateUnitBody } from "../../../schema/api/units.ts";
+import {
+  CreateUnitBody,
+  Unit,
+  UnitList,
+  UnitParam,
+  UpdateUnitBody,
+} from "../../../schema/api/units.ts";
 import { createUnit, renameUnit } from "../../domain/tenancy/units.ts";
-import { listUnits } from "../../storage/units.ts";
+import { countyContext } from "../case-request.ts";
 import { requireRole, requireStaff } from "../middleware/auth.ts";
 import { tenantContext } from "../middleware/tenant.ts";
 import { presentUnit } from "../present.ts";
@@ -18,10 +24,7 @@ const listUnitsRoute = createRoute({
   middleware: [tenantContext, requireStaff],
   request: { params: TenantParam },
   responses: {
-    200: jsonContent(
-      z.object({ units: z.array(Unit) }),
-      "Every unit; build the tree from parentId",
-    ),
+    200: jsonContent(UnitList, "Every unit; build the tree from parentId"),
     ...errorResponses(401, 404),
   },
 });
@@ -58,7 +61,7 @@ const updateUnitRoute = createRoute({
 
 export const unitRoutes = newRouter()
   .openapi(listUnitsRoute, async (c) => {
-    const units = await listUnits(c.get("scope"));
+    const { units } = await countyContext(c);
     return c.json({ units: units.map(presentUnit) }, 200);
   })
   .openapi(createUnitRoute, async (c) => {

@@ -1,22 +1,10 @@
+import type { DeadlineKey } from "../../../schema/reference/deadlines.ts";
 import type { HolidayCalendar } from "./calendar.ts";
 import { addCalendarDays, assertIsoDate, daysBetween, type IsoDate, yearOf } from "./dates.ts";
 import { dueDate, workingDaysBetween } from "./due-date.ts";
 import type { DeadlinePolicy, DeadlineRule } from "./policy.ts";
 
-export type DeadlineKey =
-  | "accept"
-  | "notice"
-  | "receivingNotice"
-  | "objection"
-  | "handle"
-  | "reviewAnswer"
-  | "reReviewAnswer"
-  | "reviewRequest"
-  | "reReviewRequest"
-  | "evaluation"
-  | "targetMeet"
-  | "targetFeedback"
-  | "targetClose";
+export type { DeadlineKey };
 
 /**
  * One running deadline of a case. `rule` is the rule actually applied: for an extended

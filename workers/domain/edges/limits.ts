@@ -1,8 +1,8 @@
 import { ApiError } from "../../errors.ts";
 import { bumpCounters, readCounter } from "../../storage/edges.ts";
 import { lookupHash } from "../crypto/pii.ts";
-import type { CaseContext } from "../petitions/context.ts";
 import type { ReceptionPolicy } from "../reception/booking-policy.ts";
+import type { CaseContext } from "../tenancy/county-context.ts";
 
 /** 429 in the one envelope, with when to come back, in words a citizen reads. */
 export function rateLimited(message: string, retryAfterSeconds: number) {

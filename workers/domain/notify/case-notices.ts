@@ -1,9 +1,15 @@
-import type { PetitionRow, StaffRole, StaffRow } from "../../../schema/tenant/tables.ts";
+import type { PetitionAction } from "../../../schema/reference/petition-actions.ts";
+import type { StaffRole } from "../../../schema/reference/roles.ts";
+import type { PetitionRow, StaffRow } from "../../../schema/tenant/tables.ts";
 import { withdrawUnseenStatements } from "../../storage/notify.ts";
 import { listStaff } from "../../storage/staff.ts";
 import { lookupHash } from "../crypto/pii.ts";
-import { type CaseContext, countyOffice, type StaffView, staffView } from "../petitions/context.ts";
-import type { PetitionAction } from "../petitions/lifecycle.ts";
+import {
+  type CaseContext,
+  countyOffice,
+  type StaffView,
+  staffView,
+} from "../tenancy/county-context.ts";
 import { type Notice, noticeStatements } from "./notices.ts";
 import type { LoadedSettings } from "./settings-store.ts";
 

@@ -1,6 +1,6 @@
-import type { NotifyEvent } from "../../../schema/api/notifications.ts";
-import type { DeliveryChannel, StaffRow } from "../../../schema/tenant/tables.ts";
-import { DEFAULT_TEMPLATES, renderTemplate } from "../../notify/channels/templates.ts";
+import type { DeliveryChannel } from "../../../schema/reference/notify-delivery.ts";
+import { DEFAULT_TEMPLATES, type NotifyEvent } from "../../../schema/reference/notify-events.ts";
+import type { StaffRow } from "../../../schema/tenant/tables.ts";
 import {
   insertDeliveryStatement,
   insertNotificationStatement,
@@ -9,6 +9,7 @@ import {
 import type { TenantScope } from "../../storage/tenant-scope.ts";
 import { encryptPii, lookupHash, type TenantKeys } from "../crypto/pii.ts";
 import { maskPhone } from "../petitioner/mask.ts";
+import { renderTemplate } from "./render.ts";
 import { releaseTime } from "./settings.ts";
 import type { LoadedSettings } from "./settings-store.ts";
 

@@ -1,5 +1,5 @@
 import type { Env } from "../../env.ts";
-import { markEnqueuedStatement, outboxBacklog } from "../../storage/notify.ts";
+import { markEnqueuedStatements, outboxBacklog } from "../../storage/notify.ts";
 import type { TenantScope } from "../../storage/tenant-scope.ts";
 
 /** What goes on the queue: only a pointer; the content and recipient stay in D1, sealed. */
@@ -12,7 +12,7 @@ export interface DeliveryMessage {
 const MAX_DELAY_SECONDS = 12 * 3600;
 /** A hand-off that did not start within this long is tried again. */
 const STALE_HANDOFF_MS = 15 * 60_000;
-// Each page marks its ids in one statement: keep it inside D1's 100 bound parameters.
+/** Deliveries handed to the queue per `sendBatch` (at most 100 messages). */
 const PAGE = 50;
 
 /**
@@ -36,11 +36,12 @@ export async function flushOutbox(env: Env, scope: TenantScope, now = new Date()
           }),
       })),
     );
-    await markEnqueuedStatement(
+    const [first, ...rest] = markEnqueuedStatements(
       scope,
       backlog.map((row) => row.id),
       now,
-    ).run();
+    );
+    if (first) await scope.db.batch([first, ...rest]);
     sent += backlog.length;
     if (backlog.length < PAGE) return sent;
   }

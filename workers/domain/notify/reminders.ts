@@ -3,7 +3,7 @@ import { insertScanRunStatement } from "../../storage/notify.ts";
 import { activeBookingsOn, listReceptionSessions } from "../../storage/reception.ts";
 import { decryptPii } from "../crypto/pii.ts";
 import { addCalendarDays } from "../deadlines/index.ts";
-import type { CaseContext } from "../petitions/context.ts";
+import type { CaseContext } from "../tenancy/county-context.ts";
 import { noticeStatements } from "./notices.ts";
 import type { LoadedSettings } from "./settings-store.ts";
 

@@ -1,39 +1,30 @@
-import type { PetitionRow, StaffRow } from "../../../schema/tenant/tables.ts";
+import { DEADLINE_LABELS } from "../../../schema/reference/deadlines.ts";
+import type { DeadlineAlertRow, PetitionRow } from "../../../schema/tenant/tables.ts";
 import type { Env } from "../../env.ts";
 import { batchWithAudit } from "../../storage/audit.ts";
 import { listActiveTenants } from "../../storage/control.ts";
+import { hasScanRun, openSupervisionStatement } from "../../storage/notify.ts";
 import {
-  hasScanRun,
-  insertAlertStatement,
-  insertScanRunStatement,
-  openSupervisionStatement,
-  recordedAlerts,
-  setNextAlertStatement,
-} from "../../storage/notify.ts";
-import { listOpenPetitionClocks, recusedStaff } from "../../storage/petitions.ts";
-import { casesDueForScan } from "../../storage/scan.ts";
-import { listStaff } from "../../storage/staff.ts";
+  type DueKey,
+  dueCases,
+  insertAlertsStatements,
+  scanFacts,
+  setNextAlertsStatement,
+} from "../../storage/scan.ts";
 import { openTenantScope, type TenantScope } from "../../storage/tenant-scope.ts";
 import { cstDate, deadlineStatus } from "../deadlines/index.ts";
-import {
-  type AlertMarkAt,
-  alertMarks,
-  DEADLINE_LABELS,
-  storedClocks,
-} from "../petitions/clocks.ts";
-import {
-  type CaseContext,
-  countyOffice,
-  loadCaseContext,
-  unitSubtree,
-} from "../petitions/context.ts";
+import { type AlertMarkAt, alertMarks, storedClocks } from "../petitions/clocks.ts";
+import { countyOffice, unitSubtree } from "../tenancy/county-context.ts";
+import { sendDigests } from "./digest.ts";
 import { type Notice, noticeStatements } from "./notices.ts";
 import { flushOutbox } from "./outbox.ts";
 import { sendReceptionReminders } from "./reminders.ts";
-import { type LoadedSettings, loadNotificationSettings } from "./settings-store.ts";
+import { lazyPeople, type ScanPeople } from "./scan-people.ts";
 
 export interface ScanReport {
   tenants: number;
+  /** Counties whose scan failed this run: logged, and scanned again by the next run. */
+  failed: number;
   /** Rows D1 read to find the due cases: follows the due cases, not the open ones. */
   rowsRead: number;
   cases: number;
@@ -43,187 +34,279 @@ export interface ScanReport {
   /** Citizens reminded of tomorrow's reception bookings. */
   reminders: number;
   enqueued: number;
+  /** Counties handed to the scan queue: more due cases than one run takes, or no room. */
+  continued: number;
 }
 
-const CASES_PER_RUN = 200;
+/**
+ * What the scan queue carries: a county the cron had no room for (`run`: its whole scan),
+ * or one whose due cases one invocation could not clear (`continue`).
+ */
+export interface ScanMessage {
+  step: "run" | "continue";
+  tenant: string;
+  shard: string;
+  /** The run's instant, so a continuation judges the same marks as the run it continues. */
+  at: number;
+}
+
+/** Due cases handled per batch of writes. */
+const PAGE = 50;
+/**
+ * D1 statements one invocation may spend on due cases (a Worker has 1,000 queries per
+ * invocation). A county with more due cases than that continues on the scan queue.
+ */
+const STATEMENT_BUDGET = 600;
+
 const SEVERITY = ["near", "dueToday", "overdue", "expired"];
 const severity = (mark: string) => SEVERITY.findIndex((s) => mark.startsWith(s));
+
+const emptyReport = (): ScanReport => ({
+  tenants: 0,
+  failed: 0,
+  rowsRead: 0,
+  cases: 0,
+  alerts: 0,
+  breaches: 0,
+  digests: 0,
+  reminders: 0,
+  enqueued: 0,
+  continued: 0,
+});
+
+function addTo(report: ScanReport, part: Partial<ScanReport>) {
+  for (const key of Object.keys(report) as (keyof ScanReport)[]) report[key] += part[key] ?? 0;
+}
 
 /**
  * The deadline scan, run by the cron trigger and by `runDeadlineScan`. For every county it
  * reads only the cases whose next alert time has come, records each mark once (near at
  * 70 % and 90 %, due today, overdue, evaluation expired), opens supervision on a breach,
  * writes the notices, and hands deliveries to the queue. Running it twice, or again after
- * an interruption, records and sends nothing twice.
+ * an interruption, records and sends nothing twice. A county that fails is logged and left
+ * for the next run; the others are scanned all the same.
  */
 export async function runDeadlineScan(
   env: Env,
   now = new Date(),
   only?: string,
+  /** Counties scanned in this invocation; the rest are handed to the scan queue. */
+  inline = Number.POSITIVE_INFINITY,
 ): Promise<ScanReport> {
-  const report: ScanReport = {
-    tenants: 0,
-    rowsRead: 0,
-    cases: 0,
-    alerts: 0,
-    breaches: 0,
-    digests: 0,
-    reminders: 0,
-    enqueued: 0,
-  };
-  for (const tenant of await listActiveTenants(env)) {
-    if (only && tenant.code !== only) continue;
-    const scope = openTenantScope(env, tenant);
-    const part = await scanTenant(env, scope, now);
+  const report = emptyReport();
+  const tenants = (await listActiveTenants(env)).filter((t) => !only || t.code === only);
+  const later = tenants.slice(inline);
+  // A queue takes at most 100 messages per send.
+  for (let start = 0; start < later.length; start += 100) {
+    const chunk = later.slice(start, start + 100);
+    await env.SCAN_QUEUE.sendBatch(
+      chunk.map((tenant) => ({ body: scanMessage("run", tenant, now) })),
+    );
+    report.continued += chunk.length;
+  }
+  for (const tenant of tenants.slice(0, inline)) {
     report.tenants += 1;
-    for (const key of [
-      "rowsRead",
-      "cases",
-      "alerts",
-      "breaches",
-      "digests",
-      "reminders",
-      "enqueued",
-    ] as const) {
-      report[key] += part[key];
+    try {
+      addTo(report, await scanTenant(env, tenant, now));
+    } catch (error) {
+      report.failed += 1;
+      console.error(`deadline scan: county ${tenant.code} failed; the next run tries again`, error);
     }
   }
   return report;
 }
 
-interface ScanPeople {
-  ctx: CaseContext;
-  staff: StaffRow[];
-  settings: LoadedSettings;
-}
-
-async function scanTenant(env: Env, scope: TenantScope, now: Date) {
-  const part = {
-    rowsRead: 0,
-    cases: 0,
-    alerts: 0,
-    breaches: 0,
-    digests: 0,
-    reminders: 0,
-    enqueued: 0,
-  };
-  const { rows, rowsRead } = await casesDueForScan(scope, now, CASES_PER_RUN);
-  part.rowsRead = rowsRead;
-  let people: ScanPeople | undefined;
-  const load = async () => {
-    if (!people) {
-      const ctx = await loadCaseContext(env, scope, now);
-      people = {
-        ctx,
-        staff: await listStaff(scope),
-        settings: await loadNotificationSettings(scope, ctx.keys),
-      };
-    }
-    return people;
-  };
-  for (const row of rows) {
-    const done = await scanCase(await load(), row, now);
-    part.cases += 1;
-    part.alerts += done.alerts;
-    part.breaches += done.breaches;
-  }
+/** One county's run: its due cases (as many as one invocation takes), digest, reminders. */
+export async function scanTenant(
+  env: Env,
+  tenant: { code: string; shard: string },
+  now: Date,
+): Promise<Partial<ScanReport>> {
+  const scope = openTenantScope(env, tenant);
+  const load = lazyPeople(env, scope, now);
+  const part = await scanDueCases(scope, load, now);
+  const more = part.more;
+  if (more) await continueLater(env, tenant, now);
   const today = cstDate(now);
   const morning = new Date(now.getTime() + 8 * 3_600_000).getUTCHours() >= 8;
+  let digests = 0;
+  let reminders = 0;
   if (morning && !(await hasScanRun(scope, "digest", today))) {
-    part.digests = await sendDigests(await load(), today);
+    digests = await sendDigests(await load(), today);
   }
   if (morning && !(await hasScanRun(scope, "reception.reminder", today))) {
     const loaded = await load();
-    part.reminders = await sendReceptionReminders(loaded.ctx, loaded.settings, today);
+    reminders = await sendReceptionReminders(loaded.ctx, loaded.settings, today);
   }
-  part.enqueued = await flushOutbox(env, scope, now);
+  const enqueued = await flushOutbox(env, scope, now);
+  return { ...part, digests, reminders, enqueued, continued: more ? 1 : 0 };
+}
+
+/** The scan queue's work: a county's run, or its due cases continued from a run that ran out. */
+export async function continueScan(env: Env, message: ScanMessage) {
+  const now = new Date(message.at);
+  const tenant = { code: message.tenant, shard: message.shard };
+  if (message.step === "run") return scanTenant(env, tenant, now);
+  const scope = openTenantScope(env, { code: message.tenant, shard: message.shard });
+  const part = await scanDueCases(scope, lazyPeople(env, scope, now), now);
+  if (part.more) await continueLater(env, { code: message.tenant, shard: message.shard }, now);
+  await flushOutbox(env, scope, new Date());
   return part;
 }
 
-async function scanCase(people: ScanPeople, row: PetitionRow, now: Date) {
+const scanMessage = (
+  step: ScanMessage["step"],
+  tenant: { code: string; shard: string },
+  now: Date,
+): ScanMessage => ({ step, tenant: tenant.code, shard: tenant.shard, at: now.getTime() });
+
+async function continueLater(env: Env, tenant: { code: string; shard: string }, now: Date) {
+  await env.SCAN_QUEUE.send(scanMessage("continue", tenant, now));
+}
+
+/**
+ * Pages through the county's due cases in (alert time, id) order until none are left or
+ * the invocation's statement budget is spent; `more` says the queue should carry on.
+ */
+async function scanDueCases(scope: TenantScope, load: () => Promise<ScanPeople>, now: Date) {
+  const part = { rowsRead: 0, cases: 0, alerts: 0, breaches: 0, more: false };
+  let after: DueKey | undefined;
+  let spent = 0;
+  let dearest = 0;
+  while (spent + dearest <= STATEMENT_BUDGET) {
+    const { rows, rowsRead } = await dueCases(scope, now, after, PAGE);
+    part.rowsRead += rowsRead;
+    const last = rows.at(-1);
+    if (!last?.nextAlertAt) return part;
+    const page = await scanPage(await load(), rows, now);
+    part.cases += page.cases;
+    part.alerts += page.alerts;
+    part.breaches += page.breaches;
+    spent += page.statements;
+    dearest = Math.max(dearest, page.statements);
+    after = { at: last.nextAlertAt.getTime(), id: last.id };
+    if (rows.length < PAGE) return part;
+  }
+  part.more = true;
+  return part;
+}
+
+/**
+ * One page of due cases: one round trip reads their recorded alerts and recusals, one batch
+ * writes every mark, supervision, notice and next alert time.
+ */
+async function scanPage(people: ScanPeople, rows: readonly PetitionRow[], now: Date) {
   const { ctx } = people;
-  const marks = alertMarks(storedClocks(row.deadlines), ctx.policy.nearAlerts);
-  const seen = new Set(
-    (await recordedAlerts(ctx.scope, "system", row.id)).map(
-      (a) => `${a.deadlineKey}|${a.due}|${a.mark}`,
-    ),
+  const loaded = await scanFacts(
+    ctx.scope,
+    rows.map((row) => row.id),
   );
-  const pending = marks.filter((m) => m.at <= now && !seen.has(`${m.key}|${m.due}|${m.mark}`));
-  const next = marks.find((m) => m.at > now)?.at ?? null;
+  const seen = new Set(
+    loaded.alerts.map((a) => `${a.petitionId}|${a.deadlineKey}|${a.due}|${a.mark}`),
+  );
+  const recused = new Map<string, Set<string>>();
+  for (const r of loaded.recused) {
+    const set = recused.get(r.petitionId) ?? new Set<string>();
+    set.add(r.staffId);
+    recused.set(r.petitionId, set);
+  }
+  const alerts: Omit<DeadlineAlertRow, "tenantId">[] = [];
+  const nextAlerts: { id: string; version: number; at: Date | null }[] = [];
   const statements = [];
-  for (const mark of pending) {
-    statements.push(
-      insertAlertStatement(ctx.scope, {
+  const audited: { petitionId: string; marks: string[] }[] = [];
+  let breaches = 0;
+  let cases = 0;
+  for (const row of rows) {
+    cases += 1;
+    const marks = alertMarks(storedClocks(row.deadlines), ctx.policy.nearAlerts);
+    const pending = marks.filter(
+      (m) => m.at <= now && !seen.has(`${row.id}|${m.key}|${m.due}|${m.mark}`),
+    );
+    nextAlerts.push({
+      id: row.id,
+      version: row.version,
+      at: marks.find((m) => m.at > now)?.at ?? null,
+    });
+    if (pending.length === 0) continue;
+    for (const mark of pending) {
+      alerts.push({
         petitionId: row.id,
         deadlineKey: mark.key,
         due: mark.due,
         mark: mark.mark,
         unitId: row.responsibleUnitId,
         at: now,
-      }),
-    );
-  }
-  // A case that arrives late has several marks at once: tell people only the gravest.
-  const gravest = new Map<string, AlertMarkAt>();
-  for (const mark of pending) {
-    const current = gravest.get(mark.key);
-    if (!current || severity(mark.mark) >= severity(current.mark)) gravest.set(mark.key, mark);
-  }
-  // One supervision and one message per case, whatever broke: several clocks that lapse
-  // together (accept and notice) are one breach of the office's duty on one case.
-  const overdue = [...gravest.values()].filter((m) => m.mark === "overdue");
-  const [firstBreach] = overdue;
-  const breaches = overdue.length;
-  if (firstBreach) {
-    statements.push(
-      openSupervisionStatement(
-        ctx.scope,
-        {
-          petitionId: row.id,
-          deadlineKey: firstBreach.key,
-          due: firstBreach.due,
-          unitId: row.responsibleUnitId,
-        },
-        now,
-      ),
-    );
-  }
-  const told = [...gravest.values()].filter((m) => m.mark !== "overdue" || m === firstBreach);
-  for (const mark of told) {
-    const notice = await markNotice(people, row, mark, mark === firstBreach ? overdue : [mark]);
-    if (notice)
+      });
+    }
+    // A case that arrives late has several marks at once: tell people only the gravest.
+    const gravest = new Map<string, AlertMarkAt>();
+    for (const mark of pending) {
+      const current = gravest.get(mark.key);
+      if (!current || severity(mark.mark) >= severity(current.mark)) gravest.set(mark.key, mark);
+    }
+    // One supervision and one message per case, whatever broke: several clocks that lapse
+    // together (accept and notice) are one breach of the office's duty on one case.
+    const overdue = [...gravest.values()].filter((m) => m.mark === "overdue");
+    const [firstBreach] = overdue;
+    if (firstBreach) {
+      breaches += overdue.length;
       statements.push(
-        ...(await noticeStatements(ctx.scope, ctx.keys, people.settings, notice, now)),
+        openSupervisionStatement(
+          ctx.scope,
+          {
+            petitionId: row.id,
+            deadlineKey: firstBreach.key,
+            due: firstBreach.due,
+            unitId: row.responsibleUnitId,
+          },
+          now,
+        ),
       );
+    }
+    const told = [...gravest.values()].filter((m) => m.mark !== "overdue" || m === firstBreach);
+    for (const mark of told) {
+      const together = mark === firstBreach ? overdue : [mark];
+      const notice = markNotice(people, row, mark, together, recused.get(row.id) ?? new Set());
+      if (notice)
+        statements.push(
+          ...(await noticeStatements(ctx.scope, ctx.keys, people.settings, notice, now)),
+        );
+    }
+    audited.push({ petitionId: row.id, marks: pending.map((m) => `${m.key}:${m.mark}:${m.due}`) });
   }
-  statements.push(setNextAlertStatement(ctx.scope, row.id, row.version, next));
-  if (pending.length === 0) {
-    const [only] = statements;
-    if (only) await only.run();
-    return { alerts: 0, breaches: 0 };
+  const writes = [
+    ...insertAlertsStatements(ctx.scope, alerts),
+    ...statements,
+    setNextAlertsStatement(ctx.scope, nextAlerts),
+  ];
+  if (audited.length === 0) {
+    await setNextAlertsStatement(ctx.scope, nextAlerts);
+  } else {
+    await batchWithAudit(
+      ctx.scope,
+      writes,
+      {
+        actorId: null,
+        action: breaches > 0 ? "deadline.breach" : "deadline.alert",
+        targetType: "tenant",
+        targetId: ctx.scope.tenant,
+        detail: { cases: audited },
+      },
+      now,
+    );
   }
-  await batchWithAudit(
-    ctx.scope,
-    statements,
-    {
-      actorId: null,
-      action: breaches > 0 ? "deadline.breach" : "deadline.alert",
-      targetType: "petition",
-      targetId: row.id,
-      detail: { marks: pending.map((m) => `${m.key}:${m.mark}:${m.due}`) },
-    },
-    now,
-  );
-  return { alerts: pending.length, breaches };
+  // Reads: the cases, two per chunk of their ids; then the writes and the audit seal.
+  return { cases, alerts: alerts.length, breaches, statements: writes.length + 8 };
 }
 
 /** Who hears about a mark: the case's people, and on a breach the unit head and supervisors. */
-async function markNotice(
+function markNotice(
   people: ScanPeople,
   row: PetitionRow,
   mark: AlertMarkAt,
   together: readonly AlertMarkAt[],
-): Promise<Notice | undefined> {
+  recused: ReadonlySet<string>,
+): Notice | undefined {
   const { ctx, staff } = people;
   if (mark.mark === "expired") return undefined;
   const active = staff.filter((s) => !s.disabled);
@@ -240,7 +323,6 @@ async function markNotice(
   }
   // §28 and §30 hold for messages too: no one recused, and for an accusation only the
   // county office and the designated handler, never anyone of the accused unit.
-  const recused = new Set(await recusedStaff(ctx.scope, row.id));
   const accused = row.subjectUnitId
     ? new Set(unitSubtree(ctx.units, row.subjectUnitId))
     : new Set<string>();
@@ -278,64 +360,4 @@ async function markNotice(
     staff: recipients,
     confidential: row.confidential,
   };
-}
-
-/**
- * Once a day, after 08:00 CST: each unit's clerks and leaders hear how many of its cases
- * are near, due today or overdue. Reads the county's open cases once a day.
- */
-async function sendDigests(people: ScanPeople, today: string) {
-  const { ctx, staff } = people;
-  const counts = new Map<string, { near: number; dueToday: number; overdue: number }>();
-  const office = countyOffice(ctx.units);
-  for (const row of await listOpenPetitionClocks(ctx.scope)) {
-    if (!row.nextDeadlineKey) continue;
-    // A unit's digest goes to all its clerks and leaders, so it counts only what every one
-    // of them may see: an accusation held by a unit is known there to its handler alone
-    // (told case by case), and at the county office never if it accuses the office.
-    if (
-      row.confidential &&
-      (row.responsibleUnitId !== office?.id || row.subjectUnitId === office?.id)
-    ) {
-      continue;
-    }
-    const clock = storedClocks(row.deadlines).find((c) => c.key === row.nextDeadlineKey);
-    if (!clock) continue;
-    const { state } = deadlineStatus(clock, today, ctx.calendar, ctx.policy.nearAlerts[0] ?? 0.7);
-    if (state === "ok") continue;
-    const unit = counts.get(row.responsibleUnitId) ?? { near: 0, dueToday: 0, overdue: 0 };
-    unit[state === "near" ? "near" : state === "dueToday" ? "dueToday" : "overdue"] += 1;
-    counts.set(row.responsibleUnitId, unit);
-  }
-  const statements = [];
-  for (const [unitId, count] of counts) {
-    const recipients = staff.filter(
-      (s) =>
-        !s.disabled && s.unitId === unitId && s.roles.some((r) => r === "clerk" || r === "leader"),
-    );
-    const notice: Notice = {
-      event: "digest.daily",
-      key: `digest:${unitId}:${today}`,
-      params: { unit: ctx.units.find((u) => u.id === unitId)?.name ?? "", ...count },
-      link: `/t/${ctx.scope.tenant}/console/work`,
-      staff: recipients,
-    };
-    statements.push(
-      ...(await noticeStatements(ctx.scope, ctx.keys, people.settings, notice, ctx.now)),
-    );
-  }
-  statements.push(insertScanRunStatement(ctx.scope, "digest", today, ctx.now));
-  await batchWithAudit(
-    ctx.scope,
-    statements,
-    {
-      actorId: null,
-      action: "digest.daily",
-      targetType: "tenant",
-      targetId: ctx.scope.tenant,
-      detail: { units: counts.size },
-    },
-    ctx.now,
-  );
-  return counts.size;
 }

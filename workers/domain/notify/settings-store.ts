@@ -1,6 +1,9 @@
-import type { NotifyEvent } from "../../../schema/api/notifications.ts";
+import {
+  DEFAULT_TEMPLATES,
+  type NotifyEvent,
+  templateProblems,
+} from "../../../schema/reference/notify-events.ts";
 import { ApiError } from "../../errors.ts";
-import { DEFAULT_TEMPLATES, templateProblems } from "../../notify/channels/templates.ts";
 import { loadSettingsRow, saveSettingsStatement } from "../../storage/notify.ts";
 import type { TenantScope } from "../../storage/tenant-scope.ts";
 import { decryptPii, encryptPii, type TenantKeys } from "../crypto/pii.ts";

@@ -1,5 +1,6 @@
-import type { NotifyEvent, RouteChannel } from "../../../schema/api/notifications.ts";
-import type { StaffRole } from "../../../schema/tenant/tables.ts";
+import type { RouteChannel } from "../../../schema/reference/notify-delivery.ts";
+import type { NotifyEvent } from "../../../schema/reference/notify-events.ts";
+import type { StaffRole } from "../../../schema/reference/roles.ts";
 
 export interface Route {
   channels: RouteChannel[];

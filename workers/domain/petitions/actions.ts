@@ -1,3 +1,5 @@
+import type { ActionInput } from "../../../schema/api/petitions.ts";
+import { ACTION_LABELS, type PetitionAction } from "../../../schema/reference/petition-actions.ts";
 import type { PetitionRow, Routing, StaffRow } from "../../../schema/tenant/tables.ts";
 import { ApiError, conflict, invalid, notFound } from "../../errors.ts";
 import { batchWithAudit, errorText } from "../../storage/audit.ts";
@@ -13,8 +15,8 @@ import { findStaff } from "../../storage/staff.ts";
 import { cstDate, daysBetween, deadlineFor } from "../deadlines/index.ts";
 import { mustActStatements } from "../notify/case-notices.ts";
 import { loadNotificationSettings } from "../notify/settings-store.ts";
+import { type CaseContext, type StaffView, unitSubtree } from "../tenancy/county-context.ts";
 import { type ClockFacts, caseClocks, clockColumns } from "./clocks.ts";
-import { type CaseContext, type StaffView, unitSubtree } from "./context.ts";
 import {
   availableActions,
   CLOSE_BLOCKERS,
@@ -22,47 +24,8 @@ import {
   isPossible,
   mayTake,
   nextStatus,
-  type PetitionAction,
 } from "./lifecycle.ts";
 import { owedNotice, petitionerNoticeStatements } from "./petitioner-notices.ts";
-
-/** The body of each action, as the API validates it. */
-export interface ActionInput {
-  accept: { note?: string | undefined; subjectUnitId?: string | undefined };
-  decline: { reason: string; ground: string };
-  forward: { toUnitId: string; note?: string | undefined };
-  assign: { toUnitId: string; reportDue?: string | undefined; instructions?: string | undefined };
-  object: { reason: string };
-  reply: {
-    request: string;
-    factsAndReasons: string;
-    decision: string;
-    legalBasis: string;
-    outcome: "support" | "explain" | "reject";
-  };
-  extend: { days: number; reason: string };
-  requestReview: { requestedOn?: string | undefined; note?: string | undefined };
-  requestReReview: { requestedOn?: string | undefined; note?: string | undefined };
-  recordHearing: { startedOn: string; endedOn: string; note?: string | undefined };
-  assignOwner: { leaderId: string };
-  designateHandler: { handlerId: string };
-  signOff: { note?: string | undefined };
-  close: {
-    factsClear: boolean;
-    handled: boolean;
-    fileComplete: boolean;
-    petitionerOpinion: string;
-    method: string;
-    summary?: string | undefined;
-  };
-  recordFollowUp: { note: string; visitedOn?: string | undefined };
-  recordNotice: { method: "letter" | "in_person"; content: string };
-  requestExtension: { days: number; reason: string };
-  refuseExtension: { reason: string };
-  acceptReport: { note?: string | undefined };
-  sendBack: { reason: string; reportDue: string };
-  reportUpward: { reportedOn?: string | undefined; note?: string | undefined };
-}
 
 type Changes = Partial<Omit<PetitionRow, "id" | "tenantId" | "version">>;
 
@@ -83,7 +46,7 @@ export async function takeAction<A extends PetitionAction>(
   viewer: StaffView,
   petitionId: string,
   action: A,
-  input: ActionInput[A] & { version?: number | undefined },
+  input: ActionInput[A],
 ): Promise<PetitionRow> {
   const row = await findVisiblePetition(ctx.scope, viewer, petitionId);
   if (!row) throw notFound("该信访事项");
@@ -187,30 +150,6 @@ async function toldStatements(
 }
 
 const staleCase = () => conflict("案件已被他人更新，请刷新后重试");
-
-export const ACTION_LABELS: Record<PetitionAction, string> = {
-  accept: "受理",
-  decline: "不予受理",
-  forward: "转送",
-  assign: "交办",
-  object: "提出异议",
-  reply: "出具处理意见书",
-  extend: "延期",
-  requestReview: "登记复查申请",
-  requestReReview: "登记复核申请",
-  recordHearing: "记录听证",
-  assignOwner: "确定包案领导",
-  designateHandler: "指定承办人",
-  signOff: "签字",
-  close: "结案",
-  recordFollowUp: "回访",
-  recordNotice: "记录告知",
-  requestExtension: "申请延期",
-  refuseExtension: "不批准延期",
-  acceptReport: "审核通过办结报告",
-  sendBack: "发回重办",
-  reportUpward: "向上级报送办结报告",
-};
 
 export function clockFacts(row: PetitionRow): ClockFacts {
   return {

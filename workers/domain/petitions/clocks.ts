@@ -188,30 +188,18 @@ export function clockColumns(clocks: DeadlineClock[], policy: DeadlinePolicy, af
   const next = nextOfficeDeadline(clocks);
   const marks = alertMarks(clocks, policy.nearAlerts);
   const nextMark = after ? marks.find((m) => m.at.getTime() > after.getTime()) : marks[0];
+  // The digest counts a case as near from its next deadline's first warning on.
+  const near = next
+    ? marks.find((m) => m.key === next.key && m.due === next.due && m.mark !== "overdue")
+    : undefined;
   return {
     deadlines: storeClocks(clocks),
     nextDeadlineAt: next?.at ?? null,
     nextDeadlineKey: next?.key ?? null,
     nextAlertAt: nextMark?.at ?? null,
+    nextNearAt: next ? (near?.at ?? next.at) : null,
   };
 }
-
-/** Chinese names of the clocks, for messages. */
-export const DEADLINE_LABELS: Record<DeadlineKey, string> = {
-  accept: "受理期限",
-  notice: "告知期限",
-  receivingNotice: "承办告知期限",
-  objection: "异议期限",
-  handle: "办理期限",
-  reviewAnswer: "复查答复期限",
-  reReviewAnswer: "复核答复期限",
-  reviewRequest: "申请复查期限",
-  reReviewRequest: "申请复核期限",
-  evaluation: "评价期限",
-  targetMeet: "见面目标",
-  targetFeedback: "反馈目标",
-  targetClose: "办结目标",
-};
 
 /** The stored clocks back as engine clocks. */
 export function storedClocks(stored: StoredDeadlines): DeadlineClock[] {

@@ -1,6 +1,7 @@
-import type { Channel, Purpose } from "../../../schema/reference/categories.ts";
+import type { Channel, Purpose } from "../../../schema/reference/intake.ts";
 import type {
   AttachmentMeta,
+  NewPetitionRow,
   PetitionFlags,
   PetitionMaterial,
   PetitionRow,
@@ -23,8 +24,13 @@ import { loadNotificationSettings } from "../notify/settings-store.ts";
 import { checkIdNumber } from "../petitioner/id-number.ts";
 import { checkMobile } from "../petitioner/phone.ts";
 import { newTrackingCode } from "../petitioner/tracking-code.ts";
+import {
+  type CaseContext,
+  countyOffice,
+  type StaffView,
+  unitSubtree,
+} from "../tenancy/county-context.ts";
 import { caseClocks, clockColumns } from "./clocks.ts";
-import { type CaseContext, countyOffice, type StaffView, unitSubtree } from "./context.ts";
 import { owedNotice, petitionerNoticeStatements } from "./petitioner-notices.ts";
 import type { Person, SealedParties } from "./view.ts";
 
@@ -105,7 +111,7 @@ export async function registerPetition(
     : null;
 
   for (let attempt = 1; ; attempt += 1) {
-    const row: Omit<PetitionRow, "tenantId"> = {
+    const row: NewPetitionRow = {
       id: crypto.randomUUID(),
       trackingCode: newTrackingCode(),
       version: 1,
@@ -161,7 +167,11 @@ export async function registerPetition(
       createdAt: ctx.now,
       updatedAt: ctx.now,
     };
-    const written = { ...row, tenantId: ctx.scope.tenant };
+    const written = {
+      ...row,
+      tenantId: ctx.scope.tenant,
+      deadlineSort: row.nextDeadlineAt?.getTime() ?? Number.MAX_SAFE_INTEGER,
+    };
     const owed = owedNotice(ctx, "register", written, {});
     const settings = await loadNotificationSettings(ctx.scope, ctx.keys);
     const told = [
@@ -175,14 +185,7 @@ export async function registerPetition(
         [
           insertPetitionStatement(ctx.scope, row),
           insertEventStatement(ctx.scope, {
-            petitionId: row.id,
-            version: 1,
-            at: ctx.now,
-            action: "register",
-            fromStatus: null,
-            toStatus: "registered",
-            actorId: registrant?.staffId ?? null,
-            actorUnitId: unit.id,
+            ...registeredEvent(row),
             detail: {
               channel: input.channel,
               ...(input.fromAbove && { fromAbove: input.fromAbove }),
@@ -203,7 +206,11 @@ export async function registerPetition(
         },
         ctx.now,
       );
-      return written;
+      return {
+        ...row,
+        tenantId: ctx.scope.tenant,
+        deadlineSort: row.nextDeadlineAt?.getTime() ?? Number.MAX_SAFE_INTEGER,
+      };
     } catch (error) {
       // Two cases drew the same tracking code: draw again.
       if (
@@ -216,6 +223,27 @@ export async function registerPetition(
       }
     }
   }
+}
+
+/**
+ * The timeline's first entry, as written with the case: the response shows it without
+ * reading it back.
+ */
+export function registeredEvent(
+  row: Pick<PetitionRow, "id" | "registeredAt" | "registeredBy" | "registeringUnitId" | "channel">,
+) {
+  return {
+    petitionId: row.id,
+    version: 1,
+    at: row.registeredAt,
+    action: "register",
+    fromStatus: null,
+    toStatus: "registered",
+    actorId: row.registeredBy,
+    actorUnitId: row.registeringUnitId,
+    note: null,
+    detail: { channel: row.channel },
+  };
 }
 
 /**
@@ -346,8 +374,13 @@ async function intakeFlags(
   hashes: { idHash: string | null; phoneHash: string | null },
   viewer: Viewer | "all",
 ): Promise<PetitionFlags> {
-  const earlier = (await findEarlierCases(ctx.scope, hashes, viewer)).filter(
-    (c) => c.categoryCode === input.categoryCode,
+  const earlier = await findEarlierCases(
+    ctx.scope,
+    {
+      ...hashes,
+      categoryCode: input.categoryCode,
+    },
+    viewer,
   );
   const windowStart = ctx.now.getTime() - ctx.policy.repeatWindowDays * 86_400_000;
   const open = (status: string) => status !== "closed" && status !== "declined";

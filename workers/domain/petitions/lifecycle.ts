@@ -1,49 +1,20 @@
-import type { PetitionStatus, StaffRole } from "../../../schema/tenant/tables.ts";
+import {
+  type PetitionAction,
+  petitionActions,
+} from "../../../schema/reference/petition-actions.ts";
+import type { StaffRole } from "../../../schema/reference/roles.ts";
+import { type PetitionStatus, petitionStatuses } from "../../../schema/tenant/tables.ts";
 
 /**
  * The petition state machine (domain.md "What happens to a petition"). Pure: which action
  * is possible in which state, where it leads, and who may take it. Storage and HTTP ask
  * this module; they never decide on their own.
  */
-export const petitionActions = [
-  "accept",
-  "decline",
-  "forward",
-  "assign",
-  "object",
-  "reply",
-  "extend",
-  "requestReview",
-  "requestReReview",
-  "recordHearing",
-  "assignOwner",
-  "designateHandler",
-  "signOff",
-  "close",
-  "recordFollowUp",
-  "recordNotice",
-  "requestExtension",
-  "refuseExtension",
-  "acceptReport",
-  "sendBack",
-  "reportUpward",
-] as const;
-export type PetitionAction = (typeof petitionActions)[number];
 
 const OPEN_HANDLING: PetitionStatus[] = ["accepted", "forwarded", "assigned"];
 const ROUTABLE: PetitionStatus[] = ["registered", "accepted", "objected"];
-const OPEN: PetitionStatus[] = [
-  "registered",
-  "accepted",
-  "forwarded",
-  "assigned",
-  "objected",
-  "replied",
-  "under_review",
-  "reviewed",
-  "under_re_review",
-  "re_reviewed",
-];
+/** Every state but the two that end a case. */
+const OPEN: PetitionStatus[] = petitionStatuses.filter((s) => s !== "declined" && s !== "closed");
 
 /** In which states each action can be taken. */
 const possibleIn: Record<PetitionAction, readonly PetitionStatus[]> = {

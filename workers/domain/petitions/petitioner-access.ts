@@ -17,9 +17,9 @@ import { loadNotificationSettings } from "../notify/settings-store.ts";
 import { lastFour } from "../petitioner/phone.ts";
 import { normalizeTrackingCode } from "../petitioner/tracking-code.ts";
 import { resolveReceptionPolicy } from "../reception/booking-policy.ts";
+import type { CaseContext } from "../tenancy/county-context.ts";
 import { clockFacts } from "./actions.ts";
 import { caseClocks, clockColumns, clockStates } from "./clocks.ts";
-import type { CaseContext } from "./context.ts";
 import { evaluationView, presentNotice, unsealParties } from "./view.ts";
 
 /**

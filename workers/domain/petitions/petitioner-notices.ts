@@ -1,10 +1,10 @@
+import type { PetitionAction } from "../../../schema/reference/petition-actions.ts";
 import type { PetitionRow } from "../../../schema/tenant/tables.ts";
 import { insertPetitionNoticeStatement } from "../../storage/petition-notices.ts";
 import { deadlineFor } from "../deadlines/index.ts";
 import { noticeStatements } from "../notify/notices.ts";
 import type { LoadedSettings } from "../notify/settings-store.ts";
-import type { CaseContext } from "./context.ts";
-import type { PetitionAction } from "./lifecycle.ts";
+import type { CaseContext } from "../tenancy/county-context.ts";
 import { unsealParties } from "./view.ts";
 
 /** A step the petitioner is owed word of, as the SMS and the tracking page tell it. */

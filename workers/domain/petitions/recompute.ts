@@ -1,9 +1,9 @@
 import type { Env } from "../../env.ts";
 import { listOpenPetitions, updateDeadlinesStatement } from "../../storage/petitions.ts";
 import type { TenantScope } from "../../storage/tenant-scope.ts";
+import { loadCaseContext } from "../tenancy/county-context.ts";
 import { clockFacts } from "./actions.ts";
 import { caseClocks, clockColumns } from "./clocks.ts";
-import { loadCaseContext } from "./context.ts";
 
 const PAGE = 50;
 

@@ -8,8 +8,8 @@ import { visibleCaseIds } from "../../storage/visibility.ts";
 import { decryptPii } from "../crypto/pii.ts";
 import { deadlineFor } from "../deadlines/index.ts";
 import { maskIdNumber, maskName, maskPhone } from "../petitioner/mask.ts";
+import type { CaseContext, StaffView } from "../tenancy/county-context.ts";
 import { clockStates } from "./clocks.ts";
-import type { CaseContext, StaffView } from "./context.ts";
 import { availableActions } from "./lifecycle.ts";
 
 export interface Person {

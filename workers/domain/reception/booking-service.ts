@@ -1,8 +1,10 @@
 import { renderSVG } from "uqr";
+import type { GatedBooking } from "../../../schema/realtime/phone-gate.ts";
+import type { Booking, BookResult } from "../../../schema/realtime/reception-session.ts";
 import type { Env } from "../../env.ts";
 import { ApiError, conflict, invalid, notFound } from "../../errors.ts";
-import type { GatedResult, IssueResult } from "../../reception/phone-object.ts";
-import type { Booking, BookResult } from "../../reception/session-object.ts";
+import { sessionClient } from "../../reception/client.ts";
+import { PhoneGateClient } from "../../reception/phone-client.ts";
 import { appendAudit, batchWithAudit } from "../../storage/audit.ts";
 import {
   findBookingCopy,
@@ -18,9 +20,8 @@ import { loadNotificationSettings } from "../notify/settings-store.ts";
 import { checkIdNumber } from "../petitioner/id-number.ts";
 import { maskName } from "../petitioner/mask.ts";
 import { checkMobile, lastFour } from "../petitioner/phone.ts";
-import type { CaseContext } from "../petitions/context.ts";
+import type { CaseContext } from "../tenancy/county-context.ts";
 import { bookingWindowProblem, resolveReceptionPolicy } from "./booking-policy.ts";
-import { configureSession, sessionStub } from "./schedule-service.ts";
 import { slotInstant } from "./session.ts";
 
 const CODE_TTL_MS = 10 * 60_000;
@@ -36,9 +37,6 @@ const codeHash = (tenant: string, phoneHash: string, code: string) =>
   sha256Hex(`${tenant}:${phoneHash}:${code}`);
 
 /** The single writer of one phone's code and monthly bookings. */
-export function phoneGate(env: Env, tenant: string, phoneHash: string) {
-  return env.PHONE_GATE.get(env.PHONE_GATE.idFromName(`${tenant}:${phoneHash}`));
-}
 
 /**
  * Sends a six-digit code to a citizen's phone, proving they hold it. The caller has passed
@@ -60,13 +58,13 @@ export async function requestBookingCode(
     6,
     "0",
   );
-  const issued = (await phoneGate(env, ctx.scope.tenant, phoneHash).issue({
+  const issued = await new PhoneGateClient(env, ctx.scope.tenant, phoneHash).issue({
     codeHash: await codeHash(ctx.scope.tenant, phoneHash, code),
     ttlMs: CODE_TTL_MS,
     resendMs: CODE_RESEND_MS,
     perDay: policy.codesPerPhonePerDay,
     today: ctx.today,
-  })) as IssueResult;
+  });
   if (!issued.ok) {
     throw rateLimited(
       issued.daily
@@ -131,26 +129,7 @@ async function bookableSession(
   const policy = resolveReceptionPolicy(await loadReceptionPolicyRow(ctx.scope));
   const problem = bookingWindowProblem(slotInstant(session.date, slotStart), ctx.now, policy);
   if (problem) throw invalid("slotStart", problem);
-  return {
-    session,
-    policy,
-    stub: sessionStub(env, ctx.scope.tenant, sessionId),
-    configure: () => configureSession(env, ctx, session, shard),
-  };
-}
-
-/**
- * Asks the session's object, configuring it first if it has never been set up. RPC results
- * arrive wrapped for disposal; the plain shape is what the object returned.
- */
-export async function withConfigured<T extends { ok: boolean; reason?: string }>(
-  call: () => Promise<unknown>,
-  configure: () => Promise<void>,
-): Promise<T> {
-  const first = (await call()) as T;
-  if (first.ok || first.reason !== "NOT_CONFIGURED") return first;
-  await configure();
-  return (await call()) as T;
+  return { session, policy, client: sessionClient(env, ctx.scope, session, shard) };
 }
 
 function refused(result: Exclude<BookResult, { ok: true }>): never {
@@ -176,16 +155,14 @@ export async function holdSlot(
   sessionId: string,
   slotStart: string,
 ) {
-  const { stub, configure } = await bookableSession(env, ctx, shard, sessionId, slotStart);
-  const result = await withConfigured<
-    { ok: true; holdId: string; expiresAt: number } | Exclude<BookResult, { ok: true }>
-  >(() => stub.hold(slotStart), configure);
+  const { client } = await bookableSession(env, ctx, shard, sessionId, slotStart);
+  const result = await client.hold(slotStart);
   if (!result.ok) refused(result);
   return { holdId: result.holdId, expiresAt: new Date(result.expiresAt).toISOString() };
 }
 
 export async function bookSlot(env: Env, ctx: CaseContext, shard: string, request: BookingRequest) {
-  const { session, policy, configure } = await bookableSession(
+  const { session, policy, client } = await bookableSession(
     env,
     ctx,
     shard,
@@ -198,29 +175,30 @@ export async function bookSlot(env: Env, ctx: CaseContext, shard: string, reques
   const phoneHash = await lookupHash(ctx.keys, "phone", phone);
   const party = { name: request.name, phone, ...(id?.ok && { idNumber: id.value }) };
   const partySealed = await encryptPii(ctx.keys, JSON.stringify(party));
-  const gate = phoneGate(env, ctx.scope.tenant, phoneHash);
-  const codeDigest = await codeHash(ctx.scope.tenant, phoneHash, request.code);
-  // The phone's gate checks the code and the monthly cap and books, as one step.
-  const result = await withConfigured<GatedResult>(
-    () =>
-      gate.book({
-        tenant: ctx.scope.tenant,
-        sessionId: session.id,
-        month: session.date.slice(0, 7),
-        monthlyCap: policy.monthlyBookingsPerPhone,
-        codeHash: codeDigest,
-        booking: {
-          slotStart: request.slotStart,
-          holdId: request.holdId,
-          phoneHash,
-          partySealed,
-          label: request.name,
-          topic: request.topic,
-          headcount: request.headcount,
-        },
-      }),
-    configure,
-  );
+  const gate = new PhoneGateClient(env, ctx.scope.tenant, phoneHash);
+  const gated: GatedBooking = {
+    tenant: ctx.scope.tenant,
+    sessionId: session.id,
+    month: session.date.slice(0, 7),
+    monthlyCap: policy.monthlyBookingsPerPhone,
+    codeHash: await codeHash(ctx.scope.tenant, phoneHash, request.code),
+    booking: {
+      slotStart: request.slotStart,
+      holdId: request.holdId,
+      phoneHash,
+      partySealed,
+      label: request.name,
+      topic: request.topic,
+      headcount: request.headcount,
+    },
+  };
+  // The phone's gate checks the code and the monthly cap and books, as one step; a session
+  // never set up is set up here, where the county's rules can be read, and asked again.
+  let result = await gate.book(gated);
+  if (!result.ok && result.reason === "NOT_CONFIGURED") {
+    await client.configure();
+    result = await gate.book(gated);
+  }
   if (!result.ok) {
     if (result.reason === "WRONG_CODE") throw invalid("code", "验证码不正确或已过期");
     if (result.reason === "MONTHLY_CAP") {
@@ -233,7 +211,7 @@ export async function bookSlot(env: Env, ctx: CaseContext, shard: string, reques
 }
 
 /** Book, cancel and reschedule are written to the audit log like every other change. */
-export async function auditBooking(
+async function auditBooking(
   ctx: CaseContext,
   action: "reception.book" | "reception.cancel" | "reception.reschedule",
   booking: Booking,
@@ -252,8 +230,8 @@ export async function auditBooking(
 }
 
 /** A cancelled booking stops counting against its phone's monthly cap. */
-export async function releaseBooking(env: Env, ctx: CaseContext, booking: Booking) {
-  await phoneGate(env, ctx.scope.tenant, booking.phoneHash).released(booking.code);
+async function releaseBooking(env: Env, ctx: CaseContext, booking: Booking) {
+  await new PhoneGateClient(env, ctx.scope.tenant, booking.phoneHash).released(booking.code);
 }
 
 export function bookingView(
@@ -287,7 +265,13 @@ export function bookingView(
 }
 
 /** The citizen's own booking, by its code and the last four digits of the phone. */
-export async function citizenBooking(env: Env, ctx: CaseContext, code: string, phoneLast4: string) {
+export async function citizenBooking(
+  env: Env,
+  ctx: CaseContext,
+  shard: string,
+  code: string,
+  phoneLast4: string,
+) {
   const copy = await findBookingCopy(ctx.scope, code.trim().toUpperCase());
   const party = copy
     ? (JSON.parse(await decryptPii(ctx.keys, copy.partySealed)) as { phone?: string })
@@ -297,8 +281,47 @@ export async function citizenBooking(env: Env, ctx: CaseContext, code: string, p
   }
   const session = await findReceptionSession(ctx.scope, copy.sessionId);
   if (!session) throw notFound("该接访日");
-  const stub = sessionStub(env, ctx.scope.tenant, session.id);
-  const live = (await stub.booking(copy.code)) as Booking | undefined;
+  const client = sessionClient(env, ctx.scope, session, shard);
+  const live = await client.booking(copy.code);
   if (!live) throw notFound("该预约");
-  return { session, booking: live, stub };
+  return { session, booking: live, client };
+}
+
+/** The citizen cancels their own booking, which frees its place. */
+export async function cancelBooking(
+  env: Env,
+  ctx: CaseContext,
+  shard: string,
+  code: string,
+  phoneLast4: string,
+) {
+  const { session, booking, client } = await citizenBooking(env, ctx, shard, code, phoneLast4);
+  const result = await client.cancelBooking(booking.code, booking.phoneHash);
+  if (!result.ok) throw conflict("该预约已签到、已取消或已结束");
+  await releaseBooking(env, ctx, result.booking);
+  await auditBooking(ctx, "reception.cancel", result.booking);
+  return bookingView(ctx, session, result.booking);
+}
+
+/** The citizen moves their own booking to another slot of the same session. */
+export async function rescheduleBooking(
+  env: Env,
+  ctx: CaseContext,
+  shard: string,
+  code: string,
+  phoneLast4: string,
+  slotStart: string,
+) {
+  const { session, booking, client } = await citizenBooking(env, ctx, shard, code, phoneLast4);
+  const result = await client.reschedule(booking.code, booking.phoneHash, slotStart);
+  if (!result.ok) {
+    if (result.reason === "SLOT_FULL") {
+      throw new ApiError("SLOT_FULL", "该时段已约满", {
+        details: { nearestFree: result.nearestFree },
+      });
+    }
+    throw conflict("无法改约到该时段");
+  }
+  await auditBooking(ctx, "reception.reschedule", result.booking);
+  return bookingView(ctx, session, result.booking);
 }

@@ -4,14 +4,9 @@ import ical, {
   ICalEventStatus,
   ICalEventTransparency,
 } from "ical-generator";
+import { FORM_LABELS, type ReceptionForm } from "../../../schema/reference/reception-forms.ts";
 import { type IsoDate, weekday } from "../deadlines/dates.ts";
-import {
-  FORM_LABELS,
-  HALF_DAY_LABELS,
-  halfDayOf,
-  type ReceptionForm,
-  slotInstant,
-} from "./session.ts";
+import { HALF_DAY_LABELS, halfDayOf, slotInstant } from "./session.ts";
 
 /** One published (or withdrawn) reception session as subscribers see it. */
 export interface FeedSession {

@@ -1,3 +1,9 @@
+export {
+  FORM_LABELS,
+  isReceptionForm,
+  type ReceptionForm,
+  receptionForms,
+} from "../../../schema/reference/reception-forms.ts";
 export { type FeedSession, type ReceptionFeed, receptionCalendar, sequenceOf } from "./ical.ts";
 export {
   MAX_OCCURRENCES,
@@ -11,14 +17,10 @@ export {
 export {
   CAPACITY_MAX,
   CAPACITY_MIN,
-  FORM_LABELS,
   HALF_DAY_LABELS,
   type HalfDay,
   halfDayOf,
-  isReceptionForm,
   isTimeOfDay,
-  type ReceptionForm,
-  receptionForms,
   type SessionWindow,
   SLOT_MINUTES_MAX,
   SLOT_MINUTES_MIN,

@@ -1,13 +1,13 @@
+import type { ReceptionForm } from "../../../schema/reference/reception-forms.ts";
 import type { ReceptionSessionRow, StaffRow } from "../../../schema/tenant/tables.ts";
 import type { Env } from "../../env.ts";
 import { ApiError, invalid, notFound } from "../../errors.ts";
-import type { SessionConfig } from "../../reception/session-object.ts";
+import { sessionClient } from "../../reception/client.ts";
 import { batchWithAudit } from "../../storage/audit.ts";
 import {
   findReceptionSession,
   insertSessionStatement,
   listReceptionSessions,
-  loadReceptionPolicyRow,
   updateSessionStatement,
 } from "../../storage/reception.ts";
 import { findStaff } from "../../storage/staff.ts";
@@ -15,10 +15,9 @@ import { decryptPii } from "../crypto/pii.ts";
 import { noticeStatements } from "../notify/notices.ts";
 import { flushOutbox } from "../notify/outbox.ts";
 import { loadNotificationSettings } from "../notify/settings-store.ts";
-import { type CaseContext, type StaffView, unitSubtree } from "../petitions/context.ts";
-import { resolveReceptionPolicy } from "./booking-policy.ts";
+import { type CaseContext, type StaffView, unitSubtree } from "../tenancy/county-context.ts";
 import { occurrences, type Recurrence } from "./recurrence.ts";
-import { type ReceptionForm, slotStarts, windowProblems } from "./session.ts";
+import { windowProblems } from "./session.ts";
 
 export interface NewSessions {
   leaderId: string;
@@ -45,35 +44,14 @@ function assertSchedules(viewer: StaffView, unitId: string) {
   }
 }
 
-export function sessionStub(env: Env, tenant: string, sessionId: string) {
-  return env.RECEPTION_SESSION.get(env.RECEPTION_SESSION.idFromName(`${tenant}:${sessionId}`));
-}
-
+/** Sends a session's object its schedule and the county's rules. */
 export async function configureSession(
   env: Env,
   ctx: CaseContext,
   row: ReceptionSessionRow,
   shard: string,
 ) {
-  const policy = resolveReceptionPolicy(await loadReceptionPolicyRow(ctx.scope));
-  const config: SessionConfig = {
-    tenant: ctx.scope.tenant,
-    shard,
-    sessionId: row.id,
-    date: row.date,
-    slots: slotStarts({
-      date: row.date,
-      start: row.startTime,
-      end: row.endTime,
-      slotMinutes: row.slotMinutes,
-      capacityPerSlot: row.capacityPerSlot,
-    }),
-    capacityPerSlot: row.capacityPerSlot,
-    status: row.status,
-    walkInEvery: policy.walkInEvery,
-    maxCalls: policy.maxCalls,
-  };
-  await sessionStub(env, ctx.scope.tenant, row.id).configure(config);
+  await sessionClient(env, ctx.scope, row, shard).configure();
 }
 
 /** Creates one session, or a series by a recurrence rule; all as drafts until published. */
@@ -258,7 +236,7 @@ export async function changeSession(
   let told = 0;
   if (row.status === "published") {
     const settings = await loadNotificationSettings(ctx.scope, ctx.keys);
-    const booked = await sessionStub(env, ctx.scope.tenant, id).activeBookings();
+    const booked = await sessionClient(env, ctx.scope, row, shard).activeBookings();
     for (const booking of booked) {
       const party = JSON.parse(await decryptPii(ctx.keys, booking.partySealed)) as {
         phone?: string;

@@ -1,4 +1,4 @@
-import type { StaffRole } from "../../../schema/tenant/tables.ts";
+import type { StaffRole } from "../../../schema/reference/roles.ts";
 import { conflict, invalid, notFound } from "../../errors.ts";
 import { batchWithAudit, errorText } from "../../storage/audit.ts";
 import { revokeStaffSessionsStatement } from "../../storage/sessions.ts";

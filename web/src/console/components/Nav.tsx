@@ -1,6 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
-import type { Role, UnitKind } from "../../api/types.ts";
+import type { Role } from "../../../../schema/api/staff.ts";
+import type { UnitKind } from "../../../../schema/api/units.ts";
 import { consolePath } from "../../shared/tenant.ts";
 
 interface NavItem {

@@ -1,4 +1,4 @@
-import type { Role } from "../../api/types.ts";
+import type { Role } from "../../../../schema/api/staff.ts";
 import { ROLE_LABELS, ROLES } from "../../shared/labels.ts";
 
 interface Props {

@@ -1,6 +1,11 @@
 import { useState } from "preact/hooks";
+import type {
+  CreateStaffBody as CreateStaffRequest,
+  Role,
+  Staff,
+} from "../../../../schema/api/staff.ts";
+import type { Unit } from "../../../../schema/api/units.ts";
 import { createStaff } from "../../api/console.ts";
-import type { CreateStaffRequest, Role, Staff, Unit } from "../../api/types.ts";
 import { STAFF_FIELD_LABELS } from "../staff.ts";
 import { unitOptions } from "../units.ts";
 import { ErrorAlert, fieldErrors } from "./ErrorAlert.tsx";

@@ -1,6 +1,11 @@
 import { useEffect, useRef, useState } from "preact/hooks";
+import type {
+  Role,
+  Staff,
+  UpdateStaffBody as UpdateStaffRequest,
+} from "../../../../schema/api/staff.ts";
+import type { Unit } from "../../../../schema/api/units.ts";
 import { updateStaff } from "../../api/console.ts";
-import type { Role, Staff, Unit, UpdateStaffRequest } from "../../api/types.ts";
 import { STAFF_FIELD_LABELS, staffStatus } from "../staff.ts";
 import { unitOptions } from "../units.ts";
 import { ErrorAlert, fieldErrors } from "./ErrorAlert.tsx";

@@ -1,4 +1,5 @@
-import type { Staff, Unit } from "../../api/types.ts";
+import type { Staff } from "../../../../schema/api/staff.ts";
+import type { Unit } from "../../../../schema/api/units.ts";
 import { roleLabels } from "../../shared/labels.ts";
 import { staffStatus } from "../staff.ts";
 

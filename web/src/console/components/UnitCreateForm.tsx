@@ -1,6 +1,10 @@
 import { useState } from "preact/hooks";
+import type {
+  CreateUnitBody as CreateUnitRequest,
+  Unit,
+  UnitKind,
+} from "../../../../schema/api/units.ts";
 import { createUnit } from "../../api/console.ts";
-import type { CreateUnitRequest, Unit, UnitKind } from "../../api/types.ts";
 import { UNIT_KIND_LABELS, UNIT_KINDS } from "../../shared/labels.ts";
 import { parentKindsFor, unitOptions } from "../units.ts";
 import { ErrorAlert, fieldErrors } from "./ErrorAlert.tsx";

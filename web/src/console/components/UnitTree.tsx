@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
+import type { Unit } from "../../../../schema/api/units.ts";
 import { updateUnit } from "../../api/console.ts";
-import type { Unit } from "../../api/types.ts";
 import { UNIT_KIND_LABELS } from "../../shared/labels.ts";
 import type { UnitNode } from "../units.ts";
 import { ErrorAlert, fieldErrors } from "./ErrorAlert.tsx";

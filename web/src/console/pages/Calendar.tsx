@@ -1,5 +1,6 @@
 import { useLayoutEffect, useState } from "preact/hooks";
-import type { CalendarDay, DayKind } from "../../api/petition-types.ts";
+import type { CalendarDay } from "../../../../schema/api/calendar.ts";
+import type { DayKind } from "../../../../schema/api/petitions.ts";
 import { computeDueDate, getCalendar, putCalendar } from "../../api/petitions.ts";
 import { formatDate, todayCst, weekdayOf } from "../../shared/dates.ts";
 import { RadioGroup } from "../../shared/ui/RadioGroup.tsx";

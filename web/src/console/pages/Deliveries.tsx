@@ -1,12 +1,11 @@
 import { useState } from "preact/hooks";
+import type { Delivery } from "../../../../schema/api/notifications.ts";
+import type {
+  DeliveryChannel,
+  DeliveryStatus,
+} from "../../../../schema/reference/notify-delivery.ts";
 import { isApiError } from "../../api/client.ts";
-import {
-  type Delivery,
-  type DeliveryChannel,
-  type DeliveryStatus,
-  listDeliveries,
-  listDevOutbox,
-} from "../../api/notify.ts";
+import { listDeliveries, listDevOutbox } from "../../api/notify.ts";
 import { formatDateTime } from "../../shared/format.ts";
 import {
   DELIVERY_CHANNEL_LABELS,

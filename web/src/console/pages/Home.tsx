@@ -1,4 +1,4 @@
-import type { Role } from "../../api/types.ts";
+import type { Role } from "../../../../schema/api/staff.ts";
 import { ROLE_LABELS, UNIT_KIND_LABELS } from "../../shared/labels.ts";
 import { consolePath } from "../../shared/tenant.ts";
 import { usePageTitle } from "../hooks.ts";

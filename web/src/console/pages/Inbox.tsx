@@ -1,10 +1,7 @@
 import { useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
-import {
-  listNotifications,
-  markNotificationsRead,
-  type NotificationItem,
-} from "../../api/notify.ts";
+import type { Notification as NotificationItem } from "../../../../schema/api/notifications.ts";
+import { listNotifications, markNotificationsRead } from "../../api/notify.ts";
 import { formatDateTime } from "../../shared/format.ts";
 import { EVENT_LABELS, labelFor } from "../../shared/notify-labels.ts";
 import { consolePath } from "../../shared/tenant.ts";

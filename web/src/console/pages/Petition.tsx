@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
+import type { Petition, PetitionerView } from "../../../../schema/api/petitions.ts";
+import type { DirectoryEntry } from "../../../../schema/api/staff.ts";
 import { isApiError } from "../../api/client.ts";
 import { listUnits } from "../../api/console.ts";
-import type { DirectoryEntry, Petition, PetitionerView } from "../../api/petition-types.ts";
 import { getPetition, getStaffDirectory } from "../../api/petitions.ts";
 import { formatDate, formatTrackingCode } from "../../shared/dates.ts";
 import { formatDateTime } from "../../shared/format.ts";

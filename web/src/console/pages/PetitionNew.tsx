@@ -1,15 +1,15 @@
 import { useEffect, useState } from "preact/hooks";
-import { listUnits } from "../../api/console.ts";
 import type {
-  CategoryCatalog,
   Channel,
   CheckPetitionBody,
   CreatePetitionBody,
   Petition,
   Purpose,
-} from "../../api/petition-types.ts";
+} from "../../../../schema/api/petitions.ts";
+import type { CategoryCatalog } from "../../../../schema/api/reference.ts";
+import type { Unit } from "../../../../schema/api/units.ts";
+import { listUnits } from "../../api/console.ts";
 import { createPetition, getCategories } from "../../api/petitions.ts";
-import type { Unit } from "../../api/types.ts";
 import { todayCst } from "../../shared/dates.ts";
 import { checkIdNumber, checkMobile } from "../../shared/id-number.ts";
 import { CHANNEL_LABELS } from "../../shared/petition-labels.ts";
@@ -17,14 +17,17 @@ import { ClassificationFields, purposeOptions } from "../../shared/ui/Classifica
 import { entryFormKeyDown } from "../../shared/ui/keyboard.ts";
 import {
   EMPTY_MATERIAL,
+  focusFirstProblem,
   MATERIAL_LABELS,
   MaterialFields,
   type MaterialForm,
   materialBody,
+  materialProblems,
 } from "../../shared/ui/MaterialFields.tsx";
 import { RadioGroup } from "../../shared/ui/RadioGroup.tsx";
 import { ErrorAlert, fieldErrors } from "../components/ErrorAlert.tsx";
 import { SelectField, TextField } from "../components/Field.tsx";
+import { FormProblems } from "../components/FormProblems.tsx";
 import { Loading } from "../components/Loading.tsx";
 import { IntakeWarnings, useIntakeCheck } from "../components/petition/IntakeCheck.tsx";
 import { RegisteredResult } from "../components/petition/RegisteredResult.tsx";
@@ -181,24 +184,10 @@ function IntakeForm({ tenant, catalog, units, onCreated }: FormProps) {
         problems["petitioner.phone"] = mobile.message;
       }
     }
-    if (!material.facts.trim()) problems.facts = "请填写事实真相";
-    if (!material.demands.trim()) problems.demands = "请填写诉求与理由";
+    Object.assign(problems, materialProblems(material));
     setLocal(problems);
     setTouched((t) => ({ ...t, idNumber: true, phone: true }));
-    const first = Object.keys(problems)[0];
-    if (first) {
-      const focusId: Record<string, string> = {
-        purpose: `intake-purpose-${purposes[0]?.code ?? "suggestion"}`,
-        categoryCode: "intake-category",
-        "petitioner.name": "intake-name",
-        "petitioner.idNumber": "intake-id",
-        "petitioner.phone": "intake-phone",
-        facts: "intake-facts",
-        demands: "intake-demands",
-      };
-      document.getElementById(focusId[first] ?? "")?.focus();
-      return;
-    }
+    if (focusFirstProblem("intake", problems, purposes[0]?.code)) return;
 
     const body: CreatePetitionBody = {
       channel,
@@ -389,19 +378,7 @@ function IntakeForm({ tenant, catalog, units, onCreated }: FormProps) {
         </div>
       </section>
 
-      <ErrorAlert error={error} labels={LABELS} />
-      {Object.keys(local).length > 0 && (
-        <div class="alert alert--error" role="alert">
-          <p>请先修正以下内容：</p>
-          <ul>
-            {Object.entries(local).map(([key, message]) => (
-              <li key={key}>
-                {LABELS[key] ?? key}：{message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <FormProblems error={error} local={local} labels={LABELS} />
       <div class="actions">
         <button type="submit" class="button button--primary" disabled={saving} aria-busy={saving}>
           登记

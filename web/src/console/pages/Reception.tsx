@@ -1,4 +1,5 @@
 import { useState } from "preact/hooks";
+import type { ReceptionSession } from "../../../../schema/api/reception.ts";
 import { listUnits } from "../../api/console.ts";
 import { getStaffDirectory } from "../../api/petitions.ts";
 import {
@@ -7,7 +8,6 @@ import {
   getSchedule,
   publishSessions,
 } from "../../api/reception-staff.ts";
-import type { ReceptionSession } from "../../api/reception-types.ts";
 import { formatDate, todayCst, weekdayOf } from "../../shared/dates.ts";
 import { boardPath, consolePath } from "../../shared/tenant.ts";
 import { ErrorAlert, fieldErrors, SuccessStatus } from "../components/ErrorAlert.tsx";

@@ -1,8 +1,14 @@
 import { useCallback, useEffect, useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
+import type { Petition } from "../../../../schema/api/petitions.ts";
+import type { ReceptionSession } from "../../../../schema/api/reception.ts";
+import type {
+  ServerMessage as QueueMessage,
+  StaffQueueState,
+  StaffTicket,
+} from "../../../../schema/realtime/reception-queue.ts";
 import { isApiError } from "../../api/client.ts";
 import { listUnits } from "../../api/console.ts";
-import type { Petition } from "../../api/petition-types.ts";
 import { getCategories } from "../../api/petitions.ts";
 import { getSession, queueWatchPath, socketUrl } from "../../api/reception.ts";
 import {
@@ -14,12 +20,6 @@ import {
   ticketOp,
   transferTicket,
 } from "../../api/reception-staff.ts";
-import type {
-  QueueMessage,
-  ReceptionSession,
-  StaffQueueState,
-  StaffTicket,
-} from "../../api/reception-types.ts";
 import { formatDate, formatTrackingCode, weekdayOf } from "../../shared/dates.ts";
 import { formatDateTime } from "../../shared/format.ts";
 import { LIVE_STATUS_LABELS, type LiveStatus, openLiveSocket } from "../../shared/live-socket.ts";

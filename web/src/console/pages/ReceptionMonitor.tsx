@@ -1,11 +1,11 @@
 import { useEffect, useState } from "preact/hooks";
-import { monitorWatchPath, socketUrl } from "../../api/reception.ts";
-import { getSchedule } from "../../api/reception-staff.ts";
+import type { ReceptionSession } from "../../../../schema/api/reception.ts";
 import type {
   MonitorMessage,
-  ReceptionSession,
   SessionSummary,
-} from "../../api/reception-types.ts";
+} from "../../../../schema/realtime/reception-queue.ts";
+import { monitorWatchPath, socketUrl } from "../../api/reception.ts";
+import { getSchedule } from "../../api/reception-staff.ts";
 import { formatDate, todayCst, weekdayOf } from "../../shared/dates.ts";
 import { LIVE_STATUS_LABELS, useLiveSocket } from "../../shared/live-socket.ts";
 import { boardPath, consolePath } from "../../shared/tenant.ts";

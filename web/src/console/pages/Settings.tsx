@@ -1,6 +1,6 @@
 import { useState } from "preact/hooks";
+import type { PublicTenant, TenantContact } from "../../../../schema/api/tenants.ts";
 import { getPublicTenant, updateTenant } from "../../api/console.ts";
-import type { PublicTenant, TenantContact } from "../../api/types.ts";
 import { publicPath } from "../../shared/tenant.ts";
 import { ErrorAlert, fieldErrors, SuccessStatus } from "../components/ErrorAlert.tsx";
 import { TextField } from "../components/Field.tsx";

@@ -1,6 +1,6 @@
 import { useState } from "preact/hooks";
+import type { Staff } from "../../../../schema/api/staff.ts";
 import { listStaff, listUnits } from "../../api/console.ts";
-import type { Staff } from "../../api/types.ts";
 import { ErrorAlert, SuccessStatus } from "../components/ErrorAlert.tsx";
 import { Loading } from "../components/Loading.tsx";
 import { StaffCreateForm } from "../components/StaffCreateForm.tsx";

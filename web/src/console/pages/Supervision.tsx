@@ -1,15 +1,13 @@
 import { useState } from "preact/hooks";
+import type {
+  ScanReport,
+  Supervision,
+  SupervisionUpdate,
+} from "../../../../schema/api/notifications.ts";
+import type { DirectoryEntry } from "../../../../schema/api/staff.ts";
+import type { SupervisionForm } from "../../../../schema/reference/notify-delivery.ts";
 import { listUnits } from "../../api/console.ts";
-import {
-  listSupervisions,
-  runDeadlineScan,
-  type ScanReport,
-  type Supervision,
-  type SupervisionForm,
-  type SupervisionUpdate,
-  updateSupervision,
-} from "../../api/notify.ts";
-import type { DirectoryEntry } from "../../api/petition-types.ts";
+import { listSupervisions, runDeadlineScan, updateSupervision } from "../../api/notify.ts";
 import { getPetition, getStaffDirectory } from "../../api/petitions.ts";
 import { formatDate, formatTrackingCode, todayCst } from "../../shared/dates.ts";
 import { formatDateTime } from "../../shared/format.ts";

@@ -1,6 +1,6 @@
 import { useState } from "preact/hooks";
+import type { Unit } from "../../../../schema/api/units.ts";
 import { listUnits } from "../../api/console.ts";
-import type { Unit } from "../../api/types.ts";
 import { ErrorAlert, SuccessStatus } from "../components/ErrorAlert.tsx";
 import { Loading } from "../components/Loading.tsx";
 import { UnitCreateForm } from "../components/UnitCreateForm.tsx";

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
+import type { PetitionStatus, PetitionSummary } from "../../../../schema/api/petitions.ts";
 import { listUnits } from "../../api/console.ts";
-import type { PetitionStatus, PetitionSummary } from "../../api/petition-types.ts";
 import { listPetitions } from "../../api/petitions.ts";
 import { formatDate, formatTrackingCode } from "../../shared/dates.ts";
 import {

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
-import type { CategoryEntry } from "../../api/petition-types.ts";
+import type { CategoryEntry } from "../../../../schema/api/reference.ts";
 
 export interface CategoryChoice {
   code: string;

@@ -1,4 +1,5 @@
-import type { CategoryCatalog, Purpose } from "../../api/petition-types.ts";
+import type { Purpose } from "../../../../schema/api/petitions.ts";
+import type { CategoryCatalog } from "../../../../schema/api/reference.ts";
 import { PURPOSE_LABELS } from "../petition-labels.ts";
 import { AccusationBadge, LegalRouteNote } from "./Badges.tsx";
 import { CategoryPicker } from "./CategoryPicker.tsx";

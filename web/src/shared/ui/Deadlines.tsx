@@ -1,4 +1,4 @@
-import type { Clock, DeadlineState, Deadlines } from "../../api/petition-types.ts";
+import type { Clock, DeadlineState, Deadlines } from "../../../../schema/api/petitions.ts";
 import { formatDate, weekdayOf } from "../dates.ts";
 import { DEADLINE_STATE_LABELS, deadlineLabel, deadlineOrder } from "../petition-labels.ts";
 

@@ -1,4 +1,4 @@
-import type { Material } from "../../api/petition-types.ts";
+import type { Material } from "../../../../schema/api/petitions.ts";
 import { TextField } from "../../console/components/Field.tsx";
 
 export type MaterialForm = Required<{ [K in keyof Material]: string }>;
@@ -70,4 +70,37 @@ export function materialBody(form: MaterialForm): Material {
     if (text) body[key] = text;
   }
   return body;
+}
+
+/** The answers every registration needs, as problems keyed like the API's fields. */
+export function materialProblems(form: MaterialForm): Record<string, string> {
+  const problems: Record<string, string> = {};
+  if (!form.facts.trim()) problems.facts = "请填写事实真相";
+  if (!form.demands.trim()) problems.demands = "请填写诉求与理由";
+  return problems;
+}
+
+/**
+ * Moves focus to the field of the first problem, on any intake form whose field ids follow
+ * `${idPrefix}-name`, `-id`, `-phone`, `-category`, `-purpose-<code>` and the questions'.
+ * Returns whether there was a problem.
+ */
+export function focusFirstProblem(
+  idPrefix: string,
+  problems: Record<string, string>,
+  firstPurpose: string | undefined,
+): boolean {
+  const first = Object.keys(problems)[0];
+  if (!first) return false;
+  const focus: Record<string, string> = {
+    purpose: `${idPrefix}-purpose-${firstPurpose ?? "suggestion"}`,
+    categoryCode: `${idPrefix}-category`,
+    "petitioner.name": `${idPrefix}-name`,
+    "petitioner.idNumber": `${idPrefix}-id`,
+    "petitioner.phone": `${idPrefix}-phone`,
+    facts: `${idPrefix}-facts`,
+    demands: `${idPrefix}-demands`,
+  };
+  document.getElementById(focus[first] ?? "")?.focus();
+  return true;
 }

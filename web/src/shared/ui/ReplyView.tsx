@@ -1,4 +1,4 @@
-import type { Outcome, WrittenReply } from "../../api/petition-types.ts";
+import type { Outcome, WrittenReply } from "../../../../schema/api/petitions.ts";
 import { formatDate } from "../dates.ts";
 import { labelOf, OUTCOME_LABELS, REPLY_STAGE_LABELS } from "../petition-labels.ts";
 

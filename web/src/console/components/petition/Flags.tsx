@@ -1,4 +1,4 @@
-import type { Petition } from "../../../api/petition-types.ts";
+import type { Petition } from "../../../../../schema/api/petitions.ts";
 import { statusLabel } from "../../../shared/petition-labels.ts";
 import { consolePath } from "../../../shared/tenant.ts";
 import { LegalRouteNote } from "../../../shared/ui/Badges.tsx";

@@ -1,5 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
-import type { CheckPetitionBody, CheckPetitionResult } from "../../../api/petition-types.ts";
+import type {
+  CheckPetitionBody,
+  CheckPetitionResult,
+} from "../../../../../schema/api/petitions.ts";
 import { checkPetition } from "../../../api/petitions.ts";
 import { formatTrackingCode } from "../../../shared/dates.ts";
 import { statusLabel } from "../../../shared/petition-labels.ts";

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from "preact/hooks";
-import type { Petition } from "../../../api/petition-types.ts";
-import type { Unit } from "../../../api/types.ts";
+import type { Petition } from "../../../../../schema/api/petitions.ts";
+import type { Unit } from "../../../../../schema/api/units.ts";
 import { formatDate, formatTrackingCode } from "../../../shared/dates.ts";
 import { formatDateTime } from "../../../shared/format.ts";
 import { deadlineLabel } from "../../../shared/petition-labels.ts";

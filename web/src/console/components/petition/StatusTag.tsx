@@ -1,4 +1,4 @@
-import type { PetitionStatus } from "../../../api/petition-types.ts";
+import type { PetitionStatus } from "../../../../../schema/api/petitions.ts";
 import { statusLabel } from "../../../shared/petition-labels.ts";
 
 const CLASS: Partial<Record<PetitionStatus, string>> = {

@@ -1,4 +1,4 @@
-import type { TimelineEntry } from "../../../api/petition-types.ts";
+import type { TimelineEntry } from "../../../../../schema/api/petitions.ts";
 import { formatDate } from "../../../shared/dates.ts";
 import { formatDateTime } from "../../../shared/format.ts";
 import {

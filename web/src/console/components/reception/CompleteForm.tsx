@@ -1,22 +1,26 @@
 import { useState } from "preact/hooks";
-import type { CategoryCatalog, Petition, Purpose } from "../../../api/petition-types.ts";
+import type { Petition, Purpose } from "../../../../../schema/api/petitions.ts";
+import type { CategoryCatalog } from "../../../../../schema/api/reference.ts";
+import type { Unit } from "../../../../../schema/api/units.ts";
+import type { StaffTicket } from "../../../../../schema/realtime/reception-queue.ts";
 import { type CompleteBody, completeTicket } from "../../../api/reception-staff.ts";
-import type { StaffTicket } from "../../../api/reception-types.ts";
-import type { Unit } from "../../../api/types.ts";
 import { checkIdNumber, checkMobile } from "../../../shared/id-number.ts";
 import { ClassificationFields, purposeOptions } from "../../../shared/ui/ClassificationFields.tsx";
 import { entryFormKeyDown } from "../../../shared/ui/keyboard.ts";
 import {
   EMPTY_MATERIAL,
+  focusFirstProblem,
   MATERIAL_LABELS,
   MaterialFields,
   type MaterialForm,
   materialBody,
+  materialProblems,
 } from "../../../shared/ui/MaterialFields.tsx";
 import { useSession } from "../../session.ts";
 import { unitOptions } from "../../units.ts";
-import { ErrorAlert, fieldErrors } from "../ErrorAlert.tsx";
+import { fieldErrors } from "../ErrorAlert.tsx";
 import { SelectField, TextField } from "../Field.tsx";
+import { FormProblems } from "../FormProblems.tsx";
 
 const LABELS: Record<string, string> = {
   purpose: "信访目的",
@@ -80,23 +84,9 @@ export function CompleteForm({ sessionId, ticket, catalog, units, onDone, onClos
     if (mobile.state === "invalid" || mobile.state === "partial") {
       problems["petitioner.phone"] = mobile.message;
     }
-    if (!material.facts.trim()) problems.facts = "请填写事实真相";
-    if (!material.demands.trim()) problems.demands = "请填写诉求与理由";
+    Object.assign(problems, materialProblems(material));
     setLocal(problems);
-    const first = Object.keys(problems)[0];
-    if (first) {
-      const focus: Record<string, string> = {
-        purpose: `complete-purpose-${purposes[0]?.code ?? "suggestion"}`,
-        categoryCode: "complete-category",
-        "petitioner.name": "complete-name",
-        "petitioner.idNumber": "complete-id",
-        "petitioner.phone": "complete-phone",
-        facts: "complete-facts",
-        demands: "complete-demands",
-      };
-      document.getElementById(focus[first] ?? "")?.focus();
-      return;
-    }
+    if (focusFirstProblem("complete", problems, purposes[0]?.code)) return;
     const body: CompleteBody = {
       purpose: purpose as Purpose,
       categoryCode,
@@ -216,19 +206,7 @@ export function CompleteForm({ sessionId, ticket, catalog, units, onDone, onClos
           error={errors.subjectText}
         />
       </div>
-      <ErrorAlert error={error} labels={LABELS} />
-      {Object.keys(local).length > 0 && (
-        <div class="alert alert--error" role="alert">
-          <p>请先修正以下内容：</p>
-          <ul>
-            {Object.entries(local).map(([key, message]) => (
-              <li key={key}>
-                {LABELS[key] ?? key}：{message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <FormProblems error={error} local={local} labels={LABELS} />
       <div class="actions">
         <button type="submit" class="button button--primary" disabled={saving} aria-busy={saving}>
           办结并登记

@@ -1,13 +1,13 @@
 import { useState } from "preact/hooks";
-import type { DirectoryEntry } from "../../../api/petition-types.ts";
-import { createSessions } from "../../../api/reception-staff.ts";
 import type {
-  CreateSessionBody,
-  ReceptionForm,
+  CreateReceptionSessionInput as CreateSessionBody,
   ReceptionSession,
-  Recurrence,
-} from "../../../api/reception-types.ts";
-import type { Unit } from "../../../api/types.ts";
+  RecurrenceInput as Recurrence,
+} from "../../../../../schema/api/reception.ts";
+import type { DirectoryEntry } from "../../../../../schema/api/staff.ts";
+import type { Unit } from "../../../../../schema/api/units.ts";
+import type { ReceptionForm } from "../../../../../schema/reference/reception-forms.ts";
+import { createSessions } from "../../../api/reception-staff.ts";
 import {
   FORM_LABELS,
   FORMS,
@@ -18,8 +18,9 @@ import { RadioGroup } from "../../../shared/ui/RadioGroup.tsx";
 import { personLabel } from "../../lookup.ts";
 import { useSession } from "../../session.ts";
 import { unitOptions } from "../../units.ts";
-import { ErrorAlert, fieldErrors } from "../ErrorAlert.tsx";
+import { fieldErrors } from "../ErrorAlert.tsx";
 import { SelectField, TextField } from "../Field.tsx";
+import { FormProblems } from "../FormProblems.tsx";
 
 export const SESSION_LABELS: Record<string, string> = {
   leaderId: "接访领导",
@@ -354,19 +355,7 @@ export function SessionForm({ leaders, units, defaultDate, onCreated, onCancel }
         )}
       </fieldset>
 
-      <ErrorAlert error={error} labels={SESSION_LABELS} />
-      {Object.keys(local).length > 0 && (
-        <div class="alert alert--error" role="alert">
-          <p>请先补充或修正以下内容：</p>
-          <ul>
-            {Object.entries(local).map(([key, message]) => (
-              <li key={key}>
-                {SESSION_LABELS[key] ?? key}：{message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <FormProblems error={error} local={local} labels={SESSION_LABELS} />
       <div class="actions">
         <button type="submit" class="button button--primary" disabled={saving} aria-busy={saving}>
           保存为草稿

@@ -1,24 +1,52 @@
-/** The notification events; each has a default Chinese template a tenant may override. */
-export type EventKind =
-  | "deadline.near"
-  | "deadline.dueToday"
-  | "deadline.overdue"
-  | "supervision.opened"
-  | "digest.daily"
-  | "evaluation.expired"
-  | "booking.code"
-  | "reception.reminder"
-  | "session.changed"
-  | "case.routed"
-  | "case.ownerAssigned"
-  | "case.handlerDesignated"
-  | "case.objected"
-  | "case.replied"
-  | "case.extensionRequested"
-  | "case.sentBack"
-  | "case.reviewRequested"
-  | "case.groupVisit"
-  | "petitioner.notice";
+/**
+ * The notification events, each with its Chinese name and the default wording a county may
+ * override, and the checks an override must pass. The server renders with these and the
+ * settings page edits and checks against these same values, so the two never drift.
+ */
+export const notifyEvents = [
+  "deadline.near",
+  "deadline.dueToday",
+  "deadline.overdue",
+  "supervision.opened",
+  "digest.daily",
+  "evaluation.expired",
+  "booking.code",
+  "reception.reminder",
+  "session.changed",
+  "case.routed",
+  "case.ownerAssigned",
+  "case.handlerDesignated",
+  "case.objected",
+  "case.replied",
+  "case.extensionRequested",
+  "case.sentBack",
+  "case.reviewRequested",
+  "case.groupVisit",
+  "petitioner.notice",
+] as const;
+export type NotifyEvent = (typeof notifyEvents)[number];
+
+export const EVENT_LABELS: Readonly<Record<NotifyEvent, string>> = /* @__PURE__ */ Object.freeze({
+  "deadline.near": "临近到期",
+  "deadline.dueToday": "今日到期",
+  "deadline.overdue": "超期",
+  "supervision.opened": "启动督办",
+  "digest.daily": "每日待办",
+  "evaluation.expired": "评价期满",
+  "booking.code": "预约验证码",
+  "reception.reminder": "接访提醒",
+  "session.changed": "接访变动",
+  "case.routed": "收到转送交办",
+  "case.ownerAssigned": "确定包案领导",
+  "case.handlerDesignated": "指定承办人",
+  "case.objected": "承办单位异议",
+  "case.replied": "处理意见书出具",
+  "case.extensionRequested": "延期申请待批",
+  "case.sentBack": "发回重办",
+  "case.reviewRequested": "申请复查复核",
+  "case.groupVisit": "集体访",
+  "petitioner.notice": "告知信访人",
+});
 
 export interface MessageTemplate {
   title: string;
@@ -30,9 +58,7 @@ export interface DefaultTemplate extends MessageTemplate {
   params: readonly string[];
 }
 
-export type TemplateParams = Record<string, string | number>;
-
-export const DEFAULT_TEMPLATES: Readonly<Record<EventKind, DefaultTemplate>> = {
+export const DEFAULT_TEMPLATES: Readonly<Record<NotifyEvent, DefaultTemplate>> = {
   "deadline.near": {
     title: "案件临近到期",
     body: "案件 {trackingCode}（{category}）的{deadline}将于 {due} 到期，已用时 {percent}%。",
@@ -130,8 +156,37 @@ export const DEFAULT_TEMPLATES: Readonly<Record<EventKind, DefaultTemplate>> = {
   },
 };
 
+/** What each placeholder stands for, shown next to the template editor. */
+export const PLACEHOLDER_LABELS: Readonly<Record<string, string>> = /* @__PURE__ */ Object.freeze({
+  trackingCode: "查询码",
+  category: "内容分类",
+  deadline: "期限名称",
+  due: "截止日期",
+  percent: "已用时百分比",
+  unit: "单位",
+  form: "督办形式",
+  near: "临近到期件数",
+  dueToday: "今日到期件数",
+  overdue: "已超期件数",
+  code: "验证码",
+  minutes: "有效分钟数",
+  date: "日期",
+  time: "时段",
+  leader: "接访领导",
+  venue: "地点",
+  bookingCode: "预约码",
+  change: "变动内容",
+  action: "办理环节",
+  from: "交办单位",
+  message: "告知内容",
+  reason: "理由",
+  days: "天数",
+  kind: "申请类别",
+  headcount: "来访人数",
+});
+
 /** The events that reach citizens by SMS, where one message is 70 characters. */
-export const SMS_EVENTS: readonly EventKind[] = [
+export const SMS_EVENTS: readonly NotifyEvent[] = [
   "booking.code",
   "reception.reminder",
   "session.changed",
@@ -141,32 +196,11 @@ export const SMS_EVENTS: readonly EventKind[] = [
 export const TITLE_MAX_LENGTH = 30;
 export const BODY_MAX_LENGTH = 500;
 
-const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
-
-export class MissingTemplateParamsError extends Error {
-  override name = "MissingTemplateParamsError";
-  constructor(readonly missing: readonly string[]) {
-    super(`template parameters missing: ${missing.join(", ")}`);
-  }
-}
+export const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
 
 /** The placeholder names in `text`, each once, in order of appearance. */
 export function placeholdersOf(text: string): string[] {
   return [...new Set(Array.from(text.matchAll(PLACEHOLDER), (match) => match[1] ?? ""))];
-}
-
-/**
- * Fills `{name}` placeholders. A placeholder with no value throws rather than going out as
- * literal "{name}" to a citizen; `templateProblems` catches that when an override is saved.
- */
-export function renderTemplate(template: MessageTemplate, params: TemplateParams): MessageTemplate {
-  const missing = [
-    ...new Set([...placeholdersOf(template.title), ...placeholdersOf(template.body)]),
-  ].filter((name) => !Object.hasOwn(params, name));
-  if (missing.length > 0) throw new MissingTemplateParamsError(missing);
-  const fill = (text: string) =>
-    text.replace(PLACEHOLDER, (_match, name: string) => String(params[name]));
-  return { title: fill(template.title), body: fill(template.body) };
 }
 
 /**

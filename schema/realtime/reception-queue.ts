@@ -1,0 +1,94 @@
+/**
+ * What a reception session's Durable Object says to its WebSocket clients and answers to
+ * the Worker. Shared by the server and the web pages, so both speak one protocol; the zod
+ * schemas also document the queue's HTTP answers.
+ */
+import { z } from "@hono/zod-openapi";
+
+export const ticketStatuses = [
+  "waiting",
+  "called",
+  "parked",
+  "no_show",
+  "completed",
+  "transferred",
+] as const;
+export type TicketStatus = (typeof ticketStatuses)[number];
+export const ticketKinds = ["booked", "walk_in"] as const;
+export type TicketKind = (typeof ticketKinds)[number];
+
+/** What everyone watching the queue may see of a ticket: its number, never who holds it. */
+export const PublicTicket = z.object({
+  number: z.number().int(),
+  kind: z.enum(ticketKinds),
+  status: z.enum(ticketStatuses),
+  /** The booked slot, for booked citizens. */
+  slotStart: z.string().nullable(),
+  calls: z.number().int(),
+  etaMinutes: z
+    .number()
+    .int()
+    .optional()
+    .openapi({ description: "Likely wait, from today's service times" }),
+});
+export type PublicTicket = z.infer<typeof PublicTicket>;
+
+/** For staff: who the ticket is, and the booking it came from. */
+export const StaffTicket = PublicTicket.extend({
+  label: z.string(),
+  bookingCode: z.string().nullable(),
+  topic: z.string().nullable(),
+  headcount: z.number().int(),
+  checkedInAt: z.string(),
+  calledAt: z.string().nullable(),
+  completedAt: z.string().nullable(),
+  petitionId: z.string().nullable(),
+}).openapi("Ticket");
+export type StaffTicket = z.infer<typeof StaffTicket>;
+
+export const QueueState = z
+  .object({
+    sessionId: z.string(),
+    status: z.enum(["draft", "published", "cancelled"]),
+    nowServing: PublicTicket.nullable(),
+    waiting: z.array(PublicTicket),
+    parked: z.array(PublicTicket),
+    served: z.number().int(),
+    noShows: z.number().int(),
+    /** Mean minutes from call to completion today; null until one is done. */
+    averageServiceMinutes: z.number().nullable(),
+    /** The longest a waiting citizen has waited so far, in minutes. */
+    longestWaitMinutes: z.number(),
+    updatedAt: z.string(),
+  })
+  .openapi("QueueState");
+export type QueueState = z.infer<typeof QueueState>;
+
+export const StaffQueueState = QueueState.extend({
+  nowServing: StaffTicket.nullable(),
+  waiting: z.array(StaffTicket),
+  parked: z.array(StaffTicket),
+  done: z.array(StaffTicket),
+});
+export type StaffQueueState = z.infer<typeof StaffQueueState>;
+
+/** Server → client over the socket. The full state every time: a reconnect needs nothing else. */
+export type ServerMessage =
+  | { type: "state"; state: QueueState }
+  | { type: "staffState"; state: StaffQueueState }
+  | { type: "error"; message: string };
+
+/** A session's numbers for the county's live monitor. */
+export interface SessionSummary {
+  sessionId: string;
+  waiting: number;
+  served: number;
+  noShows: number;
+  nowServing: number | null;
+  averageWaitMinutes: number | null;
+  longestWaitMinutes: number;
+  updatedAt: string;
+}
+
+/** What the county's live monitor sends: every session's numbers for the day. */
+export type MonitorMessage = { type: "sessions"; date: string; sessions: SessionSummary[] };

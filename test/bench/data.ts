@@ -1,0 +1,114 @@
+/**
+ * Bulk data for the bench, made by SQL straight into the local D1: every bench case is a
+ * copy of one petition the product registered itself (so it decrypts and reads like any
+ * other), with its own id, tracking code, person hashes, unit and clocks.
+ */
+import type { D1Database } from "@cloudflare/workers-types/experimental";
+
+export const BENCH_PREFIX = "bench-";
+
+export async function countCases(db: D1Database, tenant: string) {
+  const row = await db
+    .prepare("SELECT count(*) AS n FROM petitions WHERE tenant_id = ?")
+    .bind(tenant)
+    .first<{ n: number }>();
+  return row?.n ?? 0;
+}
+
+/**
+ * Grows the county to `total` cases. Cases are spread over every unit of the county;
+ * one in a hundred has its next alert at `dueAt`, the rest a month after it.
+ */
+export async function growCases(
+  db: D1Database,
+  tenant: string,
+  total: number,
+  dueAt: number,
+): Promise<void> {
+  const template = await db
+    .prepare(
+      "SELECT id FROM petitions WHERE tenant_id = ? AND id NOT LIKE 'bench-%' AND petitioner_sealed IS NOT NULL ORDER BY registered_at LIMIT 1",
+    )
+    .bind(tenant)
+    .first<{ id: string }>();
+  if (!template) throw new Error("the county has no registered petition to copy");
+  const units = await db
+    .prepare("SELECT id FROM units WHERE tenant_id = ? ORDER BY id")
+    .bind(tenant)
+    .all<{ id: string }>();
+  const unitIds = units.results.map((u) => u.id);
+  const columns = (
+    await db.prepare("PRAGMA table_info(petitions)").all<{ name: string }>()
+  ).results.map((c) => c.name);
+  const overrides: Record<string, string> = {
+    id: `'${BENCH_PREFIX}' || n.i`,
+    tracking_code: "'B' || printf('%011d', n.i)",
+    id_hash: "'bench-id-' || n.i",
+    phone_hash: "'bench-phone-' || n.i",
+    responsible_unit_id: "u.id",
+    registered_at: "t.registered_at - n.i * 1000",
+    next_deadline_at: "t.next_deadline_at + (n.i % 90) * 86400000",
+    next_alert_at: `CASE WHEN n.i % 100 = 0 THEN ?2 ELSE ?2 + 30 * 86400000 END`,
+  };
+  const select = columns.map((c) => overrides[c] ?? `t.${c}`).join(", ");
+  let have = await countBenchCases(db, tenant);
+  const chunk = 100_000;
+  while (have < total) {
+    const upTo = Math.min(total, have + chunk);
+    await db
+      .prepare(
+        `WITH RECURSIVE n(i) AS (SELECT ?3 + 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?4),
+           u(k, id) AS (SELECT key, value FROM json_each(?5))
+         INSERT INTO petitions (${columns.join(", ")})
+         SELECT ${select} FROM n JOIN u ON u.k = n.i % ${unitIds.length}
+         JOIN petitions t ON t.id = ?1`,
+      )
+      .bind(template.id, dueAt, have, upTo, JSON.stringify(unitIds))
+      .run();
+    have = upTo;
+  }
+}
+
+export async function countBenchCases(db: D1Database, tenant: string) {
+  const row = await db
+    .prepare("SELECT count(*) AS n FROM petitions WHERE tenant_id = ? AND id LIKE 'bench-%'")
+    .bind(tenant)
+    .first<{ n: number }>();
+  return row?.n ?? 0;
+}
+
+/** Makes one bench case in a hundred due at `dueAt` again, the others due a month later. */
+export async function resetDue(db: D1Database, tenant: string, dueAt: number) {
+  await db
+    .prepare(
+      `UPDATE petitions SET next_alert_at = CASE WHEN CAST(substr(id, 7) AS INTEGER) % 100 = 0
+         THEN ?2 ELSE ?2 + 30 * 86400000 END
+       WHERE tenant_id = ?1 AND id LIKE 'bench-%'`,
+    )
+    .bind(tenant, dueAt)
+    .run();
+}
+
+export async function countDue(db: D1Database, tenant: string, at: number) {
+  const row = await db
+    .prepare("SELECT count(*) AS n FROM petitions WHERE tenant_id = ? AND next_alert_at <= ?")
+    .bind(tenant, at)
+    .first<{ n: number }>();
+  return row?.n ?? 0;
+}
+
+/** `count` webhook deliveries waiting to be sent, ready to be handed to the queue. */
+export async function insertDeliveries(db: D1Database, tenant: string, run: string, count: number) {
+  const now = Date.now();
+  await db
+    .prepare(
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?3)
+       INSERT INTO deliveries (id, tenant_id, idempotency_key, channel, event, recipient_label,
+         title, body, status, attempts, created_at, updated_at, enqueued_at)
+       SELECT ?2 || '-' || n.i, ?1, ?2 || '-' || n.i, 'webhook', 'deadline.overdue', '对接接口',
+         '期限提醒', '基准测试消息', 'queued', 0, ?4, ?4, ?4 FROM n`,
+    )
+    .bind(tenant, run, count, now)
+    .run();
+  return Array.from({ length: count }, (_, i) => `${run}-${i + 1}`);
+}

@@ -1,0 +1,156 @@
+// The reception desk on the day: checking citizens in, working the queue, and finishing a
+// visit as a petition or handing it to another leader's session.
+import type { CheckInBody, CompleteTicketBody } from "../../../schema/api/reception.ts";
+import type { StaffTicket } from "../../../schema/realtime/reception-queue.ts";
+import type { Arrival, TicketResult } from "../../../schema/realtime/reception-session.ts";
+import type { Env } from "../../env.ts";
+import { ApiError, conflict, notFound } from "../../errors.ts";
+import { type ReceptionClient, sessionClient } from "../../reception/client.ts";
+import { findReceptionSession } from "../../storage/reception.ts";
+import { decryptPii, encryptPii } from "../crypto/pii.ts";
+import { registerPetition } from "../petitions/intake.ts";
+import type { CaseContext, StaffView } from "../tenancy/county-context.ts";
+
+/** The session and its object, if this person works its desk: its unit's staff or the county office. */
+export async function deskSession(
+  env: Env,
+  ctx: CaseContext,
+  viewer: StaffView,
+  shard: string,
+  sessionId: string,
+) {
+  const row = await findReceptionSession(ctx.scope, sessionId);
+  if (!row) throw notFound("该接访日");
+  if (!viewer.inCountyOffice && !viewer.unitSubtree.includes(row.unitId)) {
+    throw new ApiError("FORBIDDEN", "只能操作本单位的接访");
+  }
+  return { row, client: sessionClient(env, ctx.scope, row, shard) };
+}
+
+export function ticketOrThrow(result: TicketResult): StaffTicket {
+  if (result.ok) return result.ticket;
+  if (result.reason === "NOT_FOUND") throw new ApiError("NOT_FOUND", result.message);
+  throw conflict(result.message, { reason: result.reason });
+}
+
+/** One step on a ticket of a session this person works (call next, recall, park, …). */
+export async function ticketStep(
+  env: Env,
+  ctx: CaseContext,
+  viewer: StaffView,
+  shard: string,
+  sessionId: string,
+  step: (client: ReceptionClient) => Promise<TicketResult>,
+): Promise<StaffTicket> {
+  const { client } = await deskSession(env, ctx, viewer, shard, sessionId);
+  return ticketOrThrow(await step(client));
+}
+
+/** A citizen arrives: by booking code (typed or scanned), or as a walk-in whose details are sealed. */
+export async function checkIn(
+  env: Env,
+  ctx: CaseContext,
+  viewer: StaffView,
+  shard: string,
+  sessionId: string,
+  body: CheckInBody,
+): Promise<StaffTicket> {
+  let arrival: Arrival;
+  if ("bookingCode" in body)
+    arrival = { bookingCode: body.bookingCode.toUpperCase().replace(/[\s-]/g, "") };
+  else {
+    const party = {
+      name: body.walkIn.name,
+      ...(body.walkIn.phone && { phone: body.walkIn.phone }),
+    };
+    arrival = {
+      walkIn: {
+        label: body.walkIn.name,
+        partySealed: await encryptPii(ctx.keys, JSON.stringify(party)),
+        topic: body.walkIn.topic,
+        headcount: body.walkIn.headcount,
+      },
+    };
+  }
+  return ticketStep(env, ctx, viewer, shard, sessionId, (client) => client.checkIn(arrival));
+}
+
+/**
+ * Finishes the visit being served: registers it as a petition (channel reception, owned by
+ * the receiving leader, the booked citizen as petitioner unless the desk says otherwise),
+ * then closes the ticket with the petition's id (none for an accusation).
+ */
+export async function completeTicket(
+  env: Env,
+  ctx: CaseContext,
+  viewer: StaffView,
+  shard: string,
+  sessionId: string,
+  number: number,
+  body: CompleteTicketBody,
+) {
+  const { row, client } = await deskSession(env, ctx, viewer, shard, sessionId);
+  const detail = await client.ticketDetail(number);
+  if (!detail) throw notFound("该号码");
+  if (detail.ticket.status !== "called") throw conflict("只能办结正在接待的群众");
+  const booked = detail.partySealed
+    ? (JSON.parse(await decryptPii(ctx.keys, detail.partySealed)) as {
+        name: string;
+        phone?: string;
+        idNumber?: string;
+      })
+    : undefined;
+  const petitioner = { ...(booked ?? { name: detail.ticket.label }), ...(body.petitioner ?? {}) };
+  // The petition first: if the object then fails, the visit is still on record.
+  const petition = await registerPetition(
+    ctx,
+    {
+      ...body,
+      petitioner,
+      channel: "reception",
+      receivedAt: ctx.now.toISOString(),
+      unitId: row.unitId,
+      ownerLeaderId: row.leaderId,
+      headcount: body.headcount ?? detail.ticket.headcount,
+    },
+    viewer,
+  );
+  // The desk's feed goes to every desk of the unit: an accusation is not linked there.
+  const linked = petition.confidential ? null : petition.id;
+  const ticket = ticketOrThrow(await client.complete(number, linked));
+  return { ticket, petition };
+}
+
+/** Hands a citizen to another leader's published session the same day. */
+export async function transferTicket(
+  env: Env,
+  ctx: CaseContext,
+  viewer: StaffView,
+  shard: string,
+  sessionId: string,
+  number: number,
+  toSessionId: string,
+) {
+  const from = await deskSession(env, ctx, viewer, shard, sessionId);
+  const to = await findReceptionSession(ctx.scope, toSessionId);
+  if (to?.status !== "published" || to.date !== from.row.date || to.id === from.row.id) {
+    throw new ApiError("VALIDATION_FAILED", "只能转给同一天另一场已公示的接访", { status: 422 });
+  }
+  const detail = await from.client.ticketDetail(number);
+  if (!detail) throw notFound("该号码");
+  if (["completed", "transferred"].includes(detail.ticket.status))
+    throw conflict("该号码已办结或已转接");
+  // The new ticket first: a citizen is never left without a place in either queue.
+  const moved = ticketOrThrow(
+    await sessionClient(env, ctx.scope, to, shard).checkIn({
+      walkIn: {
+        label: detail.ticket.label,
+        partySealed: detail.partySealed ?? undefined,
+        topic: detail.ticket.topic ?? undefined,
+        headcount: detail.ticket.headcount,
+      },
+    }),
+  );
+  const fromTicket = ticketOrThrow(await from.client.transferOut(number));
+  return { from: fromTicket, to: moved };
+}

@@ -1,0 +1,195 @@
+import type { QueueState, StaffQueueState } from "../../schema/realtime/reception-queue.ts";
+import type {
+  Arrival,
+  Booking,
+  BookingInput,
+  BookResult,
+  CancelResult,
+  HoldResult,
+  SessionConfig,
+  SlotAvailability,
+  TicketDetail,
+  TicketResult,
+} from "../../schema/realtime/reception-session.ts";
+import type { ReceptionSessionRow } from "../../schema/tenant/tables.ts";
+import { resolveReceptionPolicy } from "../domain/reception/booking-policy.ts";
+import { slotStarts } from "../domain/reception/session.ts";
+import type { Env } from "../env.ts";
+import { loadReceptionPolicyRow } from "../storage/reception.ts";
+import type { TenantScope } from "../storage/tenant-scope.ts";
+import type { ReceptionSession } from "./session-object.ts";
+
+type SessionStub = DurableObjectStub<ReceptionSession>;
+
+/**
+ * The one way the Worker talks to a reception session's Durable Object. It names the
+ * object, sets it up on demand (an object never configured, or whose storage was reset,
+ * answers NOT_CONFIGURED and is configured once, then asked again), and gives the answers
+ * their types from schema/realtime.
+ */
+export class ReceptionClient {
+  readonly #stub: SessionStub;
+
+  constructor(
+    env: Env,
+    tenant: string,
+    sessionId: string,
+    /** How to set the object up when it says it was never configured. */
+    private readonly config: () => Promise<SessionConfig>,
+  ) {
+    this.#stub = env.RECEPTION_SESSION.get(
+      env.RECEPTION_SESSION.idFromName(receptionObjectName(tenant, sessionId)),
+    );
+  }
+
+  /** Sends the object its schedule and the county's rules; done again on every change. */
+  async configure(): Promise<void> {
+    await this.#stub.configure(await this.config());
+  }
+
+  hold(slot: string) {
+    return this.#configured<HoldResult>(() => this.#stub.hold(slot));
+  }
+
+  book(input: BookingInput) {
+    return this.#configured<BookResult>(() => this.#stub.book(input));
+  }
+
+  /**
+   * Books without setting the object up: a NOT_CONFIGURED answer is returned as it is. For
+   * the phone's gate, which books inside its own single-writer step and cannot read the
+   * county's rules; the Worker configures the session and asks the gate again.
+   */
+  async bookAsConfigured(input: BookingInput): Promise<BookResult> {
+    return answer<BookResult>(await this.#stub.book(input));
+  }
+
+  async booking(code: string): Promise<Booking | undefined> {
+    return answer<Booking | undefined>(await this.#stub.booking(code));
+  }
+
+  async cancelBooking(code: string, phoneHash: string): Promise<CancelResult> {
+    return answer<CancelResult>(await this.#stub.cancelBooking(code, phoneHash));
+  }
+
+  reschedule(code: string, phoneHash: string, slot: string) {
+    return this.#configured<BookResult>(() => this.#stub.reschedule(code, phoneHash, slot));
+  }
+
+  async activeBookings(): Promise<Booking[]> {
+    return answer<Booking[]>(await this.#stub.activeBookings());
+  }
+
+  /** The slots and their free places; configures a published session seen for the first time. */
+  async slotAvailability(published: boolean): Promise<SlotAvailability[]> {
+    const slots = answer<SlotAvailability[]>(await this.#stub.slotAvailability());
+    if (slots.length > 0 || !published) return slots;
+    await this.configure();
+    return answer<SlotAvailability[]>(await this.#stub.slotAvailability());
+  }
+
+  checkIn(arrival: Arrival) {
+    return this.#configured<TicketResult>(() => this.#stub.checkIn(arrival));
+  }
+
+  callNext() {
+    return this.#configured<TicketResult>(() => this.#stub.callNext());
+  }
+
+  recall(number: number) {
+    return this.#configured<TicketResult>(() => this.#stub.recall(number));
+  }
+
+  setStatus(number: number, to: "no_show" | "parked" | "waiting") {
+    return this.#configured<TicketResult>(() => this.#stub.setStatus(number, to));
+  }
+
+  complete(number: number, petitionId: string | null) {
+    return this.#configured<TicketResult>(() => this.#stub.complete(number, petitionId));
+  }
+
+  transferOut(number: number) {
+    return this.#configured<TicketResult>(() => this.#stub.transferOut(number));
+  }
+
+  async ticketDetail(number: number): Promise<TicketDetail | undefined> {
+    return answer<TicketDetail | undefined>(await this.#stub.ticketDetail(number));
+  }
+
+  async publicState(): Promise<QueueState> {
+    return answer<QueueState>(await this.#stub.publicState());
+  }
+
+  async staffState(): Promise<StaffQueueState> {
+    return answer<StaffQueueState>(await this.#stub.staffState());
+  }
+
+  /** Hands a WebSocket upgrade to the object, which keeps the connection. */
+  watch(request: Request): Promise<Response> {
+    return this.#stub.fetch(request);
+  }
+
+  async #configured<T extends { ok: boolean; reason?: string }>(
+    call: () => Promise<unknown>,
+  ): Promise<T> {
+    const first = answer<T>(await call());
+    if (first.ok || first.reason !== "NOT_CONFIGURED") return first;
+    await this.configure();
+    return answer<T>(await call());
+  }
+}
+
+/** The client of one session, set up from its row and the county's reception rules. */
+export function sessionClient(
+  env: Env,
+  scope: TenantScope,
+  row: ReceptionSessionRow,
+  shard: string,
+): ReceptionClient {
+  return new ReceptionClient(env, scope.tenant, row.id, () => sessionConfig(scope, row, shard));
+}
+
+/** The client a phone's gate books through: it never configures (see `bookAsConfigured`). */
+export function gateSessionClient(env: Env, tenant: string, sessionId: string): ReceptionClient {
+  return new ReceptionClient(env, tenant, sessionId, () =>
+    Promise.reject(new Error("a phone's gate cannot configure a session")),
+  );
+}
+
+async function sessionConfig(
+  scope: TenantScope,
+  row: ReceptionSessionRow,
+  shard: string,
+): Promise<SessionConfig> {
+  const policy = resolveReceptionPolicy(await loadReceptionPolicyRow(scope));
+  return {
+    tenant: scope.tenant,
+    shard,
+    sessionId: row.id,
+    date: row.date,
+    slots: slotStarts({
+      date: row.date,
+      start: row.startTime,
+      end: row.endTime,
+      slotMinutes: row.slotMinutes,
+      capacityPerSlot: row.capacityPerSlot,
+    }),
+    capacityPerSlot: row.capacityPerSlot,
+    status: row.status,
+    walkInEvery: policy.walkInEvery,
+    maxCalls: policy.maxCalls,
+  };
+}
+
+/** One object per county and session. */
+export function receptionObjectName(tenant: string, sessionId: string): string {
+  return `${tenant}:${sessionId}`;
+}
+
+/**
+ * RPC results arrive wrapped for disposal (Rpc.Result); the data is exactly what the
+ * object's method returned, whose type schema/realtime declares.
+ */
+function answer<T>(result: unknown): T {
+  return result as T;
+}
