@@ -208,3 +208,44 @@ describe("the review list (逐案评查)", () => {
     );
   });
 });
+
+describe("closing and signing", () => {
+  it("takes the petitioner's online evaluation as their opinion, and offers sign-off once", async () => {
+    const { clerk, handler, bureauLeader } = county.people;
+    const id = await assignedToBureau();
+    await act(county, bureauLeader.token, id, "owner", { leaderId: bureauLeader.id });
+    const beforeSigning = await act(county, handler.token, id, "reply", reply);
+    expect(beforeSigning.status).toBe(200);
+    const signed = await act(county, bureauLeader.token, id, "sign-off", {});
+    expect(signed.status).toBe(200);
+    // Signed: no longer offered, and refused if tried again.
+    expect(signed.body.availableActions).not.toContain("signOff");
+    expect((await act(county, bureauLeader.token, id, "sign-off", {})).status).toBe(403);
+
+    const code = (
+      await call<{ trackingCode: string }>(`/api/v1/t/${county.code}/petitions/${id}`, {
+        token: clerk.token,
+      })
+    ).body.trackingCode;
+    await call(`/api/v1/t/${county.code}/public/evaluate`, {
+      body: {
+        trackingCode: code,
+        phoneLast4: "5678",
+        handlingUnit: "satisfied",
+        office: "basically_satisfied",
+        comment: "办得快",
+      },
+    });
+    const closed = await act(county, handler.token, id, "close", {
+      factsClear: true,
+      handled: true,
+      fileComplete: true,
+      petitionerOpinion: "",
+      method: "handled",
+    });
+    expect(closed.status).toBe(200);
+    expect((closed.body.closure as { petitionerOpinion: string }).petitionerOpinion).toBe(
+      "信访人网上评价：对承办单位满意，对信访部门基本满意；意见：办得快",
+    );
+  });
+});

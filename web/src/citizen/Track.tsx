@@ -68,7 +68,7 @@ export function TrackPage({ tenant, initialCode }: { tenant: string; initialCode
     <>
       <h1>查询办理进度</h1>
       <div class="card">
-        <form class="form" onSubmit={submit}>
+        <form noValidate class="form" onSubmit={submit}>
           <div class="form-grid">
             <TextField
               id="track-code"
@@ -291,7 +291,7 @@ function Evaluation({
         </dl>
       )}
       {e.status === "pending" && (
-        <form class="form" onSubmit={submit}>
+        <form noValidate class="form" onSubmit={submit}>
           <RadioGroup
             name="eval-unit"
             legend="对承办单位的评价"

@@ -149,6 +149,20 @@ async function toldStatements(
   ];
 }
 
+const SATISFACTION_WORDS = {
+  satisfied: "满意",
+  basically_satisfied: "基本满意",
+  unsatisfied: "不满意",
+} as const;
+
+/** The petitioner's online evaluation, in words, as their opinion on the handling. */
+function evaluationOpinion(row: PetitionRow): string {
+  const e = row.evaluation;
+  if (!e) return "";
+  const comment = e.comment ? `；意见：${e.comment}` : "";
+  return `信访人网上评价：对承办单位${SATISFACTION_WORDS[e.handlingUnit]}，对信访部门${SATISFACTION_WORDS[e.office]}${comment}`;
+}
+
 const staleCase = () => conflict("案件已被他人更新，请刷新后重试");
 
 export function clockFacts(row: PetitionRow): ClockFacts {
@@ -383,11 +397,13 @@ async function decide(
     }
     case "close": {
       const body = input as ActionInput["close"];
+      // The petitioner's own online evaluation is their opinion when staff record none.
+      const petitionerOpinion = body.petitionerOpinion.trim() || evaluationOpinion(row);
       const blockers = closeBlockers({
         factsClear: body.factsClear,
         handled: body.handled,
         ownerSignedOff: row.ownerLeaderId === null || row.ownerSignedOff,
-        petitionerOpinionRecorded: body.petitionerOpinion.trim().length > 0,
+        petitionerOpinionRecorded: petitionerOpinion.length > 0,
         fileComplete: body.fileComplete,
       });
       if (blockers.length > 0) {
@@ -400,7 +416,7 @@ async function decide(
           closure: {
             on: today,
             method: body.method,
-            petitionerOpinion: body.petitionerOpinion,
+            petitionerOpinion,
             ...(body.summary && { summary: body.summary }),
           },
         },

@@ -102,6 +102,8 @@ export interface CaseHolders {
   responsibleUnitId: string;
   handlerId: string | null;
   ownerLeaderId: string | null;
+  /** Once the owner leader has signed, signing is no longer offered. */
+  ownerSignedOff?: boolean | undefined;
 }
 
 const has = (actor: CaseActor, ...roles: StaffRole[]) => actor.roles.some((r) => roles.includes(r));
@@ -140,7 +142,7 @@ export function mayTake(action: PetitionAction, actor: CaseActor, holders: CaseH
     case "designateHandler":
       return (holds || oversees) && has(actor, "clerk", "leader", "supervisor");
     case "signOff":
-      return isOwner;
+      return isOwner && !holders.ownerSignedOff;
     case "close":
       return (
         (holds && has(actor, "clerk", "handler", "leader")) ||

@@ -168,6 +168,7 @@ function ActionForm(props: FormProps) {
   const Fields = FIELDS[action];
   return (
     <form
+      noValidate
       ref={formRef}
       id={`action-${action}`}
       class="form subform"
