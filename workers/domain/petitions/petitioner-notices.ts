@@ -19,8 +19,9 @@ const STAGE_NAMES = { first: "处理意见书", review: "复查意见书", reRev
  * What the petitioner is owed after a step (§21–§23, §34–§36): registration with the
  * tracking code; acceptance, or decline with its reason; where the case was sent; an
  * extension with its reason and new date; a written decision with how to obtain it, the
- * review window and the invitation to evaluate. Nothing when no notice is owed (name or
- * address unknown).
+ * review window and the invitation to evaluate. Sent whenever the petitioner gave a phone:
+ * the §23 clock (owed only with a name and an address) is a separate matter, and a
+ * petitioner who gave only a phone still always knows.
  */
 export function owedNotice(
   ctx: CaseContext,
@@ -28,7 +29,6 @@ export function owedNotice(
   after: PetitionRow,
   detail: { reason?: string | undefined; days?: number | undefined },
 ): OwedNotice | undefined {
-  if (!after.noticeOwed) return undefined;
   const unit = ctx.units.find((u) => u.id === after.responsibleUnitId)?.name ?? "";
   switch (action) {
     case "register":
