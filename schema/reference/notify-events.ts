@@ -23,6 +23,7 @@ export const notifyEvents = [
   "case.reviewRequested",
   "case.groupVisit",
   "petitioner.notice",
+  "calendar.missing",
 ] as const;
 export type NotifyEvent = (typeof notifyEvents)[number];
 
@@ -46,6 +47,7 @@ export const EVENT_LABELS: Readonly<Record<NotifyEvent, string>> = /* @__PURE__ 
   "case.reviewRequested": "申请复查复核",
   "case.groupVisit": "集体访",
   "petitioner.notice": "告知信访人",
+  "calendar.missing": "次年节假日未录入",
 });
 
 export interface MessageTemplate {
@@ -149,6 +151,11 @@ export const DEFAULT_TEMPLATES: Readonly<Record<NotifyEvent, DefaultTemplate>> =
     body: "{unit}登记集体访 {headcount} 人，案件 {trackingCode}（{category}），请及时研判处置。",
     params: ["unit", "headcount", "trackingCode", "category"],
   },
+  "calendar.missing": {
+    title: "请录入节假日",
+    body: "{year} 年的节假日安排尚未录入，跨年案件的期限暂按周末计算。请在“节假日”页面录入。",
+    params: ["year"],
+  },
   "petitioner.notice": {
     title: "信访事项告知",
     body: "【连心桥】您的信访事项（查询码 {trackingCode}）{message}",
@@ -183,6 +190,7 @@ export const PLACEHOLDER_LABELS: Readonly<Record<string, string>> = /* @__PURE__
   days: "天数",
   kind: "申请类别",
   headcount: "来访人数",
+  year: "年份",
 });
 
 /** The events that reach citizens by SMS, where one message is 70 characters. */

@@ -65,3 +65,32 @@ describe("supervision before breach (挂牌督办, 批示)", () => {
     expect(handler.id).toBeTruthy();
   });
 });
+
+describe("the holiday calendar watch", () => {
+  it("tells the administrators once a day when next year's calendar is missing", async () => {
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const next = Number(today.slice(0, 4)) + 1;
+    const years = (
+      await call<{ years: number[] }>(`/api/v1/t/${county.code}/calendar?year=${next}`, {
+        token: county.adminToken,
+      })
+    ).body.years;
+    const expected = today.slice(5) >= "11-01" && !years.includes(next);
+    const morning = new Date(Date.now() + 8 * 3_600_000).getUTCHours() >= 8;
+    await call(`/api/v1/t/${county.code}/deadline-scan`, {
+      method: "POST",
+      token: county.adminToken,
+    });
+    await call(`/api/v1/t/${county.code}/deadline-scan`, {
+      method: "POST",
+      token: county.adminToken,
+    });
+    const inbox = await call<{ items: { event: string; body: string }[] }>(
+      `/api/v1/t/${county.code}/notifications`,
+      { token: county.adminToken },
+    );
+    const warnings = inbox.body.items.filter((n) => n.event === "calendar.missing");
+    expect(warnings).toHaveLength(expected && morning ? 1 : 0);
+    if (warnings[0]) expect(warnings[0].body).toContain(`${next} 年的节假日安排尚未录入`);
+  });
+});

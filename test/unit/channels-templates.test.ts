@@ -64,6 +64,7 @@ const TYPICAL: Record<NotifyEvent, TemplateParams> = {
     trackingCode: "XF2026-000123",
     category: "土地征收",
   },
+  "calendar.missing": { year: 2027 },
   "petitioner.notice": { trackingCode: "XF2026-000123", message: "已交办县自然资源局办理。" },
 };
 
@@ -99,6 +100,8 @@ describe("message templates", () => {
         "信访人对案件 XF2026-000123（土地征收）的处理意见不服，申请复查。请及时办理。",
       "case.groupVisit":
         "县信访局登记集体访 12 人，案件 XF2026-000123（土地征收），请及时研判处置。",
+      "calendar.missing":
+        "2027 年的节假日安排尚未录入，跨年案件的期限暂按周末计算。请在“节假日”页面录入。",
       "petitioner.notice": "【连心桥】您的信访事项（查询码 XF2026-000123）已交办县自然资源局办理。",
     });
   });

@@ -15,6 +15,7 @@ import { openTenantScope, type TenantScope } from "../../storage/tenant-scope.ts
 import { cstDate, deadlineStatus } from "../deadlines/index.ts";
 import { type AlertMarkAt, alertMarks, storedClocks } from "../petitions/clocks.ts";
 import { countyOffice, unitSubtree } from "../tenancy/county-context.ts";
+import { warnMissingCalendar } from "./calendar-watch.ts";
 import { sendDigests } from "./digest.ts";
 import { type Notice, noticeStatements } from "./notices.ts";
 import { flushOutbox } from "./outbox.ts";
@@ -137,6 +138,9 @@ export async function scanTenant(
   if (morning && !(await hasScanRun(scope, "reception.reminder", today))) {
     const loaded = await load();
     reminders = await sendReceptionReminders(loaded.ctx, loaded.settings, today);
+  }
+  if (morning && !(await hasScanRun(scope, "calendar.missing", today))) {
+    await warnMissingCalendar(await load(), today);
   }
   const enqueued = await flushOutbox(env, scope, now);
   return { ...part, digests, reminders, enqueued, continued: more ? 1 : 0 };

@@ -53,6 +53,7 @@ export const DEFAULT_SETTINGS: NotificationSettings = {
     "case.sentBack": { channels: ["in_app", "web_push"] },
     "case.reviewRequested": { channels: ["in_app", "web_push"] },
     "case.groupVisit": { channels: ["in_app", "web_push", "wecom", "dingtalk"] },
+    "calendar.missing": { channels: ["in_app", "email"] },
     "petitioner.notice": { channels: ["sms"] },
   },
   quietHours: { start: "21:00", end: "08:00" },

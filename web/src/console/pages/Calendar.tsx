@@ -4,6 +4,7 @@ import type { DayKind } from "../../../../schema/api/petitions.ts";
 import { computeDueDate, getCalendar, putCalendar } from "../../api/petitions.ts";
 import { formatDate, todayCst, weekdayOf } from "../../shared/dates.ts";
 import { RadioGroup } from "../../shared/ui/RadioGroup.tsx";
+import { CalendarRanges } from "../components/CalendarRanges.tsx";
 import { ErrorAlert, fieldErrors, SuccessStatus } from "../components/ErrorAlert.tsx";
 import { SelectField, TextField } from "../components/Field.tsx";
 import { Loading } from "../components/Loading.tsx";
@@ -146,6 +147,16 @@ function YearEditor({
       <p class="muted">
         放假 {holidays} 天，调休上班 {workdays} 天。未列出的日期按周一至周五上班、周六周日休息。
       </p>
+      <CalendarRanges
+        year={year}
+        onAdd={(days) => {
+          setRows((list) => {
+            const taken = new Set(list.map((r) => r.date));
+            return withKeys([...list, ...days.filter((d) => !taken.has(d.date))]);
+          });
+          setStatus(`已加入 ${days.length} 天，保存后生效。`);
+        }}
+      />
       <form noValidate class="form" onSubmit={save}>
         {rows.length === 0 ? (
           <p class="muted">尚未录入 {year} 年的安排。</p>
