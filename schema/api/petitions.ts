@@ -33,7 +33,7 @@ export const CloseMethod = z
   });
 export type CloseMethod = z.infer<typeof CloseMethod>;
 
-const Person = z.object({
+export const Person = z.object({
   name: Text(50),
   idNumber: z
     .string()

@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { StaffTicket } from "../realtime/reception-queue.ts";
 import { receptionForms } from "../reference/reception-forms.ts";
 import { HumanCheck, Id, Text } from "./common.ts";
-import { CreatePetitionBody, IsoDate, Petition } from "./petitions.ts";
+import { CreatePetitionBody, IsoDate, Person, Petition } from "./petitions.ts";
 
 const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "时间格式应为 HH:MM");
 
@@ -214,11 +214,16 @@ export const CheckInBody = z.union([
 export type CheckInBody = z.infer<typeof CheckInBody>;
 
 /** Registering the visit as a petition: the channel, time, unit and owner leader are the desk's. */
+/**
+ * The queue keeps only a masked name, so the desk sends just what it adds or corrects: the
+ * rest of the petitioner comes from the sealed booking or walk-in record.
+ */
 export const CompleteTicketBody = CreatePetitionBody.omit({
   channel: true,
   receivedAt: true,
   unitId: true,
-}).partial({ petitioner: true });
+  petitioner: true,
+}).extend({ petitioner: Person.partial().optional() });
 export type CompleteTicketBody = z.infer<typeof CompleteTicketBody>;
 
 export const TicketCompleted = z.object({ ticket: StaffTicket, petition: Petition });

@@ -53,7 +53,8 @@ export function CompleteForm({ sessionId, ticket, catalog, units, onDone, onClos
   const { tenant } = useSession();
   const [purpose, setPurpose] = useState<Purpose | "">("");
   const [categoryCode, setCategoryCode] = useState("");
-  const [name, setName] = useState(ticket.label);
+  // Blank keeps the name sealed with the booking or walk-in; the queue shows it masked.
+  const [name, setName] = useState("");
   const [idNumber, setIdNumber] = useState("");
   const [phone, setPhone] = useState("");
   const [address, setAddress] = useState("");
@@ -78,7 +79,6 @@ export function CompleteForm({ sessionId, ticket, catalog, units, onDone, onClos
     const problems: Record<string, string> = {};
     if (!purpose) problems.purpose = "请选择信访目的";
     if (!categoryCode) problems.categoryCode = "请选择内容分类（小类）";
-    if (!name.trim()) problems["petitioner.name"] = "请填写信访人姓名";
     if (id.state === "invalid" || id.state === "partial")
       problems["petitioner.idNumber"] = id.message;
     if (mobile.state === "invalid" || mobile.state === "partial") {
@@ -91,8 +91,9 @@ export function CompleteForm({ sessionId, ticket, catalog, units, onDone, onClos
       purpose: purpose as Purpose,
       categoryCode,
       ...materialBody(material),
-      petitioner: { name: name.trim() },
+      petitioner: {},
     };
+    if (body.petitioner && name.trim()) body.petitioner.name = name.trim();
     if (body.petitioner && id.state === "valid") body.petitioner.idNumber = id.value;
     if (body.petitioner && mobile.state === "valid") body.petitioner.phone = mobile.value;
     if (body.petitioner && address.trim()) body.petitioner.address = address.trim();
@@ -138,10 +139,9 @@ export function CompleteForm({ sessionId, ticket, catalog, units, onDone, onClos
       <div class="form-grid">
         <TextField
           id="complete-name"
-          label="姓名"
+          label={`姓名（留空则沿用登记的 ${ticket.label}）`}
           value={name}
           onValue={setName}
-          required
           maxLength={50}
           error={errors["petitioner.name"]}
         />
