@@ -392,6 +392,37 @@ export const recusals = sqliteTable(
   ],
 );
 
+/**
+ * 协办: units that assist the lead unit (主办, the case's responsible unit) on a case. They
+ * see it through the visibility rule and add opinions; the lead unit replies.
+ */
+export const assistingUnits = sqliteTable(
+  "assisting_units",
+  {
+    tenantId: text("tenant_id").notNull(),
+    petitionId: text("petition_id").notNull(),
+    unitId: text("unit_id").notNull(),
+    addedBy: text("added_by").notNull(),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.petitionId, t.unitId] })],
+);
+
+/** An assisting unit's opinion on a case, for the lead unit's reply. */
+export const caseOpinions = sqliteTable(
+  "case_opinions",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    petitionId: text("petition_id").notNull(),
+    unitId: text("unit_id").notNull(),
+    staffId: text("staff_id").notNull(),
+    text: text("text").notNull(),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("case_opinions_case_idx").on(t.tenantId, t.petitionId, t.at)],
+);
+
 export const noticeMethods = ["sms", "letter", "in_person", "in_app"] as const;
 export type NoticeMethod = (typeof noticeMethods)[number];
 

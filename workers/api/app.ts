@@ -14,6 +14,7 @@ import { deliveryRoutes } from "./routes/deliveries.ts";
 import { mountDocs } from "./routes/docs.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { inboxRoutes } from "./routes/inbox.ts";
+import { jointHandlingRoutes } from "./routes/joint-handling.ts";
 import { notificationSettingsRoutes } from "./routes/notification-settings.ts";
 import { petitionRoutes } from "./routes/petitions.ts";
 import { receptionDeskRoutes } from "./routes/reception-desk.ts";
@@ -48,6 +49,7 @@ export function createApp() {
   app.route("/api/v1", petitionRoutes);
   app.route("/api/v1", reviewListRoutes);
   app.route("/api/v1", supervisionEarlyRoutes);
+  app.route("/api/v1", jointHandlingRoutes);
   app.route("/api/v1", citizenRoutes);
   app.route("/api/v1", supervisionRoutes);
   app.route("/api/v1", inboxRoutes);

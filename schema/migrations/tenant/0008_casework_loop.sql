@@ -38,3 +38,24 @@ CREATE INDEX `petition_notices_case_idx` ON `petition_notices` (`tenant_id`,`pet
 UPDATE `supervisions` SET `status` = 'resolved', `resolved_at` = `updated_at` WHERE `status` = 'open' AND `rowid` NOT IN (SELECT min(`rowid`) FROM `supervisions` WHERE `status` = 'open' GROUP BY `tenant_id`, `petition_id`);
 --> statement-breakpoint
 CREATE UNIQUE INDEX `supervisions_open_case_uq` ON `supervisions` (`tenant_id`,`petition_id`) WHERE "supervisions"."status" = 'open';
+--> statement-breakpoint
+CREATE TABLE `assisting_units` (
+	`tenant_id` text NOT NULL,
+	`petition_id` text NOT NULL,
+	`unit_id` text NOT NULL,
+	`added_by` text NOT NULL,
+	`at` integer NOT NULL,
+	PRIMARY KEY(`tenant_id`, `petition_id`, `unit_id`)
+);
+--> statement-breakpoint
+CREATE TABLE `case_opinions` (
+	`id` text PRIMARY KEY NOT NULL,
+	`tenant_id` text NOT NULL,
+	`petition_id` text NOT NULL,
+	`unit_id` text NOT NULL,
+	`staff_id` text NOT NULL,
+	`text` text NOT NULL,
+	`at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `case_opinions_case_idx` ON `case_opinions` (`tenant_id`,`petition_id`,`at`);

@@ -24,10 +24,10 @@ const ROUTE_WORDS: Partial<Record<PetitionAction, string>> = { forward: "转送"
 export function whoMustAct(
   ctx: CaseContext,
   staff: readonly StaffRow[],
-  action: PetitionAction | "register" | "supervise",
+  action: PetitionAction | "register" | "supervise" | "assist",
   before: PetitionRow,
   after: PetitionRow,
-  step: { formLabel?: string | undefined } = {},
+  step: { formLabel?: string | undefined; unitId?: string | undefined } = {},
 ): Omit<Notice, "key">[] {
   const active = staff.filter((s) => !s.disabled);
   const inUnit = (unitId: string | undefined, ...roles: StaffRole[]) =>
@@ -56,6 +56,21 @@ export function whoMustAct(
             category,
           },
           staff: inUnit(office?.id, "clerk", "supervisor", "leader"),
+        },
+      ];
+    case "assist":
+      return [
+        {
+          ...base,
+          event: "case.routed",
+          params: {
+            action: "协办",
+            from: unitName(after.responsibleUnitId),
+            unit: unitName(step.unitId),
+            trackingCode: after.trackingCode,
+            category,
+          },
+          staff: inUnit(step.unitId, "clerk", "leader"),
         },
       ];
     case "supervise":
@@ -211,10 +226,10 @@ export async function mustActStatements(
   ctx: CaseContext,
   settings: LoadedSettings,
   actor: StaffView | null,
-  action: PetitionAction | "register" | "supervise",
+  action: PetitionAction | "register" | "supervise" | "assist",
   before: PetitionRow,
   after: PetitionRow,
-  step: { formLabel?: string | undefined } = {},
+  step: { formLabel?: string | undefined; unitId?: string | undefined } = {},
 ) {
   const staff = await listStaff(ctx.scope);
   const statements = [];
