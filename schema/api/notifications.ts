@@ -143,6 +143,17 @@ export const Supervision = z
     openedAt: z.iso.datetime(),
     resolvedAt: z.iso.datetime().nullable(),
     trackingCode: z.string().nullable().optional(),
+    essentials: z
+      .object({
+        categoryName: z.string(),
+        unitName: z.string(),
+        summary: z.string(),
+        deadline: z.iso.datetime().nullable(),
+      })
+      .optional()
+      .openapi({
+        description: "The case as the card shows it (category, unit, summary, deadline)",
+      }),
   })
   .openapi("Supervision");
 export type Supervision = z.infer<typeof Supervision>;

@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { CHANNELS, PURPOSES } from "../reference/intake.ts";
 import type { PetitionAction } from "../reference/petition-actions.ts";
 import { publicUnitKinds } from "../reference/unit-kinds.ts";
-import { petitionStatuses } from "../tenant/tables.ts";
+import { noticeMethods, petitionStatuses, sourceLevels } from "../tenant/tables.ts";
 import { HumanCheck, Id, Text } from "./common.ts";
 
 export const IsoDate = z.iso.date("日期应为有效的 YYYY-MM-DD").openapi({ example: "2026-11-20" });
@@ -68,6 +68,20 @@ export const Attachment = z.object({
 });
 export type Attachment = z.infer<typeof Attachment>;
 
+/** 上级交办/转送: a case handed down by the city, province or national office. */
+export const FromAbove = z
+  .object({
+    level: z
+      .enum(sourceLevels)
+      .openapi({ description: "city 市级, provincial 省级, national 国家级" }),
+    reference: Text(60).openapi({ description: "上级文号 / 交办单号" }),
+    due: IsoDate.optional().openapi({
+      description: "The upstream deadline; it governs the handling deadline when earlier",
+    }),
+  })
+  .strict()
+  .openapi("FromAbove");
+
 export const CreatePetitionBody = z
   .object({
     channel: Channel,
@@ -79,7 +93,11 @@ export const CreatePetitionBody = z
       .openapi({ description: "When it arrived; up to 90 days back, never in the future" }),
     anonymous: z.boolean().optional().openapi({ description: "匿名来信: no notice is owed" }),
     petitioner: Person.optional(),
-    representatives: z.array(Person).max(5, "集体访代表不超过 5 人（第二十条）").optional(),
+    representatives: z
+      .array(Person)
+      .max(20, "集体访代表人数过多")
+      .optional()
+      .openapi({ description: "集体访代表; at most the county's number (default 5, §20)" }),
     headcount: z.number().int().min(1).max(10_000).optional(),
     ...Material,
     subjectUnitId: Id.optional(),
@@ -88,6 +106,7 @@ export const CreatePetitionBody = z
     unitId: Id.optional().openapi({
       description: "Registering unit; defaults to the clerk's unit",
     }),
+    fromAbove: FromAbove.optional(),
   })
   .strict()
   .openapi("CreatePetitionBody");
@@ -186,6 +205,16 @@ export const EvaluationView = z.object({
 });
 export type EvaluationView = z.infer<typeof EvaluationView>;
 
+/** What the petitioner was told (告知记录): what, when, how. */
+export const PetitionNotice = z
+  .object({
+    kind: z.string(),
+    method: z.enum(noticeMethods),
+    content: z.string(),
+    at: z.iso.datetime(),
+  })
+  .openapi("PetitionNotice");
+
 export const Petition = z
   .object({
     id: z.string(),
@@ -229,6 +258,10 @@ export const Petition = z
         })
         .optional(),
       inProgressBelow: z.object({ of: z.string(), unitId: z.string() }).optional(),
+      final: z
+        .object({ of: z.string(), trackingCode: z.string() })
+        .optional()
+        .openapi({ description: "§36: an earlier case of this matter was re-reviewed" }),
       skipLevel: z.boolean().optional(),
       legalRoute: z.string().optional(),
     }),
@@ -241,6 +274,25 @@ export const Petition = z
         reportDue: IsoDate.optional(),
         instructions: z.string().optional(),
         objection: z.object({ reason: z.string(), on: IsoDate, byUnitId: z.string() }).optional(),
+        report: z
+          .object({
+            acceptedOn: IsoDate.optional(),
+            sentBack: z
+              .array(z.object({ reason: z.string(), on: IsoDate, reportDue: IsoDate }))
+              .optional(),
+          })
+          .optional(),
+      })
+      .nullable(),
+    extensionRequest: z
+      .object({ days: z.number().int(), reason: z.string(), on: IsoDate, by: z.string() })
+      .nullable(),
+    fromAbove: z
+      .object({
+        level: z.enum(sourceLevels),
+        reference: z.string(),
+        due: IsoDate.nullable(),
+        reportedOn: IsoDate.nullable(),
       })
       .nullable(),
     extensionDays: z.number().int(),
@@ -263,6 +315,8 @@ export const Petition = z
       .optional()
       .openapi({ description: "Deadlines this case missed, as the deadline scan recorded them" }),
     timeline: z.array(TimelineEntry).optional(),
+    noticeOwed: z.boolean().openapi({ description: "§23: name and address known" }),
+    notices: z.array(PetitionNotice).optional(),
   })
   .openapi("Petition");
 export type Petition = z.infer<typeof Petition>;
@@ -361,7 +415,19 @@ export const ActionBodies = {
       ...Versioned,
     })
     .strict(),
-  extend: z.object({ days: z.number().int().min(1).max(365), reason: Note, ...Versioned }).strict(),
+  extend: z
+    .object({ days: z.number().int().min(1).max(365), reason: Note, ...Versioned })
+    .strict()
+    .openapi({ description: "The unit's leader approves (a pending request, or on their own)" }),
+  requestExtension: z
+    .object({ days: z.number().int().min(1).max(365), reason: Note, ...Versioned })
+    .strict(),
+  refuseExtension: z.object({ reason: Note, ...Versioned }).strict(),
+  acceptReport: z.object({ note: Note.optional(), ...Versioned }).strict(),
+  sendBack: z.object({ reason: Note, reportDue: IsoDate, ...Versioned }).strict(),
+  reportUpward: z
+    .object({ reportedOn: IsoDate.optional(), note: Note.optional(), ...Versioned })
+    .strict(),
   requestReview: z
     .object({ requestedOn: IsoDate.optional(), note: Note.optional(), ...Versioned })
     .strict(),
@@ -386,6 +452,13 @@ export const ActionBodies = {
     })
     .strict(),
   recordFollowUp: z.object({ note: Note, visitedOn: IsoDate.optional(), ...Versioned }).strict(),
+  recordNotice: z
+    .object({
+      method: z.enum(["letter", "in_person"]).openapi({ description: "书面告知或当面告知" }),
+      content: Text(2_000).openapi({ description: "告知内容" }),
+      ...Versioned,
+    })
+    .strict(),
 } as const satisfies Record<PetitionAction, z.ZodType>;
 /** The body of each action, as the API validates it and the domain takes it. */
 export type ActionInput = { [A in PetitionAction]: z.infer<(typeof ActionBodies)[A]> };
@@ -408,6 +481,12 @@ export const TrackBody = z
   })
   .openapi("TrackBody");
 export type TrackBody = z.infer<typeof TrackBody>;
+
+/** §35–§36: the petitioner asks for a review (复查) or re-review (复核) online, in the window. */
+export const OnlineReviewRequestBody = TrackBody.extend({
+  reason: Text(2_000).openapi({ description: "不服的理由" }),
+  altcha: HumanCheck,
+}).openapi("OnlineReviewRequestBody");
 
 export const EvaluateBody = TrackBody.extend({
   handlingUnit: Satisfaction,
@@ -436,6 +515,11 @@ export const TrackedPetition = z
     deadlines: Deadlines,
     reply: WrittenReply.omit({ unitId: true }).extend({ unitName: z.string() }).nullable(),
     evaluation: EvaluationView,
+    /** §34: the petitioner is told why and until when. */
+    extension: z.object({ days: z.number().int(), reason: z.string(), due: IsoDate }).nullable(),
+    notices: z.array(PetitionNotice),
+    /** Whether the petitioner may ask for a review or re-review online now, and until when. */
+    reviewWindow: z.object({ kind: z.enum(["review", "reReview"]), closesOn: IsoDate }).nullable(),
   })
   .openapi("TrackedPetition");
 export type TrackedPetition = z.infer<typeof TrackedPetition>;

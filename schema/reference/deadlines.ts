@@ -26,7 +26,9 @@ export const DEADLINE_LABELS: Readonly<Record<DeadlineKey, string>> = /* @__PURE
     accept: "受理期限",
     notice: "告知期限",
     receivingNotice: "承办告知期限",
-    objection: "异议期限",
+    // The receiving unit's window to object to a forward or an assignment (交办), not the
+    // petitioner's: named so a 交办 case's row does not read as the petitioner's objection.
+    objection: "承办单位异议期限",
     handle: "办理期限",
     reviewAnswer: "复查答复期限",
     reReviewAnswer: "复核答复期限",

@@ -61,6 +61,8 @@ export const supervisionForms = [
   "meeting",
   "listed",
   "bulletin",
+  /** A leader's written instruction on the case (领导批示). */
+  "instruction",
 ] as const;
 export type SupervisionForm = (typeof supervisionForms)[number];
 
@@ -72,4 +74,5 @@ export const SUPERVISION_FORM_LABELS: Readonly<Record<SupervisionForm, string>> 
     meeting: "会议督办",
     listed: "挂牌督办",
     bulletin: "通报督办",
+    instruction: "领导批示",
   });

@@ -15,6 +15,17 @@ export const notifyEvents = [
   "reception.reminder",
   "reception.registered",
   "session.changed",
+  "case.routed",
+  "case.ownerAssigned",
+  "case.handlerDesignated",
+  "case.objected",
+  "case.replied",
+  "case.extensionRequested",
+  "case.sentBack",
+  "case.reviewRequested",
+  "case.groupVisit",
+  "petitioner.notice",
+  "calendar.missing",
 ] as const;
 export type NotifyEvent = (typeof notifyEvents)[number];
 
@@ -30,6 +41,17 @@ export const EVENT_LABELS: Readonly<Record<NotifyEvent, string>> = /* @__PURE__ 
   "reception.reminder": "接访提醒",
   "reception.registered": "接访登记",
   "session.changed": "接访变动",
+  "case.routed": "收到转送交办",
+  "case.ownerAssigned": "确定包案领导",
+  "case.handlerDesignated": "指定承办人",
+  "case.objected": "承办单位异议",
+  "case.replied": "处理意见书出具",
+  "case.extensionRequested": "延期申请待批",
+  "case.sentBack": "发回重办",
+  "case.reviewRequested": "申请复查复核",
+  "case.groupVisit": "集体访",
+  "petitioner.notice": "告知信访人",
+  "calendar.missing": "次年节假日未录入",
 });
 
 export interface MessageTemplate {
@@ -98,6 +120,61 @@ export const DEFAULT_TEMPLATES: Readonly<Record<NotifyEvent, DefaultTemplate>> =
     body: "【连心桥】您预约的 {date} {leader} 接访有变动：{change}。",
     params: ["date", "leader", "change"],
   },
+  "case.routed": {
+    title: "新案件待办",
+    body: "{from}向{unit}{action}案件 {trackingCode}（{category}），请及时办理。",
+    params: ["action", "from", "unit", "trackingCode", "category"],
+  },
+  "case.ownerAssigned": {
+    title: "包案通知",
+    body: "您已被确定为案件 {trackingCode}（{category}）的包案领导。",
+    params: ["trackingCode", "category"],
+  },
+  "case.handlerDesignated": {
+    title: "承办通知",
+    body: "您已被指定为案件 {trackingCode}（{category}）的承办人。",
+    params: ["trackingCode", "category"],
+  },
+  "case.objected": {
+    title: "承办单位提出异议",
+    body: "{unit}对案件 {trackingCode} 提出异议：{reason}。请作出决定。",
+    params: ["unit", "trackingCode", "reason"],
+  },
+  "case.replied": {
+    title: "处理意见书已出具",
+    body: "{unit}已就案件 {trackingCode}（{category}）出具处理意见书，请审核办结情况。",
+    params: ["unit", "trackingCode", "category"],
+  },
+  "case.extensionRequested": {
+    title: "延期申请待批",
+    body: "案件 {trackingCode}（{category}）申请延期 {days} 日，理由：{reason}。请审批。",
+    params: ["trackingCode", "category", "days", "reason"],
+  },
+  "case.sentBack": {
+    title: "案件发回重办",
+    body: "案件 {trackingCode} 的办结报告未通过审核，发回重办：{reason}。请于 {due} 前重新办结。",
+    params: ["trackingCode", "reason", "due"],
+  },
+  "case.reviewRequested": {
+    title: "申请复查复核",
+    body: "信访人对案件 {trackingCode}（{category}）的处理意见不服，申请{kind}。请及时办理。",
+    params: ["trackingCode", "category", "kind"],
+  },
+  "case.groupVisit": {
+    title: "集体访预警",
+    body: "{unit}登记集体访 {headcount} 人，案件 {trackingCode}（{category}），请及时研判处置。",
+    params: ["unit", "headcount", "trackingCode", "category"],
+  },
+  "calendar.missing": {
+    title: "请录入节假日",
+    body: "{year} 年的节假日安排尚未录入，跨年案件的期限暂按周末计算。请在“节假日”页面录入。",
+    params: ["year"],
+  },
+  "petitioner.notice": {
+    title: "信访事项告知",
+    body: "【连心桥】您的信访事项（查询码 {trackingCode}）{message}",
+    params: ["trackingCode", "message"],
+  },
 };
 
 /** What each placeholder stands for, shown next to the template editor. */
@@ -120,6 +197,14 @@ export const PLACEHOLDER_LABELS: Readonly<Record<string, string>> = /* @__PURE__
   venue: "地点",
   bookingCode: "预约码",
   change: "变动内容",
+  action: "办理环节",
+  from: "交办单位",
+  message: "告知内容",
+  reason: "理由",
+  days: "天数",
+  kind: "申请类别",
+  headcount: "来访人数",
+  year: "年份",
 });
 
 /** The events that reach citizens by SMS, where one message is 70 characters. */
@@ -129,6 +214,7 @@ export const SMS_EVENTS: readonly NotifyEvent[] = [
   "reception.reminder",
   "reception.registered",
   "session.changed",
+  "petitioner.notice",
 ];
 
 export const TITLE_MAX_LENGTH = 30;

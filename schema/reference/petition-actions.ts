@@ -19,6 +19,12 @@ export const petitionActions = [
   "signOff",
   "close",
   "recordFollowUp",
+  "recordNotice",
+  "requestExtension",
+  "refuseExtension",
+  "acceptReport",
+  "sendBack",
+  "reportUpward",
 ] as const;
 export type PetitionAction = (typeof petitionActions)[number];
 
@@ -39,6 +45,12 @@ export const ACTION_LABELS: Readonly<Record<PetitionAction, string>> =
     signOff: "包案领导签字",
     close: "结案",
     recordFollowUp: "回访",
+    recordNotice: "记录告知",
+    requestExtension: "申请延期",
+    refuseExtension: "不批准延期",
+    acceptReport: "审核通过办结报告",
+    sendBack: "发回重办",
+    reportUpward: "向上级报送办结报告",
   });
 
 /** The URL segment of each action: `POST /t/{tenant}/petitions/{petitionId}/<segment>`. */
@@ -59,6 +71,12 @@ export const ACTION_PATHS: Readonly<Record<PetitionAction, string>> = /* @__PURE
     signOff: "sign-off",
     close: "close",
     recordFollowUp: "follow-up",
+    recordNotice: "notice",
+    requestExtension: "extension-request",
+    refuseExtension: "extension-refusal",
+    acceptReport: "report-acceptance",
+    sendBack: "send-back",
+    reportUpward: "upward-report",
   },
 );
 

@@ -147,6 +147,10 @@ export { type PetitionStatus, petitionStatuses };
  * AES-GCM key; the ID number and phone are also kept as keyed hashes for finding repeats.
  * `version` grows with every action: writes name the version they read.
  */
+/** Where a case handed down came from (上级交办/转送). */
+export const sourceLevels = ["city", "provincial", "national"] as const;
+export type SourceLevel = (typeof sourceLevels)[number];
+
 export const petitions = sqliteTable(
   "petitions",
   {
@@ -172,6 +176,10 @@ export const petitions = sqliteTable(
     subjectText: text("subject_text"),
     headcount: integer("headcount").notNull(),
     anonymous: integer("anonymous", { mode: "boolean" }).notNull(),
+    /** §23 and after: notices are owed only when the petitioner's name and address are known. */
+    noticeOwed: integer("notice_owed", { mode: "boolean" }).notNull().default(true),
+    /** The last notice staff recorded giving by letter or on the spot: it meets §23's clock. */
+    noticedOn: text("noticed_on"),
     petitionerSealed: text("petitioner_sealed"),
     idHash: text("id_hash"),
     phoneHash: text("phone_hash"),
@@ -188,6 +196,18 @@ export const petitions = sqliteTable(
     repeatOf: text("repeat_of"),
     routing: text("routing", { mode: "json" }).$type<Routing | null>(),
     extensionDays: integer("extension_days").notNull().default(0),
+    /** 上级交办/转送: the level it came from (null: received by this county itself). */
+    sourceLevel: text("source_level", { enum: sourceLevels }),
+    /** The upstream office's reference number (上级文号) and its deadline. */
+    upstreamRef: text("upstream_ref"),
+    upstreamDue: text("upstream_due"),
+    /** When the completion report went back upward (办结报告). */
+    upstreamReportedOn: text("upstream_reported_on"),
+    /** 逐案评查: when and why the case landed on the office's review list. */
+    reviewListedAt: integer("review_listed_at", { mode: "timestamp_ms" }),
+    reviewReason: text("review_reason", { enum: ["unsatisfied", "petitionedAgain"] }),
+    /** The handler's pending request to extend (§34), until the unit's leader decides. */
+    extensionRequest: text("extension_request", { mode: "json" }).$type<ExtensionRequest | null>(),
     pausedDays: integer("paused_days").notNull().default(0),
     reply: text("reply", { mode: "json" }).$type<WrittenReply | null>(),
     repliedOn: text("replied_on"),
@@ -233,6 +253,9 @@ export const petitions = sqliteTable(
       t.nextDeadlineAt,
     ),
     index("petitions_tenant_registered_idx").on(t.tenantId, t.registeredAt),
+    // Figures count cases from above by level, by registration date.
+    index("petitions_tenant_source_idx").on(t.tenantId, t.sourceLevel, t.registeredAt),
+    index("petitions_tenant_review_list_idx").on(t.tenantId, t.reviewListedAt),
     // Repeat detection (§19, §36): the same person's earlier cases of the same category.
     index("petitions_repeat_id_idx").on(t.tenantId, t.idHash, t.categoryCode, t.registeredAt),
     index("petitions_repeat_phone_idx").on(t.tenantId, t.phoneHash, t.categoryCode, t.registeredAt),
@@ -279,6 +302,8 @@ export interface PetitionFlags {
   repeat?: { of: string; trackingCode: string; status: string; afterReReview: boolean };
   /** The same matter is in progress at a lower level (§19): the upper level may decline. */
   inProgressBelow?: { of: string; unitId: string };
+  /** §36: an earlier case of this matter was re-reviewed, however long ago. */
+  final?: { of: string; trackingCode: string };
   firstPetition: boolean;
   /**
    * The earlier cases (same person, same category) these flags were drawn from. Never
@@ -298,6 +323,21 @@ export interface Routing {
   reportDue?: string | undefined;
   instructions?: string | undefined;
   objection?: { reason: string; on: string; byUnitId: string } | undefined;
+  /** The assigning office's review of the completion report (办结报告). */
+  report?: ReportReview | undefined;
+}
+
+export interface ReportReview {
+  acceptedOn?: string | undefined;
+  /** 发回重办: each time the case was sent back, why and by when it is due again. */
+  sentBack?: { reason: string; on: string; reportDue: string }[] | undefined;
+}
+
+export interface ExtensionRequest {
+  days: number;
+  reason: string;
+  on: string;
+  by: string;
 }
 
 export interface WrittenReply {
@@ -369,6 +409,61 @@ export const recusals = sqliteTable(
     index("recusals_tenant_staff_idx").on(t.tenantId, t.staffId),
   ],
 );
+
+/**
+ * 协办: units that assist the lead unit (主办, the case's responsible unit) on a case. They
+ * see it through the visibility rule and add opinions; the lead unit replies.
+ */
+export const assistingUnits = sqliteTable(
+  "assisting_units",
+  {
+    tenantId: text("tenant_id").notNull(),
+    petitionId: text("petition_id").notNull(),
+    unitId: text("unit_id").notNull(),
+    addedBy: text("added_by").notNull(),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.petitionId, t.unitId] })],
+);
+
+/** An assisting unit's opinion on a case, for the lead unit's reply. */
+export const caseOpinions = sqliteTable(
+  "case_opinions",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    petitionId: text("petition_id").notNull(),
+    unitId: text("unit_id").notNull(),
+    staffId: text("staff_id").notNull(),
+    text: text("text").notNull(),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("case_opinions_case_idx").on(t.tenantId, t.petitionId, t.at)],
+);
+
+export const noticeMethods = ["sms", "letter", "in_person", "in_app"] as const;
+export type NoticeMethod = (typeof noticeMethods)[number];
+
+/**
+ * What the petitioner was told (告知记录): what, when and how. Written in the same batch as
+ * the step that owes it (an SMS) or by staff who told them by letter or on the spot.
+ */
+export const petitionNotices = sqliteTable(
+  "petition_notices",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    petitionId: text("petition_id").notNull(),
+    /** The step told of: the action's name, or `register`. */
+    kind: text("kind").notNull(),
+    method: text("method", { enum: noticeMethods }).notNull(),
+    content: text("content").notNull(),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    recordedBy: text("recorded_by"),
+  },
+  (t) => [index("petition_notices_case_idx").on(t.tenantId, t.petitionId, t.at)],
+);
+export type PetitionNoticeRow = typeof petitionNotices.$inferSelect;
 
 /**
  * Append-only, hash-chained audit log per tenant: every write and every read of
@@ -453,6 +548,10 @@ export const supervisions = sqliteTable(
   },
   (t) => [
     uniqueIndex("supervisions_breach_uq").on(t.tenantId, t.petitionId, t.deadlineKey, t.due),
+    // One open supervision per case, whatever broke (a breach, 挂牌督办, a leader's 批示).
+    uniqueIndex("supervisions_open_case_uq")
+      .on(t.tenantId, t.petitionId)
+      .where(sql`${t.status} = 'open'`),
     index("supervisions_tenant_status_idx").on(t.tenantId, t.status, t.unitId),
   ],
 );

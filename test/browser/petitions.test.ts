@@ -124,6 +124,11 @@ describe("petitions in Chromium", () => {
     await until(() => reply.textContent()).toContain("责令劳务公司于十五日内足额支付");
     expect(await reply.textContent()).toContain("支持");
     expect(await reply.textContent()).toContain("县人力资源和社会保障局");
+    // Every step they were told of is listed, and a review may be asked for online.
+    const notices = citizen.getByTestId("notices");
+    await until(() => notices.textContent()).toContain("已交办县人力资源和社会保障局办理");
+    expect(await notices.textContent()).toContain("短信告知");
+    expect(await citizen.getByTestId("review-request").textContent()).toContain("申请复查");
     expect(await overflowsHorizontally(citizen)).toBe(false);
     await citizen.screenshot({ path: `${ARTIFACTS}/citizen-track-phone.png`, fullPage: true });
 

@@ -43,6 +43,37 @@ const TYPICAL: Record<NotifyEvent, TemplateParams> = {
     bookingCode: "A7K3Q9",
   },
   "session.changed": { date: "11月28日", leader: "王副县长", change: "改为下午2:30" },
+  "case.routed": {
+    action: "交办",
+    from: "县信访局",
+    unit: "县自然资源局",
+    trackingCode: "XF2026-000123",
+    category: "土地征收",
+  },
+  "case.ownerAssigned": { trackingCode: "XF2026-000123", category: "土地征收" },
+  "case.handlerDesignated": { trackingCode: "XF2026-000123", category: "土地征收" },
+  "case.objected": {
+    unit: "县自然资源局",
+    trackingCode: "XF2026-000123",
+    reason: "不属本单位职责",
+  },
+  "case.replied": { unit: "县自然资源局", trackingCode: "XF2026-000123", category: "土地征收" },
+  "case.extensionRequested": {
+    trackingCode: "XF2026-000123",
+    category: "土地征收",
+    days: 15,
+    reason: "需实地核查",
+  },
+  "case.sentBack": { trackingCode: "XF2026-000123", reason: "事实未查清", due: "12月20日" },
+  "case.reviewRequested": { trackingCode: "XF2026-000123", category: "土地征收", kind: "复查" },
+  "case.groupVisit": {
+    unit: "县信访局",
+    headcount: 12,
+    trackingCode: "XF2026-000123",
+    category: "土地征收",
+  },
+  "calendar.missing": { year: 2027 },
+  "petitioner.notice": { trackingCode: "XF2026-000123", message: "已交办县自然资源局办理。" },
 };
 
 const kinds = Object.keys(DEFAULT_TEMPLATES) as NotifyEvent[];
@@ -67,6 +98,23 @@ describe("message templates", () => {
       "reception.registered":
         "【连心桥】您反映的问题已登记，查询码 XF2026-000123。凭查询码和手机号后四位可在网上查询办理进度。",
       "session.changed": "【连心桥】您预约的 11月28日 王副县长 接访有变动：改为下午2:30。",
+      "case.routed": "县信访局向县自然资源局交办案件 XF2026-000123（土地征收），请及时办理。",
+      "case.ownerAssigned": "您已被确定为案件 XF2026-000123（土地征收）的包案领导。",
+      "case.handlerDesignated": "您已被指定为案件 XF2026-000123（土地征收）的承办人。",
+      "case.objected": "县自然资源局对案件 XF2026-000123 提出异议：不属本单位职责。请作出决定。",
+      "case.replied":
+        "县自然资源局已就案件 XF2026-000123（土地征收）出具处理意见书，请审核办结情况。",
+      "case.extensionRequested":
+        "案件 XF2026-000123（土地征收）申请延期 15 日，理由：需实地核查。请审批。",
+      "case.sentBack":
+        "案件 XF2026-000123 的办结报告未通过审核，发回重办：事实未查清。请于 12月20日 前重新办结。",
+      "case.reviewRequested":
+        "信访人对案件 XF2026-000123（土地征收）的处理意见不服，申请复查。请及时办理。",
+      "case.groupVisit":
+        "县信访局登记集体访 12 人，案件 XF2026-000123（土地征收），请及时研判处置。",
+      "calendar.missing":
+        "2027 年的节假日安排尚未录入，跨年案件的期限暂按周末计算。请在“节假日”页面录入。",
+      "petitioner.notice": "【连心桥】您的信访事项（查询码 XF2026-000123）已交办县自然资源局办理。",
     });
   });
 
@@ -81,7 +129,9 @@ describe("message templates", () => {
   });
 
   it("keep citizen SMS within one 70-character message", () => {
-    for (const kind of SMS_EVENTS) {
+    // A notice the petitioner is owed carries its reason and dates (§23, §34) and may run
+    // to a long message; the rest stay within one.
+    for (const kind of SMS_EVENTS.filter((k) => k !== "petitioner.notice")) {
       const { body } = renderTemplate(DEFAULT_TEMPLATES[kind], TYPICAL[kind]);
       expect(body.startsWith("【连心桥】"), kind).toBe(true);
       expect(body.length, `${kind}: ${body}`).toBeLessThanOrEqual(70);

@@ -16,7 +16,8 @@ const base: ClockFacts = {
   status: "registered",
   receivedOn: "2026-03-02",
   registeredOn: "2026-03-03",
-  anonymous: false,
+  noticeOwed: true,
+  noticedOn: null,
   firstPetition: false,
   routing: null,
   extensionDays: 0,
@@ -25,6 +26,7 @@ const base: ClockFacts = {
   reviewRequestedOn: null,
   reReviewRequestedOn: null,
   evaluated: false,
+  upstreamDue: null,
 };
 const keys = (facts: Partial<ClockFacts>, policy = DEFAULT_POLICY) =>
   caseClocks({ ...base, ...facts }, policy, calendar).map((c) => `${c.key}:${c.due}`);
@@ -32,7 +34,9 @@ const keys = (facts: Partial<ClockFacts>, policy = DEFAULT_POLICY) =>
 describe("the clocks of a case", () => {
   it("run the accept and notice clocks from receipt while registered; no notice for anonymous letters", () => {
     expect(keys({})).toEqual(["accept:2026-03-17", "notice:2026-03-17"]);
-    expect(keys({ anonymous: true })).toEqual(["accept:2026-03-17"]);
+    expect(keys({ noticeOwed: false })).toEqual(["accept:2026-03-17"]);
+    // A notice recorded by letter or on the spot meets §23's clock.
+    expect(keys({ noticedOn: "2026-03-05" })).toEqual(["accept:2026-03-17"]);
   });
 
   it("run the handling clock from the routing, with the receiving unit's notice and objection windows", () => {

@@ -30,14 +30,16 @@ describe("the petition state machine", () => {
         "decline",
         "designateHandler",
         "forward",
+        "recordNotice",
         "signOff",
       ].sort(),
     );
   });
 
-  it("ends declined cases and allows only follow-ups on closed ones", () => {
-    expect(possibleActions("declined")).toEqual([]);
-    expect(possibleActions("closed")).toEqual(["recordFollowUp"]);
+  it("ends declined cases and allows only follow-ups and notices on closed ones", () => {
+    // A decline is still owed its written notice (§23), by letter or on the spot.
+    expect(possibleActions("declined")).toEqual(["recordNotice"]);
+    expect(possibleActions("closed")).toEqual(["recordFollowUp", "recordNotice", "reportUpward"]);
   });
 
   it("leads a reply to the stage it answers", () => {

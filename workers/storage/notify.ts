@@ -84,6 +84,10 @@ export function insertScanRunStatement(scope: TenantScope, name: string, day: st
 
 // ── supervision ─────────────────────────────────────────────────────────────────────
 
+/**
+ * Opens supervision of a case unless one is already open for it (the partial unique index
+ * `supervisions_open_case_uq`): one open supervision per case, whatever broke.
+ */
 export function openSupervisionStatement(
   scope: TenantScope,
   breach: { petitionId: string; deadlineKey: string; due: string; unitId: string },
@@ -106,6 +110,64 @@ export function openSupervisionStatement(
     .onConflictDoNothing();
 }
 
+/**
+ * Opens supervision before any breach (挂牌督办, a leader's 批示) with its own due date; does
+ * nothing when the case is already supervised (one open supervision per case).
+ */
+export function openSupervisionEarlyStatement(
+  scope: TenantScope,
+  early: {
+    petitionId: string;
+    form: "listed" | "instruction";
+    due: string;
+    unitId: string;
+    by: string;
+    note?: string | undefined;
+  },
+  now: Date,
+) {
+  return scope.db
+    .insert(supervisions)
+    .values({
+      id: `${early.petitionId}:${early.form}:${now.getTime()}`,
+      tenantId: scope.tenant,
+      petitionId: early.petitionId,
+      deadlineKey: early.form,
+      due: early.due,
+      unitId: early.unitId,
+      status: "open",
+      form: early.form,
+      history: [
+        {
+          at: now.toISOString(),
+          by: early.by,
+          status: "open",
+          form: early.form,
+          ...(early.note && { note: early.note }),
+        },
+      ],
+      openedAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoNothing();
+}
+
+export async function findOpenSupervision(scope: TenantScope, petitionId: string) {
+  const [row] = await scope.db
+    .select({ id: supervisions.id })
+    .from(supervisions)
+    .where(
+      ofTenant(
+        scope,
+        supervisions,
+        eq(supervisions.petitionId, petitionId),
+        eq(supervisions.status, "open"),
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
 /** Supervision records of cases the viewer may see, with their tracking codes, newest first. */
 export function supervisionsQuery(
   scope: TenantScope,
@@ -113,7 +175,14 @@ export function supervisionsQuery(
   filter: { status?: "open" | "resolved" | undefined; unitId?: string | undefined; limit: number },
 ) {
   return scope.db
-    .select({ supervision: supervisions, trackingCode: petitions.trackingCode })
+    .select({
+      supervision: supervisions,
+      trackingCode: petitions.trackingCode,
+      categoryCode: petitions.categoryCode,
+      responsibleUnitId: petitions.responsibleUnitId,
+      demands: sql<string>`json_extract(${petitions.material}, '$.demands')`,
+      nextDeadlineAt: petitions.nextDeadlineAt,
+    })
     .from(supervisions)
     .innerJoin(
       petitions,
@@ -138,7 +207,17 @@ export async function listSupervisions(
   filter: Parameters<typeof supervisionsQuery>[2],
 ) {
   const rows = await supervisionsQuery(scope, viewer, filter);
-  return rows.map((r) => ({ ...r.supervision, trackingCode: r.trackingCode }));
+  // The case essentials the card shows: the viewer may see the case (the join's rule).
+  return rows.map((r) => ({
+    ...r.supervision,
+    trackingCode: r.trackingCode,
+    essentials: {
+      categoryCode: r.categoryCode,
+      responsibleUnitId: r.responsibleUnitId,
+      summary: (r.demands ?? "").slice(0, 80),
+      nextDeadlineAt: r.nextDeadlineAt,
+    },
+  }));
 }
 
 /** One supervision record, if the viewer may see its case (else as if it did not exist). */
@@ -501,4 +580,35 @@ export function listDevOutbox(scope: TenantScope, limit: number) {
     .where(ofTenant(scope, devOutbox))
     .orderBy(desc(devOutbox.createdAt))
     .limit(limit);
+}
+
+// ── notices about one case, for its audience as the case now stands ─────────────────
+
+/**
+ * Takes back, later in the same batch that moves a case, what was just written for a
+ * staff member who may not see the case as it now stands: the one visibility rule decides
+ * on the written case (a handler recused, an accusation's accused unit, a confidential case
+ * sent to a unit before anyone there is named), not the caller's idea of who may read it.
+ */
+export function withdrawUnseenStatements(
+  scope: TenantScope,
+  reader: Viewer,
+  written: { petitionId: string; notificationId: string; deliveryKey: string },
+) {
+  const unseen = sql`NOT EXISTS (SELECT 1 FROM ${petitions} WHERE ${ofTenant(
+    scope,
+    petitions,
+    eq(petitions.id, written.petitionId),
+    visibleCases(reader),
+  )})`;
+  return [
+    scope.db
+      .delete(notifications)
+      .where(ofTenant(scope, notifications, eq(notifications.id, written.notificationId), unseen)),
+    scope.db
+      .delete(deliveries)
+      .where(
+        ofTenant(scope, deliveries, eq(deliveries.idempotencyKey, written.deliveryKey), unseen),
+      ),
+  ];
 }

@@ -1,6 +1,6 @@
 import { and, eq, or, type SQL, sql } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
-import { petitions, recusals } from "../../schema/tenant/tables.ts";
+import { assistingUnits, petitions, recusals } from "../../schema/tenant/tables.ts";
 import { ofTenant, type TenantScope } from "./tenant-scope.ts";
 
 /**
@@ -22,8 +22,8 @@ export const inList = (column: SQLiteColumn, ids: readonly string[]) =>
 /**
  * THE visibility rule, as a condition on a `petitions` row:
  * - nobody who declared or was marked with a conflict of interest sees the case (§28);
- * - an ordinary case: the county office, and the units that registered or hold it (with
- *   the units above them in the tree);
+ * - an ordinary case: the county office, and the units that registered, hold or assist on
+ *   it (协办) (with the units above them in the tree);
  * - a confidential case (an accusation): the county office and the designated handler
  *   only, and never anyone of the unit the petition is about (§30).
  *
@@ -33,11 +33,14 @@ export const inList = (column: SQLiteColumn, ids: readonly string[]) =>
  */
 export function visibleCases(viewer: Viewer): SQL {
   const notRecused = sql`NOT EXISTS (SELECT 1 FROM ${recusals} WHERE ${recusals.tenantId} = ${petitions.tenantId} AND ${recusals.petitionId} = ${petitions.id} AND ${recusals.staffId} = ${viewer.staffId})`;
+  // 协办: an assisting unit (and the units above it) sees the case it assists on.
+  const assists = sql`EXISTS (SELECT 1 FROM ${assistingUnits} WHERE ${assistingUnits.tenantId} = ${petitions.tenantId} AND ${assistingUnits.petitionId} = ${petitions.id} AND ${inList(assistingUnits.unitId, viewer.unitSubtree)})`;
   const ownUnits = viewer.inCountyOffice
     ? sql`1 = 1`
     : or(
         inList(petitions.responsibleUnitId, viewer.unitSubtree),
         inList(petitions.registeringUnitId, viewer.unitSubtree),
+        assists,
       );
   const notAboutViewer = or(
     sql`${petitions.subjectUnitId} IS NULL`,

@@ -105,7 +105,7 @@ export function MyBookingPage({ tenant, initialCode }: { tenant: string; initial
       <h1>我的预约</h1>
       {!found && (
         <div class="card">
-          <form class="form" onSubmit={submit}>
+          <form noValidate class="form" onSubmit={submit}>
             <div class="form-grid">
               <TextField
                 id="booking-lookup-code"
@@ -466,6 +466,7 @@ function LiveQueue({
       </div>
       {ticket === null ? (
         <form
+          noValidate
           class="form form--inline"
           onSubmit={(event) => {
             event.preventDefault();

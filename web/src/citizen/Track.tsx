@@ -25,6 +25,7 @@ import { DeadlinesTable } from "../shared/ui/Deadlines.tsx";
 import { RadioGroup } from "../shared/ui/RadioGroup.tsx";
 import { ReplyView } from "../shared/ui/ReplyView.tsx";
 import { CitizenErrorAlert } from "./CitizenError.tsx";
+import { ExtensionNotice, NoticeList, ReviewRequest } from "./TrackNotices.tsx";
 
 export function TrackPage({ tenant, initialCode }: { tenant: string; initialCode: string }) {
   const [code, setCode] = useState(initialCode);
@@ -68,7 +69,7 @@ export function TrackPage({ tenant, initialCode }: { tenant: string; initialCode
     <>
       <h1>查询办理进度</h1>
       <div class="card">
-        <form class="form" onSubmit={submit}>
+        <form noValidate class="form" onSubmit={submit}>
           <div class="form-grid">
             <TextField
               id="track-code"
@@ -120,6 +121,7 @@ export function TrackPage({ tenant, initialCode }: { tenant: string; initialCode
           onEvaluated={(evaluation) =>
             setFound((f) => (f ? { ...f, petition: { ...f.petition, evaluation } } : f))
           }
+          onChanged={(petition) => setFound((f) => (f ? { ...f, petition } : f))}
         />
       )}
     </>
@@ -132,12 +134,14 @@ function Result({
   creds,
   headingRef,
   onEvaluated,
+  onChanged,
 }: {
   tenant: string;
   petition: TrackedPetition;
   creds: TrackBody;
   headingRef: { current: HTMLHeadingElement | null };
   onEvaluated: (evaluation: EvaluationView) => void;
+  onChanged: (petition: TrackedPetition) => void;
 }) {
   const timeline = [...p.timeline].sort((a, b) => a.at.localeCompare(b.at));
   return (
@@ -188,7 +192,15 @@ function Result({
         <h2 id="deadlines-title">期限</h2>
         <DeadlinesTable deadlines={p.deadlines} keys={CITIZEN_DEADLINES} caption="办理期限" />
       </section>
+      <ExtensionNotice extension={p.extension} />
       {p.reply && <ReplyView reply={p.reply} unitName={p.reply.unitName} />}
+      <ReviewRequest
+        tenant={tenant}
+        window={p.reviewWindow}
+        creds={creds}
+        onRequested={onChanged}
+      />
+      <NoticeList notices={p.notices} />
       <Evaluation
         tenant={tenant}
         evaluation={p.evaluation}
@@ -280,7 +292,7 @@ function Evaluation({
         </dl>
       )}
       {e.status === "pending" && (
-        <form class="form" onSubmit={submit}>
+        <form noValidate class="form" onSubmit={submit}>
           <RadioGroup
             name="eval-unit"
             legend="对承办单位的评价"

@@ -3,6 +3,7 @@ import { HumanCheckChallenge, TenantParam } from "../../../schema/api/common.ts"
 import {
   EvaluateBody,
   EvaluationView,
+  OnlineReviewRequestBody,
   PublicUnits,
   SubmitOnlinePetitionBody,
   SubmitOnlineResult,
@@ -15,11 +16,13 @@ import {
   requireHumanCheck,
 } from "../../domain/edges/proof-of-work.ts";
 import { issueUploadToken } from "../../domain/files/upload-token.ts";
+import { flushOutbox } from "../../domain/notify/outbox.ts";
 import { formatTrackingCode } from "../../domain/petitioner/tracking-code.ts";
 import { registerPetition } from "../../domain/petitions/intake.ts";
 import {
   evaluate,
   findForPetitioner,
+  requestReviewOnline,
   trackedView,
 } from "../../domain/petitions/petitioner-access.ts";
 import { listUnits } from "../../storage/units.ts";
@@ -89,6 +92,20 @@ const evaluatePetitionRoute = createRoute({
   },
 });
 
+const requestReviewOnlineRoute = createRoute({
+  operationId: "requestReviewOnline",
+  method: "post",
+  path: "/t/{tenant}/public/review-request",
+  tags: ["Citizens"],
+  summary: "Ask for a review (复查) or re-review (复核) online, within the window (§35, §36)",
+  middleware: citizen,
+  request: { params: TenantParam, body: jsonBody(OnlineReviewRequestBody) },
+  responses: {
+    200: jsonContent(TrackedPetition, "The case after the request"),
+    ...errorResponses(400, 404, 409, 429),
+  },
+});
+
 const challengeRoute = createRoute({
   operationId: "getHumanCheckChallenge",
   method: "get",
@@ -132,6 +149,7 @@ export const citizenRoutes = newRouter()
       { ...body, channel: "online", receivedAt: ctx.now.toISOString() },
       null,
     );
+    await flushOutbox(c.env, ctx.scope, ctx.now);
     return c.json(
       {
         trackingCode: row.trackingCode,
@@ -161,4 +179,13 @@ export const citizenRoutes = newRouter()
     const { trackingCode, phoneLast4, ...rating } = c.req.valid("json");
     const row = await findForPetitioner(ctx, { trackingCode, phoneLast4 });
     return c.json(await evaluate(ctx, row, rating), 200);
+  })
+  .openapi(requestReviewOnlineRoute, async (c) => {
+    const { altcha, trackingCode, phoneLast4, reason } = c.req.valid("json");
+    await requireHumanCheck(c.env, c.get("scope"), altcha);
+    const ctx = await countyContext(c);
+    const row = await findForPetitioner(ctx, { trackingCode, phoneLast4 });
+    const view = await requestReviewOnline(ctx, row, reason);
+    await flushOutbox(c.env, ctx.scope, ctx.now);
+    return c.json(view, 200);
   });

@@ -15,6 +15,7 @@ import {
 import { ACTION_PATHS, type PetitionAction } from "../../../schema/reference/petition-actions.ts";
 import type { PetitionRow } from "../../../schema/tenant/tables.ts";
 import { endOfCstDay } from "../../domain/deadlines/index.ts";
+import { flushOutbox } from "../../domain/notify/outbox.ts";
 import { declareRecusal, takeAction } from "../../domain/petitions/actions.ts";
 import { previewFlags, registeredEvent, registerPetition } from "../../domain/petitions/intake.ts";
 import { presentPetition, presentSummary, visibleFlagRefs } from "../../domain/petitions/view.ts";
@@ -22,6 +23,7 @@ import type { CaseContext, StaffView } from "../../domain/tenancy/county-context
 import { invalid, notFound } from "../../errors.ts";
 import { appendAudit } from "../../storage/audit.ts";
 import { recordedAlerts } from "../../storage/notify.ts";
+import { listPetitionNotices } from "../../storage/petition-notices.ts";
 import { findVisiblePetition, listEvents, listVisiblePetitions } from "../../storage/petitions.ts";
 import type { Reader } from "../../storage/visibility.ts";
 import { caseRequest } from "../case-request.ts";
@@ -51,12 +53,13 @@ async function caseBody(
       ctx.now,
     );
   }
-  const [alerts, events] = await Promise.all([
+  const [alerts, events, notices] = await Promise.all([
     recordedAlerts(ctx.scope, reader, row.id),
     listEvents(ctx.scope, reader, row.id),
+    listPetitionNotices(ctx.scope, reader, row.id),
   ]);
   const breaches = alerts.filter((a) => a.mark === "overdue");
-  return presentPetition(ctx, viewer, row, events, breaches);
+  return presentPetition(ctx, viewer, row, events, breaches, notices);
 }
 
 const createPetitionRoute = createRoute({
@@ -153,6 +156,7 @@ export const petitionRoutes = newRouter()
   .openapi(createPetitionRoute, async (c) => {
     const { ctx, viewer } = await caseRequest(c);
     const row = await registerPetition(ctx, c.req.valid("json"), viewer);
+    await flushOutbox(c.env, ctx.scope, ctx.now);
     // The clerk who registered it sees what they just typed, even for a case they may
     // not open later (an accusation about their own unit, §30).
     const event = { ...registeredEvent(row), tenantId: row.tenantId };
@@ -235,6 +239,32 @@ const actionRoutes: [PetitionAction, string, string][] = [
     "Close the case; refused while any of the five conditions holds (结案)",
   ],
   ["recordFollowUp", "recordFollowUp", "Record a follow-up visit after closing (回访)"],
+  [
+    "requestExtension",
+    "requestExtension",
+    "The handler asks the unit's leader to extend (延期申请, §34)",
+  ],
+  ["refuseExtension", "refuseExtension", "The unit's leader refuses a pending extension request"],
+  [
+    "acceptReport",
+    "acceptCompletionReport",
+    "The assigning office accepts the completion report (办结报告审核)",
+  ],
+  [
+    "sendBack",
+    "sendBackForRehandling",
+    "The assigning office sends the case back with reasons and a new deadline (发回重办)",
+  ],
+  [
+    "reportUpward",
+    "reportUpward",
+    "Record the completion report sent back to the office that handed the case down (办结报告)",
+  ],
+  [
+    "recordNotice",
+    "recordPetitionerNotice",
+    "Record a notice given by letter or on the spot (告知记录); it meets the §23 notice clock",
+  ],
 ];
 
 for (const [action, operationId, summary] of actionRoutes) {
@@ -261,6 +291,7 @@ for (const [action, operationId, summary] of actionRoutes) {
       action,
       c.req.valid("json"),
     );
+    await flushOutbox(c.env, ctx.scope, ctx.now);
     return c.json(await caseBody(ctx, viewer, row, "actor"), 200);
   });
 }

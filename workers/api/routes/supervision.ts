@@ -12,7 +12,7 @@ import type { SupervisionRow } from "../../../schema/tenant/tables.ts";
 import { runDeadlineScan } from "../../domain/notify/scan.ts";
 import { updateSupervision } from "../../domain/notify/supervision.ts";
 import { listSupervisions } from "../../storage/notify.ts";
-import { viewerOf } from "../case-request.ts";
+import { caseRequest, viewerOf } from "../case-request.ts";
 import { requireRole, requireStaff } from "../middleware/auth.ts";
 import { tenantContext } from "../middleware/tenant.ts";
 import { errorResponses, jsonBody, jsonContent, newRouter, staffSecurity } from "../router.ts";
@@ -94,11 +94,26 @@ export const supervisionRoutes = newRouter()
   )
   .openapi(listSupervisionsRoute, async (c) => {
     const query = c.req.valid("query");
-    const rows = await listSupervisions(c.get("scope"), await viewerOf(c), {
+    const { ctx, viewer } = await caseRequest(c);
+    const rows = await listSupervisions(c.get("scope"), viewer, {
       ...query,
       limit: query.limit ?? 100,
     });
-    return c.json({ items: rows.map(presentSupervision) }, 200);
+    const unitName = (id: string) => ctx.units.find((u) => u.id === id)?.name ?? "";
+    return c.json(
+      {
+        items: rows.map(({ essentials, ...row }) => ({
+          ...presentSupervision(row),
+          essentials: {
+            categoryName: ctx.taxonomy.name(essentials.categoryCode),
+            unitName: unitName(essentials.responsibleUnitId),
+            summary: essentials.summary,
+            deadline: essentials.nextDeadlineAt?.toISOString() ?? null,
+          },
+        })),
+      },
+      200,
+    );
   })
   .openapi(updateSupervisionRoute, async (c) => {
     const row = await updateSupervision(

@@ -44,6 +44,10 @@ export interface DeadlinePolicy {
   evaluation: DeadlineRule;
   /** How far back a new petition is compared with earlier ones to flag a repeat. */
   repeatWindowDays: number;
+  /** §20: how many representatives a group visit may choose (Zhejiang: 3 for 10 or fewer). */
+  representativesMax: number;
+  /** A visit of this many people or more is a group visit: the county office is alerted. */
+  groupVisitAlertAt: number;
   /** A county's internal first-petition targets such as "3-7-21"; null when not used. */
   firstPetitionTargets: FirstPetitionTargets | null;
   /** Shares of a deadline's time at which its holders are warned, ascending (70 %, 90 %). */
@@ -72,6 +76,8 @@ export const DEFAULT_POLICY: DeadlinePolicy = Object.freeze({
   reReviewAnswer: Object.freeze(calendarDays(30)),
   evaluation: Object.freeze(calendarDays(30)),
   repeatWindowDays: 365,
+  representativesMax: 5,
+  groupVisitAlertAt: 5,
   firstPetitionTargets: null,
   nearAlerts: Object.freeze([0.7, 0.9]) as unknown as number[],
 });
@@ -100,6 +106,8 @@ export const DeadlinePolicyOverridesSchema = z.strictObject({
   evaluation: ruleOverride.optional(),
   // Wider than a deadline: some counties look back two or three years for repeats.
   repeatWindowDays: z.number().int().min(0).max(3650).optional(),
+  representativesMax: z.number().int().min(1).max(20).optional(),
+  groupVisitAlertAt: z.number().int().min(2).max(10_000).optional(),
   firstPetitionTargets: z
     .strictObject({
       meet: ruleOverride.optional(),
@@ -150,6 +158,8 @@ export function resolvePolicy(overrides: DeadlinePolicyOverrides): DeadlinePolic
     reReviewAnswer: mergeRule(d.reReviewAnswer, o.reReviewAnswer),
     evaluation: mergeRule(d.evaluation, o.evaluation),
     repeatWindowDays: o.repeatWindowDays ?? d.repeatWindowDays,
+    representativesMax: o.representativesMax ?? d.representativesMax,
+    groupVisitAlertAt: o.groupVisitAlertAt ?? d.groupVisitAlertAt,
     nearAlerts: [...(o.nearAlerts ?? d.nearAlerts)].sort((a, b) => a - b),
     firstPetitionTargets:
       targets === null

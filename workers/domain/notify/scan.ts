@@ -15,6 +15,7 @@ import { openTenantScope, type TenantScope } from "../../storage/tenant-scope.ts
 import { cstDate, deadlineStatus } from "../deadlines/index.ts";
 import { type AlertMarkAt, alertMarks, storedClocks } from "../petitions/clocks.ts";
 import { countyOffice, unitSubtree } from "../tenancy/county-context.ts";
+import { warnMissingCalendar } from "./calendar-watch.ts";
 import { sendDigests } from "./digest.ts";
 import { type Notice, noticeStatements } from "./notices.ts";
 import { flushOutbox } from "./outbox.ts";
@@ -138,6 +139,9 @@ export async function scanTenant(
     const loaded = await load();
     reminders = await sendReceptionReminders(loaded.ctx, loaded.settings, today);
   }
+  if (morning && !(await hasScanRun(scope, "calendar.missing", today))) {
+    await warnMissingCalendar(await load(), today);
+  }
   const enqueued = await flushOutbox(env, scope, now);
   return { ...part, digests, reminders, enqueued, continued: more ? 1 : 0 };
 }
@@ -244,23 +248,29 @@ async function scanPage(people: ScanPeople, rows: readonly PetitionRow[], now: D
       const current = gravest.get(mark.key);
       if (!current || severity(mark.mark) >= severity(current.mark)) gravest.set(mark.key, mark);
     }
-    for (const mark of gravest.values()) {
-      if (mark.mark === "overdue") {
-        breaches += 1;
-        statements.push(
-          openSupervisionStatement(
-            ctx.scope,
-            {
-              petitionId: row.id,
-              deadlineKey: mark.key,
-              due: mark.due,
-              unitId: row.responsibleUnitId,
-            },
-            now,
-          ),
-        );
-      }
-      const notice = markNotice(people, row, mark, recused.get(row.id) ?? new Set());
+    // One supervision and one message per case, whatever broke: several clocks that lapse
+    // together (accept and notice) are one breach of the office's duty on one case.
+    const overdue = [...gravest.values()].filter((m) => m.mark === "overdue");
+    const [firstBreach] = overdue;
+    if (firstBreach) {
+      breaches += overdue.length;
+      statements.push(
+        openSupervisionStatement(
+          ctx.scope,
+          {
+            petitionId: row.id,
+            deadlineKey: firstBreach.key,
+            due: firstBreach.due,
+            unitId: row.responsibleUnitId,
+          },
+          now,
+        ),
+      );
+    }
+    const told = [...gravest.values()].filter((m) => m.mark !== "overdue" || m === firstBreach);
+    for (const mark of told) {
+      const together = mark === firstBreach ? overdue : [mark];
+      const notice = markNotice(people, row, mark, together, recused.get(row.id) ?? new Set());
       if (notice)
         statements.push(
           ...(await noticeStatements(ctx.scope, ctx.keys, people.settings, notice, now)),
@@ -298,6 +308,7 @@ function markNotice(
   people: ScanPeople,
   row: PetitionRow,
   mark: AlertMarkAt,
+  together: readonly AlertMarkAt[],
   recused: ReadonlySet<string>,
 ): Notice | undefined {
   const { ctx, staff } = people;
@@ -343,7 +354,7 @@ function markNotice(
     params: {
       trackingCode: row.trackingCode,
       category: ctx.taxonomy.name(row.categoryCode),
-      deadline: DEADLINE_LABELS[mark.key],
+      deadline: together.map((m) => DEADLINE_LABELS[m.key]).join("、"),
       due: mark.due,
       percent: Math.min(100, Math.round(status.fractionUsed * 100)),
       unit: unitName,

@@ -3,6 +3,7 @@ import { ACTION_LABELS, type PetitionAction } from "../../../schema/reference/pe
 import type { PetitionRow, Routing, StaffRow } from "../../../schema/tenant/tables.ts";
 import { ApiError, conflict, invalid, notFound } from "../../errors.ts";
 import { batchWithAudit, errorText } from "../../storage/audit.ts";
+import { insertPetitionNoticeStatement } from "../../storage/petition-notices.ts";
 import {
   findVisiblePetition,
   insertEventStatement,
@@ -12,6 +13,8 @@ import {
 } from "../../storage/petitions.ts";
 import { findStaff } from "../../storage/staff.ts";
 import { cstDate, daysBetween, deadlineFor } from "../deadlines/index.ts";
+import { mustActStatements } from "../notify/case-notices.ts";
+import { loadNotificationSettings } from "../notify/settings-store.ts";
 import { searchIndexStatements } from "../search/index-case.ts";
 import { type CaseContext, type StaffView, unitSubtree } from "../tenancy/county-context.ts";
 import { type ClockFacts, caseClocks, clockColumns } from "./clocks.ts";
@@ -23,6 +26,7 @@ import {
   mayTake,
   nextStatus,
 } from "./lifecycle.ts";
+import { owedNotice, petitionerNoticeStatements } from "./petitioner-notices.ts";
 
 /** Actions that change what a case is found by: its reply, its holder, its subject. */
 const REINDEXED_BY: ReadonlySet<PetitionAction> = new Set(["accept", "forward", "assign", "reply"]);
@@ -71,6 +75,9 @@ export async function takeAction<A extends PetitionAction>(
     updatedAt: ctx.now,
   };
 
+  const written = { ...row, ...changes, version: row.version + 1 } as PetitionRow;
+  const told = await toldStatements(ctx, viewer, action, row, written, decision);
+
   try {
     await batchWithAudit(
       ctx.scope,
@@ -90,6 +97,7 @@ export async function takeAction<A extends PetitionAction>(
         }),
         // The reply's words and the holding unit's name become searchable with the action.
         ...(REINDEXED_BY.has(action) ? searchIndexStatements(ctx, { ...after, ...changes }) : []),
+        ...told,
       ],
       {
         actorId: viewer.staffId,
@@ -108,7 +116,57 @@ export async function takeAction<A extends PetitionAction>(
     }
     throw error;
   }
-  return { ...row, ...changes, version: row.version + 1 } as PetitionRow;
+  return written;
+}
+
+/**
+ * Everyone the step concerns, told in the batch that takes it: the people who must act
+ * next, and the petitioner of what they are owed (recorded on the case as a notice).
+ */
+async function toldStatements(
+  ctx: CaseContext,
+  viewer: StaffView,
+  action: PetitionAction,
+  before: PetitionRow,
+  after: PetitionRow,
+  decision: Decision,
+) {
+  const settings = await loadNotificationSettings(ctx.scope, ctx.keys);
+  const owed = owedNotice(ctx, action, after, {
+    reason: decision.note ?? undefined,
+    days: typeof decision.detail?.days === "number" ? decision.detail.days : undefined,
+  });
+  if (action === "recordNotice") {
+    const { method } = decision.detail as { method: "letter" | "in_person" };
+    return [
+      insertPetitionNoticeStatement(ctx.scope, {
+        petitionId: after.id,
+        kind: before.status,
+        method,
+        content: decision.note ?? "",
+        at: ctx.now,
+        recordedBy: viewer.staffId,
+      }),
+    ];
+  }
+  return [
+    ...(await mustActStatements(ctx, settings, viewer, action, before, after)),
+    ...(owed ? await petitionerNoticeStatements(ctx, settings, after, owed) : []),
+  ];
+}
+
+const SATISFACTION_WORDS = {
+  satisfied: "满意",
+  basically_satisfied: "基本满意",
+  unsatisfied: "不满意",
+} as const;
+
+/** The petitioner's online evaluation, in words, as their opinion on the handling. */
+function evaluationOpinion(row: PetitionRow): string {
+  const e = row.evaluation;
+  if (!e) return "";
+  const comment = e.comment ? `；意见：${e.comment}` : "";
+  return `信访人网上评价：对承办单位${SATISFACTION_WORDS[e.handlingUnit]}，对信访部门${SATISFACTION_WORDS[e.office]}${comment}`;
 }
 
 const staleCase = () => conflict("案件已被他人更新，请刷新后重试");
@@ -118,7 +176,8 @@ export function clockFacts(row: PetitionRow): ClockFacts {
     status: row.status,
     receivedOn: row.receivedOn,
     registeredOn: cstDate(row.registeredAt),
-    anonymous: row.anonymous,
+    noticeOwed: row.noticeOwed,
+    noticedOn: row.noticedOn,
     firstPetition: row.flags.firstPetition,
     routing: row.routing ?? null,
     extensionDays: row.extensionDays,
@@ -127,6 +186,7 @@ export function clockFacts(row: PetitionRow): ClockFacts {
     reviewRequestedOn: row.reviewRequestedOn,
     reReviewRequestedOn: row.reReviewRequestedOn,
     evaluated: row.evaluation !== null,
+    upstreamDue: row.upstreamDue,
   };
 }
 
@@ -225,7 +285,61 @@ async function decide(
       if (total > ctx.policy.extensionMax.days) {
         throw invalid("days", `延期累计不得超过 ${ctx.policy.extensionMax.days} 日（第三十四条）`);
       }
-      return { changes: { extensionDays: total }, note: reason, detail: { days, total } };
+      // Approving clears the handler's pending request (whatever the days approved).
+      return {
+        changes: { extensionDays: total, extensionRequest: null },
+        note: reason,
+        detail: { days, total, ...(row.extensionRequest && { requested: row.extensionRequest }) },
+      };
+    }
+    case "requestExtension": {
+      const { days, reason } = input as ActionInput["requestExtension"];
+      if (row.extensionRequest) throw conflict("已有待审批的延期申请");
+      if (row.extensionDays + days > ctx.policy.extensionMax.days) {
+        throw invalid("days", `延期累计不得超过 ${ctx.policy.extensionMax.days} 日（第三十四条）`);
+      }
+      return {
+        changes: { extensionRequest: { days, reason, on: today, by: viewer.staffId } },
+        note: reason,
+        detail: { days },
+      };
+    }
+    case "refuseExtension": {
+      const { reason } = input as ActionInput["refuseExtension"];
+      if (!row.extensionRequest) throw conflict("没有待审批的延期申请");
+      return {
+        changes: { extensionRequest: null },
+        note: reason,
+        detail: { requested: row.extensionRequest },
+      };
+    }
+    case "acceptReport":
+    case "sendBack": {
+      const routing = row.routing;
+      if (!routing || routing.kind === "accept" || row.reply?.stage !== "first") {
+        throw conflict("只有转送、交办的事项需要审核办结报告");
+      }
+      const report = routing.report ?? {};
+      if (action === "acceptReport") {
+        const { note } = input as ActionInput["acceptReport"];
+        return {
+          changes: { routing: { ...routing, report: { ...report, acceptedOn: today } } },
+          note,
+        };
+      }
+      const { reason, reportDue } = input as ActionInput["sendBack"];
+      if (reportDue <= today) throw invalid("reportDue", "重新办结的期限应晚于今天");
+      const sentBack = [...(report.sentBack ?? []), { reason, on: today, reportDue }];
+      // 发回重办: the unit handles it again from today, its answer withdrawn for review.
+      return {
+        changes: {
+          routing: { ...routing, on: today, reportDue, report: { sentBack } },
+          reply: null,
+          repliedOn: null,
+        },
+        note: reason,
+        detail: { reportDue },
+      };
     }
     case "requestReview":
     case "requestReReview": {
@@ -289,11 +403,13 @@ async function decide(
     }
     case "close": {
       const body = input as ActionInput["close"];
+      // The petitioner's own online evaluation is their opinion when staff record none.
+      const petitionerOpinion = body.petitionerOpinion.trim() || evaluationOpinion(row);
       const blockers = closeBlockers({
         factsClear: body.factsClear,
         handled: body.handled,
         ownerSignedOff: row.ownerLeaderId === null || row.ownerSignedOff,
-        petitionerOpinionRecorded: body.petitionerOpinion.trim().length > 0,
+        petitionerOpinionRecorded: petitionerOpinion.length > 0,
         fileComplete: body.fileComplete,
       });
       if (blockers.length > 0) {
@@ -306,7 +422,7 @@ async function decide(
           closure: {
             on: today,
             method: body.method,
-            petitionerOpinion: body.petitionerOpinion,
+            petitionerOpinion,
             ...(body.summary && { summary: body.summary }),
           },
         },
@@ -318,6 +434,19 @@ async function decide(
       const { note, visitedOn } = input as ActionInput["recordFollowUp"];
       if (visitedOn && visitedOn > today) throw invalid("visitedOn", "回访日期不能晚于今天");
       return { changes: {}, note, detail: { visitedOn: visitedOn ?? today } };
+    }
+    case "reportUpward": {
+      const { reportedOn, note } = input as ActionInput["reportUpward"];
+      if (!row.sourceLevel) throw conflict("本事项不是上级交办、转送的事项");
+      if (row.upstreamReportedOn) throw conflict(`已于 ${row.upstreamReportedOn} 报送办结报告`);
+      const on = reportedOn ?? today;
+      if (on > today) throw invalid("reportedOn", "报送日期不能晚于今天");
+      return { changes: { upstreamReportedOn: on }, note, detail: { reportedOn: on } };
+    }
+    case "recordNotice": {
+      const { method, content } = input as ActionInput["recordNotice"];
+      // A recorded notice meets the notice clocks (§23; the receiving unit's too).
+      return { changes: { noticedOn: today }, note: content, detail: { method } };
     }
   }
 }

@@ -18,7 +18,10 @@ export interface ClockFacts {
   status: PetitionStatus;
   receivedOn: IsoDate;
   registeredOn: IsoDate;
-  anonymous: boolean;
+  /** §23: notices are owed only when the petitioner's name and address are both known. */
+  noticeOwed: boolean;
+  /** The last notice staff recorded giving (letter, on the spot): it meets the notice clocks. */
+  noticedOn: IsoDate | null;
   firstPetition: boolean;
   routing: Routing | null;
   extensionDays: number;
@@ -27,6 +30,8 @@ export interface ClockFacts {
   reviewRequestedOn: IsoDate | null;
   reReviewRequestedOn: IsoDate | null;
   evaluated: boolean;
+  /** 上级交办: the upstream deadline governs the handling deadline when earlier. */
+  upstreamDue: IsoDate | null;
 }
 
 /** Deadlines the office must meet; a breach of one of these is what supervision chases. */
@@ -66,12 +71,20 @@ export function caseClocks(
 
   if (status === "registered") {
     add("accept", facts.receivedOn);
-    // §23: no notice is owed when the petitioner's name or address is unknown.
-    if (!facts.anonymous) add("notice", facts.receivedOn);
+    // §23: no notice is owed when the petitioner's name or address is unknown; a recorded
+    // notice meets it.
+    if (facts.noticeOwed && !facts.noticedOn) add("notice", facts.receivedOn);
   }
   if (HANDLING.includes(status) && routing) {
     add("handle", routing.on, { extensionDays: facts.extensionDays });
-    if (routing.kind !== "accept" && !facts.anonymous) add("receivingNotice", routing.on);
+    const handle = clocks.at(-1);
+    if (handle && facts.upstreamDue && facts.upstreamDue < handle.due) {
+      clocks[clocks.length - 1] = { ...handle, due: facts.upstreamDue };
+    }
+    const told = facts.noticedOn !== null && facts.noticedOn >= routing.on;
+    if (routing.kind !== "accept" && facts.noticeOwed && !told) {
+      add("receivingNotice", routing.on);
+    }
     if (routing.kind !== "accept" && status !== "objected") add("objection", routing.on);
   }
   if (status === "under_review") add("reviewAnswer", facts.reviewRequestedOn);

@@ -5,6 +5,7 @@ import type {
   PetitionFlags,
   PetitionMaterial,
   PetitionRow,
+  SourceLevel,
 } from "../../../schema/tenant/tables.ts";
 import { conflict, invalid } from "../../errors.ts";
 import { batchWithAudit, errorText } from "../../storage/audit.ts";
@@ -13,10 +14,13 @@ import {
   insertEventStatement,
   insertPetitionStatement,
 } from "../../storage/petitions.ts";
+import { listForReviewStatement } from "../../storage/review-list.ts";
 import { findStaff } from "../../storage/staff.ts";
 import type { Viewer } from "../../storage/visibility.ts";
 import { encryptPii, lookupHash } from "../crypto/pii.ts";
 import { addCalendarDays, cstDate, daysBetween } from "../deadlines/index.ts";
+import { mustActStatements } from "../notify/case-notices.ts";
+import { loadNotificationSettings } from "../notify/settings-store.ts";
 import { checkIdNumber } from "../petitioner/id-number.ts";
 import { checkMobile } from "../petitioner/phone.ts";
 import { newTrackingCode } from "../petitioner/tracking-code.ts";
@@ -29,6 +33,7 @@ import {
   unitSubtree,
 } from "../tenancy/county-context.ts";
 import { caseClocks, clockColumns } from "./clocks.ts";
+import { owedNotice, petitionerNoticeStatements } from "./petitioner-notices.ts";
 import type { Person, SealedParties } from "./view.ts";
 
 export interface Intake extends PetitionMaterial {
@@ -44,6 +49,7 @@ export interface Intake extends PetitionMaterial {
   subjectText?: string | undefined;
   attachments?: AttachmentMeta[] | undefined;
   unitId?: string | undefined;
+  fromAbove?: { level: SourceLevel; reference: string; due?: string | undefined } | undefined;
   /** A visit received by a leader on a reception day: that leader owns the case (包案). */
   ownerLeaderId?: string | undefined;
 }
@@ -65,6 +71,7 @@ export async function registerPetition(
   if (!category) throw invalid("categoryCode", "内容分类不存在");
   if (!category.parentCode) throw invalid("categoryCode", "请选择具体的小类");
   const receivedOn = receivedDate(ctx, input.receivedAt);
+  checkRepresentatives(ctx, input);
   const parties = normalizeParties(input);
   const unit = registeringUnit(ctx, input, registrant);
   if (input.subjectUnitId && !ctx.units.some((u) => u.id === input.subjectUnitId)) {
@@ -84,11 +91,13 @@ export async function registerPetition(
   const flags = await intakeFlags(ctx, input, unit.id, { idHash, phoneHash }, "all");
 
   const registeredOn = ctx.today;
+  const noticeOwed = isNoticeOwed(parties);
   const facts = {
     status: "registered" as const,
     receivedOn,
     registeredOn,
-    anonymous: parties.petitioner === null,
+    noticeOwed,
+    noticedOn: null,
     firstPetition: flags.firstPetition,
     routing: null,
     extensionDays: 0,
@@ -97,6 +106,7 @@ export async function registerPetition(
     reviewRequestedOn: null,
     reReviewRequestedOn: null,
     evaluated: false,
+    upstreamDue: input.fromAbove?.due ?? null,
   };
   const clocks = clockColumns(caseClocks(facts, ctx.policy, ctx.calendar), ctx.policy);
   const sealed = parties.petitioner
@@ -124,6 +134,8 @@ export async function registerPetition(
       subjectText: input.subjectText ?? null,
       headcount: input.headcount ?? Math.max(1, parties.representatives.length),
       anonymous: parties.petitioner === null,
+      noticeOwed,
+      noticedOn: null,
       petitionerSealed: sealed,
       idHash,
       phoneHash,
@@ -141,6 +153,13 @@ export async function registerPetition(
       repeatOf: flags.repeat?.of ?? null,
       routing: null,
       extensionDays: 0,
+      extensionRequest: null,
+      sourceLevel: input.fromAbove?.level ?? null,
+      upstreamRef: input.fromAbove?.reference ?? null,
+      upstreamDue: input.fromAbove?.due ?? null,
+      upstreamReportedOn: null,
+      reviewListedAt: null,
+      reviewReason: null,
       pausedDays: 0,
       reply: null,
       repliedOn: null,
@@ -153,13 +172,36 @@ export async function registerPetition(
       createdAt: ctx.now,
       updatedAt: ctx.now,
     };
+    const written = {
+      ...row,
+      tenantId: ctx.scope.tenant,
+      deadlineSort: row.nextDeadlineAt?.getTime() ?? Number.MAX_SAFE_INTEGER,
+    };
+    const owed = owedNotice(ctx, "register", written, {});
+    const settings = await loadNotificationSettings(ctx.scope, ctx.keys);
+    const told = [
+      ...(owed ? await petitionerNoticeStatements(ctx, settings, written, owed) : []),
+      // A group visit at or above the county's number alerts the county office at once.
+      ...(await mustActStatements(ctx, settings, registrant, "register", written, written)),
+    ];
     try {
       await batchWithAudit(
         ctx.scope,
         [
           insertPetitionStatement(ctx.scope, row),
-          insertEventStatement(ctx.scope, registeredEvent(row)),
+          insertEventStatement(ctx.scope, {
+            ...registeredEvent(row),
+            detail: {
+              channel: input.channel,
+              ...(input.fromAbove && { fromAbove: input.fromAbove }),
+            },
+          }),
           ...searchIndexStatements(ctx, row),
+          ...told,
+          // The earlier case of a matter petitioned again goes on the review list (逐案评查).
+          ...(flags.repeat
+            ? [listForReviewStatement(ctx.scope, flags.repeat.of, "petitionedAgain", ctx.now)]
+            : []),
         ],
         {
           actorId: registrant?.staffId ?? null,
@@ -295,6 +337,19 @@ function checkPerson(person: Person, path: string): Person {
   return result;
 }
 
+/** §23: a notice is owed only to a petitioner whose name and address are both known. */
+export function isNoticeOwed(parties: SealedParties): boolean {
+  const lead = parties.petitioner;
+  return Boolean(lead?.name?.trim() && lead.address?.trim());
+}
+
+function checkRepresentatives(ctx: CaseContext, input: Intake) {
+  const max = ctx.policy.representativesMax;
+  if ((input.representatives?.length ?? 0) > max) {
+    throw invalid("representatives", `集体访代表不超过 ${max} 人（第二十条）`);
+  }
+}
+
 function normalizeParties(input: Intake): SealedParties {
   if (input.anonymous) return { petitioner: null, representatives: [] };
   if (!input.petitioner) throw invalid("petitioner", "请填写信访人信息，或勾选匿名");
@@ -349,6 +404,9 @@ async function intakeFlags(
       afterReReview: earlier.some((c) => c.status === "re_reviewed" || c.replyStage === "reReview"),
     };
   }
+  // §36 finality does not lapse with the repeat window: flagged however long ago.
+  const reReviewed = earlier.find((c) => c.status === "re_reviewed" || c.replyStage === "reReview");
+  if (reReviewed) flags.final = { of: reReviewed.id, trackingCode: reReviewed.trackingCode };
   const unit = ctx.units.find((u) => u.id === unitId);
   if (unit?.kind === "county") {
     const below = earlier.find((c) => open(c.status) && c.responsibleUnitId !== unitId);

@@ -33,6 +33,15 @@ const possibleIn: Record<PetitionAction, readonly PetitionStatus[]> = {
   signOff: OPEN,
   close: ["replied", "reviewed", "re_reviewed"],
   recordFollowUp: ["closed"],
+  // A notice by letter or on the spot may be owed at any step, a decline's included.
+  recordNotice: [...OPEN, "declined", "closed"],
+  requestExtension: OPEN_HANDLING,
+  refuseExtension: OPEN_HANDLING,
+  // The completion report of a case handed on is reviewed once it is answered.
+  acceptReport: ["replied"],
+  sendBack: ["replied"],
+  // 办结报告 to the office that handed the case down, once it is answered.
+  reportUpward: ["replied", "under_review", "reviewed", "under_re_review", "re_reviewed", "closed"],
 };
 
 /** Where an action leads from a state. Actions that record something keep the state. */
@@ -60,6 +69,8 @@ export function nextStatus(action: PetitionAction, from: PetitionStatus): Petiti
       return "under_re_review";
     case "close":
       return "closed";
+    case "sendBack":
+      return "assigned";
     default:
       return from;
   }
@@ -91,6 +102,8 @@ export interface CaseHolders {
   responsibleUnitId: string;
   handlerId: string | null;
   ownerLeaderId: string | null;
+  /** Once the owner leader has signed, signing is no longer offered. */
+  ownerSignedOff?: boolean | undefined;
 }
 
 const has = (actor: CaseActor, ...roles: StaffRole[]) => actor.roles.some((r) => roles.includes(r));
@@ -129,7 +142,7 @@ export function mayTake(action: PetitionAction, actor: CaseActor, holders: CaseH
     case "designateHandler":
       return (holds || oversees) && has(actor, "clerk", "leader", "supervisor");
     case "signOff":
-      return isOwner;
+      return isOwner && !holders.ownerSignedOff;
     case "close":
       return (
         (holds && has(actor, "clerk", "handler", "leader")) ||
@@ -137,6 +150,18 @@ export function mayTake(action: PetitionAction, actor: CaseActor, holders: CaseH
       );
     case "recordFollowUp":
       return isOwner || isHandler || (holds && has(actor, "leader"));
+    case "recordNotice":
+      return isHandler || ((holds || oversees) && has(actor, "clerk", "handler", "leader"));
+    case "requestExtension":
+      return isHandler || (holds && has(actor, "handler", "clerk"));
+    case "refuseExtension":
+      return (holds || oversees) && has(actor, "leader");
+    case "acceptReport":
+    case "sendBack":
+      // The assigning office reviews the completion report (办结报告).
+      return oversees && has(actor, "clerk", "supervisor", "leader");
+    case "reportUpward":
+      return oversees && has(actor, "clerk", "supervisor", "leader");
   }
 }
 

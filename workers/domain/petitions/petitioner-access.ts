@@ -1,6 +1,7 @@
 import type { PetitionRow } from "../../../schema/tenant/tables.ts";
 import { ApiError, conflict } from "../../errors.ts";
 import { batchWithAudit } from "../../storage/audit.ts";
+import { listPetitionNotices } from "../../storage/petition-notices.ts";
 import {
   findByTrackingCode,
   insertEventStatement,
@@ -8,14 +9,18 @@ import {
   updatePetitionStatement,
 } from "../../storage/petitions.ts";
 import { loadReceptionPolicyRow } from "../../storage/reception.ts";
+import { listForReviewStatement } from "../../storage/review-list.ts";
+import { deadlineFor } from "../deadlines/index.ts";
 import { countTrackingMiss, trackingLocked } from "../edges/limits.ts";
+import { mustActStatements } from "../notify/case-notices.ts";
+import { loadNotificationSettings } from "../notify/settings-store.ts";
 import { lastFour } from "../petitioner/phone.ts";
 import { normalizeTrackingCode } from "../petitioner/tracking-code.ts";
 import { resolveReceptionPolicy } from "../reception/booking-policy.ts";
 import type { CaseContext } from "../tenancy/county-context.ts";
 import { clockFacts } from "./actions.ts";
 import { caseClocks, clockColumns, clockStates } from "./clocks.ts";
-import { evaluationView, unsealParties } from "./view.ts";
+import { evaluationView, presentNotice, unsealParties } from "./view.ts";
 
 /**
  * The petitioner's own access (§21): a tracking code and the last four digits of the
@@ -58,7 +63,11 @@ const PUBLIC_ACTIONS = new Set([
 
 export async function trackedView(ctx: CaseContext, row: PetitionRow) {
   const unitName = (id: string | null) => ctx.units.find((u) => u.id === id)?.name ?? null;
-  const events = await listEvents(ctx.scope, "petitioner", row.id);
+  const [events, notices] = await Promise.all([
+    listEvents(ctx.scope, "petitioner", row.id),
+    listPetitionNotices(ctx.scope, "petitioner", row.id),
+  ]);
+  const extended = events.findLast((e) => e.action === "extend");
   return {
     trackingCode: row.trackingCode,
     status: row.status,
@@ -89,7 +98,82 @@ export async function trackedView(ctx: CaseContext, row: PetitionRow) {
         }
       : null,
     evaluation: evaluationView(ctx, row),
+    extension:
+      extended && row.extensionDays > 0
+        ? {
+            days: row.extensionDays,
+            reason: extended.note ?? "",
+            due: row.deadlines.handle?.due ?? extended.detail?.due?.toString() ?? "",
+          }
+        : null,
+    notices: notices.map(presentNotice),
+    reviewWindow: reviewWindow(ctx, row),
   };
+}
+
+/** §35–§36: a review may be asked for after a first reply, a re-review after a review. */
+function reviewWindow(ctx: CaseContext, row: PetitionRow) {
+  if (!row.repliedOn || (row.status !== "replied" && row.status !== "reviewed")) return null;
+  const kind = row.status === "replied" ? "review" : "reReview";
+  const key = kind === "review" ? "reviewRequest" : "reReviewRequest";
+  const closesOn = deadlineFor(key, row.repliedOn, ctx.policy, ctx.calendar).due;
+  return ctx.today > closesOn ? null : ({ kind, closesOn } as const);
+}
+
+/**
+ * The petitioner asks for a review or re-review online within the window: the case moves
+ * as if the office registered the request that day, and the people who must act are told.
+ */
+export async function requestReviewOnline(ctx: CaseContext, row: PetitionRow, reason: string) {
+  const window = reviewWindow(ctx, row);
+  if (!window) throw conflict("当前不能在网上申请复查或复核：申请期限已过，或尚未收到处理意见书");
+  const action = window.kind === "review" ? "requestReview" : "requestReReview";
+  const status = window.kind === "review" ? "under_review" : "under_re_review";
+  const after: PetitionRow = {
+    ...row,
+    status,
+    ...(window.kind === "review"
+      ? { reviewRequestedOn: ctx.today }
+      : { reReviewRequestedOn: ctx.today, pausedDays: 0 }),
+  };
+  const clocks = clockColumns(caseClocks(clockFacts(after), ctx.policy, ctx.calendar), ctx.policy);
+  const written = { ...after, ...clocks, updatedAt: ctx.now, version: row.version + 1 };
+  const settings = await loadNotificationSettings(ctx.scope, ctx.keys);
+  await batchWithAudit(
+    ctx.scope,
+    [
+      updatePetitionStatement(ctx.scope, row.id, row.version, {
+        status,
+        reviewRequestedOn: written.reviewRequestedOn,
+        reReviewRequestedOn: written.reReviewRequestedOn,
+        pausedDays: written.pausedDays,
+        ...clocks,
+        updatedAt: ctx.now,
+      }),
+      insertEventStatement(ctx.scope, {
+        petitionId: row.id,
+        version: row.version + 1,
+        at: ctx.now,
+        action,
+        fromStatus: row.status,
+        toStatus: status,
+        actorId: null,
+        actorUnitId: null,
+        note: reason,
+        detail: { requestedOn: ctx.today, online: true },
+      }),
+      ...(await mustActStatements(ctx, settings, null, action, row, written)),
+    ],
+    {
+      actorId: null,
+      action: `petition.${action}`,
+      targetType: "petition",
+      targetId: row.id,
+      detail: { online: true },
+    },
+    ctx.now,
+  );
+  return trackedView(ctx, written);
 }
 
 export type Satisfaction = "satisfied" | "basically_satisfied" | "unsatisfied";
@@ -105,6 +189,7 @@ export async function evaluate(
   if (window.status === "not_open") throw conflict("收到处理意见书后才能评价");
   if (window.status === "expired") throw conflict(`评价期限已于 ${window.closesOn} 届满`);
   const evaluation = { ...rating, at: ctx.now.toISOString() };
+  const unsatisfied = rating.handlingUnit === "unsatisfied" || rating.office === "unsatisfied";
   const after = { ...row, evaluation };
   const clocks = clockColumns(caseClocks(clockFacts(after), ctx.policy, ctx.calendar), ctx.policy);
   await batchWithAudit(
@@ -126,6 +211,8 @@ export async function evaluate(
         actorUnitId: null,
         detail: { handlingUnit: rating.handlingUnit, office: rating.office },
       }),
+      // 不满意 puts the case on the office's review list (逐案评查).
+      ...(unsatisfied ? [listForReviewStatement(ctx.scope, row.id, "unsatisfied", ctx.now)] : []),
     ],
     {
       actorId: null,

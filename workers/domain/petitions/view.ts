@@ -1,6 +1,7 @@
 import type {
   PetitionEventRow,
   PetitionFlags,
+  PetitionNoticeRow,
   PetitionRow,
 } from "../../../schema/tenant/tables.ts";
 import { visibleCaseIds } from "../../storage/visibility.ts";
@@ -60,6 +61,7 @@ export function flagRefs(flags: PetitionFlags): string[] {
     ...(flags.basis ?? []),
     ...(flags.repeat ? [flags.repeat.of] : []),
     ...(flags.inProgressBelow ? [flags.inProgressBelow.of] : []),
+    ...(flags.final ? [flags.final.of] : []),
   ];
 }
 
@@ -91,6 +93,7 @@ export function presentFlags(flags: PetitionFlags, visible: ReadonlySet<string>)
     ...(flags.repeat && shown(flags.repeat.of) && { repeat: flags.repeat }),
     ...(flags.inProgressBelow &&
       shown(flags.inProgressBelow.of) && { inProgressBelow: flags.inProgressBelow }),
+    ...(flags.final && shown(flags.final.of) && { final: flags.final }),
     ...(flags.skipLevel && { skipLevel: true }),
     ...(flags.legalRoute && { legalRoute: flags.legalRoute }),
   };
@@ -124,6 +127,7 @@ export async function presentPetition(
   row: PetitionRow,
   events?: PetitionEventRow[],
   breaches?: { deadlineKey: string; due: string; at: Date }[],
+  notices?: PetitionNoticeRow[],
 ) {
   const [parties, refs] = await Promise.all([
     unsealParties(ctx, row),
@@ -152,6 +156,7 @@ export async function presentPetition(
     subjectText: row.subjectText,
     headcount: row.headcount,
     anonymous: row.anonymous,
+    noticeOwed: row.noticeOwed,
     ...(parties.petitioner && { petitioner: presentPerson(parties.petitioner, masked) }),
     ...(parties.representatives.length > 0 && {
       representatives: parties.representatives.map((p) => presentPerson(p, masked)),
@@ -161,6 +166,15 @@ export async function presentPetition(
     flags: presentFlags(row.flags, refs),
     routing: row.routing ?? null,
     extensionDays: row.extensionDays,
+    extensionRequest: row.extensionRequest ?? null,
+    fromAbove: row.sourceLevel
+      ? {
+          level: row.sourceLevel,
+          reference: row.upstreamRef ?? "",
+          due: row.upstreamDue,
+          reportedOn: row.upstreamReportedOn,
+        }
+      : null,
     pausedDays: row.pausedDays,
     deadlines: clockStates(row.deadlines, ctx.today, ctx.calendar),
     nextDeadline: next ? { key: next[0], due: next[1].due } : null,
@@ -176,6 +190,16 @@ export async function presentPetition(
         at: b.at.toISOString(),
       })),
     }),
+    ...(notices && { notices: notices.map(presentNotice) }),
+  };
+}
+
+export function presentNotice(notice: PetitionNoticeRow) {
+  return {
+    kind: notice.kind,
+    method: notice.method,
+    content: notice.content,
+    at: notice.at.toISOString(),
   };
 }
 

@@ -69,7 +69,7 @@ export function StaffCreateForm({ tenant, units, onCreated }: Props) {
 
   const errors = fieldErrors(error);
   return (
-    <form class="form" onSubmit={submit}>
+    <form noValidate class="form" onSubmit={submit}>
       <div class="form-grid">
         <TextField
           id="new-staff-username"

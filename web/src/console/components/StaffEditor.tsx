@@ -81,7 +81,7 @@ export function StaffEditor({ tenant, staff, units, isSelf, onSaved, onClose }: 
         编辑人员：{staff.displayName}（{staff.username}）
       </h2>
       <p class="muted">当前状态：{status.label}</p>
-      <form class="form" onSubmit={submit}>
+      <form noValidate class="form" onSubmit={submit}>
         <div class="form-grid">
           <TextField
             id="edit-staff-name"
@@ -187,7 +187,7 @@ function PasswordReset({
   };
 
   return (
-    <form class="form subform" onSubmit={submit} aria-labelledby="reset-password-title">
+    <form noValidate class="form subform" onSubmit={submit} aria-labelledby="reset-password-title">
       <h3 id="reset-password-title">重置密码</h3>
       <TextField
         id="edit-staff-password"

@@ -61,7 +61,7 @@ export function UnitCreateForm({ tenant, units, onCreated }: Props) {
   const errors = fieldErrors(error);
   const needsParent = parentKinds.length > 0;
   return (
-    <form class="form" onSubmit={submit}>
+    <form noValidate class="form" onSubmit={submit}>
       <div class="form-grid">
         <TextField
           id="unit-name"

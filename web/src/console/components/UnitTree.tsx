@@ -133,6 +133,7 @@ function RenameForm({
   const errors = fieldErrors(error);
   return (
     <form
+      noValidate
       class="form--inline tree__item"
       onSubmit={save}
       onKeyDown={(e) => e.key === "Escape" && onDone(null)}

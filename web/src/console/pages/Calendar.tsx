@@ -4,6 +4,7 @@ import type { DayKind } from "../../../../schema/api/petitions.ts";
 import { computeDueDate, getCalendar, putCalendar } from "../../api/petitions.ts";
 import { formatDate, todayCst, weekdayOf } from "../../shared/dates.ts";
 import { RadioGroup } from "../../shared/ui/RadioGroup.tsx";
+import { CalendarRanges } from "../components/CalendarRanges.tsx";
 import { ErrorAlert, fieldErrors, SuccessStatus } from "../components/ErrorAlert.tsx";
 import { SelectField, TextField } from "../components/Field.tsx";
 import { Loading } from "../components/Loading.tsx";
@@ -40,7 +41,12 @@ export function CalendarPage() {
       <p class="lead">
         期限按国务院公布的放假安排计算：放假日不计入工作日，调休上班日计入。每年公布后请在此录入次年安排。
       </p>
-      <form class="form--inline" onSubmit={(e) => e.preventDefault()} aria-label="选择年份">
+      <form
+        noValidate
+        class="form--inline"
+        onSubmit={(e) => e.preventDefault()}
+        aria-label="选择年份"
+      >
         <SelectField
           id="calendar-year"
           label="年份"
@@ -141,7 +147,17 @@ function YearEditor({
       <p class="muted">
         放假 {holidays} 天，调休上班 {workdays} 天。未列出的日期按周一至周五上班、周六周日休息。
       </p>
-      <form class="form" onSubmit={save}>
+      <CalendarRanges
+        year={year}
+        onAdd={(days) => {
+          setRows((list) => {
+            const taken = new Set(list.map((r) => r.date));
+            return withKeys([...list, ...days.filter((d) => !taken.has(d.date))]);
+          });
+          setStatus(`已加入 ${days.length} 天，保存后生效。`);
+        }}
+      />
+      <form noValidate class="form" onSubmit={save}>
         {rows.length === 0 ? (
           <p class="muted">尚未录入 {year} 年的安排。</p>
         ) : (
@@ -269,7 +285,7 @@ function DueDateCalculator({ tenant }: { tenant: string }) {
     <section class="card" aria-labelledby="due-title">
       <h2 id="due-title">期限计算</h2>
       <p class="hint">期限自事件发生的次日起算；最后一日为节假日的，顺延至节假日后第一个工作日。</p>
-      <form class="form" onSubmit={submit}>
+      <form noValidate class="form" onSubmit={submit}>
         <div class="form-grid">
           <TextField
             id="due-from"

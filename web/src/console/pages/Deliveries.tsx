@@ -60,7 +60,12 @@ export function DeliveriesPage() {
         经企业微信、钉钉、短信、邮件、浏览器推送和对接系统发出的每条消息，及服务商的回应。
         <a href={consolePath(tenant, "/notifications")}>修改通知设置</a>
       </p>
-      <form class="form--inline filters" onSubmit={(e) => e.preventDefault()} aria-label="筛选">
+      <form
+        noValidate
+        class="form--inline filters"
+        onSubmit={(e) => e.preventDefault()}
+        aria-label="筛选"
+      >
         <SelectField
           id="deliveries-status"
           label="状态"

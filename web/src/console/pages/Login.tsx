@@ -93,6 +93,7 @@ export function LoginPage() {
         ) : (
           <section class="card">
             <form
+              noValidate
               class="form"
               onSubmit={submit}
               aria-describedby={error ? "login-error" : undefined}

@@ -24,6 +24,7 @@ import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { Loading } from "../components/Loading.tsx";
 import { ActionPanel } from "../components/petition/ActionPanel.tsx";
 import { CaseFiles } from "../components/petition/CaseFiles.tsx";
+import { JointHandlingCard, NoticeRecord } from "../components/petition/CaseworkCards.tsx";
 import { Flags } from "../components/petition/Flags.tsx";
 import { Recusal } from "../components/petition/Recusal.tsx";
 import { StatusTag } from "../components/petition/StatusTag.tsx";
@@ -196,6 +197,13 @@ export function PetitionPage() {
           </dl>
         </section>
       )}
+      <JointHandlingCard
+        tenant={tenant}
+        petition={p}
+        units={names.data?.units ?? []}
+        lookup={lookup}
+      />
+      <NoticeRecord petition={p} />
       <section class="card" aria-labelledby="timeline-title">
         <h2 id="timeline-title">办理过程</h2>
         <Timeline entries={p.timeline ?? []} lookup={lookup} />

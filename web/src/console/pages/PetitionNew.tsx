@@ -31,6 +31,7 @@ import { FormProblems } from "../components/FormProblems.tsx";
 import { Loading } from "../components/Loading.tsx";
 import { IntakeWarnings, useIntakeCheck } from "../components/petition/IntakeCheck.tsx";
 import { RegisteredResult } from "../components/petition/RegisteredResult.tsx";
+import { type Representative, Representatives } from "../components/Representatives.tsx";
 import { useAsync, usePageTitle } from "../hooks.ts";
 import { useSession } from "../session.ts";
 import { unitOptions } from "../units.ts";
@@ -123,6 +124,7 @@ function IntakeForm({ tenant, catalog, units, onCreated }: FormProps) {
   const [receivedAt, setReceivedAt] = useState(today);
   const [person, setPerson] = useState<Person>(EMPTY_PERSON);
   const [headcount, setHeadcount] = useState("1");
+  const [representatives, setRepresentatives] = useState<Representative[]>([]);
   const [material, setMaterial] = useState<MaterialForm>(EMPTY_MATERIAL);
   const [subjectUnitId, setSubjectUnitId] = useState("");
   const [subjectText, setSubjectText] = useState("");
@@ -205,6 +207,10 @@ function IntakeForm({ tenant, catalog, units, onCreated }: FormProps) {
     }
     const count = Number(headcount);
     if (Number.isInteger(count) && count >= 1) body.headcount = count;
+    const reps = representatives
+      .filter((r) => r.name.trim())
+      .map((r) => ({ name: r.name.trim(), ...(r.phone.trim() && { phone: r.phone.trim() }) }));
+    if (count >= 2 && reps.length > 0) body.representatives = reps;
     if (subjectUnitId) body.subjectUnitId = subjectUnitId;
     if (subjectText.trim()) body.subjectText = subjectText.trim();
 
@@ -341,11 +347,19 @@ function IntakeForm({ tenant, catalog, units, onCreated }: FormProps) {
           max={10000}
           hint={
             count >= 5
-              ? "集体访：代表不超过 5 人（第二十条）。"
+              ? "集体访：请推选代表（第二十条），人数以本县设置为准。"
               : "一人来访填 1；5 人以上为集体访。"
           }
           error={errors.headcount}
         />
+        {count >= 2 && !person.anonymous && (
+          <Representatives
+            value={representatives}
+            onValue={setRepresentatives}
+            max={5}
+            errors={errors}
+          />
+        )}
         <IntakeWarnings tenant={tenant} result={intakeCheck.result} unitName={unitName} />
       </section>
 

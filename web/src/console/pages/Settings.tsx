@@ -114,7 +114,7 @@ function SettingsForm({ tenant, initial }: { tenant: string; initial: PublicTena
   const errors = fieldErrors(error);
   const errorFor = (key: string) => errors[key] ?? errors[`contact.${key}`];
   return (
-    <form class="form" onSubmit={submit}>
+    <form noValidate class="form" onSubmit={submit}>
       <section class="card" aria-labelledby="county-title">
         <h2 id="county-title">县（市、区）</h2>
         <TextField

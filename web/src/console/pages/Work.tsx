@@ -99,7 +99,12 @@ export function WorkPage() {
     <>
       <h1>我的工作</h1>
       <p class="lead">按最近的期限排序，先办最紧的。</p>
-      <form class="form--inline filters" onSubmit={(e) => e.preventDefault()} aria-label="筛选">
+      <form
+        noValidate
+        class="form--inline filters"
+        onSubmit={(e) => e.preventDefault()}
+        aria-label="筛选"
+      >
         <SelectField
           id="work-status"
           label="状态"

@@ -75,8 +75,8 @@ export function DeadlinesTable({ deadlines, keys, caption }: Props) {
             </td>
             <td data-label="计算">
               <span>
-                自 {formatDate(clock.from)} 起 {clock.days} 个
-                {clock.kind === "working" ? "工作日" : "日"}
+                自 {formatDate(clock.from)} 起 {clock.days}{" "}
+                {clock.kind === "working" ? "个工作日" : "日"}
               </span>
             </td>
             <td data-label="状态">

@@ -36,7 +36,7 @@ export function QuietHoursSection({
       <p class="hint">
         时段内不给群众发短信（验证码除外），到时段结束再发。时段可跨午夜，如 21:00 至次日 08:00。
       </p>
-      <form class="form" onSubmit={submit}>
+      <form noValidate class="form" onSubmit={submit}>
         <div class="field field--check">
           <label class="check" for="quiet-on">
             <input

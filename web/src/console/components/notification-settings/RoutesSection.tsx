@@ -71,7 +71,7 @@ export function RoutesSection({
         勾选每类通知经哪些渠道发出。站内消息和浏览器推送发给案件的承办人、单位负责人和包案领导，
         超期时还发给县信访局督办员；群、对接系统和邮件发给整个单位。标“未配置”的渠道需先在上方配置。
       </p>
-      <form class="form" onSubmit={submit}>
+      <form noValidate class="form" onSubmit={submit}>
         <table class="table routes-table">
           <caption class="visually-hidden">通知路由：事件与渠道</caption>
           <thead>

@@ -25,6 +25,12 @@ const SUBMIT_LABELS: Record<PetitionAction, string> = {
   signOff: "确认签字",
   close: "确认结案",
   recordFollowUp: "保存回访记录",
+  recordNotice: "保存告知记录",
+  requestExtension: "提交延期申请",
+  refuseExtension: "确认不批准延期",
+  acceptReport: "确认审核通过",
+  sendBack: "确认发回重办",
+  reportUpward: "确认已报送",
 };
 
 const FIELD_LABELS: Record<string, string> = {
@@ -53,6 +59,8 @@ const FIELD_LABELS: Record<string, string> = {
   method: "结案方式",
   summary: "结案说明",
   visitedOn: "回访日期",
+  content: "告知内容",
+  reportedOn: "报送日期",
 };
 
 /** Exactly the actions the server lists for this user now, each with its own small form. */
@@ -160,6 +168,7 @@ function ActionForm(props: FormProps) {
   const Fields = FIELDS[action];
   return (
     <form
+      noValidate
       ref={formRef}
       id={`action-${action}`}
       class="form subform"

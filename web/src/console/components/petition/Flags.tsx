@@ -37,6 +37,23 @@ export function Flags({ tenant, petition, unitName }: Props) {
       </div>,
     );
   }
+  if (flags.final && !flags.repeat?.afterReReview) {
+    const final = flags.final;
+    items.push(
+      <div key="final" class="notice notice--warn" data-testid="flag-final">
+        <p>
+          <strong>
+            <span aria-hidden="true">⚠ </span>已经复核
+          </strong>
+          ：同一事项的前案{" "}
+          <a href={consolePath(tenant, `/petitions/${encodeURIComponent(final.of)}`)}>
+            {final.trackingCode}
+          </a>{" "}
+          已经复核。依照《信访工作条例》第三十六条，以同一事实和理由提出的，不再受理。
+        </p>
+      </div>,
+    );
+  }
   if (flags.inProgressBelow) {
     const below = flags.inProgressBelow;
     items.push(

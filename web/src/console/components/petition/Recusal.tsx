@@ -64,7 +64,7 @@ export function Recusal({ tenant, petitionId, onDeclared }: Props) {
         </p>
       )}
       {open && (
-        <form class="form" onSubmit={submit} aria-label="申请回避">
+        <form noValidate class="form" onSubmit={submit} aria-label="申请回避">
           <TextField
             id="recusal-reason"
             label="回避理由"

@@ -5,7 +5,15 @@ import { type FieldsProps, opt, useSubmit } from "./fields.ts";
 import { UnitPicker } from "./UnitPicker.tsx";
 
 export function Assign({ submitRef, send, errors, units, petition }: FieldsProps) {
-  const [toUnitId, setToUnitId] = useState("");
+  // An ordinary case goes first to the unit it is about; an accusation never does (§30).
+  const reported =
+    !petition.confidential &&
+    petition.subjectUnitId &&
+    petition.subjectUnitId !== petition.responsibleUnitId &&
+    units.some((u) => u.id === petition.subjectUnitId && u.kind !== "county")
+      ? petition.subjectUnitId
+      : "";
+  const [toUnitId, setToUnitId] = useState(reported);
   const [reportDue, setReportDue] = useState("");
   const [instructions, setInstructions] = useState("");
   useSubmit(
@@ -24,6 +32,7 @@ export function Assign({ submitRef, send, errors, units, petition }: FieldsProps
         label="交办单位"
         units={units}
         exclude={petition.responsibleUnitId}
+        forbidden={petition.confidential ? petition.subjectUnitId : null}
         value={toUnitId}
         onValue={setToUnitId}
         error={errors.toUnitId}

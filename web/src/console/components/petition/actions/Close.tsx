@@ -60,7 +60,11 @@ export function Close({ submitRef, send, errors, petition, lookup, tenant }: Fie
         maxLength={2000}
         value={petitionerOpinion}
         onValue={setOpinion}
-        hint="记录信访人对处理结果的意见；未记录的不能结案。"
+        hint={
+          petition.evaluation.status === "done"
+            ? "信访人已在网上评价：不填写时以其网上评价作为信访人意见。"
+            : "记录信访人对处理结果的意见；未记录的不能结案。"
+        }
         error={errors.petitionerOpinion}
       />
       <RadioGroup

@@ -14,6 +14,7 @@ export function Forward({ submitRef, send, errors, units, petition }: FieldsProp
         label="转送单位"
         units={units}
         exclude={petition.responsibleUnitId}
+        forbidden={petition.confidential ? petition.subjectUnitId : null}
         value={toUnitId}
         onValue={setToUnitId}
         error={errors.toUnitId}

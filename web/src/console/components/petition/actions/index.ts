@@ -3,6 +3,14 @@ import type { PetitionAction } from "../../../../../../schema/reference/petition
 import { Accept } from "./Accept.tsx";
 import { Assign } from "./Assign.tsx";
 import { AssignOwner } from "./AssignOwner.tsx";
+import {
+  AcceptReport,
+  RecordNotice,
+  RefuseExtension,
+  ReportUpward,
+  RequestExtension,
+  SendBack,
+} from "./Casework.tsx";
 import { Close } from "./Close.tsx";
 import { Decline } from "./Decline.tsx";
 import { DesignateHandler } from "./DesignateHandler.tsx";
@@ -32,4 +40,10 @@ export const FIELDS: Record<PetitionAction, (props: FieldsProps) => ComponentChi
   signOff: SignOff,
   close: Close,
   recordFollowUp: FollowUp,
+  recordNotice: RecordNotice,
+  requestExtension: RequestExtension,
+  refuseExtension: RefuseExtension,
+  acceptReport: AcceptReport,
+  sendBack: SendBack,
+  reportUpward: ReportUpward,
 };

@@ -1,0 +1,77 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { TenantParam } from "../../../schema/api/common.ts";
+import { PetitionSummary } from "../../../schema/api/petitions.ts";
+import { presentSummary, visibleFlagRefs } from "../../domain/petitions/view.ts";
+import { invalid } from "../../errors.ts";
+import { listReviewList } from "../../storage/review-list.ts";
+import { caseRequest } from "../case-request.ts";
+import { requireStaff } from "../middleware/auth.ts";
+import { tenantContext } from "../middleware/tenant.ts";
+import { errorResponses, jsonContent, newRouter, staffSecurity } from "../router.ts";
+
+const ReviewListItem = PetitionSummary.extend({
+  reviewReason: z.enum(["unsatisfied", "petitionedAgain"]),
+  listedAt: z.iso.datetime(),
+}).openapi("ReviewListItem");
+
+const reviewListRoute = createRoute({
+  operationId: "listCasesForReview",
+  method: "get",
+  path: "/t/{tenant}/review-list",
+  tags: ["Petitions"],
+  summary: "Cases rated 不满意 or petitioned again, for case-by-case review (逐案评查)",
+  security: staffSecurity,
+  middleware: [tenantContext, requireStaff],
+  request: {
+    params: TenantParam,
+    query: z.object({
+      cursor: z.string().max(200).optional(),
+      limit: z.coerce.number().int().min(1).max(100).optional(),
+    }),
+  },
+  responses: {
+    200: jsonContent(
+      z.object({ items: z.array(ReviewListItem), nextCursor: z.string().nullable() }),
+      "A page of the review list, newest first",
+    ),
+    ...errorResponses(400, 401, 404),
+  },
+});
+
+function parseCursor(cursor: string | undefined) {
+  if (!cursor) return undefined;
+  try {
+    const [at, id] = JSON.parse(atob(cursor)) as [number, string];
+    if (typeof at === "number" && typeof id === "string") return { at, id };
+  } catch {
+    // Falls through to the validation error.
+  }
+  throw invalid("cursor", "分页游标无效");
+}
+
+export const reviewListRoutes = newRouter().openapi(reviewListRoute, async (c) => {
+  const { ctx, viewer } = await caseRequest(c);
+  const query = c.req.valid("query");
+  const limit = query.limit ?? 30;
+  const rows = await listReviewList(ctx.scope, viewer, {
+    after: parseCursor(query.cursor),
+    limit: limit + 1,
+  });
+  const page = rows.slice(0, limit);
+  const refs = await visibleFlagRefs(ctx, viewer, page);
+  const items = [];
+  for (const row of page) {
+    if (!row.reviewListedAt || !row.reviewReason) continue;
+    items.push({
+      ...(await presentSummary(ctx, viewer, row, refs)),
+      reviewReason: row.reviewReason,
+      listedAt: row.reviewListedAt.toISOString(),
+    });
+  }
+  const last = page.at(-1);
+  const nextCursor =
+    rows.length > limit && last?.reviewListedAt
+      ? btoa(JSON.stringify([last.reviewListedAt.getTime(), last.id]))
+      : null;
+  return c.json({ items, nextCursor }, 200);
+});
