@@ -163,8 +163,11 @@ describe("a county whose scan fails", () => {
         now: now.getTime(),
       });
     }
-    // One of the broken county's due cases cannot even be read.
-    await env.TENANT_DB_1.prepare("UPDATE petitions SET deadlines = 'not json' WHERE id = ?")
+    // One of the broken county's due cases holds a clock its scan cannot read (valid JSON,
+    // since the figures' triggers read the column too, but not a clock).
+    await env.TENANT_DB_1.prepare(
+      `UPDATE petitions SET deadlines = '{"accept":null}' WHERE id = ?`,
+    )
       .bind(`f${broken.code}-0`)
       .run();
     const first = await runDeadlineScan(env, now);
