@@ -69,4 +69,7 @@ export async function signIn(product: Product, page: Page, username: string) {
     const alerts = await page.getByRole("alert").allTextContents();
     return alerts.length > 0 ? `${path} ${alerts.join(" ")}` : path;
   }).toBe(`/t/${T}/console`);
+  // Signed in means the console has drawn its page: every page state a test leaves is
+  // checked with axe, and a console still loading has no heading yet.
+  await page.locator("h1").first().waitFor();
 }
