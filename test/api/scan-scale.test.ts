@@ -165,9 +165,7 @@ describe("a county whose scan fails", () => {
     }
     // One of the broken county's due cases holds a clock its scan cannot read (valid JSON,
     // since the figures' triggers read the column too, but not a clock).
-    await env.TENANT_DB_1.prepare(
-      `UPDATE petitions SET deadlines = '{"accept":null}' WHERE id = ?`,
-    )
+    await env.TENANT_DB_1.prepare(`UPDATE petitions SET deadlines = '{"accept":null}' WHERE id = ?`)
       .bind(`f${broken.code}-0`)
       .run();
     const first = await runDeadlineScan(env, now);
