@@ -9,17 +9,10 @@ import { request, seg } from "../api/client.ts";
 import { ErrorAlert, fieldErrors } from "../console/components/ErrorAlert.tsx";
 import { TextField } from "../console/components/Field.tsx";
 import { formatDate } from "../shared/dates.ts";
-import { formatDateTime } from "../shared/format.ts";
 import { HumanCheck } from "../shared/ui/HumanCheck.tsx";
+import { NoticeTimeline } from "../shared/ui/NoticeTimeline.tsx";
 
 type Tracked = z.infer<typeof TrackedSchema>;
-
-const METHOD_LABELS: Record<Tracked["notices"][number]["method"], string> = {
-  sms: "短信",
-  letter: "书面",
-  in_person: "当面",
-  in_app: "本页",
-};
 
 /** §34: an extension is told with its reason and the new date. */
 export function ExtensionNotice({ extension }: { extension: Tracked["extension"] }) {
@@ -44,21 +37,7 @@ export function NoticeList({ notices }: { notices: Tracked["notices"] }) {
   return (
     <section class="card" aria-labelledby="notices-title" data-testid="notices">
       <h2 id="notices-title">告知记录</h2>
-      {notices.length === 0 ? (
-        <p class="muted">暂无告知记录。</p>
-      ) : (
-        <ol class="timeline">
-          {notices.map((n, i) => (
-            <li key={`${n.at}-${i}`} class="timeline__item">
-              <p class="timeline__head">
-                <time dateTime={n.at}>{formatDateTime(n.at)}</time>
-                <strong>{METHOD_LABELS[n.method]}告知</strong>
-              </p>
-              <p>{n.content}</p>
-            </li>
-          ))}
-        </ol>
-      )}
+      <NoticeTimeline notices={notices} inAppLabel="本页" />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import type { Petition } from "../../../../../schema/api/petitions.ts";
 import type { Unit } from "../../../../../schema/api/units.ts";
 import { request, seg } from "../../../api/client.ts";
 import { formatDateTime } from "../../../shared/format.ts";
+import { NoticeTimeline } from "../../../shared/ui/NoticeTimeline.tsx";
 import { useAsync } from "../../hooks.ts";
 import type { Lookup } from "../../lookup.ts";
 import { useSession } from "../../session.ts";
@@ -11,14 +12,6 @@ import { ErrorAlert, fieldErrors } from "../ErrorAlert.tsx";
 import { SelectField, TextField } from "../Field.tsx";
 
 type PetitionView = z.infer<typeof Petition>;
-type Notice = NonNullable<PetitionView["notices"]>[number];
-
-const METHOD_LABELS: Record<Notice["method"], string> = {
-  sms: "短信",
-  letter: "书面",
-  in_person: "当面",
-  in_app: "查询页",
-};
 
 /** 告知记录: what the petitioner was told, when and how. */
 export function NoticeRecord({ petition }: { petition: PetitionView }) {
@@ -29,21 +22,7 @@ export function NoticeRecord({ petition }: { petition: PetitionView }) {
       {!petition.noticeOwed && (
         <p class="muted">信访人姓名或住址不清，依照第二十三条不负告知期限。</p>
       )}
-      {notices.length === 0 ? (
-        <p class="muted">暂无告知记录。</p>
-      ) : (
-        <ul class="timeline">
-          {notices.map((n, i) => (
-            <li key={`${n.at}-${i}`} class="timeline__item">
-              <p class="timeline__head">
-                <time dateTime={n.at}>{formatDateTime(n.at)}</time>
-                <strong>{METHOD_LABELS[n.method]}告知</strong>
-              </p>
-              <p>{n.content}</p>
-            </li>
-          ))}
-        </ul>
-      )}
+      <NoticeTimeline notices={notices} inAppLabel="查询页" />
     </section>
   );
 }
