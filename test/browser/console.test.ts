@@ -85,6 +85,8 @@ describe("the staff console in Chromium", () => {
 
     const missing = await page.goto(`${product.stack.url}/t/999999`);
     expect(missing?.status()).toBe(404);
+    // The page draws its answer after loading: wait for it, as axe checks it before moving on.
+    await page.locator("h1").first().waitFor();
     // A path that matches no page gets the small page in Chinese, with its heading in a main.
     const nowhere = await page.goto(`${product.stack.url}/t/${DEMO_TENANT.code}/no-such-page`);
     expect(nowhere?.status()).toBe(404);
