@@ -72,9 +72,11 @@ export function earlierCasesQueries(
     responsibleUnitId: petitions.responsibleUnitId,
     registeredAt: petitions.registeredAt,
     replyStage: sql<string | null>`json_extract(${petitions.reply}, '$.stage')`,
-    shown: shownTo
+    // Named: a column called "0" would sort first among a row's keys, and shift the rest.
+    shown: (shownTo
       ? sql<number>`CASE WHEN ${visibleCases(shownTo)} THEN 1 ELSE 0 END`
-      : sql<number>`0`,
+      : sql<number>`0`
+    ).as("shown"),
   };
   const byHash = (match: SQL) =>
     scope.db
