@@ -448,36 +448,38 @@ export async function deliveryStatusesOf(scope: TenantScope, ids: readonly strin
 }
 
 /**
- * Takes deliveries for one attempt each and returns the rows taken. Only one consumer wins
- * a delivery; one stuck `sending` (its consumer died) can be taken again after
- * `staleBefore`. A sent or dead one never.
+ * Takes deliveries for one attempt each; each statement returns the rows it took. Only one
+ * consumer wins a delivery; one stuck `sending` (its consumer died) can be taken again
+ * after `staleBefore`. A sent or dead one never. Statements, so the consumer's batch of
+ * reads carries them.
  */
-export async function claimDeliveries(
+export function claimDeliveriesStatements(
   scope: TenantScope,
   ids: readonly string[],
   now: Date,
   staleBefore: Date,
-): Promise<DeliveryRow[]> {
-  const claimed: DeliveryRow[] = [];
+) {
+  const statements = [];
   for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
-    const rows = await scope.db
-      .update(deliveries)
-      .set({ status: "sending", attempts: sql`${deliveries.attempts} + 1`, updatedAt: now })
-      .where(
-        ofTenant(
-          scope,
-          deliveries,
-          inArray(deliveries.id, ids.slice(i, i + IDS_PER_STATEMENT)),
-          or(
-            inArray(deliveries.status, ["queued", "failed"]),
-            and(eq(deliveries.status, "sending"), lt(deliveries.updatedAt, staleBefore)),
+    statements.push(
+      scope.db
+        .update(deliveries)
+        .set({ status: "sending", attempts: sql`${deliveries.attempts} + 1`, updatedAt: now })
+        .where(
+          ofTenant(
+            scope,
+            deliveries,
+            inArray(deliveries.id, ids.slice(i, i + IDS_PER_STATEMENT)),
+            or(
+              inArray(deliveries.status, ["queued", "failed"]),
+              and(eq(deliveries.status, "sending"), lt(deliveries.updatedAt, staleBefore)),
+            ),
           ),
-        ),
-      )
-      .returning();
-    claimed.push(...rows);
+        )
+        .returning(),
+    );
   }
-  return claimed;
+  return statements;
 }
 
 export interface DeliveryFinish {
