@@ -387,12 +387,15 @@ export function claimHandOffStatement(
   staleBefore: Date,
   limit: number,
 ) {
+  // Each branch reads the front of one range of the outbox index (tenant, status, enqueued),
+  // in the index's order: sorting by creation would send SQLite down the creation index,
+  // through every delivery the county ever had.
   const waiting = (enqueued: SQL) =>
     scope.db
       .select({ id: deliveries.id })
       .from(deliveries)
       .where(ofTenant(scope, deliveries, eq(deliveries.status, "queued"), enqueued))
-      .orderBy(asc(deliveries.createdAt))
+      .orderBy(asc(deliveries.enqueuedAt))
       .limit(limit);
   return scope.db
     .update(deliveries)
@@ -400,7 +403,6 @@ export function claimHandOffStatement(
     .where(
       and(
         sql`+${deliveries.tenantId} = ${scope.tenant}`,
-        // Each branch is one range of the outbox index (tenant, status, enqueued).
         or(
           inArray(deliveries.id, waiting(isNull(deliveries.enqueuedAt))),
           inArray(deliveries.id, waiting(lt(deliveries.enqueuedAt, staleBefore))),
