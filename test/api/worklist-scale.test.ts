@@ -1,5 +1,6 @@
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
+import { claimHandOffStatement } from "../../workers/storage/notify.ts";
 import {
   earlierCasesQueries,
   listVisiblePetitions,
@@ -156,5 +157,52 @@ describe("repeat detection at thousands of cases", () => {
     expect(result.results.length).toBeGreaterThan(30);
     console.log(`repeat check: ${result.meta.rows_read} rows read for ${result.results.length}`);
     expect(result.meta.rows_read).toBeLessThanOrEqual(2 * result.results.length + 10);
+  });
+});
+
+describe("registration's reads at thousands of cases", () => {
+  it("tells the clerk which earlier cases they may see without leaving the person's index range", async () => {
+    const [byId] = earlierCasesQueries(
+      scope(),
+      { idHash: "h5", phoneHash: null, categoryCode: "01.01" },
+      "all",
+      township(),
+    );
+    if (!byId) throw new Error("no query");
+    const built = byId.toSQL();
+    const plan = await queryPlan(built.sql, ...built.params);
+    expect(plan.split("\n")[0]).toBe(
+      "SEARCH petitions USING INDEX petitions_repeat_id_idx (tenant_id=? AND id_hash=? AND category_code=?)",
+    );
+    expect(plan).not.toMatch(/SCAN petitions/);
+    const result = await env.TENANT_DB_1.prepare(built.sql)
+      .bind(...built.params)
+      .all<{ id: string; shown: number }>();
+    const shown = result.results.filter((r) => r.shown === 1).map((r) => r.id);
+    // The column is the rule itself: the same cases the township's own read returns.
+    const [own] = earlierCasesQueries(
+      scope(),
+      { idHash: "h5", phoneHash: null, categoryCode: "01.01" },
+      township(),
+    );
+    if (!own) throw new Error("no query");
+    const visible = (await own).map((r) => r.id);
+    expect(shown.sort()).toEqual(visible.sort());
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.length).toBeLessThan(result.results.length);
+  });
+
+  it("takes the outbox's hand-off on its index, never through every delivery", async () => {
+    const now = new Date();
+    const built = claimHandOffStatement(
+      scope(),
+      now,
+      new Date(now.getTime() - 900_000),
+      50,
+    ).toSQL();
+    const plan = await queryPlan(built.sql, ...built.params);
+    expect(plan).toMatch(/deliveries_outbox_idx \(tenant_id=\? AND status=\? AND enqueued_at=\?\)/);
+    expect(plan).toMatch(/deliveries_outbox_idx \(tenant_id=\? AND status=\? AND enqueued_at<\?\)/);
+    expect(plan).not.toMatch(/SCAN deliveries|deliveries_tenant_created_idx/);
   });
 });

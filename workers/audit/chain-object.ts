@@ -57,7 +57,8 @@ export interface ChainAnchor {
  * of its head, outside the county's database. Each audited write asks here for its place
  * (`link`) and writes its entry, already sealed, in the same D1 batch as the change; the
  * head moves here in the same step, so deleting the newest rows, or rewriting rows and
- * their links in D1, no longer matches the anchor.
+ * their links in D1, no longer matches the anchor. One call per audited write: the
+ * caller reports the places it has written on its next call.
  */
 export class AuditChain extends DurableObject<Env> {
   private readonly sql: SqlStorage;
@@ -78,12 +79,23 @@ export class AuditChain extends DurableObject<Env> {
   /**
    * The next place in the chain for this entry. `null` when the chain has no anchor yet
    * and no `base` was given: the caller reads where its log stands and asks again.
+   * `written` are places the caller's earlier batches have since written: from now on a
+   * missing row at one of them is a deletion. They ride on the next call rather than a
+   * call of their own, so an audited write costs one call here; a place never reported
+   * counts as in flight for `IN_FLIGHT_MS`, and as written after that.
    */
   link(
     tenant: string,
     body: string,
     base?: { seq: number; hash: string },
+    written: readonly number[] = [],
   ): Promise<ChainLink | null> {
+    if (written.length > 0) {
+      this.sql.exec(
+        "DELETE FROM reserved WHERE seq IN (SELECT value FROM json_each(?))",
+        JSON.stringify(written),
+      );
+    }
     return this.serial(async () => {
       let head = this.head();
       if (!head) {
@@ -110,11 +122,6 @@ export class AuditChain extends DurableObject<Env> {
       }
       return { seq, prevHash: head.hash, hash };
     });
-  }
-
-  /** The entry at this place is written: if it goes missing now, it was removed. */
-  confirm(seq: number) {
-    this.sql.exec("DELETE FROM reserved WHERE seq = ?", seq);
   }
 
   /** The write that held this place failed: the place stays empty, on the record. */

@@ -10,7 +10,7 @@ import {
   GENESIS_HASH,
 } from "../audit/chain-object.ts";
 import { canonicalJson, deriveAuditKey, sha256Hex } from "../domain/crypto/digest.ts";
-import { ofTenant, type TenantScope } from "./tenant-scope.ts";
+import { ofTenant, scopeBinding, type TenantScope } from "./tenant-scope.ts";
 
 export interface AuditEntry {
   actorId: string | null;
@@ -28,10 +28,10 @@ export function errorText(error: unknown): string {
 /**
  * Runs `statements` and appends one audit entry, in one atomic batch: the write is never
  * recorded without its entry, nor the entry without the write. The entry is sealed before
- * the batch: the county's chain object gives it its place and MAC, and is told when it is
- * written (two calls to the object, where sealing afterwards took three more D1 round
- * trips), so concurrent writers never wait on each other's batches and still make one
- * chain. A batch that fails gives its place up, on the record.
+ * the batch: the county's chain object gives it its place and MAC in one call (no D1 round
+ * trip), so concurrent writers never wait on each other's batches and still make one
+ * chain. That its row is written is told to the object on this isolate's next call for
+ * the county (`written`). A batch that fails gives its place up, on the record.
  */
 export async function batchWithAudit(
   scope: TenantScope,
@@ -65,9 +65,44 @@ export async function batchWithAudit(
     await scope.audit.chain.abandon(link).catch(() => undefined);
     throw error;
   }
-  // From here a missing row at this place is a deletion, not a write still on its way.
-  await scope.audit.chain.confirm(link.seq).catch(() => undefined);
+  // From the next call on, a missing row at this place is a deletion, not a write on its way.
+  writtenSince(scope).push(link.seq);
   return results;
+}
+
+/**
+ * Places this isolate has written in each county's chain since it last called the county's
+ * object, kept per shard binding (one per deployment's shard, or per test environment).
+ */
+const unreported = new WeakMap<object, Map<string, number[]>>();
+/** Older reports than this many are dropped: they count as written once out of flight. */
+const MAX_UNREPORTED = 256;
+
+function writtenSince(scope: TenantScope): number[] {
+  let counties = unreported.get(scopeBinding(scope));
+  if (!counties) {
+    counties = new Map();
+    unreported.set(scopeBinding(scope), counties);
+  }
+  let seqs = counties.get(scope.tenant);
+  if (!seqs) {
+    seqs = [];
+    counties.set(scope.tenant, seqs);
+  }
+  if (seqs.length >= MAX_UNREPORTED) seqs.splice(0, seqs.length - MAX_UNREPORTED + 1);
+  return seqs;
+}
+
+/** Takes the places to report on this call; they are put back if the call fails. */
+async function reporting<T>(scope: TenantScope, call: (written: number[]) => Promise<T>) {
+  const pending = writtenSince(scope);
+  const written = pending.splice(0, pending.length);
+  try {
+    return await call(written);
+  } catch (error) {
+    pending.unshift(...written);
+    throw error;
+  }
 }
 
 /** An audit entry on its own: a read of confidential data, or a failed login. */
@@ -77,7 +112,9 @@ export async function appendAudit(scope: TenantScope, entry: AuditEntry, now = n
 
 async function placeInChain(scope: TenantScope, fields: AuditEntryFields): Promise<ChainLink> {
   const body = entryBody(fields);
-  const link = await scope.audit.chain.link(scope.tenant, body);
+  const link = await reporting(scope, (written) =>
+    scope.audit.chain.link(scope.tenant, body, undefined, written),
+  );
   if (link) return link;
   // The county's first entry since anchoring began: the keyed chain starts after whatever
   // its log already holds (entries chained by the earlier, unkeyed scheme).
@@ -95,6 +132,7 @@ async function placeInChain(scope: TenantScope, fields: AuditEntryFields): Promi
 
 /** Forgets the county's anchor: only with every audit row of the county deleted. */
 export async function resetAuditChain(scope: TenantScope) {
+  writtenSince(scope).length = 0;
   await scope.audit.chain.reset();
 }
 

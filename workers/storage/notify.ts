@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import {
   type DeliveryRow,
@@ -25,12 +25,17 @@ import {
 
 // ── settings ────────────────────────────────────────────────────────────────────────
 
-export async function loadSettingsRow(scope: TenantScope) {
-  const [row] = await scope.db
+/** The county's notification settings row, as a query that can join a batch of reads. */
+export function settingsRowQuery(scope: TenantScope) {
+  return scope.db
     .select()
     .from(notificationSettings)
     .where(ofTenant(scope, notificationSettings))
     .limit(1);
+}
+
+export async function loadSettingsRow(scope: TenantScope) {
+  const [row] = await settingsRowQuery(scope);
   return row;
 }
 
@@ -370,36 +375,59 @@ export function insertDeliveryStatement(scope: TenantScope, delivery: NewDeliver
 }
 
 /**
- * Deliveries written but not yet on the queue, or put on it long ago and still not
- * started (a lost hand-off): what `flushOutbox` sends.
+ * Takes the hand-off of deliveries written but not yet on the queue, or put on it long ago
+ * and still not started (a lost hand-off), and returns them: what `flushOutbox` sends. One
+ * statement, so it can close the very batch that wrote the deliveries. The caller sends
+ * what it took; a send that fails gives them back (`releaseHandOffStatement`), and one
+ * lost with its Worker is taken again once `staleBefore` passes it.
  */
-export function outboxBacklog(scope: TenantScope, staleBefore: Date, limit: number) {
+export function claimHandOffStatement(
+  scope: TenantScope,
+  now: Date,
+  staleBefore: Date,
+  limit: number,
+) {
+  // Each branch reads the front of one range of the outbox index (tenant, status, enqueued),
+  // in the index's order: sorting by creation would send SQLite down the creation index,
+  // through every delivery the county ever had.
+  const waiting = (enqueued: SQL) =>
+    scope.db
+      .select({ id: deliveries.id })
+      .from(deliveries)
+      .where(ofTenant(scope, deliveries, eq(deliveries.status, "queued"), enqueued))
+      .orderBy(asc(deliveries.enqueuedAt))
+      .limit(limit);
   return scope.db
-    .select({ id: deliveries.id, notBefore: deliveries.notBefore })
-    .from(deliveries)
+    .update(deliveries)
+    .set({ enqueuedAt: now })
     .where(
-      ofTenant(
-        scope,
-        deliveries,
-        eq(deliveries.status, "queued"),
-        or(isNull(deliveries.enqueuedAt), lt(deliveries.enqueuedAt, staleBefore)),
+      and(
+        sql`+${deliveries.tenantId} = ${scope.tenant}`,
+        or(
+          inArray(deliveries.id, waiting(isNull(deliveries.enqueuedAt))),
+          inArray(deliveries.id, waiting(lt(deliveries.enqueuedAt, staleBefore))),
+        ),
       ),
     )
-    .orderBy(asc(deliveries.createdAt))
-    .limit(limit);
+    .returning({ id: deliveries.id, notBefore: deliveries.notBefore });
 }
 
-/**
- * Marks deliveries handed to the queue, within D1's parameter limit per statement. The
- * primary key picks the rows; `+tenant_id` keeps SQLite off the tenant's outbox index.
- */
-export function markEnqueuedStatements(scope: TenantScope, ids: readonly string[], now: Date) {
-  return chunked(ids, 1, 2).map(
+export type HandOff = { id: string; notBefore: Date | null };
+
+/** Gives back a hand-off whose send failed, for the next flush to take at once. */
+export function releaseHandOffStatement(scope: TenantScope, ids: readonly string[], now: Date) {
+  return chunked(ids, 1, 3).map(
     (chunk): BatchItem<"sqlite"> =>
       scope.db
         .update(deliveries)
-        .set({ enqueuedAt: now })
-        .where(and(sql`+${deliveries.tenantId} = ${scope.tenant}`, inArray(deliveries.id, chunk))),
+        .set({ enqueuedAt: null })
+        .where(
+          and(
+            sql`+${deliveries.tenantId} = ${scope.tenant}`,
+            inArray(deliveries.id, chunk),
+            eq(deliveries.enqueuedAt, now),
+          ),
+        ),
   );
 }
 
@@ -422,36 +450,38 @@ export async function deliveryStatusesOf(scope: TenantScope, ids: readonly strin
 }
 
 /**
- * Takes deliveries for one attempt each and returns the rows taken. Only one consumer wins
- * a delivery; one stuck `sending` (its consumer died) can be taken again after
- * `staleBefore`. A sent or dead one never.
+ * Takes deliveries for one attempt each; each statement returns the rows it took. Only one
+ * consumer wins a delivery; one stuck `sending` (its consumer died) can be taken again
+ * after `staleBefore`. A sent or dead one never. Statements, so the consumer's batch of
+ * reads carries them.
  */
-export async function claimDeliveries(
+export function claimDeliveriesStatements(
   scope: TenantScope,
   ids: readonly string[],
   now: Date,
   staleBefore: Date,
-): Promise<DeliveryRow[]> {
-  const claimed: DeliveryRow[] = [];
+) {
+  const statements = [];
   for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
-    const rows = await scope.db
-      .update(deliveries)
-      .set({ status: "sending", attempts: sql`${deliveries.attempts} + 1`, updatedAt: now })
-      .where(
-        ofTenant(
-          scope,
-          deliveries,
-          inArray(deliveries.id, ids.slice(i, i + IDS_PER_STATEMENT)),
-          or(
-            inArray(deliveries.status, ["queued", "failed"]),
-            and(eq(deliveries.status, "sending"), lt(deliveries.updatedAt, staleBefore)),
+    statements.push(
+      scope.db
+        .update(deliveries)
+        .set({ status: "sending", attempts: sql`${deliveries.attempts} + 1`, updatedAt: now })
+        .where(
+          ofTenant(
+            scope,
+            deliveries,
+            inArray(deliveries.id, ids.slice(i, i + IDS_PER_STATEMENT)),
+            or(
+              inArray(deliveries.status, ["queued", "failed"]),
+              and(eq(deliveries.status, "sending"), lt(deliveries.updatedAt, staleBefore)),
+            ),
           ),
-        ),
-      )
-      .returning();
-    claimed.push(...rows);
+        )
+        .returning(),
+    );
   }
-  return claimed;
+  return statements;
 }
 
 export interface DeliveryFinish {

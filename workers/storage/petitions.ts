@@ -54,9 +54,16 @@ export async function petitionerTrackingCode(scope: TenantScope, id: string) {
  * Earlier cases of the same petitioner (by keyed hash of ID number or phone) in the same
  * category, newest first. Each hash reads one range of its `(tenant, hash, category,
  * registered)` index, newest first, so the cost follows the person's own cases, never the
- * county's; both ranges go in one round trip.
+ * county's; both ranges go in one round trip. With `shownTo`, each case also says whether
+ * that staff member may see it (the rule, as a column): registration records every earlier
+ * case and answers the clerk with only those they may see, from the same read.
  */
-export function earlierCasesQueries(scope: TenantScope, key: RepeatKey, viewer: Viewer | "all") {
+export function earlierCasesQueries(
+  scope: TenantScope,
+  key: RepeatKey,
+  viewer: Viewer | "all",
+  shownTo?: Viewer,
+) {
   const columns = {
     id: petitions.id,
     trackingCode: petitions.trackingCode,
@@ -65,6 +72,11 @@ export function earlierCasesQueries(scope: TenantScope, key: RepeatKey, viewer: 
     responsibleUnitId: petitions.responsibleUnitId,
     registeredAt: petitions.registeredAt,
     replyStage: sql<string | null>`json_extract(${petitions.reply}, '$.stage')`,
+    // Named: a column called "0" would sort first among a row's keys, and shift the rest.
+    shown: (shownTo
+      ? sql<number>`CASE WHEN ${visibleCases(shownTo)} THEN 1 ELSE 0 END`
+      : sql<number>`0`
+    ).as("shown"),
   };
   const byHash = (match: SQL) =>
     scope.db
@@ -87,7 +99,17 @@ export function earlierCasesQueries(scope: TenantScope, key: RepeatKey, viewer: 
   ].filter((q) => q !== undefined);
 }
 
+export type EarlierCase = Awaited<ReturnType<typeof earlierCasesQueries>[number]>[number];
+
 const EARLIER_CASES = 50;
+
+/** The ranges' cases as one list: each case once, newest first. */
+export function mergeEarlierCases(found: EarlierCase[]) {
+  const unique = found.filter((c, i) => found.findIndex((o) => o.id === c.id) === i);
+  return unique
+    .sort((a, b) => b.registeredAt.getTime() - a.registeredAt.getTime())
+    .slice(0, EARLIER_CASES);
+}
 
 /**
  * A person's latest cases in any category, for preparing a reception day: each hash reads
@@ -127,11 +149,7 @@ export async function latestCasesOfPerson(
 export async function findEarlierCases(scope: TenantScope, key: RepeatKey, viewer: Viewer | "all") {
   const [first, ...rest] = earlierCasesQueries(scope, key, viewer);
   if (!first) return [];
-  const found = (await scope.db.batch([first, ...rest])).flat();
-  const unique = found.filter((c, i) => found.findIndex((o) => o.id === c.id) === i);
-  return unique
-    .sort((a, b) => b.registeredAt.getTime() - a.registeredAt.getTime())
-    .slice(0, EARLIER_CASES);
+  return mergeEarlierCases((await scope.db.batch([first, ...rest])).flat());
 }
 
 export interface PetitionFilter {

@@ -19,12 +19,17 @@ export type StaffPatch = Partial<
   Pick<StaffRow, "displayName" | "unitId" | "roles" | "badgeNumber" | "position" | "disabled">
 > & { password?: PasswordHash | undefined };
 
-export function listStaff(scope: TenantScope): Promise<StaffRow[]> {
+/** The county's staff, as a query that can join a batch of reads. */
+export function staffQuery(scope: TenantScope) {
   return scope.db
     .select()
     .from(staff)
     .where(ofTenant(scope, staff))
     .orderBy(asc(staff.unitId), asc(staff.username));
+}
+
+export function listStaff(scope: TenantScope): Promise<StaffRow[]> {
+  return staffQuery(scope);
 }
 
 export async function findStaff(scope: TenantScope, id: string): Promise<StaffRow | undefined> {

@@ -18,7 +18,7 @@ import {
 import { issueUploadToken } from "../../domain/files/upload-token.ts";
 import { flushOutbox } from "../../domain/notify/outbox.ts";
 import { formatTrackingCode } from "../../domain/petitioner/tracking-code.ts";
-import { registerPetition } from "../../domain/petitions/intake.ts";
+import { registerCase } from "../../domain/petitions/intake.ts";
 import {
   evaluate,
   findForPetitioner,
@@ -144,12 +144,12 @@ export const citizenRoutes = newRouter()
     const { altcha, ...body } = c.req.valid("json");
     await requireHumanCheck(c.env, c.get("scope"), altcha);
     const ctx = await countyContext(c);
-    const row = await registerPetition(
+    const { row } = await registerCase(
       ctx,
       { ...body, channel: "online", receivedAt: ctx.now.toISOString() },
       null,
+      c.env,
     );
-    await flushOutbox(c.env, ctx.scope, ctx.now);
     return c.json(
       {
         trackingCode: row.trackingCode,

@@ -17,7 +17,7 @@ import type { PetitionRow } from "../../../schema/tenant/tables.ts";
 import { endOfCstDay } from "../../domain/deadlines/index.ts";
 import { flushOutbox } from "../../domain/notify/outbox.ts";
 import { declareRecusal, takeAction } from "../../domain/petitions/actions.ts";
-import { previewFlags, registeredEvent, registerPetition } from "../../domain/petitions/intake.ts";
+import { previewFlags, registerCase, registeredEvent } from "../../domain/petitions/intake.ts";
 import { presentPetition, presentSummary, visibleFlagRefs } from "../../domain/petitions/view.ts";
 import type { CaseContext, StaffView } from "../../domain/tenancy/county-context.ts";
 import { invalid, notFound } from "../../errors.ts";
@@ -155,12 +155,11 @@ function parseCursor(cursor: string | undefined) {
 export const petitionRoutes = newRouter()
   .openapi(createPetitionRoute, async (c) => {
     const { ctx, viewer } = await caseRequest(c);
-    const row = await registerPetition(ctx, c.req.valid("json"), viewer);
-    await flushOutbox(c.env, ctx.scope, ctx.now);
+    const { row, shown } = await registerCase(ctx, c.req.valid("json"), viewer, c.env);
     // The clerk who registered it sees what they just typed, even for a case they may
     // not open later (an accusation about their own unit, §30).
     const event = { ...registeredEvent(row), tenantId: row.tenantId };
-    const body = await presentPetition(ctx, viewer, row, [event]);
+    const body = await presentPetition(ctx, viewer, row, [event], undefined, undefined, shown);
     return c.json(body, 201);
   })
   .openapi(listPetitionsRoute, async (c) => {

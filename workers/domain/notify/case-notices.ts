@@ -230,8 +230,10 @@ export async function mustActStatements(
   before: PetitionRow,
   after: PetitionRow,
   step: { formLabel?: string | undefined; unitId?: string | undefined } = {},
+  /** The county's staff, when the caller read them in its own batch. */
+  knownStaff?: StaffRow[],
 ) {
-  const staff = await listStaff(ctx.scope);
+  const staff = knownStaff ?? (await listStaff(ctx.scope));
   const statements = [];
   for (const notice of whoMustAct(ctx, staff, action, before, after, step)) {
     const key = `case:${after.id}:${after.version}:${notice.event}`;

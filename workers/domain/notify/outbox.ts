@@ -1,5 +1,9 @@
 import type { Env } from "../../env.ts";
-import { markEnqueuedStatements, outboxBacklog } from "../../storage/notify.ts";
+import {
+  claimHandOffStatement,
+  type HandOff,
+  releaseHandOffStatement,
+} from "../../storage/notify.ts";
 import type { TenantScope } from "../../storage/tenant-scope.ts";
 
 /** What goes on the queue: only a pointer; the content and recipient stay in D1, sealed. */
@@ -12,20 +16,27 @@ export interface DeliveryMessage {
 const MAX_DELAY_SECONDS = 12 * 3600;
 /** A hand-off that did not start within this long is tried again. */
 const STALE_HANDOFF_MS = 15 * 60_000;
-/** Deliveries handed to the queue per `sendBatch` (at most 100 messages). */
+/** Deliveries taken per range of the outbox (two ranges: at most 100, one `sendBatch`). */
 const PAGE = 50;
 
 /**
- * Hands written deliveries to the queue. Run after every batch that writes notices, and by
- * the cron as a safety net, so a delivery whose hand-off was lost still goes out.
+ * The statement that takes the outbox's hand-off: put it last in the batch that writes
+ * notices, and pass what it returns to `handOff`, so the notices reach the queue without
+ * another round trip.
  */
-export async function flushOutbox(env: Env, scope: TenantScope, now = new Date()): Promise<number> {
-  let sent = 0;
-  for (;;) {
-    const backlog = await outboxBacklog(scope, new Date(now.getTime() - STALE_HANDOFF_MS), PAGE);
-    if (backlog.length === 0) return sent;
+export function claimHandOff(scope: TenantScope, now: Date) {
+  return claimHandOffStatement(scope, now, new Date(now.getTime() - STALE_HANDOFF_MS), PAGE);
+}
+
+/**
+ * Puts taken deliveries on the queue. A send that fails gives them back for the next
+ * flush (or the cron's) to take at once; the consumer's claim makes a second copy harmless.
+ */
+export async function handOff(env: Env, scope: TenantScope, taken: HandOff[], now: Date) {
+  if (taken.length === 0) return;
+  try {
     await env.NOTIFY_QUEUE.sendBatch(
-      backlog.map((row) => ({
+      taken.map((row) => ({
         body: { tenant: scope.tenant, deliveryId: row.id } satisfies DeliveryMessage,
         ...(row.notBefore &&
           row.notBefore > now && {
@@ -36,13 +47,28 @@ export async function flushOutbox(env: Env, scope: TenantScope, now = new Date()
           }),
       })),
     );
-    const [first, ...rest] = markEnqueuedStatements(
+  } catch (error) {
+    const [first, ...rest] = releaseHandOffStatement(
       scope,
-      backlog.map((row) => row.id),
+      taken.map((row) => row.id),
       now,
     );
-    if (first) await scope.db.batch([first, ...rest]);
-    sent += backlog.length;
-    if (backlog.length < PAGE) return sent;
+    if (first) await scope.db.batch([first, ...rest]).catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * Hands written deliveries to the queue. Run after every batch that writes notices, and by
+ * the cron as a safety net, so a delivery whose hand-off was lost still goes out. Each page
+ * is one round trip: the statement that takes the hand-off returns what it took.
+ */
+export async function flushOutbox(env: Env, scope: TenantScope, now = new Date()): Promise<number> {
+  let sent = 0;
+  for (;;) {
+    const taken = await claimHandOff(scope, now);
+    await handOff(env, scope, taken, now);
+    sent += taken.length;
+    if (taken.length < PAGE) return sent;
   }
 }

@@ -3,6 +3,7 @@ import {
   type NotifyEvent,
   templateProblems,
 } from "../../../schema/reference/notify-events.ts";
+import type { notificationSettings } from "../../../schema/tenant/tables.ts";
 import { ApiError } from "../../errors.ts";
 import { loadSettingsRow, saveSettingsStatement } from "../../storage/notify.ts";
 import type { TenantScope } from "../../storage/tenant-scope.ts";
@@ -19,7 +20,14 @@ export async function loadNotificationSettings(
   scope: TenantScope,
   keys: TenantKeys,
 ): Promise<LoadedSettings> {
-  const row = await loadSettingsRow(scope);
+  return settingsOfRow(await loadSettingsRow(scope), keys);
+}
+
+/** The settings of a row read in the caller's own batch (`settingsRowQuery`). */
+export async function settingsOfRow(
+  row: typeof notificationSettings.$inferSelect | undefined,
+  keys: TenantKeys,
+): Promise<LoadedSettings> {
   const channels = row?.channelsSealed
     ? (JSON.parse(await decryptPii(keys, row.channelsSealed)) as ChannelConfigs)
     : {};

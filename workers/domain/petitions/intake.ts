@@ -7,20 +7,27 @@ import type {
   PetitionRow,
   SourceLevel,
 } from "../../../schema/tenant/tables.ts";
+import type { Env } from "../../env.ts";
 import { conflict, invalid } from "../../errors.ts";
 import { batchWithAudit, errorText } from "../../storage/audit.ts";
+import type { HandOff } from "../../storage/notify.ts";
+import { settingsRowQuery } from "../../storage/notify.ts";
 import {
+  type EarlierCase,
+  earlierCasesQueries,
   findEarlierCases,
   insertEventStatement,
   insertPetitionStatement,
+  mergeEarlierCases,
 } from "../../storage/petitions.ts";
 import { listForReviewStatement } from "../../storage/review-list.ts";
-import { findStaff } from "../../storage/staff.ts";
+import { findStaff, staffQuery } from "../../storage/staff.ts";
 import type { Viewer } from "../../storage/visibility.ts";
 import { encryptPii, lookupHash } from "../crypto/pii.ts";
 import { addCalendarDays, cstDate, daysBetween } from "../deadlines/index.ts";
 import { mustActStatements } from "../notify/case-notices.ts";
-import { loadNotificationSettings } from "../notify/settings-store.ts";
+import { claimHandOff, handOff } from "../notify/outbox.ts";
+import { settingsOfRow } from "../notify/settings-store.ts";
 import { checkIdNumber } from "../petitioner/id-number.ts";
 import { checkMobile } from "../petitioner/phone.ts";
 import { newTrackingCode } from "../petitioner/tracking-code.ts";
@@ -57,16 +64,42 @@ export interface Intake extends PetitionMaterial {
 /** A letter is registered after it arrives, but never more than this long after. */
 const MAX_RECEIVED_DAYS_BACK = 90;
 
+/** A registered case, and what registering it read and took on the way. */
+export interface Registered {
+  row: PetitionRow;
+  /** The earlier cases its flags name that the registrant may see (§30). */
+  shown: ReadonlySet<string>;
+}
+
 /**
- * Registers a petition from any channel. Everything intake notices (a repeat, the same
- * matter in progress below, a legal route) is recorded as a flag: registration itself is
- * never refused for it.
+ * Registers a petition from any channel; the caller hands the outbox to the queue after
+ * (see `registerCase` for a registration that does both).
  */
 export async function registerPetition(
   ctx: CaseContext,
   input: Intake,
   registrant: StaffView | null,
 ): Promise<PetitionRow> {
+  return (await registerCase(ctx, input, registrant)).row;
+}
+
+/**
+ * Registers a petition from any channel. Everything intake notices (a repeat, the same
+ * matter in progress below, a legal route) is recorded as a flag: registration itself is
+ * never refused for it.
+ *
+ * Three D1 round trips with the sign-in: one batch reads the earlier cases (with whether
+ * the registrant may see each), the notification settings and, for a group visit, the staff
+ * to alert; one batch writes the case, its audit entry (sealed beforehand by the county's
+ * chain object) and its notices. With `env`, that batch also takes the outbox's hand-off,
+ * and the notices go to the queue from here, without a read.
+ */
+export async function registerCase(
+  ctx: CaseContext,
+  input: Intake,
+  registrant: StaffView | null,
+  env?: Env,
+): Promise<Registered> {
   const category = ctx.taxonomy.find(input.categoryCode);
   if (!category) throw invalid("categoryCode", "内容分类不存在");
   if (!category.parentCode) throw invalid("categoryCode", "请选择具体的小类");
@@ -87,8 +120,20 @@ export async function registerPetition(
     lead?.phone ? lookupHash(ctx.keys, "phone", lead.phone) : null,
     lead?.name ? lookupHash(ctx.keys, "name", normalizeName(lead.name)) : null,
   ]);
+  // A group visit alerts the county office's staff; below that number nobody is alerted
+  // of a registration, and nobody's list is read.
+  const headcount = input.headcount ?? Math.max(1, parties.representatives.length);
+  const groupVisit = headcount >= ctx.policy.groupVisitAlertAt;
+  const reads = await intakeReads(
+    ctx,
+    { idHash, phoneHash },
+    input.categoryCode,
+    registrant,
+    groupVisit,
+  );
   // The whole truth is recorded on the case; each reader sees it through `presentFlags`.
-  const flags = await intakeFlags(ctx, input, unit.id, { idHash, phoneHash }, "all");
+  const flags = flagsOf(ctx, input, unit.id, reads.earlier);
+  const shown = new Set(reads.earlier.filter((c) => c.shown === 1).map((c) => c.id));
 
   const registeredOn = ctx.today;
   const noticeOwed = isNoticeOwed(parties);
@@ -132,7 +177,7 @@ export async function registerPetition(
       ownerLeaderId,
       subjectUnitId: input.subjectUnitId ?? null,
       subjectText: input.subjectText ?? null,
-      headcount: input.headcount ?? Math.max(1, parties.representatives.length),
+      headcount,
       anonymous: parties.petitioner === null,
       noticeOwed,
       noticedOn: null,
@@ -178,14 +223,24 @@ export async function registerPetition(
       deadlineSort: row.nextDeadlineAt?.getTime() ?? Number.MAX_SAFE_INTEGER,
     };
     const owed = owedNotice(ctx, "register", written, {});
-    const settings = await loadNotificationSettings(ctx.scope, ctx.keys);
+    const settings = reads.settings;
     const told = [
       ...(owed ? await petitionerNoticeStatements(ctx, settings, written, owed) : []),
       // A group visit at or above the county's number alerts the county office at once.
-      ...(await mustActStatements(ctx, settings, registrant, "register", written, written)),
+      ...(await mustActStatements(
+        ctx,
+        settings,
+        registrant,
+        "register",
+        written,
+        written,
+        {},
+        reads.staff,
+      )),
     ];
+    const handingOff = env !== undefined && told.length > 0;
     try {
-      await batchWithAudit(
+      const results = await batchWithAudit(
         ctx.scope,
         [
           insertPetitionStatement(ctx.scope, row),
@@ -202,6 +257,7 @@ export async function registerPetition(
           ...(flags.repeat
             ? [listForReviewStatement(ctx.scope, flags.repeat.of, "petitionedAgain", ctx.now)]
             : []),
+          ...(handingOff ? [claimHandOff(ctx.scope, ctx.now)] : []),
         ],
         {
           actorId: registrant?.staffId ?? null,
@@ -212,11 +268,8 @@ export async function registerPetition(
         },
         ctx.now,
       );
-      return {
-        ...row,
-        tenantId: ctx.scope.tenant,
-        deadlineSort: row.nextDeadlineAt?.getTime() ?? Number.MAX_SAFE_INTEGER,
-      };
+      if (env && handingOff) await handOff(env, ctx.scope, results.at(-1) as HandOff[], ctx.now);
+      return { row: written, shown };
     } catch (error) {
       // Two cases drew the same tracking code: draw again.
       if (
@@ -373,6 +426,34 @@ function registeringUnit(ctx: CaseContext, input: Intake, registrant: StaffView 
   return unit;
 }
 
+/** Everything registration reads before it writes, in one round trip. */
+async function intakeReads(
+  ctx: CaseContext,
+  hashes: { idHash: string | null; phoneHash: string | null },
+  categoryCode: string,
+  registrant: StaffView | null,
+  withStaff: boolean,
+) {
+  const scope = ctx.scope;
+  const earlierQueries = earlierCasesQueries(
+    scope,
+    { ...hashes, categoryCode },
+    "all",
+    registrant ?? undefined,
+  );
+  const [settingsRows, staffRows, ...found] = await scope.db.batch([
+    settingsRowQuery(scope),
+    // Kept in its place when not wanted, reading nothing, so the batch's shape is fixed.
+    withStaff ? staffQuery(scope) : staffQuery(scope).limit(0),
+    ...earlierQueries,
+  ]);
+  return {
+    earlier: mergeEarlierCases(found.flat() as EarlierCase[]),
+    settings: await settingsOfRow(settingsRows[0], ctx.keys),
+    staff: staffRows,
+  };
+}
+
 async function intakeFlags(
   ctx: CaseContext,
   input: Pick<Intake, "categoryCode" | "subjectUnitId">,
@@ -388,6 +469,15 @@ async function intakeFlags(
     },
     viewer,
   );
+  return flagsOf(ctx, input, unitId, earlier);
+}
+
+function flagsOf(
+  ctx: CaseContext,
+  input: Pick<Intake, "categoryCode" | "subjectUnitId">,
+  unitId: string,
+  earlier: Omit<EarlierCase, "shown">[],
+): PetitionFlags {
   const windowStart = ctx.now.getTime() - ctx.policy.repeatWindowDays * 86_400_000;
   const open = (status: string) => status !== "closed" && status !== "declined";
   const repeat = earlier.find((c) => open(c.status) || c.registeredAt.getTime() >= windowStart);

@@ -128,10 +128,12 @@ export async function presentPetition(
   events?: PetitionEventRow[],
   breaches?: { deadlineKey: string; due: string; at: Date }[],
   notices?: PetitionNoticeRow[],
+  /** Which of the flags' earlier cases the viewer may see, when the caller knows already. */
+  shownRefs?: ReadonlySet<string>,
 ) {
   const [parties, refs] = await Promise.all([
     unsealParties(ctx, row),
-    visibleFlagRefs(ctx, viewer, [row]),
+    shownRefs ?? visibleFlagRefs(ctx, viewer, [row]),
   ]);
   const masked = !seesIdentity(viewer, row);
   const next = Object.entries(row.deadlines).find(([key]) => key === row.nextDeadlineKey);
