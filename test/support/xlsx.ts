@@ -1,6 +1,6 @@
 import { unzipSync } from "fflate";
 
-const unescape = (s: string) =>
+const xmlText = (s: string) =>
   s
     .replaceAll("&lt;", "<")
     .replaceAll("&gt;", ">")
@@ -17,7 +17,7 @@ export function readSheet(bytes: ArrayBuffer): { name: string; rows: string[][] 
   const files = unzipSync(new Uint8Array(bytes));
   const text = (name: string) => new TextDecoder().decode(files[name] ?? new Uint8Array());
   const shared = [...text("xl/sharedStrings.xml").matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) =>
-    unescape([...(m[1] ?? "").matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join("")),
+    xmlText([...(m[1] ?? "").matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join("")),
   );
   const column = (ref: string) =>
     [...(/^[A-Z]+/.exec(ref)?.[0] ?? "A")].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
@@ -33,11 +33,11 @@ export function readSheet(bytes: ArrayBuffer): { name: string; rows: string[][] 
         while (cells.length < at) cells.push("");
         cells[at >= 0 ? at : cells.length] = /t="s"/.test(attrs)
           ? (shared[Number(value)] ?? "")
-          : unescape(inline ?? value ?? "");
+          : xmlText(inline ?? value ?? "");
       }
       return cells;
     },
   );
   const name = /<sheet [^>]*name="([^"]*)"/.exec(text("xl/workbook.xml"))?.[1] ?? "";
-  return { name: unescape(name), rows };
+  return { name: xmlText(name), rows };
 }
