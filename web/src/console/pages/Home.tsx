@@ -2,6 +2,7 @@ import type { Role } from "../../../../schema/api/staff.ts";
 import { ROLE_LABELS, UNIT_KIND_LABELS } from "../../shared/labels.ts";
 import { consolePath } from "../../shared/tenant.ts";
 import { CalendarWarning } from "../components/CalendarWarning.tsx";
+import { HomeDashboards } from "../components/home/Dashboards.tsx";
 import { usePageTitle } from "../hooks.ts";
 import { useSession } from "../session.ts";
 
@@ -19,6 +20,7 @@ export function HomePage() {
       <h1>您好，{staff.displayName}</h1>
       <p class="lead">欢迎使用{me.tenant.name}信访工作平台。</p>
       {isAdmin && <CalendarWarning tenant={tenant} />}
+      <HomeDashboards />
       <div class="grid">
         <section class="card" aria-labelledby="me-title">
           <h2 id="me-title">我的信息</h2>
