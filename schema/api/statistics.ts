@@ -186,8 +186,8 @@ export const IssuedDocument = z
   .openapi("IssuedDocument");
 export type IssuedDocument = z.infer<typeof IssuedDocument>;
 
-/** The period and scope of a reception sheet: as `StatisticsQuery`, the current quarter when none. */
-export const ReceptionSheetQuery = StatisticsQuery;
+/** The quarter and scope of a reception sheet (filed quarterly): the current quarter when none. */
+export const ReceptionSheetQuery = StatisticsQuery.pick({ quarter: true, scope: true, unitId: true });
 
 export const MyReceptionDays = z
   .object({

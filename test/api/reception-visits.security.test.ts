@@ -52,7 +52,7 @@ beforeAll(async () => {
 
 const register = async (token: string, query = "") => {
   const res = await exports.default.fetch(
-    `https://lianxin.test/api/v1/t/${county.code}/statistics/reception-register?from=${date}&to=${date}${query}`,
+    `https://lianxin.test/api/v1/t/${county.code}/statistics/reception-register?quarter=${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}${query}`,
     { headers: { authorization: `Bearer ${token}` } },
   );
   return {

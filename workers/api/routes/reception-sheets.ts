@@ -93,12 +93,9 @@ const myDaysRoute = createRoute({
   },
 });
 
-/** The period asked for; none means the current quarter (the register is filed quarterly). */
+/** The quarter asked for; none means the current one (the register is filed quarterly). */
 function sheetPeriod(query: z.infer<typeof ReceptionSheetQuery>, today: string): Period {
-  const named = [query.month, query.quarter, query.year, query.from, query.to].some(
-    (v) => v !== undefined,
-  );
-  if (named) return periodOf(query, today);
+  if (query.quarter) return periodOf({ quarter: query.quarter }, today);
   const q = quarterOf(today);
   return { from: q.from, to: q.to };
 }
