@@ -187,7 +187,11 @@ export const IssuedDocument = z
 export type IssuedDocument = z.infer<typeof IssuedDocument>;
 
 /** The quarter and scope of a reception sheet (filed quarterly): the current quarter when none. */
-export const ReceptionSheetQuery = StatisticsQuery.pick({ quarter: true, scope: true, unitId: true });
+export const ReceptionSheetQuery = StatisticsQuery.pick({
+  quarter: true,
+  scope: true,
+  unitId: true,
+});
 
 export const MyReceptionDays = z
   .object({

@@ -1,10 +1,15 @@
+import { lazy } from "preact-iso";
 import type { Role } from "../../../../schema/api/staff.ts";
 import { ROLE_LABELS, UNIT_KIND_LABELS } from "../../shared/labels.ts";
 import { consolePath } from "../../shared/tenant.ts";
 import { CalendarWarning } from "../components/CalendarWarning.tsx";
-import { HomeDashboards } from "../components/home/Dashboards.tsx";
 import { usePageTitle } from "../hooks.ts";
 import { useSession } from "../session.ts";
+
+// The dashboards (and the case list and figures they draw) load after the page's frame.
+const HomeDashboards = lazy(() =>
+  import("../components/home/Dashboards.tsx").then((m) => m.HomeDashboards),
+);
 
 export function HomePage() {
   const { tenant, me, isAdmin } = useSession();
