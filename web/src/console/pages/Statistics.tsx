@@ -189,7 +189,9 @@ export function StatisticsPage() {
           {current.leaders.length > 0 && (
             <section class="card" aria-labelledby="stat-leaders">
               <h2 id="stat-leaders">领导接访与包案</h2>
-              <div class="table-scroll">
+              {/* Seven columns scroll sideways in a narrow card: focusable, so keys scroll it. */}
+              {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
+              <section class="table-scroll" tabIndex={0} aria-label="各位领导接访与包案">
                 <table class="table">
                   <caption>本月各位领导</caption>
                   <thead>
@@ -217,7 +219,7 @@ export function StatisticsPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </section>
             </section>
           )}
         </div>

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import type { WorkList } from "../../../../../schema/api/search.ts";
 import type { MonitorMessage } from "../../../../../schema/realtime/reception-queue.ts";
 import { listUnits } from "../../../api/console.ts";
@@ -34,6 +35,16 @@ const change = (now: number, before: number) => {
   return now > before ? `比上月多 ${now - before}` : `比上月少 ${before - now}`;
 };
 
+/** A table that may scroll sideways on a phone: focusable, so the keyboard can scroll it. */
+function ScrollRegion({ label, children }: { label: string; children: ComponentChildren }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+    <section class="table-scroll" tabIndex={0} aria-label={label}>
+      {children}
+    </section>
+  );
+}
+
 /** This month against last month, in a few figures, with the way into 数据统计. */
 function Headline({ id, title, scope }: { id: string; title: string; scope: "county" | "tree" }) {
   const { tenant, me } = useSession();
@@ -63,7 +74,7 @@ function Headline({ id, title, scope }: { id: string; title: string; scope: "cou
       <ErrorAlert error={figures.error} />
       {figures.loading && !figures.data && <Loading what="统计数据" />}
       {now && before && (
-        <div class="table-scroll">
+        <ScrollRegion label="本月与上月">
           <table class="table">
             <caption class="visually-hidden">本月与上月的主要数据</caption>
             <thead>
@@ -95,7 +106,7 @@ function Headline({ id, title, scope }: { id: string; title: string; scope: "cou
               )}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       <p>
         <a href={consolePath(tenant, "/statistics")}>打开数据统计</a>
@@ -226,7 +237,7 @@ function MyReceptionDays() {
       {days.loading && !days.data && <Loading what="接访记录" />}
       {days.data && items.length === 0 && <p class="hint">近 90 天没有接访记录。</p>}
       {items.length > 0 && (
-        <div class="table-scroll">
+        <ScrollRegion label="近 90 天接访">
           <table class="table">
             <caption class="visually-hidden">近 90 天我接待的群众</caption>
             <thead>
@@ -246,7 +257,7 @@ function MyReceptionDays() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       <p>
         <a href={consolePath(tenant, "/reception")}>查看接访安排</a>
