@@ -990,7 +990,7 @@ export const receptionVisits = sqliteTable(
     primaryKey({ columns: [t.tenantId, t.sessionId, t.ticketNumber] }),
     // The quarter's register (by day) and a leader's own reception days.
     index("reception_visits_date_idx").on(t.tenantId, t.date, t.sessionId, t.ticketNumber),
-    index("reception_visits_leader_idx").on(t.tenantId, t.leaderId, t.date),
+    index("reception_visits_leader_idx").on(t.tenantId, t.leaderId, t.date, t.sessionId),
   ],
 );
 export type ReceptionVisitRow = typeof receptionVisits.$inferSelect;

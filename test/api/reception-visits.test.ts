@@ -1,7 +1,11 @@
 import { env } from "cloudflare:test";
 import { exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { listVisibleVisits } from "../../workers/storage/reception-visits.ts";
+import {
+  closedFromVisits,
+  leaderReceptionDays,
+  listVisibleVisits,
+} from "../../workers/storage/reception-visits.ts";
 import { figureQueries } from "../../workers/storage/statistics/figures.ts";
 import { openTenantScope } from "../../workers/storage/tenant-scope.ts";
 import { call } from "../support/client.ts";
@@ -268,6 +272,29 @@ describe("the plans", () => {
     expect(text).toMatch(/reception_visits USING INDEX reception_visits_date_idx/);
     expect(text).toMatch(/SEARCH petitions USING INDEX sqlite_autoindex_petitions_1/);
     expect(text).not.toMatch(/SCAN reception_visits|SCAN petitions\b|TEMP B-TREE/);
+  });
+
+  it("reads a leader's days by the leader index, grouped in its order, and the closed count by the date index", async () => {
+    const scope = openTenantScope(env, { code: county.code, shard: "TENANT_DB_1" });
+    const plan = async (q: { sql: string; params: unknown[] }) =>
+      (
+        await env.TENANT_DB_1.prepare(`EXPLAIN QUERY PLAN ${q.sql}`)
+          .bind(...q.params)
+          .all<{ detail: string }>()
+      ).results
+        .map((r) => r.detail)
+        .join("\n");
+    const days = await plan(leaderReceptionDays(scope, "leader-1", "2026-01-01", 20).toSQL());
+    expect(days).toMatch(/SEARCH reception_visits USING INDEX reception_visits_leader_idx/);
+    expect(days).not.toMatch(/TEMP B-TREE|SCAN/);
+    const closed = await plan(
+      closedFromVisits(scope, { from: "2026-01-01", to: "2026-03-31", units: null }).toSQL(),
+    );
+    expect(closed).toMatch(/SEARCH reception_visits USING INDEX reception_visits_date_idx/);
+    expect(closed).toMatch(
+      /SEARCH petition_stats USING PRIMARY KEY|sqlite_autoindex_petition_stats_1/,
+    );
+    expect(closed).not.toMatch(/SCAN reception_visits|SCAN petition_stats/);
   });
 
   it("reads per-leader counts by the rollup's key", async () => {

@@ -24,7 +24,7 @@ CREATE TABLE `reception_visits` (
 --> statement-breakpoint
 CREATE INDEX `reception_visits_date_idx` ON `reception_visits` (`tenant_id`,`date`,`session_id`,`ticket_number`);
 --> statement-breakpoint
-CREATE INDEX `reception_visits_leader_idx` ON `reception_visits` (`tenant_id`,`leader_id`,`date`);
+CREATE INDEX `reception_visits_leader_idx` ON `reception_visits` (`tenant_id`,`leader_id`,`date`,`session_id`);
 --> statement-breakpoint
 CREATE TABLE `leader_rollup` (
 	`tenant_id` text NOT NULL,
