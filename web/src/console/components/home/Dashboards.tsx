@@ -201,7 +201,7 @@ function TodayQueues() {
   );
 }
 
-/** The quarter's two sheets the office files with the joint conference. */
+/** The quarter's two sheets filed with the joint conference: the county's, or the unit's own. */
 function QuarterSheets() {
   const { tenant } = useSession();
   const quarter = quarterOf(todayCst());
@@ -268,8 +268,9 @@ function MyReceptionDays() {
 
 /**
  * What each role sees first: the county office its queues today, the county's overdue and
- * due-soon cases and this month against last; a township or bureau the same for itself; a
- * leader their 包案 cases, what awaits their signature and their reception days. Every card
+ * due-soon cases, this month against last and the quarter's sheets; a township or bureau the
+ * same for itself; a leader their 包案 cases, what awaits their signature and their reception
+ * days. Every card
  * links one click further (数据统计, the full list, the case), so "how are we doing, where,
  * and why" is three clicks from here.
  */
@@ -319,7 +320,7 @@ export function HomeDashboards() {
         title={office ? "全县本月与上月" : `${me.unit.name}本月与上月`}
         scope={office ? "county" : "tree"}
       />
-      {office && <QuarterSheets />}
+      <QuarterSheets />
     </div>
   );
 }
