@@ -264,7 +264,12 @@ export const CompleteTicketBody = CreatePetitionBody.omit({
   receivedAt: true,
   unitId: true,
   petitioner: true,
-}).extend({ petitioner: Person.partial().optional() });
+}).extend({
+  petitioner: Person.partial().optional(),
+  handling: Text(1_000).optional().openapi({
+    description: "现场处理意见: what the leader decided on the spot, for the visit register",
+  }),
+});
 export type CompleteTicketBody = z.infer<typeof CompleteTicketBody>;
 
 export const TicketCompleted = z.object({ ticket: StaffTicket, petition: Petition });

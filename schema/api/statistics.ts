@@ -76,6 +76,10 @@ export const Statistics = z
         name: z.string(),
         sessions: z.number().int().openapi({ description: "接访天次" }),
         casesOwned: z.number().int().openapi({ description: "包案件数" }),
+        visits: z.number().int().openapi({ description: "接待批次" }),
+        visitors: z.number().int().openapi({ description: "接待人次" }),
+        casesSupervised: z.number().int().openapi({ description: "督办件数（领导批示、挂牌）" }),
+        followUps: z.number().int().openapi({ description: "回访次数（包案事项）" }),
       }),
     ),
     definitions: z.record(
@@ -181,3 +185,24 @@ export const IssuedDocument = z
   })
   .openapi("IssuedDocument");
 export type IssuedDocument = z.infer<typeof IssuedDocument>;
+
+/** The quarter and scope of a reception sheet (filed quarterly): the current quarter when none. */
+export const ReceptionSheetQuery = StatisticsQuery.pick({
+  quarter: true,
+  scope: true,
+  unitId: true,
+});
+
+export const MyReceptionDays = z
+  .object({
+    items: z.array(
+      z.object({
+        date: IsoDate,
+        sessionId: z.string(),
+        visits: z.number().int().openapi({ description: "接待批次" }),
+        persons: z.number().int().openapi({ description: "接待人次" }),
+      }),
+    ),
+  })
+  .openapi("MyReceptionDays");
+export type MyReceptionDays = z.infer<typeof MyReceptionDays>;

@@ -101,7 +101,8 @@ export const FIGURE_DEFINITIONS: Readonly<Record<FigureKey, FigureDefinition>> =
   },
   leaders: {
     name: "领导接访",
-    definition: "每位领导在期间内的接访天次、包案件数（按事项收到日期计）。",
+    definition:
+      "每位领导在期间内的接访天次（已公示的接访日）、接待批次和人次（接访台办结登记的来访，按接访日计）、包案件数（按事项收到日期计）、督办件数（本人批示或挂牌督办，按启动日期计）、回访次数（对本人包案事项的回访，按回访日期计）。",
   },
 });
 

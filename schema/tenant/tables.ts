@@ -955,3 +955,63 @@ export const caseFiles = sqliteTable(
   (t) => [index("case_files_tenant_petition_idx").on(t.tenantId, t.petitionId, t.addedAt)],
 );
 export type CaseFileRow = typeof caseFiles.$inferSelect;
+
+/**
+ * 领导接访登记: one row per citizen (or group) a leader received at a reception session,
+ * written when the desk completes the ticket. The petitioner is sealed as everywhere; the
+ * visit names the case registered from it, and is read only through that case's visibility.
+ */
+export const receptionVisits = sqliteTable(
+  "reception_visits",
+  {
+    tenantId: text("tenant_id").notNull(),
+    sessionId: text("session_id").notNull(),
+    ticketNumber: integer("ticket_number").notNull(),
+    /** The reception day (the session's date, CST). */
+    date: text("date").notNull(),
+    unitId: text("unit_id").notNull(),
+    leaderId: text("leader_id").notNull(),
+    leaderName: text("leader_name").notNull(),
+    leaderPosition: text("leader_position").notNull(),
+    /** **Encrypted**: the petitioner as the office recorded them (name, phone, ID number). */
+    petitionerSealed: text("petitioner_sealed").notNull(),
+    headcount: integer("headcount").notNull(),
+    purpose: text("purpose", { enum: PURPOSES }).notNull(),
+    categoryCode: text("category_code").notNull(),
+    /** What they came about (事由), cut from the registered facts and demands. */
+    summary: text("summary").notNull(),
+    /** The leader's handling on the spot (现场处理意见), if the desk wrote one. */
+    handling: text("handling"),
+    petitionId: text("petition_id").notNull(),
+    recordedBy: text("recorded_by").notNull(),
+    recordedAt: integer("recorded_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.sessionId, t.ticketNumber] }),
+    // The quarter's register (by day) and a leader's own reception days.
+    index("reception_visits_date_idx").on(t.tenantId, t.date, t.sessionId, t.ticketNumber),
+    index("reception_visits_leader_idx").on(t.tenantId, t.leaderId, t.date, t.sessionId),
+  ],
+);
+export type ReceptionVisitRow = typeof receptionVisits.$inferSelect;
+
+/**
+ * Per-leader counts behind `getStatistics().leaders[]` and the 情况统计表, per scope, grain
+ * and period like `stat_rollup`: `visits` (n 批次, m 人次) from `reception_visits`,
+ * `followUps` (回访 on the leader's 包案 cases) from the case timeline, `supervised` (督办
+ * opened by the leader's 批示). Kept by triggers (migration 0011) on append-only rows.
+ */
+export const leaderRollup = sqliteTable(
+  "leader_rollup",
+  {
+    tenantId: text("tenant_id").notNull(),
+    scope: text("scope").notNull(),
+    grain: text("grain", { enum: ["d", "m", "y"] }).notNull(),
+    period: text("period").notNull(),
+    key: text("key").notNull(),
+    leaderId: text("leader_id").notNull(),
+    n: integer("n").notNull(),
+    m: integer("m").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.scope, t.grain, t.period, t.key, t.leaderId] })],
+);

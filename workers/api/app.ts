@@ -22,6 +22,7 @@ import { petitionRoutes } from "./routes/petitions.ts";
 import { receptionDeskRoutes } from "./routes/reception-desk.ts";
 import { receptionPrepareRoutes } from "./routes/reception-prepare.ts";
 import { receptionScheduleRoutes } from "./routes/reception-schedule.ts";
+import { receptionSheetRoutes } from "./routes/reception-sheets.ts";
 import { referenceRoutes } from "./routes/reference.ts";
 import { reviewListRoutes } from "./routes/review-list.ts";
 import { searchRoutes } from "./routes/search.ts";
@@ -72,6 +73,7 @@ export function createApp() {
   app.route("/api/v1", statisticsRoutes);
   app.route("/api/v1", documentRoutes);
   app.route("/api/v1", statisticsExportRoutes);
+  app.route("/api/v1", receptionSheetRoutes);
   mountDocs(app);
   app.route("/", pageRoutes);
 

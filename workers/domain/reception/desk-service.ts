@@ -12,6 +12,7 @@ import { maskName } from "../petitioner/mask.ts";
 import { registerPetition } from "../petitions/intake.ts";
 import type { CaseContext, StaffView } from "../tenancy/county-context.ts";
 import { tellVisitRegistered } from "./visit-outcome.ts";
+import { recordVisit } from "./visit-record.ts";
 
 /** The session and its object, if this person works its desk: its unit's staff or the county office. */
 export async function deskSession(
@@ -110,11 +111,12 @@ export async function completeTicket(
     ...(body.petitioner ?? {}),
     ...(keepBookedName && { name: booked.name }),
   };
+  const { handling: _handling, ...intake } = body;
   // The petition first: if the object then fails, the visit is still on record.
   const petition = await registerPetition(
     ctx,
     {
-      ...body,
+      ...intake,
       petitioner,
       channel: "reception",
       receivedAt: ctx.now.toISOString(),
@@ -124,6 +126,14 @@ export async function completeTicket(
     },
     viewer,
   );
+  await recordVisit(ctx, {
+    session: row,
+    ticketNumber: number,
+    petitioner,
+    body,
+    petition,
+    actorId: viewer.staffId,
+  });
   // The desk's feed goes to every desk of the unit: an accusation is not linked there.
   const linked = petition.confidential ? null : petition.id;
   const ticket = ticketOrThrow(await client.complete(number, linked));

@@ -62,12 +62,30 @@ export function foldFigures(period: Period, rows: FigureRows, names: FigureNames
       if (name && !found.name) found.name = name;
       return found;
     }
-    const fresh = { leaderId: id, name: name ?? "", sessions: 0, casesOwned: 0 };
+    const fresh = {
+      leaderId: id,
+      name: name ?? "",
+      sessions: 0,
+      casesOwned: 0,
+      visits: 0,
+      visitors: 0,
+      casesSupervised: 0,
+      followUps: 0,
+    };
     leaders.set(id, fresh);
     return fresh;
   };
   for (const s of rows.sessions) leader(s.leaderId, s.name).sessions = s.sessions;
   for (const o of rows.owned) if (o.n !== 0) leader(o.leaderId, o.name).casesOwned = o.n;
+  for (const l of rows.leaderSums) {
+    if (l.n === 0) continue;
+    const row = leader(l.leaderId, l.name);
+    if (l.key === "visits") {
+      row.visits = l.n;
+      row.visitors = l.m;
+    } else if (l.key === "followUps") row.followUps = l.n;
+    else if (l.key === "supervised") row.casesSupervised = l.n;
+  }
 
   return {
     period,
@@ -99,7 +117,9 @@ export function foldFigures(period: Period, rows: FigureRows, names: FigureNames
       byForm: supForms,
     },
     leaders: [...leaders.values()].sort(
-      (a, b) => b.casesOwned + b.sessions - (a.casesOwned + a.sessions),
+      (a, b) =>
+        b.casesOwned + b.sessions + b.visits - (a.casesOwned + a.sessions + a.visits) ||
+        a.leaderId.localeCompare(b.leaderId),
     ),
     definitions: FIGURE_DEFINITIONS,
   };

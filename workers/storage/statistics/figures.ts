@@ -26,8 +26,18 @@ export interface OwnedCount {
   n: number;
 }
 
+/** A leader's count from `leader_rollup`: visits (n 批次, m 人次), followUps, supervised. */
+export interface LeaderSum {
+  key: string;
+  leaderId: string;
+  name: string | null;
+  n: number;
+  m: number;
+}
+
 export interface FigureRows {
   sums: RollupSum[];
+  leaderSums: LeaderSum[];
   /** Route decisions and replies still open, due strictly before today. */
   overdueOpen: RollupSum[];
   children: ScopeSum[];
@@ -51,7 +61,7 @@ export interface FigureRequest {
 }
 
 export interface FigureQuery {
-  part: "sums" | "open" | "children" | "sessions";
+  part: "sums" | "open" | "children" | "sessions" | "leaders";
   sql: string;
   binds: unknown[];
 }
@@ -59,9 +69,9 @@ export interface FigureQuery {
 /**
  * Everything a period's figures need, as statements for one D1 batch (one round trip): per
  * grain range (see grainRanges), the scope's rollup rows, the still-open due counts up to
- * yesterday and each child unit's received count; then reception sessions per leader. One
- * statement per range keeps each a single primary-key range (an OR of ranges would scan the
- * scope), and rows are summed here rather than by GROUP BY, which reads them twice. They
+ * yesterday, each child unit's received count and the per-leader counts; then reception
+ * sessions per leader. One statement per range keeps each a single primary-key range (an OR
+ * of ranges would scan the scope), and rows are summed here rather than by GROUP BY, which reads them twice. They
  * read rollup rows only — about keys × ranges — never the cases.
  */
 export function figureQueries(tenant: string, req: FigureRequest): FigureQuery[] {
@@ -72,6 +82,14 @@ export function figureQueries(tenant: string, req: FigureRequest): FigureQuery[]
       sql: `SELECT r.key, r.dim, r.n, r.m, s.display_name AS name
        FROM stat_rollup AS r
        LEFT JOIN staff AS s ON r.key = 'owned' AND s.id = r.dim AND s.tenant_id = r.tenant_id
+       WHERE r.tenant_id = ? AND r.scope = ? AND r.grain = ? AND r.period BETWEEN ? AND ?`,
+      binds: [tenant, req.scope, r.grain, r.from, r.to],
+    });
+    queries.push({
+      part: "leaders",
+      sql: `SELECT r.key, r.leader_id AS leaderId, r.n, r.m, s.display_name AS name
+       FROM leader_rollup AS r
+       LEFT JOIN staff AS s ON s.id = r.leader_id AND s.tenant_id = r.tenant_id
        WHERE r.tenant_id = ? AND r.scope = ? AND r.grain = ? AND r.period BETWEEN ? AND ?`,
       binds: [tenant, req.scope, r.grain, r.from, r.to],
     });
@@ -134,6 +152,7 @@ export async function readFigureRows(scope: TenantScope, req: FigureRequest): Pr
   const sums = total(part<RollupSum & { name: string | null }>("sums"), byKeyDim);
   return {
     sums,
+    leaderSums: total(part<LeaderSum>("leaders"), (r) => `${r.key}\u0000${r.leaderId}`),
     overdueOpen: total(part<RollupSum>("open"), byKeyDim),
     children: total(part<ScopeSum>("children"), (r) => r.scope),
     owned: sums

@@ -1,9 +1,15 @@
+import { lazy } from "preact-iso";
 import type { Role } from "../../../../schema/api/staff.ts";
 import { ROLE_LABELS, UNIT_KIND_LABELS } from "../../shared/labels.ts";
 import { consolePath } from "../../shared/tenant.ts";
 import { CalendarWarning } from "../components/CalendarWarning.tsx";
 import { usePageTitle } from "../hooks.ts";
 import { useSession } from "../session.ts";
+
+// The dashboards (and the case list and figures they draw) load after the page's frame.
+const HomeDashboards = lazy(() =>
+  import("../components/home/Dashboards.tsx").then((m) => m.HomeDashboards),
+);
 
 export function HomePage() {
   const { tenant, me, isAdmin } = useSession();
@@ -19,6 +25,7 @@ export function HomePage() {
       <h1>您好，{staff.displayName}</h1>
       <p class="lead">欢迎使用{me.tenant.name}信访工作平台。</p>
       {isAdmin && <CalendarWarning tenant={tenant} />}
+      <HomeDashboards />
       <div class="grid">
         <section class="card" aria-labelledby="me-title">
           <h2 id="me-title">我的信息</h2>

@@ -189,25 +189,37 @@ export function StatisticsPage() {
           {current.leaders.length > 0 && (
             <section class="card" aria-labelledby="stat-leaders">
               <h2 id="stat-leaders">领导接访与包案</h2>
-              <table class="table">
-                <caption>本月各位领导</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">领导</th>
-                    <th scope="col">接访天次</th>
-                    <th scope="col">包案件数</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {current.leaders.map((l) => (
-                    <tr key={l.leaderId}>
-                      <th scope="row">{l.name || "（领导）"}</th>
-                      <td>{l.sessions}</td>
-                      <td>{l.casesOwned}</td>
+              {/* Seven columns scroll sideways in a narrow card: focusable, so keys scroll it. */}
+              {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
+              <section class="table-scroll" tabIndex={0} aria-label="各位领导接访与包案">
+                <table class="table">
+                  <caption>本月各位领导</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">领导</th>
+                      <th scope="col">接访天次</th>
+                      <th scope="col">接待批次</th>
+                      <th scope="col">接待人次</th>
+                      <th scope="col">包案件数</th>
+                      <th scope="col">督办件数</th>
+                      <th scope="col">回访次数</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {current.leaders.map((l) => (
+                      <tr key={l.leaderId}>
+                        <th scope="row">{l.name || "（领导）"}</th>
+                        <td>{l.sessions}</td>
+                        <td>{l.visits}</td>
+                        <td>{l.visitors}</td>
+                        <td>{l.casesOwned}</td>
+                        <td>{l.casesSupervised}</td>
+                        <td>{l.followUps}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </section>
             </section>
           )}
         </div>

@@ -25,6 +25,7 @@ import { FormProblems } from "../FormProblems.tsx";
 const LABELS: Record<string, string> = {
   purpose: "信访目的",
   categoryCode: "内容分类",
+  handling: "现场处理意见",
   "petitioner.name": "姓名",
   "petitioner.idNumber": "身份证号码",
   "petitioner.phone": "手机号码",
@@ -65,6 +66,7 @@ export function CompleteForm({ sessionId, ticket, catalog, units, onDone, onClos
   });
   const [subjectUnitId, setSubjectUnitId] = useState("");
   const [subjectText, setSubjectText] = useState("");
+  const [handling, setHandling] = useState("");
   const [local, setLocal] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -101,6 +103,7 @@ export function CompleteForm({ sessionId, ticket, catalog, units, onDone, onClos
     if (Number.isInteger(count) && count >= 1) body.headcount = count;
     if (subjectUnitId) body.subjectUnitId = subjectUnitId;
     if (subjectText.trim()) body.subjectText = subjectText.trim();
+    if (handling.trim()) body.handling = handling.trim();
 
     setSaving(true);
     setError(null);
@@ -206,6 +209,16 @@ export function CompleteForm({ sessionId, ticket, catalog, units, onDone, onClos
           error={errors.subjectText}
         />
       </div>
+      <TextField
+        id="complete-handling"
+        label="现场处理意见（选填，记入领导接访登记表）"
+        value={handling}
+        onValue={setHandling}
+        multiline
+        rows={2}
+        maxLength={1000}
+        error={errors.handling}
+      />
       <FormProblems error={error} local={local} labels={LABELS} />
       <div class="actions">
         <button type="submit" class="button button--primary" disabled={saving} aria-busy={saving}>
