@@ -268,7 +268,13 @@ export async function registerCase(
         },
         ctx.now,
       );
-      if (env && handingOff) await handOff(env, ctx.scope, results.at(-1) as HandOff[], ctx.now);
+      if (env && handingOff) {
+        // The case is registered: a queue that refuses now leaves its notices in the outbox,
+        // given back for the next flush (the cron's at the latest), not a failed request.
+        await handOff(env, ctx.scope, results.at(-1) as HandOff[], ctx.now).catch((error) =>
+          console.error(`notify: hand-off after registration failed, left in the outbox`, error),
+        );
+      }
       return { row: written, shown };
     } catch (error) {
       // Two cases drew the same tracking code: draw again.
