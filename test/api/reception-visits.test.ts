@@ -9,7 +9,7 @@ import {
 import { figureQueries } from "../../workers/storage/statistics/figures.ts";
 import { openTenantScope } from "../../workers/storage/tenant-scope.ts";
 import { call } from "../support/client.ts";
-import { setUpCounty, type TestCounty } from "../support/county.ts";
+import { act, setUpCounty, type TestCounty } from "../support/county.ts";
 import { publishedSession, tomorrowCst } from "../support/reception.ts";
 import { readSheet } from "../support/xlsx.ts";
 
@@ -74,6 +74,21 @@ beforeAll(async () => {
   }
 });
 
+const REPLY = {
+  request: "请求支付拖欠工资。",
+  factsAndReasons: "经查属实。",
+  decision: "责令于 15 日内支付。",
+  legalBasis: "《保障农民工工资支付条例》。",
+  outcome: "support",
+};
+const CLOSE = {
+  factsClear: true,
+  handled: true,
+  fileComplete: true,
+  petitionerOpinion: "表示满意。",
+  method: "handled",
+};
+
 const raw = (path: string, token: string) =>
   exports.default.fetch(`https://lianxin.test/api/v1/t/${county.code}${path}`, {
     headers: { authorization: `Bearer ${token}` },
@@ -111,13 +126,20 @@ describe("per-leader counts", () => {
       body: { form: "instruction", due: date },
     });
     expect(opened.status, JSON.stringify(opened.body)).toBe(201);
-    // A 回访 on the second (the leader's 包案) case, as the timeline records it.
-    await env.TENANT_DB_1.prepare(
-      `INSERT INTO petition_events (tenant_id, petition_id, version, at, action, from_status, to_status, actor_id, detail)
-       VALUES (?, ?, 999, ?, 'recordFollowUp', 'closed', 'closed', ?, json_object('visitedOn', ?))`,
-    )
-      .bind(county.code, petitions[1], Date.now(), county.people.leader.id, date)
-      .run();
+    // The second case (the leader's 包案) goes the whole way and is followed up (回访) today.
+    const id = petitions[1] ?? "";
+    const { clerk, handler, leader } = county.people;
+    const steps: [string, string, Record<string, unknown>][] = [
+      [clerk.token, "assign", { toUnitId: county.bureau, instructions: "请办理。", version: 1 }],
+      [handler.token, "reply", REPLY],
+      [leader.token, "sign-off", { note: "同意结案" }],
+      [handler.token, "close", CLOSE],
+      [leader.token, "follow-up", { note: "回访，已支付。" }],
+    ];
+    for (const [token, path, body] of steps) {
+      const done = await act(county, token, id, path, body);
+      expect(done.status, `${path}: ${JSON.stringify(done.body)}`).toBe(200);
+    }
     const stats = await call<{ leaders: Record<string, unknown>[] }>(
       `/api/v1/t/${county.code}/statistics?from=${today}&to=${date}`,
       { token: county.people.supervisor.token },
@@ -231,11 +253,12 @@ describe("the quarterly sheets", () => {
       "督办件数",
       "回访次数",
     ]);
-    // Cases (包案) count on the day they were received and 督办 on the day it opened: today,
-    // which is in the reception day's quarter unless the quarter turns in between.
+    // Cases (包案) count on the day they were received, 督办 on the day it opened and 回访 on
+    // its day: today, in the reception day's quarter unless the quarter turns in between.
     const owned = sameQuarter ? "2" : "0";
     const supervised = sameQuarter ? "1" : "0";
-    const line = ["1", "2", "4", owned, "0", supervised, "1"];
+    // The second visit's case is closed; its 回访 was today.
+    const line = ["1", "2", "4", owned, "1", supervised, supervised];
     expect(sheet.rows.slice(1).map((r) => r.slice(2))).toEqual([line, line]);
     expect(sheet.rows[2]?.slice(0, 2)).toEqual(["", "合计"]);
   });
