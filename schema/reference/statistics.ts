@@ -24,6 +24,7 @@ export const FIGURE_KEYS = [
   "firstPetitionClosureRate",
   "supervision",
   "leaders",
+  "backlog",
 ] as const;
 export type FigureKey = (typeof FIGURE_KEYS)[number];
 
@@ -103,6 +104,11 @@ export const FIGURE_DEFINITIONS: Readonly<Record<FigureKey, FigureDefinition>> =
     name: "领导接访",
     definition: "每位领导在期间内的接访天次、包案件数（按事项收到日期计）。",
   },
+  backlog: {
+    name: "积案",
+    definition:
+      "当前（不随统计期间变化）未办结、未不予受理的事项中：自收到之日起超过本县设定天数（默认 90 天）的，以及经复核后再次信访的。按现承办单位计。",
+  },
 });
 
 /** The figures a drill-down can list the cases of. */
@@ -123,5 +129,6 @@ export const DRILL_FIGURES = [
   "closedFirstTime",
   "firstPetitionOnTime",
   "firstPetitionDue",
+  "backlog",
 ] as const;
 export type DrillFigure = (typeof DRILL_FIGURES)[number];

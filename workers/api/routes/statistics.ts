@@ -16,7 +16,8 @@ import { grainRanges, periodOf, shiftMonths } from "../../domain/statistics/peri
 import { resolveScope } from "../../domain/statistics/scope.ts";
 import { invalid } from "../../errors.ts";
 import { appendAudit } from "../../storage/audit.ts";
-import { listFigureCases } from "../../storage/statistics/drill.ts";
+import { countBacklog } from "../../storage/statistics/backlog.ts";
+import { listCasesOfFigure } from "../../storage/statistics/figure-cases.ts";
 import { readFigureRows, readMonthlyReceived } from "../../storage/statistics/figures.ts";
 import { type RebuildCursor, rebuildStep } from "../../storage/statistics/rebuild.ts";
 import { viewerWithUnits } from "../case-request.ts";
@@ -90,11 +91,14 @@ const rebuildStatisticsRoute = createRoute({
   },
 });
 
-function encode(value: unknown) {
+export function encode(value: unknown) {
   return btoa(JSON.stringify(value));
 }
 
-function decode<T>(cursor: string | undefined, check: (v: unknown) => v is T): T | undefined {
+export function decode<T>(
+  cursor: string | undefined,
+  check: (v: unknown) => v is T,
+): T | undefined {
   if (!cursor) return undefined;
   try {
     const value: unknown = JSON.parse(atob(cursor));
@@ -105,7 +109,7 @@ function decode<T>(cursor: string | undefined, check: (v: unknown) => v is T): T
   throw invalid("cursor", "分页游标无效");
 }
 
-const isDrillCursor = (v: unknown): v is { day: string; id: string } =>
+export const isDrillCursor = (v: unknown): v is { day: string; id: string } =>
   typeof v === "object" &&
   v !== null &&
   typeof (v as { day?: unknown }).day === "string" &&
@@ -127,18 +131,28 @@ export const statisticsRoutes = newRouter()
     const yesterday = addCalendarDays(today, -1);
     // Due and still open counts only once its day has passed: the period cut at yesterday.
     const openTo = period.to.localeCompare(yesterday) < 0 ? period.to : yesterday;
-    const rows = await readFigureRows(c.get("scope"), {
-      scope: scope.key,
-      ranges: grainRanges(period),
-      openRanges: grainRanges({ from: period.from, to: openTo }),
-      childScopes: scope.children.map((u) => `t:${u.id}`),
-      sessionUnits: scope.units,
-      from: period.from,
-      to: period.to,
-    });
+    // The backlog is a state now: counted beside the period's batch, not after it.
+    const [rows, backlog] = await Promise.all([
+      readFigureRows(c.get("scope"), {
+        scope: scope.key,
+        ranges: grainRanges(period),
+        openRanges: grainRanges({ from: period.from, to: openTo }),
+        childScopes: scope.children.map((u) => `t:${u.id}`),
+        sessionUnits: scope.units,
+        from: period.from,
+        to: period.to,
+      }),
+      countBacklog(c.get("scope"), scope, today),
+    ]);
     const childUnits = new Map(scope.children.map((u) => [`t:${u.id}`, u.id]));
     return c.json(
-      foldFigures(period, rows, { scope: { kind: scope.kind, unitId: scope.unitId }, childUnits }),
+      {
+        ...foldFigures(period, rows, {
+          scope: { kind: scope.kind, unitId: scope.unitId },
+          childUnits,
+        }),
+        backlog,
+      },
       200,
     );
   })
@@ -149,7 +163,7 @@ export const statisticsRoutes = newRouter()
     const { viewer, units } = await viewerWithUnits(c);
     const scope = resolveScope(query, viewer, units);
     const limit = query.limit ?? 30;
-    const rows = await listFigureCases(c.get("scope"), viewer, {
+    const rows = await listCasesOfFigure(c.get("scope"), viewer, {
       figure: query.figure ?? "batches",
       dim: query.dim,
       period,

@@ -45,8 +45,15 @@ export interface FigureNames {
   childUnits: ReadonlyMap<string, string>;
 }
 
-/** The figures of a period from its rollup rows. Every rate carries its two counts. */
-export function foldFigures(period: Period, rows: FigureRows, names: FigureNames): Statistics {
+/**
+ * The figures of a period from its rollup rows. Every rate carries its two counts. The
+ * backlog, a state now rather than a sum of the period, is counted beside (backlog.ts).
+ */
+export function foldFigures(
+  period: Period,
+  rows: FigureRows,
+  names: FigureNames,
+): Omit<Statistics, "backlog"> {
   const { sums } = rows;
   const received = sumOf(sums, "received", "");
   const evaluatedUnit = sumOf(sums, "satUnit");
