@@ -83,7 +83,7 @@ export function AssessmentPage() {
         <section class="card" aria-labelledby="assessment-title">
           <h2 id="assessment-title">{quarterLabel(card.data.quarter)}各单位得分</h2>
           <div class="table-scroll">
-            <table class="table">
+            <table class="table assessment-table">
               <caption>
                 得分 = 各指标比率 × 分值之和 ÷ 有数据指标的分值之和 × 100；点击数字查看事项
               </caption>
@@ -101,45 +101,59 @@ export function AssessmentPage() {
                 </tr>
               </thead>
               <tbody>
-                {card.data.units.map((u) => (
-                  <tr key={u.unitId}>
-                    <td>{u.score === null ? "—" : u.rank}</td>
-                    <th scope="row">{unitName(u.unitId)}</th>
-                    <td class="numeric">{u.score === null ? "无数据" : u.score.toFixed(2)}</td>
-                    <td class="numeric">
-                      {u.batches > 0 ? (
-                        <button
-                          type="button"
-                          class="link"
-                          onClick={() => open(u.unitId, "batches", "收到的事项")}
-                        >
-                          {u.batches}
-                        </button>
-                      ) : (
-                        0
-                      )}
-                    </td>
-                    {ASSESSMENT_ITEMS.map((k) => (
-                      <td class="numeric" key={k}>
-                        {u.items[k].denominator > 0 ? (
+                {card.data.units
+                  .filter((u) => u.score !== null)
+                  .map((u) => (
+                    <tr key={u.unitId}>
+                      <td>{u.rank}</td>
+                      <th scope="row">{unitName(u.unitId)}</th>
+                      <td class="numeric">{u.score?.toFixed(2)}</td>
+                      <td class="numeric">
+                        {u.batches > 0 ? (
                           <button
                             type="button"
                             class="link"
-                            aria-label={`${unitName(u.unitId)} ${ASSESSMENT_ITEM_LABELS[k]} ${formatRate(u.items[k])}，查看${ITEM_DRILL[k].what}`}
-                            onClick={() => open(u.unitId, ITEM_DRILL[k].figure, ITEM_DRILL[k].what)}
+                            onClick={() => open(u.unitId, "batches", "收到的事项")}
                           >
-                            {formatRate(u.items[k])}
+                            {u.batches}
                           </button>
                         ) : (
-                          "—"
+                          0
                         )}
                       </td>
-                    ))}
-                  </tr>
-                ))}
+                      {ASSESSMENT_ITEMS.map((k) => (
+                        <td class="numeric" key={k}>
+                          {u.items[k].denominator > 0 ? (
+                            <button
+                              type="button"
+                              class="link"
+                              aria-label={`${unitName(u.unitId)} ${ASSESSMENT_ITEM_LABELS[k]} ${formatRate(u.items[k])}，查看${ITEM_DRILL[k].what}`}
+                              onClick={() =>
+                                open(u.unitId, ITEM_DRILL[k].figure, ITEM_DRILL[k].what)
+                              }
+                            >
+                              {formatRate(u.items[k])}
+                            </button>
+                          ) : (
+                            "—"
+                          )}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
               </tbody>
             </table>
           </div>
+          {card.data.units.some((u) => u.score === null) && (
+            <p>
+              本季度无考核数据的单位：
+              {card.data.units
+                .filter((u) => u.score === null)
+                .map((u) => unitName(u.unitId))
+                .join("、")}
+              。
+            </p>
+          )}
           <details class="help">
             <summary>指标说明</summary>
             <dl>

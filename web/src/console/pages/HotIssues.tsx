@@ -205,7 +205,9 @@ function Comparison({
                   </td>
                   <td class="numeric">{r.lastMonth}</td>
                   <td class="numeric">{r.lastYear}</td>
-                  <td>{r.rising ? "上升" : r.batches < r.lastMonth ? "下降" : "持平或波动"}</td>
+                  <td class="nowrap">
+                    {r.rising ? "上升" : r.batches < r.lastMonth ? "下降" : "持平或波动"}
+                  </td>
                 </tr>
               ))}
             </tbody>
