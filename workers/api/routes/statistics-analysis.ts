@@ -18,20 +18,20 @@ import {
   ASSESSMENT_OPEN_KEYS,
   assessUnits,
 } from "../../domain/statistics/assessment.ts";
-import { foldFigures } from "../../domain/statistics/figures.ts";
+import { backlogCount, foldFigures } from "../../domain/statistics/figures.ts";
 import { foldHotIssues, HOT_ISSUE_KEYS, PLACE_KEYS } from "../../domain/statistics/hot-issues.ts";
 import { grainRanges, periodOf, shiftMonths } from "../../domain/statistics/period.ts";
 import { resolveScope } from "../../domain/statistics/scope.ts";
 import { ApiError } from "../../errors.ts";
 import { batchWithAudit } from "../../storage/audit.ts";
-import { countBacklog, listBacklogRows } from "../../storage/statistics/backlog.ts";
+import { listBacklogRows } from "../../storage/statistics/backlog.ts";
 import { readFigureRows } from "../../storage/statistics/figures.ts";
 import {
   loadOversightSettings,
   saveOversightSettingsStatement,
 } from "../../storage/statistics/oversight-settings.ts";
 import { readScopeSums, sumOf } from "../../storage/statistics/scope-sums.ts";
-import { viewerWithUnits } from "../case-request.ts";
+import { countyContext, viewerWithUnits } from "../case-request.ts";
 import { requireRole, requireStaff } from "../middleware/auth.ts";
 import { tenantContext } from "../middleware/tenant.ts";
 import { errorResponses, jsonBody, jsonContent, newRouter, staffSecurity } from "../router.ts";
@@ -173,7 +173,7 @@ export const statisticsAnalysisRoutes = newRouter()
     const today = cstDate(new Date());
     const { viewer, units } = await viewerWithUnits(c);
     const scope = resolveScope(query, viewer, units);
-    const settings = await loadOversightSettings(c.get("scope"));
+    const settings = (await countyContext(c)).oversight;
     const cutoff = addCalendarDays(today, -settings.backlogDays);
     const limit = query.limit ?? 30;
     const rows = await listBacklogRows(c.get("scope"), viewer, {
@@ -226,7 +226,7 @@ export const statisticsAnalysisRoutes = newRouter()
           dim: "open",
         },
       ]),
-      loadOversightSettings(c.get("scope")),
+      countyContext(c).then((ctx) => ctx.oversight),
     ]);
     return c.json(
       {
@@ -292,7 +292,8 @@ export const statisticsAnalysisRoutes = newRouter()
     const period = periodOf({ year }, today);
     const yesterday = addCalendarDays(today, -1);
     const openTo = period.to.localeCompare(yesterday) < 0 ? period.to : yesterday;
-    const [rows, extra, backlog] = await Promise.all([
+    const { oversight } = await countyContext(c);
+    const [rows, extra] = await Promise.all([
       readFigureRows(c.get("scope"), {
         scope: scope.key,
         ranges: grainRanges(period),
@@ -301,6 +302,7 @@ export const statisticsAnalysisRoutes = newRouter()
         sessionUnits: null,
         from: period.from,
         to: period.to,
+        backlog: { cutoff: addCalendarDays(today, -oversight.backlogDays), today },
       }),
       readScopeSums(c.get("scope"), [
         {
@@ -310,8 +312,8 @@ export const statisticsAnalysisRoutes = newRouter()
           ranges: grainRanges(period),
         },
       ]),
-      countBacklog(c.get("scope"), scope, today),
     ]);
+    const backlog = backlogCount(rows, oversight.backlogDays);
     const statistics = {
       ...foldFigures(period, rows, {
         scope: { kind: scope.kind, unitId: scope.unitId },

@@ -11,16 +11,15 @@ import {
   StatisticsTrendQuery,
 } from "../../../schema/api/statistics.ts";
 import { addCalendarDays, cstDate } from "../../domain/deadlines/index.ts";
-import { foldFigures } from "../../domain/statistics/figures.ts";
+import { backlogCount, foldFigures } from "../../domain/statistics/figures.ts";
 import { grainRanges, periodOf, shiftMonths } from "../../domain/statistics/period.ts";
 import { resolveScope } from "../../domain/statistics/scope.ts";
 import { invalid } from "../../errors.ts";
 import { appendAudit } from "../../storage/audit.ts";
-import { countBacklog } from "../../storage/statistics/backlog.ts";
 import { listCasesOfFigure } from "../../storage/statistics/figure-cases.ts";
 import { readFigureRows, readMonthlyReceived } from "../../storage/statistics/figures.ts";
 import { type RebuildCursor, rebuildStep } from "../../storage/statistics/rebuild.ts";
-import { viewerWithUnits } from "../case-request.ts";
+import { countyContext, viewerWithUnits } from "../case-request.ts";
 import { requireRole, requireStaff } from "../middleware/auth.ts";
 import { tenantContext } from "../middleware/tenant.ts";
 import { errorResponses, jsonBody, jsonContent, newRouter, staffSecurity } from "../router.ts";
@@ -131,19 +130,18 @@ export const statisticsRoutes = newRouter()
     const yesterday = addCalendarDays(today, -1);
     // Due and still open counts only once its day has passed: the period cut at yesterday.
     const openTo = period.to.localeCompare(yesterday) < 0 ? period.to : yesterday;
-    // The backlog is a state now: counted beside the period's batch, not after it.
-    const [rows, backlog] = await Promise.all([
-      readFigureRows(c.get("scope"), {
-        scope: scope.key,
-        ranges: grainRanges(period),
-        openRanges: grainRanges({ from: period.from, to: openTo }),
-        childScopes: scope.children.map((u) => `t:${u.id}`),
-        sessionUnits: scope.units,
-        from: period.from,
-        to: period.to,
-      }),
-      countBacklog(c.get("scope"), scope, today),
-    ]);
+    const { oversight } = await countyContext(c);
+    // The backlog is a state now, not a sum of the period: counted in the same batch.
+    const rows = await readFigureRows(c.get("scope"), {
+      scope: scope.key,
+      ranges: grainRanges(period),
+      openRanges: grainRanges({ from: period.from, to: openTo }),
+      childScopes: scope.children.map((u) => `t:${u.id}`),
+      sessionUnits: scope.units,
+      from: period.from,
+      to: period.to,
+      backlog: { cutoff: addCalendarDays(today, -oversight.backlogDays), today },
+    });
     const childUnits = new Map(scope.children.map((u) => [`t:${u.id}`, u.id]));
     return c.json(
       {
@@ -151,7 +149,7 @@ export const statisticsRoutes = newRouter()
           scope: { kind: scope.kind, unitId: scope.unitId },
           childUnits,
         }),
-        backlog,
+        backlog: backlogCount(rows, oversight.backlogDays),
       },
       200,
     );

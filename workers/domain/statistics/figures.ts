@@ -1,4 +1,4 @@
-import type { Rate, Split, Statistics } from "../../../schema/api/statistics.ts";
+import type { BacklogCount, Rate, Split, Statistics } from "../../../schema/api/statistics.ts";
 import { FIGURE_DEFINITIONS } from "../../../schema/reference/statistics.ts";
 import type { FigureRows, RollupSum } from "../../storage/statistics/figures.ts";
 import type { Period } from "./period.ts";
@@ -110,4 +110,11 @@ export function foldFigures(
     ),
     definitions: FIGURE_DEFINITIONS,
   };
+}
+
+/** The backlog's counts from the figure batch (an empty count when it was not asked for). */
+export function backlogCount(rows: FigureRows, backlogDays: number): BacklogCount {
+  const longOpen = rows.backlog?.longOpen ?? 0;
+  const afterReview = rows.backlog?.afterReview ?? 0;
+  return { total: longOpen + afterReview, longOpen, afterReview, backlogDays };
 }

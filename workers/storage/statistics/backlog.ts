@@ -1,5 +1,4 @@
 import { and, asc, eq, gt, or, type SQL, sql } from "drizzle-orm";
-import { DEFAULT_BACKLOG_DAYS } from "../../../schema/reference/oversight.ts";
 import { petitionStats, petitions, staff } from "../../../schema/tenant/tables.ts";
 import type { FigureScope } from "../../domain/statistics/scope.ts";
 import { ofTenant, type TenantScope } from "../tenant-scope.ts";
@@ -154,50 +153,4 @@ export async function listBacklogRows(
       channel: r.channel,
       purpose: r.purpose,
     }));
-}
-
-/**
- * The backlog's counts in a scope, for the figures: two counts over the partial indexes
- * (their unit columns make them covering), so the rows read are the backlog's, never the
- * county's history. The county's days are read inside the statement from its settings,
- * so the count needs no round trip of its own.
- */
-export function backlogCountQueries(scope: TenantScope, figureScope: FigureScope, today: string) {
-  const cutoff = sql`date(${today}, '-' || coalesce((SELECT json_extract(oversight_policy, '$.backlogDays') FROM tenant_settings WHERE tenant_id = ${scope.tenant}), ${DEFAULT_BACKLOG_DAYS}) || ' days')`;
-  const count = (older: boolean) =>
-    scope.db
-      // Named in the SQL: drizzle's own aliases do not survive toSQL() on a bare select.
-      .select({
-        n: sql<number>`count(*) AS n`,
-        days: sql<number>`julianday(${today}) - julianday(${cutoff}) AS days`,
-      })
-      .from(s)
-      .where(
-        ofTenant(
-          scope,
-          s,
-          older
-            ? and(OPEN, sql`${s.receivedOn} < ${cutoff}`)
-            : and(OPEN, AFTER_REVIEW, sql`${s.receivedOn} >= ${cutoff}`),
-          unitCondition(figureScope),
-        ),
-      );
-  return [indexedBy(count(true), true), indexedBy(count(false), false)] as const;
-}
-
-export async function countBacklog(scope: TenantScope, figureScope: FigureScope, today: string) {
-  const db = scope.d1;
-  const [a, b] = await db.batch<{ n: number; days: number }>(
-    backlogCountQueries(scope, figureScope, today).map((q) => db.prepare(q.sql).bind(...q.params)),
-  );
-  const older = a?.results[0];
-  const later = b?.results[0];
-  const longOpen = older?.n ?? 0;
-  const afterReview = later?.n ?? 0;
-  return {
-    total: longOpen + afterReview,
-    longOpen,
-    afterReview,
-    backlogDays: Math.round(older?.days ?? DEFAULT_BACKLOG_DAYS),
-  };
 }

@@ -119,6 +119,15 @@ function caseContributions(r: string): string[] {
     ),
     term("subject", day, `${r}.subject_unit`, persons, `${r}.subject_unit IS NOT NULL`),
     term("routed", `${r}.route_on`, `${r}.route_kind`, "0", `${r}.route_kind IS NOT NULL`),
+    // The backlog's count: open cases by received day (`final` when petitioned again after
+    // re-review). Older than the county's days is a range of years, months and days.
+    term(
+      "open",
+      day,
+      `CASE WHEN ${r}.after_review = 1 THEN 'final' ELSE '' END`,
+      persons,
+      `${r}.open_case = 1`,
+    ),
     term(
       "suggestionReply",
       `${r}.replied_on`,
@@ -215,8 +224,8 @@ const statsColumns = (r: string) => ({
   office_satisfied: satisfied(`json_extract(${r}.evaluation, '$.office')`),
   closed_on: `json_extract(${r}.closure, '$.on')`,
   reviewed: `CASE WHEN ${r}.review_requested_on IS NULL THEN 0 ELSE 1 END`,
-  // Migration 0012: the backlog (积案) reads these two through a partial index; the rest
-  // feed the contributions above.
+  // Migration 0012: the backlog (积案) counts these two in the rollups and lists them from
+  // partial indexes; the rest feed the contributions above.
   open_case: `CASE WHEN ${r}.status IN ('closed', 'declined') THEN 0 ELSE 1 END`,
   after_review: `CASE WHEN json_extract(${r}.flags, '$.final') IS NULL THEN 0 ELSE 1 END`,
   subject_unit: `${r}.subject_unit_id`,
@@ -253,14 +262,7 @@ END;`;
 BEGIN
 	${caseUpsert("new", 1)}
 END;`;
-  // The backlog's two columns feed no rollup: changing them moves no figure.
-  const tracked = [
-    ...names.filter((n) => n !== "open_case" && n !== "after_review"),
-    "accept_due",
-    "accept_on",
-    "reply_due",
-    "replied_on",
-  ];
+  const tracked = [...names, "accept_due", "accept_on", "reply_due", "replied_on"];
   // Most case actions change nothing the figures read: those skip the rollups entirely.
   const rollupUpdate = `CREATE TRIGGER \`stat_rollup_case_update\` AFTER UPDATE OF ${tracked.join(", ")} ON \`petition_stats\`
 WHEN ${tracked.map((c) => `old.${c} IS NOT new.${c}`).join(" OR ")}
