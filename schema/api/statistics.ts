@@ -32,7 +32,7 @@ export const StatisticsQuery = z.object({
 });
 export type StatisticsQuery = z.infer<typeof StatisticsQuery>;
 
-const Rate = z
+export const Rate = z
   .object({
     numerator: z.number().int(),
     denominator: z.number().int(),
@@ -41,8 +41,25 @@ const Rate = z
   .openapi("StatisticsRate");
 export type Rate = z.infer<typeof Rate>;
 
-const Split = z.object({ value: z.string(), batches: z.number().int(), persons: z.number().int() });
+export const Split = z.object({
+  value: z.string(),
+  batches: z.number().int(),
+  persons: z.number().int(),
+});
 export type Split = z.infer<typeof Split>;
+
+export const BacklogCount = z
+  .object({
+    total: z.number().int(),
+    longOpen: z.number().int().openapi({ description: "Open longer than backlogDays" }),
+    afterReview: z
+      .number()
+      .int()
+      .openapi({ description: "Open, petitioned again after re-review, not yet long open" }),
+    backlogDays: z.number().int(),
+  })
+  .openapi("BacklogCount");
+export type BacklogCount = z.infer<typeof BacklogCount>;
 
 export const Statistics = z
   .object({
@@ -82,6 +99,7 @@ export const Statistics = z
         followUps: z.number().int().openapi({ description: "回访次数（包案事项）" }),
       }),
     ),
+    backlog: BacklogCount.openapi({ description: "积案 now (not of the period), in the scope" }),
     definitions: z.record(
       z.enum(FIGURE_KEYS),
       z.object({ name: z.string(), definition: z.string() }),

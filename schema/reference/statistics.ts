@@ -24,6 +24,7 @@ export const FIGURE_KEYS = [
   "firstPetitionClosureRate",
   "supervision",
   "leaders",
+  "backlog",
 ] as const;
 export type FigureKey = (typeof FIGURE_KEYS)[number];
 
@@ -104,6 +105,11 @@ export const FIGURE_DEFINITIONS: Readonly<Record<FigureKey, FigureDefinition>> =
     definition:
       "每位领导在期间内的接访天次（已公示的接访日）、接待批次和人次（接访台办结登记的来访，按接访日计）、包案件数（按事项收到日期计）、督办件数（本人批示或挂牌督办，按启动日期计）、回访次数（对本人包案事项的回访，按回访日期计）。",
   },
+  backlog: {
+    name: "积案",
+    definition:
+      "当前（不随统计期间变化）未办结、未不予受理的事项中：自收到之日起超过本县设定天数（默认 90 天）的，以及经复核后再次信访的。按现承办单位计。",
+  },
 });
 
 /** The figures a drill-down can list the cases of. */
@@ -124,5 +130,6 @@ export const DRILL_FIGURES = [
   "closedFirstTime",
   "firstPetitionOnTime",
   "firstPetitionDue",
+  "backlog",
 ] as const;
 export type DrillFigure = (typeof DRILL_FIGURES)[number];

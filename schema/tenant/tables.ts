@@ -96,6 +96,8 @@ export type AuthSessionRow = typeof authSessions.$inferSelect;
 export const tenantSettings = sqliteTable("tenant_settings", {
   tenantId: text("tenant_id").primaryKey(),
   deadlinePolicy: text("deadline_policy", { mode: "json" }).$type<Record<string, unknown>>(),
+  /** Backlog days and assessment weights (see OversightSettings; migration 0012). */
+  oversightPolicy: text("oversight_policy", { mode: "json" }).$type<Record<string, unknown>>(),
   /** Booking limits and queue rules of reception days (see ReceptionPolicy). */
   receptionPolicy: text("reception_policy", { mode: "json" }).$type<Record<string, unknown>>(),
   /** Evidence-file limits: size, count, kinds (see FilePolicy). */
@@ -847,6 +849,16 @@ export const petitionStats = sqliteTable(
     reviewed: integer("reviewed").notNull(),
     /** Bumped by the rebuild: its trigger adds the row's contribution again. */
     rebuildGen: integer("rebuild_gen").notNull().default(0),
+    // Migration 0012 (analysis): the backlog's two flags, and what the §41 report and the
+    // monthly 研判 split by.
+    /** 1 until the case is closed or declined. */
+    openCase: integer("open_case").notNull().default(1),
+    /** 1 when the matter was petitioned again after its re-review (§36, `flags.final`). */
+    afterReview: integer("after_review").notNull().default(0),
+    subjectUnit: text("subject_unit"),
+    routeKind: text("route_kind"),
+    routeOn: text("route_on"),
+    replyOutcome: text("reply_outcome"),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.petitionId] }),
@@ -856,6 +868,14 @@ export const petitionStats = sqliteTable(
     index("petition_stats_replied_idx").on(t.tenantId, t.repliedOn, t.petitionId),
     index("petition_stats_evaluated_idx").on(t.tenantId, t.evaluatedOn, t.petitionId),
     index("petition_stats_closed_idx").on(t.tenantId, t.closedOn, t.petitionId),
+    // The backlog (积案): open cases oldest first, and those petitioned after re-review; the
+    // unit columns make a unit's count a covering read.
+    index("petition_stats_backlog_idx")
+      .on(t.tenantId, t.receivedOn, t.petitionId, t.unitId, t.unitParent, t.unitGrand)
+      .where(sql`${t.openCase} = 1`),
+    index("petition_stats_backlog_final_idx")
+      .on(t.tenantId, t.receivedOn, t.petitionId, t.unitId, t.unitParent, t.unitGrand)
+      .where(sql`${t.openCase} = 1 AND ${t.afterReview} = 1`),
   ],
 );
 

@@ -165,7 +165,8 @@ describe("the drill-down", () => {
   };
 
   it("walks a day index of petition_stats and probes each case by primary key", async () => {
-    for (const figure of DRILL_FIGURES) {
+    // The backlog is listed from its own partial indexes (statistics-analysis.test.ts).
+    for (const figure of DRILL_FIGURES.filter((f) => f !== "backlog")) {
       for (const figureScope of [county, { ...county, kind: "tree" as const, unitId: "u1" }]) {
         const { sql, params } = listFigureCases(scope, viewer, {
           figure,

@@ -28,6 +28,7 @@ import { reviewListRoutes } from "./routes/review-list.ts";
 import { searchRoutes } from "./routes/search.ts";
 import { staffRoutes } from "./routes/staff.ts";
 import { statisticsRoutes } from "./routes/statistics.ts";
+import { statisticsAnalysisRoutes } from "./routes/statistics-analysis.ts";
 import { statisticsExportRoutes } from "./routes/statistics-export.ts";
 import { supervisionRoutes } from "./routes/supervision.ts";
 import { supervisionEarlyRoutes } from "./routes/supervision-early.ts";
@@ -74,6 +75,7 @@ export function createApp() {
   app.route("/api/v1", documentRoutes);
   app.route("/api/v1", statisticsExportRoutes);
   app.route("/api/v1", receptionSheetRoutes);
+  app.route("/api/v1", statisticsAnalysisRoutes);
   mountDocs(app);
   app.route("/", pageRoutes);
 

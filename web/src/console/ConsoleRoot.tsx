@@ -87,6 +87,44 @@ const StatisticsPage = lazy(() =>
   ),
 );
 
+// Issue 11's analysis pages: the backlog, the assessment and its 通报, the 研判, §41's report.
+const BacklogPage = lazy(() =>
+  import("./pages/Backlog.tsx").then(
+    (m) => m.BacklogPage,
+    () => ChunkFailed,
+  ),
+);
+const AssessmentPage = lazy(() =>
+  import("./pages/Assessment.tsx").then(
+    (m) => m.AssessmentPage,
+    () => ChunkFailed,
+  ),
+);
+const AssessmentPrintPage = lazy(() =>
+  import("./pages/AssessmentPrint.tsx").then(
+    (m) => m.AssessmentPrintPage,
+    () => ChunkFailed,
+  ),
+);
+const HotIssuesPage = lazy(() =>
+  import("./pages/HotIssues.tsx").then(
+    (m) => m.HotIssuesPage,
+    () => ChunkFailed,
+  ),
+);
+const AnnualReportPage = lazy(() =>
+  import("./pages/AnnualReport.tsx").then(
+    (m) => m.AnnualReportPage,
+    () => ChunkFailed,
+  ),
+);
+const OversightSettingsPage = lazy(() =>
+  import("./pages/OversightSettings.tsx").then(
+    (m) => m.OversightSettingsPage,
+    () => ChunkFailed,
+  ),
+);
+
 // Printed documents of a case: their own stylesheet, only when printing.
 const PrintDocumentPage = lazy(() =>
   import("./pages/PrintDocument.tsx").then(
@@ -154,6 +192,13 @@ const CalendarRoute = adminOnly(CalendarPage);
 const ReceptionRulesRoute = adminOnly(ReceptionRulesPage);
 const NotificationSettingsRoute = adminOnly(NotificationSettingsPage);
 const DeliveriesRoute = adminOnly(DeliveriesPage);
+const OversightSettingsRoute = adminOnly(OversightSettingsPage);
+
+/** The §41 report counts units complained about: the county office's alone. */
+function AnnualReportRoute() {
+  const { me } = useSession();
+  return me.unit.kind === "county" ? <AnnualReportPage /> : <Forbidden who="县信访局工作人员" />;
+}
 
 function SupervisionRoute() {
   const { me } = useSession();
@@ -299,6 +344,12 @@ export function ConsoleRoot() {
           <Route path="/reception-monitor" component={ReceptionMonitorRoute} />
           <Route path="/supervision" component={SupervisionRoute} />
           <Route path="/statistics" component={StatisticsPage} />
+          <Route path="/statistics/backlog" component={BacklogPage} />
+          <Route path="/statistics/assessment" component={AssessmentPage} />
+          <Route path="/statistics/assessment/print" component={AssessmentPrintPage} />
+          <Route path="/statistics/hot-issues" component={HotIssuesPage} />
+          <Route path="/statistics/annual-report" component={AnnualReportRoute} />
+          <Route path="/oversight-settings" component={OversightSettingsRoute} />
           <Route path="/petitions/:id/print/:kind" component={PrintDocumentPage} />
           <Route path="/notifications" component={NotificationSettingsRoute} />
           <Route path="/deliveries" component={DeliveriesRoute} />

@@ -8,7 +8,7 @@ import { exportColumns, safeText, toCsv } from "../../domain/statistics/export.t
 import { periodOf } from "../../domain/statistics/period.ts";
 import { resolveScope } from "../../domain/statistics/scope.ts";
 import { appendAudit } from "../../storage/audit.ts";
-import { listFigureCases } from "../../storage/statistics/drill.ts";
+import { listCasesOfFigure } from "../../storage/statistics/figure-cases.ts";
 import { viewerWithUnits } from "../case-request.ts";
 import { requireRole, requireStaff } from "../middleware/auth.ts";
 import { tenantContext } from "../middleware/tenant.ts";
@@ -62,7 +62,7 @@ export const statisticsExportRoutes = newRouter().openapi(exportPetitionsRoute, 
   let after: { day: string; id: string } | undefined;
   // Keyset pages through the same visible drill-down: at most MAX_ROWS / PAGE + 1 queries.
   while (rows.length <= MAX_ROWS) {
-    const page = await listFigureCases(c.get("scope"), viewer, {
+    const page = await listCasesOfFigure(c.get("scope"), viewer, {
       figure,
       dim: query.dim,
       period,

@@ -11,15 +11,15 @@ import {
   StatisticsTrendQuery,
 } from "../../../schema/api/statistics.ts";
 import { addCalendarDays, cstDate } from "../../domain/deadlines/index.ts";
-import { foldFigures } from "../../domain/statistics/figures.ts";
+import { backlogCount, foldFigures } from "../../domain/statistics/figures.ts";
 import { grainRanges, periodOf, shiftMonths } from "../../domain/statistics/period.ts";
 import { resolveScope } from "../../domain/statistics/scope.ts";
 import { invalid } from "../../errors.ts";
 import { appendAudit } from "../../storage/audit.ts";
-import { listFigureCases } from "../../storage/statistics/drill.ts";
+import { listCasesOfFigure } from "../../storage/statistics/figure-cases.ts";
 import { readFigureRows, readMonthlyReceived } from "../../storage/statistics/figures.ts";
 import { type RebuildCursor, rebuildStep } from "../../storage/statistics/rebuild.ts";
-import { viewerWithUnits } from "../case-request.ts";
+import { countyContext, viewerWithUnits } from "../case-request.ts";
 import { requireRole, requireStaff } from "../middleware/auth.ts";
 import { tenantContext } from "../middleware/tenant.ts";
 import { errorResponses, jsonBody, jsonContent, newRouter, staffSecurity } from "../router.ts";
@@ -90,11 +90,14 @@ const rebuildStatisticsRoute = createRoute({
   },
 });
 
-function encode(value: unknown) {
+export function encode(value: unknown) {
   return btoa(JSON.stringify(value));
 }
 
-function decode<T>(cursor: string | undefined, check: (v: unknown) => v is T): T | undefined {
+export function decode<T>(
+  cursor: string | undefined,
+  check: (v: unknown) => v is T,
+): T | undefined {
   if (!cursor) return undefined;
   try {
     const value: unknown = JSON.parse(atob(cursor));
@@ -105,7 +108,7 @@ function decode<T>(cursor: string | undefined, check: (v: unknown) => v is T): T
   throw invalid("cursor", "分页游标无效");
 }
 
-const isDrillCursor = (v: unknown): v is { day: string; id: string } =>
+export const isDrillCursor = (v: unknown): v is { day: string; id: string } =>
   typeof v === "object" &&
   v !== null &&
   typeof (v as { day?: unknown }).day === "string" &&
@@ -127,6 +130,8 @@ export const statisticsRoutes = newRouter()
     const yesterday = addCalendarDays(today, -1);
     // Due and still open counts only once its day has passed: the period cut at yesterday.
     const openTo = period.to.localeCompare(yesterday) < 0 ? period.to : yesterday;
+    const { oversight } = await countyContext(c);
+    // The backlog is a state now, not a sum of the period: counted in the same batch.
     const rows = await readFigureRows(c.get("scope"), {
       scope: scope.key,
       ranges: grainRanges(period),
@@ -135,10 +140,17 @@ export const statisticsRoutes = newRouter()
       sessionUnits: scope.units,
       from: period.from,
       to: period.to,
+      backlog: { cutoff: addCalendarDays(today, -oversight.backlogDays), today },
     });
     const childUnits = new Map(scope.children.map((u) => [`t:${u.id}`, u.id]));
     return c.json(
-      foldFigures(period, rows, { scope: { kind: scope.kind, unitId: scope.unitId }, childUnits }),
+      {
+        ...foldFigures(period, rows, {
+          scope: { kind: scope.kind, unitId: scope.unitId },
+          childUnits,
+        }),
+        backlog: backlogCount(rows, oversight.backlogDays),
+      },
       200,
     );
   })
@@ -149,7 +161,7 @@ export const statisticsRoutes = newRouter()
     const { viewer, units } = await viewerWithUnits(c);
     const scope = resolveScope(query, viewer, units);
     const limit = query.limit ?? 30;
-    const rows = await listFigureCases(c.get("scope"), viewer, {
+    const rows = await listCasesOfFigure(c.get("scope"), viewer, {
       figure: query.figure ?? "batches",
       dim: query.dim,
       period,

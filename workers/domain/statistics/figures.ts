@@ -1,4 +1,4 @@
-import type { Rate, Split, Statistics } from "../../../schema/api/statistics.ts";
+import type { BacklogCount, Rate, Split, Statistics } from "../../../schema/api/statistics.ts";
 import { FIGURE_DEFINITIONS } from "../../../schema/reference/statistics.ts";
 import type { FigureRows, RollupSum } from "../../storage/statistics/figures.ts";
 import type { Period } from "./period.ts";
@@ -45,8 +45,15 @@ export interface FigureNames {
   childUnits: ReadonlyMap<string, string>;
 }
 
-/** The figures of a period from its rollup rows. Every rate carries its two counts. */
-export function foldFigures(period: Period, rows: FigureRows, names: FigureNames): Statistics {
+/**
+ * The figures of a period from its rollup rows. Every rate carries its two counts. The
+ * backlog, a state now rather than a sum of the period, is counted beside (backlog.ts).
+ */
+export function foldFigures(
+  period: Period,
+  rows: FigureRows,
+  names: FigureNames,
+): Omit<Statistics, "backlog"> {
   const { sums } = rows;
   const received = sumOf(sums, "received", "");
   const evaluatedUnit = sumOf(sums, "satUnit");
@@ -123,4 +130,11 @@ export function foldFigures(period: Period, rows: FigureRows, names: FigureNames
     ),
     definitions: FIGURE_DEFINITIONS,
   };
+}
+
+/** The backlog's counts from the figure batch (an empty count when it was not asked for). */
+export function backlogCount(rows: FigureRows, backlogDays: number): BacklogCount {
+  const longOpen = rows.backlog?.longOpen ?? 0;
+  const afterReview = rows.backlog?.afterReview ?? 0;
+  return { total: longOpen + afterReview, longOpen, afterReview, backlogDays };
 }

@@ -1,9 +1,11 @@
+import type { OversightSettings } from "../../../schema/api/oversight.ts";
 import type { StaffRow, UnitRow } from "../../../schema/tenant/tables.ts";
 import type { Env } from "../../env.ts";
 import { loadCalendar } from "../../storage/calendar.ts";
 import { listLocalCategories } from "../../storage/categories.ts";
 import { readContextStamp } from "../../storage/context-stamp.ts";
 import { loadPolicy } from "../../storage/settings.ts";
+import { loadOversightSettings } from "../../storage/statistics/oversight-settings.ts";
 import { scopeBinding, type TenantScope } from "../../storage/tenant-scope.ts";
 import { listUnits } from "../../storage/units.ts";
 import type { Viewer } from "../../storage/visibility.ts";
@@ -23,6 +25,8 @@ interface County {
   calendar: HolidayCalendar;
   units: UnitRow[];
   taxonomy: Taxonomy;
+  /** The backlog's days and the assessment's weights (积案, 考核). */
+  oversight: OversightSettings;
 }
 
 /** Everything the petition rules need about the county, for one request or cron run. */
@@ -84,13 +88,14 @@ function countyOf(scope: TenantScope, stamp: string | null): Promise<County> {
 }
 
 async function readCounty(scope: TenantScope): Promise<County> {
-  const [policy, calendar, units, local] = await Promise.all([
+  const [policy, calendar, units, local, oversight] = await Promise.all([
     loadPolicy(scope),
     loadCalendar(scope),
     listUnits(scope),
     listLocalCategories(scope),
+    loadOversightSettings(scope),
   ]);
-  return { policy, calendar, units, taxonomy: new Taxonomy(local) };
+  return { policy, calendar, units, taxonomy: new Taxonomy(local), oversight };
 }
 
 /** A unit and every unit below it. */

@@ -14,7 +14,7 @@ const s = petitionStats;
  * the rollup triggers (rollup-sql.ts), as conditions on `petition_stats`. Each day column
  * has an index (tenant, day, petition), so a page reads from the period's first case on.
  */
-function figureRule(figure: DrillFigure, today: string): { day: SQLiteColumn; where: SQL } {
+function figureRule(figure: RollupDrillFigure, today: string): { day: SQLiteColumn; where: SQL } {
   const late = (done: SQLiteColumn, due: SQLiteColumn) => sql`${done} > ${due}`;
   const onTime = (done: SQLiteColumn, due: SQLiteColumn) => sql`${done} <= ${due}`;
   const all = sql`1 = 1`;
@@ -86,8 +86,11 @@ function dimCondition(dim: string | undefined): SQL | undefined {
   );
 }
 
+/** The backlog is listed by backlog.ts: it is a state now, not a count of a period. */
+export type RollupDrillFigure = Exclude<DrillFigure, "backlog">;
+
 export interface DrillRequest {
-  figure: DrillFigure;
+  figure: RollupDrillFigure;
   dim?: string | undefined;
   period: Period;
   scope: FigureScope;

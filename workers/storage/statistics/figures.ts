@@ -1,4 +1,5 @@
-import type { GrainRange } from "../../domain/statistics/period.ts";
+import { addCalendarDays } from "../../domain/deadlines/index.ts";
+import { type GrainRange, grainRanges } from "../../domain/statistics/period.ts";
 import type { TenantScope } from "../tenant-scope.ts";
 
 export interface RollupSum {
@@ -43,6 +44,8 @@ export interface FigureRows {
   children: ScopeSum[];
   owned: OwnedCount[];
   sessions: SessionCount[];
+  /** The backlog now, when asked for: open cases older than the cutoff, and the final ones after it. */
+  backlog: { longOpen: number; afterReview: number } | null;
   /** D1's count of rows read by the batch, for the cost test and the bench. */
   rowsRead: number;
 }
@@ -58,10 +61,18 @@ export interface FigureRequest {
   sessionUnits: readonly string[] | null;
   from: string;
   to: string;
+  /**
+   * The backlog (积案) in the same batch: `cutoff` is the first day a case received is not
+   * yet long open (today − the county's days).
+   */
+  backlog?: { cutoff: string; today: string } | undefined;
 }
 
+/** No case is older than this: the backlog's long-open range starts here. */
+const FIRST_DAY = "2000-01-01";
+
 export interface FigureQuery {
-  part: "sums" | "open" | "children" | "sessions" | "leaders";
+  part: "sums" | "open" | "children" | "sessions" | "leaders" | "backlogOld" | "backlogFinal";
   sql: string;
   binds: unknown[];
 }
@@ -112,6 +123,21 @@ export function figureQueries(tenant: string, req: FigureRequest): FigureQuery[]
       binds: [tenant, req.scope, r.grain, r.from, r.to],
     });
   }
+  if (req.backlog) {
+    const { cutoff, today } = req.backlog;
+    const openRows = (part: FigureQuery["part"], ranges: GrainRange[], dim: string | null) => {
+      for (const r of ranges) {
+        queries.push({
+          part,
+          sql: `SELECT key, dim, n, m FROM stat_rollup INDEXED BY stat_rollup_key_idx
+       WHERE tenant_id = ? AND scope = ? AND key = 'open' AND grain = ? AND period BETWEEN ? AND ?${dim === null ? "" : " AND dim = ?"}`,
+          binds: [tenant, req.scope, r.grain, r.from, r.to, ...(dim === null ? [] : [dim])],
+        });
+      }
+    };
+    openRows("backlogOld", grainRanges({ from: FIRST_DAY, to: addCalendarDays(cutoff, -1) }), null);
+    openRows("backlogFinal", grainRanges({ from: cutoff, to: today }), "final");
+  }
   const unitFilter =
     req.sessionUnits === null ? "" : "AND unit_id IN (SELECT value FROM json_each(?))";
   const binds: unknown[] = [tenant, req.from, req.to];
@@ -159,6 +185,12 @@ export async function readFigureRows(scope: TenantScope, req: FigureRequest): Pr
       .filter((r) => r.key === "owned")
       .map((r) => ({ leaderId: r.dim, name: r.name, n: r.n })),
     sessions: part<SessionCount>("sessions"),
+    backlog: req.backlog
+      ? {
+          longOpen: part<RollupSum>("backlogOld").reduce((t, r) => t + r.n, 0),
+          afterReview: part<RollupSum>("backlogFinal").reduce((t, r) => t + r.n, 0),
+        }
+      : null,
     rowsRead: results.reduce((t, r) => t + (r.meta.rows_read ?? 0), 0),
   };
 }

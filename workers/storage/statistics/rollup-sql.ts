@@ -24,12 +24,13 @@
 const cstDay = (ms: string) => `date(${ms} / 1000, 'unixepoch', '+8 hours')`;
 
 /**
- * Where the petition was lodged. `county` until casework records petitions received from the
- * city, province or national level (its source-level field replaces this expression); a
- * skip-level visit is counted under `skip`.
+ * Where the petition was lodged: `city`, `provincial` or `national` for a case handed down
+ * from that level (its `source_level`, 上级交办/转送); otherwise `skip` for a skip-level visit
+ * (越级访) and `county` for the rest. A case from above counts under its source level even
+ * when intake also flagged it skip-level: the level it was lodged at is the one reported.
  */
 export const LEVEL_EXPRESSION = (r: string) =>
-  `CASE WHEN coalesce(json_extract(${r}.flags, '$.skipLevel'), 0) THEN 'skip' ELSE 'county' END`;
+  `coalesce(${r}.source_level, CASE WHEN coalesce(json_extract(${r}.flags, '$.skipLevel'), 0) THEN 'skip' ELSE 'county' END)`;
 
 const onTimeState = (done: string, due: string) =>
   `CASE WHEN ${done} IS NULL THEN 'open' WHEN ${done} <= ${due} THEN 'onTime' ELSE 'late' END`;
@@ -104,6 +105,35 @@ function caseContributions(r: string): string[] {
       `CASE WHEN ${r}.reviewed = 1 THEN 'reviewed' ELSE 'first' END`,
       "0",
       `${r}.closed_on IS NOT NULL`,
+    ),
+    // Migration 0012 (issue 11, analysis): first petitions received (places with the most),
+    // repeat petitions by 大类 (repeat petitioners' matters, counted), the units complained
+    // about, route decisions by kind, and suggestions answered by outcome (§41's report).
+    term("first", day, "''", persons, `${r}.first_petition = 1`),
+    term(
+      "repeatCategory",
+      day,
+      `substr(${r}.category_code, 1, instr(${r}.category_code || '.', '.') - 1)`,
+      persons,
+      `${r}.repeat = 1`,
+    ),
+    term("subject", day, `${r}.subject_unit`, persons, `${r}.subject_unit IS NOT NULL`),
+    term("routed", `${r}.route_on`, `${r}.route_kind`, "0", `${r}.route_kind IS NOT NULL`),
+    // The backlog's count: open cases by received day (`final` when petitioned again after
+    // re-review). Older than the county's days is a range of years, months and days.
+    term(
+      "open",
+      day,
+      `CASE WHEN ${r}.after_review = 1 THEN 'final' ELSE '' END`,
+      persons,
+      `${r}.open_case = 1`,
+    ),
+    term(
+      "suggestionReply",
+      `${r}.replied_on`,
+      `coalesce(${r}.reply_outcome, 'none')`,
+      "0",
+      `${r}.purpose = 'suggestion' AND ${r}.replied_on IS NOT NULL`,
     ),
   ]);
 }
@@ -194,6 +224,14 @@ const statsColumns = (r: string) => ({
   office_satisfied: satisfied(`json_extract(${r}.evaluation, '$.office')`),
   closed_on: `json_extract(${r}.closure, '$.on')`,
   reviewed: `CASE WHEN ${r}.review_requested_on IS NULL THEN 0 ELSE 1 END`,
+  // Migration 0012: the backlog (积案) counts these two in the rollups and lists them from
+  // partial indexes; the rest feed the contributions above.
+  open_case: `CASE WHEN ${r}.status IN ('closed', 'declined') THEN 0 ELSE 1 END`,
+  after_review: `CASE WHEN json_extract(${r}.flags, '$.final') IS NULL THEN 0 ELSE 1 END`,
+  subject_unit: `${r}.subject_unit_id`,
+  route_kind: `json_extract(${r}.routing, '$.kind')`,
+  route_on: `json_extract(${r}.routing, '$.on')`,
+  reply_outcome: `json_extract(${r}.reply, '$.outcome')`,
 });
 
 /** The migration's trigger statements, in order. */

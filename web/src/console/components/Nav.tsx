@@ -32,6 +32,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { sub: "/staff", label: "人员管理", roles: ["tenant_admin"] },
   { sub: "/calendar", label: "节假日", roles: ["tenant_admin"] },
   { sub: "/reception-rules", label: "接访规则", roles: ["tenant_admin"] },
+  { sub: "/oversight-settings", label: "考核设置", roles: ["tenant_admin"] },
   { sub: "/settings", label: "公开信息", roles: ["tenant_admin"] },
   { sub: "/notifications", label: "通知设置", roles: ["tenant_admin"] },
   { sub: "/deliveries", label: "发送记录", roles: ["tenant_admin"] },

@@ -26,6 +26,7 @@ import { ActionPanel } from "../components/petition/ActionPanel.tsx";
 import { CaseFiles } from "../components/petition/CaseFiles.tsx";
 import { JointHandlingCard, NoticeRecord } from "../components/petition/CaseworkCards.tsx";
 import { Flags } from "../components/petition/Flags.tsx";
+import { PrintLinks } from "../components/petition/PrintLinks.tsx";
 import { Recusal } from "../components/petition/Recusal.tsx";
 import { StatusTag } from "../components/petition/StatusTag.tsx";
 import { Timeline } from "../components/petition/Timeline.tsx";
@@ -204,6 +205,7 @@ export function PetitionPage() {
         lookup={lookup}
       />
       <NoticeRecord petition={p} />
+      <PrintLinks tenant={tenant} petition={p} />
       <section class="card" aria-labelledby="timeline-title">
         <h2 id="timeline-title">办理过程</h2>
         <Timeline entries={p.timeline ?? []} lookup={lookup} />

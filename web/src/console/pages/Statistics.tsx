@@ -7,6 +7,7 @@ import { CHANNEL_LABELS, PURPOSE_LABELS } from "../../shared/petition-labels.ts"
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { SelectField } from "../components/Field.tsx";
 import { Loading } from "../components/Loading.tsx";
+import { AnalysisLinks } from "../components/statistics/AnalysisLinks.tsx";
 import { CaseList, type Drill } from "../components/statistics/CaseList.tsx";
 import { RatesTable } from "../components/statistics/RatesTable.tsx";
 import { SplitTable } from "../components/statistics/SplitTable.tsx";
@@ -23,7 +24,13 @@ function shiftMonth(month: string, by: number): string {
 }
 
 const CATEGORY_NAMES = new Map(NATIONAL_CATEGORIES.map((c) => [c.code, c.name]));
-const LEVEL_LABELS: Record<string, string> = { county: "本级", skip: "越级" };
+const LEVEL_LABELS: Record<string, string> = {
+  county: "本级",
+  skip: "越级",
+  city: "市级交办转送",
+  provincial: "省级交办转送",
+  national: "国家级交办转送",
+};
 
 /**
  * The figures dashboard: the county office sees the county (or any unit) with units
@@ -72,6 +79,7 @@ export function StatisticsPage() {
   return (
     <>
       <h1>统计分析</h1>
+      <AnalysisLinks tenant={tenant} current="figures" />
       <form class="toolbar" onSubmit={(e) => e.preventDefault()} aria-label="统计范围">
         <SelectField
           id="stat-month"
@@ -113,6 +121,19 @@ export function StatisticsPage() {
                 onClick={() => open("batches", `${month} 收到的信访事项`)}
               >
                 查看本月 {current.batches} 批次的事项
+              </button>
+              {" · "}
+              <button
+                type="button"
+                class="link"
+                onClick={() =>
+                  open(
+                    "backlog",
+                    `当前积案（超过 ${current.backlog.backlogDays} 天未结及复核后再次信访）`,
+                  )
+                }
+              >
+                当前积案 {current.backlog.total} 件
               </button>
               {current.timelyAcceptanceRate.denominator >
                 current.timelyAcceptanceRate.numerator && (

@@ -14,11 +14,15 @@ export interface Drill {
   scope?: "county" | "unit" | "tree" | undefined;
   unitId?: string | undefined;
   month: string;
+  /** A quarter (YYYY-Qn) instead of the month: the assessment's drill-downs. */
+  quarter?: string | undefined;
 }
 
 /** The same cases as a file: the export route rides on the session cookie. */
 function exportHref(tenant: string, drill: Drill, format: "csv" | "xlsx"): string {
-  const q = new URLSearchParams({ month: drill.month, figure: drill.figure, format });
+  const q = new URLSearchParams({ figure: drill.figure, format });
+  if (drill.quarter) q.set("quarter", drill.quarter);
+  else q.set("month", drill.month);
   if (drill.dim) q.set("dim", drill.dim);
   if (drill.scope) q.set("scope", drill.scope);
   if (drill.unitId) q.set("unitId", drill.unitId);
@@ -42,7 +46,7 @@ export function CaseList({
   const page = useAsync(
     () =>
       listStatisticsCases(tenant, {
-        month: drill.month,
+        ...(drill.quarter ? { quarter: drill.quarter } : { month: drill.month }),
         figure: drill.figure,
         dim: drill.dim,
         scope: drill.scope,
