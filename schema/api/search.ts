@@ -44,3 +44,14 @@ export const SearchPage = z
   .object({ items: z.array(SearchHit), nextCursor: z.string().nullable() })
   .openapi("SearchPage");
 export type SearchPage = z.infer<typeof SearchPage>;
+
+export const ReindexRequest = z.object({}).strict().openapi("ReindexRequest");
+
+export const ReindexJob = z
+  .object({
+    id: z.string(),
+    kind: z.enum(["unit", "all"]),
+    requestedAt: z.string().datetime(),
+  })
+  .openapi("ReindexJob");
+export type ReindexJob = z.infer<typeof ReindexJob>;

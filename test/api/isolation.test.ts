@@ -98,6 +98,7 @@ const validBody: Record<string, unknown> = {
   updateStaff: { displayName: "改名" },
   declinePetition: { reason: "探测", ground: "other" },
   withdrawCaseFile: { reason: "探测" },
+  requestSearchReindex: {},
   issueDocument: { kind: "acceptance_notice" },
   forwardPetition: { toUnitId: "x" },
   assignPetition: { toUnitId: "x" },

@@ -176,6 +176,8 @@ export async function registerPetition(
       ...row,
       tenantId: ctx.scope.tenant,
       deadlineSort: row.nextDeadlineAt?.getTime() ?? Number.MAX_SAFE_INTEGER,
+      awaitingReport: null,
+      categoryClass: row.categoryCode.slice(0, 2),
     };
     const owed = owedNotice(ctx, "register", written, {});
     const settings = await loadNotificationSettings(ctx.scope, ctx.keys);
@@ -212,11 +214,7 @@ export async function registerPetition(
         },
         ctx.now,
       );
-      return {
-        ...row,
-        tenantId: ctx.scope.tenant,
-        deadlineSort: row.nextDeadlineAt?.getTime() ?? Number.MAX_SAFE_INTEGER,
-      };
+      return written;
     } catch (error) {
       // Two cases drew the same tracking code: draw again.
       if (
