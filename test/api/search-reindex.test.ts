@@ -87,7 +87,7 @@ describe("cases registered before search", () => {
       .bind(county.code)
       .first<{ n: number }>();
     expect(audit?.n).toBe(2);
-  });
+  }, 30_000);
 
   it("one county's failure leaves the others indexed", async () => {
     const broken = await register(county, county.people.clerk.token, {
@@ -167,5 +167,47 @@ describe("renaming a unit", () => {
       .first<{ n: number }>();
     expect(cases).toBe(total?.n);
     expect(await found(other, "排水沟")).toHaveLength(1);
+  });
+});
+
+describe("correcting the record", () => {
+  it("re-indexes the words, the category and the name in the same write", async () => {
+    const clerk = county.people.clerk.token;
+    const reply = await register(county, clerk, {
+      petitioner: { name: "欧阳修", phone: "13922223333" },
+      facts: "鱼塘被污染。",
+      hardships: undefined,
+    });
+    expect(await found(county, "鱼塘")).toEqual([`${reply.body.id}:text`]);
+    const corrected = await call<{ version: number }>(
+      `/api/v1/t/${county.code}/petitions/${reply.body.id}/correction`,
+      {
+        token: clerk,
+        body: {
+          version: reply.body.version,
+          reason: "登记时记错",
+          facts: "养殖场排污导致鱼塘死鱼。",
+          categoryCode: "11.03",
+          petitionerName: "欧阳秀",
+        },
+      },
+    );
+    expect(corrected.status).toBe(200);
+    expect(await found(county, "养殖场")).toEqual([`${reply.body.id}:text`]);
+    expect(await found(county, "环境保护")).toEqual([`${reply.body.id}:text`]);
+    expect(await found(county, "鱼塘被污染")).toEqual([]);
+    expect(await found(county, "欧阳秀")).toEqual([`${reply.body.id}:name`]);
+    expect(await found(county, "欧阳修")).toEqual([]);
+    const again = await call(`/api/v1/t/${county.code}/petitions/${reply.body.id}/correction`, {
+      token: clerk,
+      body: { version: reply.body.version, reason: "再改", facts: "旧版本" },
+    });
+    expect(again.status).toBe(409);
+    // The unit the case does not concern cannot tell it exists.
+    const outsider = await call(`/api/v1/t/${county.code}/petitions/${reply.body.id}/correction`, {
+      token: county.people.townClerk.token,
+      body: { version: corrected.body.version, reason: "探测", facts: "探测" },
+    });
+    expect(outsider.status).toBe(404);
   });
 });

@@ -18,6 +18,7 @@ import { healthRoutes } from "./routes/health.ts";
 import { inboxRoutes } from "./routes/inbox.ts";
 import { jointHandlingRoutes } from "./routes/joint-handling.ts";
 import { notificationSettingsRoutes } from "./routes/notification-settings.ts";
+import { petitionCorrectionRoutes } from "./routes/petition-corrections.ts";
 import { petitionRoutes } from "./routes/petitions.ts";
 import { receptionDeskRoutes } from "./routes/reception-desk.ts";
 import { receptionPrepareRoutes } from "./routes/reception-prepare.ts";
@@ -55,6 +56,7 @@ export function createApp() {
   app.route("/api/v1", referenceRoutes);
   app.route("/api/v1", calendarRoutes);
   app.route("/api/v1", petitionRoutes);
+  app.route("/api/v1", petitionCorrectionRoutes);
   app.route("/api/v1", reviewListRoutes);
   app.route("/api/v1", supervisionEarlyRoutes);
   app.route("/api/v1", jointHandlingRoutes);
