@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { Id } from "./common.ts";
 import { Channel, IsoDate, PetitionStatus, PetitionSummary, Purpose } from "./petitions.ts";
 
-export const WORK_LISTS = ["mine", "toSign", "unitOverdue", "dueSoon"] as const;
+export const WORK_LISTS = ["mine", "toSign", "toReview", "unitOverdue", "dueSoon"] as const;
 export type WorkList = (typeof WORK_LISTS)[number];
 
 export const SearchQuery = z.object({
@@ -11,7 +11,7 @@ export const SearchQuery = z.object({
   }),
   list: z.enum(WORK_LISTS).optional().openapi({
     description:
-      "常用工作清单：mine 我包案的, toSign 待我签字, unitOverdue 本单位超期, dueSoon 即将到期（3 日内）",
+      "常用工作清单：mine 我包案的, toSign 待我签字, toReview 待我审核（办结报告，县信访局）, unitOverdue 本单位超期, dueSoon 即将到期（3 日内）",
   }),
   status: PetitionStatus.optional(),
   channel: Channel.optional(),

@@ -122,6 +122,7 @@ describe(`search at ${CASES} cases`, () => {
         undefined,
         31,
       ),
+      toReview: browse(scope, office, "oldest", {}, { awaitingReport: true }, undefined, 31),
       dueSoon: browse(
         scope,
         office,
@@ -137,6 +138,7 @@ describe(`search at ${CASES} cases`, () => {
       deadline: /petitions_tenant_deadline_idx/,
       mine: /petitions_tenant_owner_deadline_idx/,
       unitOverdue: /petitions_tenant_unit_deadline_idx/,
+      toReview: /petitions_awaiting_report_idx/,
       dueSoon: /petitions_tenant_deadline_idx/,
     };
     for (const [name, query] of Object.entries(cases) as [keyof typeof cases, Query][]) {

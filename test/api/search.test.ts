@@ -176,6 +176,26 @@ describe("filters and work lists", () => {
     expect(await found({ list: "mine" }, county.people.supervisor.token)).not.toContain(ids.wages);
   });
 
+  it("gives the county office the completion reports waiting for its review (待我审核)", async () => {
+    const toReview = (token: string) => found({ list: "toReview" }, token);
+    // The road case was assigned to the bureau and answered there.
+    expect(await toReview(county.people.clerk.token)).toEqual([ids.road]);
+    expect(await toReview(county.people.supervisor.token)).toEqual([ids.road]);
+    expect(await toReview(county.people.handler.token)).toEqual([]);
+    expect(await toReview(county.people.townClerk.token)).toEqual([]);
+    const accepted = await act(
+      county,
+      county.people.clerk.token,
+      ids.road ?? "",
+      "report-acceptance",
+      {
+        note: "同意",
+      },
+    );
+    expect(accepted.status).toBe(200);
+    expect(await toReview(county.people.clerk.token)).toEqual([]);
+  });
+
   it("lists the unit's overdue cases and those due within three days", async () => {
     const now = Date.now();
     const set = (id: string, at: number) =>

@@ -163,6 +163,8 @@ export interface WorkListScope {
   ownerLeaderId?: string | undefined;
   unitId?: string | undefined;
   unsigned?: boolean | undefined;
+  /** 待我审核: completion reports waiting for the assigning office. */
+  awaitingReport?: boolean | undefined;
   deadlineFrom?: Date | undefined;
   deadlineBefore?: Date | undefined;
 }
@@ -189,7 +191,9 @@ export function browse(
     ? [petitions.ownerLeaderId]
     : work.unitId
       ? [petitions.responsibleUnitId]
-      : [];
+      : work.awaitingReport
+        ? [petitions.awaitingReport]
+        : [];
   return scope.db
     .select({ petition: petitions, row: rowOf })
     .from(petitions)
@@ -200,6 +204,7 @@ export function browse(
         work.ownerLeaderId ? eq(petitions.ownerLeaderId, work.ownerLeaderId) : undefined,
         work.unitId ? eq(petitions.responsibleUnitId, work.unitId) : undefined,
         work.unsigned ? eq(petitions.ownerSignedOff, false) : undefined,
+        work.awaitingReport ? eq(petitions.awaitingReport, 1) : undefined,
         // A range on the deadline already excludes cases without one.
         order === "deadline" && !work.deadlineFrom && !work.deadlineBefore
           ? isNotNull(petitions.nextDeadlineAt)

@@ -32,6 +32,7 @@ import { requireRole, requireStaff } from "../middleware/auth.ts";
 import { tenantContext } from "../middleware/tenant.ts";
 import { errorResponses, jsonBody, jsonContent, newRouter, staffSecurity } from "../router.ts";
 
+const REVIEWERS: readonly string[] = ["clerk", "supervisor", "leader"];
 const DUE_SOON_MS = 3 * 24 * 60 * 60 * 1000;
 const NAME = /^[\p{Script=Han}·•・.\s]{2,20}$|^[A-Za-z][A-Za-z\s.'-]{1,40}$/u;
 
@@ -160,6 +161,14 @@ export const searchRoutes = newRouter()
           work.ownerLeaderId = viewer.staffId;
           work.unsigned = true;
           order = "deadline";
+          break;
+        case "toReview":
+          // The county office reviews completion reports (办结报告审核); nobody else has any.
+          if (!viewer.inCountyOffice || !viewer.roles.some((r) => REVIEWERS.includes(r))) {
+            return c.json({ items: [], nextCursor: null }, 200);
+          }
+          work.awaitingReport = true;
+          order = query.sort ?? "oldest";
           break;
         case "unitOverdue":
           work.unitId = viewer.unitId;

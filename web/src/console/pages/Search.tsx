@@ -21,6 +21,7 @@ const PAGE_SIZE = 25;
 const LISTS: { value: WorkList; label: string; roles?: string[] }[] = [
   { value: "mine", label: "我包案的", roles: ["leader"] },
   { value: "toSign", label: "待我签字", roles: ["leader"] },
+  { value: "toReview", label: "待我审核", roles: ["clerk", "supervisor", "leader"] },
   { value: "unitOverdue", label: "本单位超期" },
   { value: "dueSoon", label: "即将到期" },
 ];
