@@ -252,6 +252,27 @@ describe("attaching evidence", () => {
   });
 });
 
+describe("printed documents", () => {
+  it("list the case's files as 附件, leaving out withdrawn ones", async () => {
+    const clerk = county.people.clerk.token;
+    const id = (await register(county, clerk)).body.id;
+    const kept = await upload(county.code, clerk, id, "劳动合同.pdf", fileBytes("pdf"));
+    const gone = await upload(county.code, clerk, id, "错传.png", fileBytes("png"));
+    expect(kept.status).toBe(201);
+    const withdrawn = await call(
+      `/api/v1/t/${county.code}/petitions/${id}/files/${gone.body.id}/withdraw`,
+      { token: clerk, body: { reason: "传错了" } },
+    );
+    expect(withdrawn.status).toBe(200);
+    const doc = await call<{ attachments: { name: string; size: number }[] }>(
+      `/api/v1/t/${county.code}/petitions/${id}/documents`,
+      { token: clerk, body: { kind: "register_form" } },
+    );
+    expect(doc.status).toBe(200);
+    expect(doc.body.attachments).toEqual([{ name: "劳动合同.pdf", size: 2048 }]);
+  });
+});
+
 describe("a petitioner online", () => {
   it("attaches photos and PDFs with the submit's upload token, nothing else", async () => {
     const submitted = await call<{ trackingCode: string; uploadToken: string }>(
