@@ -1026,3 +1026,11 @@ export const searchReindexJobs = sqliteTable(
   ],
 );
 export type SearchReindexJobRow = typeof searchReindexJobs.$inferSelect;
+
+/** Each county's sweep of its R2 prefix for objects no file row names (R2 list cursor). */
+export const fileSweeps = sqliteTable("file_sweeps", {
+  tenantId: text("tenant_id").primaryKey(),
+  cursor: text("cursor"),
+  /** When the last full pass over the prefix ended; the next starts a day later. */
+  passedAt: integer("passed_at", { mode: "timestamp_ms" }),
+});

@@ -1,3 +1,4 @@
+import { sweepOrphanedFiles } from "../domain/files/orphans.ts";
 import { runDeadlineScan } from "../domain/notify/scan.ts";
 import { runSearchReindex } from "../domain/search/reindex.ts";
 import { type Env, shardNames } from "../env.ts";
@@ -26,6 +27,12 @@ export async function runScheduled(controller: ScheduledController, env: Env) {
     if (reindexed.cases > 0 || reindexed.failed > 0) console.log("search re-index", reindexed);
   } catch (error) {
     console.error("search re-index failed; the next run tries again", error);
+  }
+  try {
+    const swept = await sweepOrphanedFiles(env, now);
+    if (swept.removed > 0 || swept.failed > 0) console.log("file sweep", swept);
+  } catch (error) {
+    console.error("file sweep failed; the next run tries again", error);
   }
   for (const shard of shardNames(env)) {
     try {

@@ -3,12 +3,13 @@ import {
   type CaseFileRow,
   caseFiles,
   type FileStep,
+  fileSweeps,
   petitions,
   tenantSettings,
 } from "../../schema/tenant/tables.ts";
 import { type FilePolicy, resolveFilePolicy } from "../domain/files/policy.ts";
 import { ofTenant, type TenantScope } from "./tenant-scope.ts";
-import { type Reader, readableBy } from "./visibility.ts";
+import { inList, type Reader, readableBy } from "./visibility.ts";
 
 export async function loadFilePolicy(scope: TenantScope): Promise<FilePolicy> {
   const [row] = await scope.db
@@ -125,3 +126,32 @@ export function withdrawFileStatement(
 }
 
 export type { FileStep };
+
+/** Of these R2 keys of the county, the ones some file row names (as its object). */
+export async function keysWithRows(scope: TenantScope, fileIds: readonly string[]) {
+  if (fileIds.length === 0) return new Set<string>();
+  const rows = await scope.db
+    .select({ key: caseFiles.r2Key })
+    .from(caseFiles)
+    .where(and(inList(caseFiles.id, fileIds), eq(caseFiles.tenantId, scope.tenant)));
+  return new Set(rows.map((r) => r.key));
+}
+
+export async function loadFileSweep(scope: TenantScope) {
+  const [row] = await scope.db
+    .select()
+    .from(fileSweeps)
+    .where(ofTenant(scope, fileSweeps))
+    .limit(1);
+  return row;
+}
+
+export function saveFileSweepStatement(
+  scope: TenantScope,
+  sweep: { cursor: string | null; passedAt: Date | null },
+) {
+  return scope.db
+    .insert(fileSweeps)
+    .values({ tenantId: scope.tenant, ...sweep })
+    .onConflictDoUpdate({ target: fileSweeps.tenantId, set: sweep });
+}

@@ -36,3 +36,11 @@ CREATE INDEX `petitions_filter_repeat_idx` ON `petitions` (`tenant_id`,`register
 CREATE INDEX `petitions_filter_first_idx` ON `petitions` (`tenant_id`,`registered_at`) WHERE `repeat_of` IS NULL;--> statement-breakpoint
 CREATE INDEX `petitions_filter_above_idx` ON `petitions` (`tenant_id`,`registered_at`) WHERE `source_level` IS NOT NULL;--> statement-breakpoint
 CREATE INDEX `petitions_filter_own_idx` ON `petitions` (`tenant_id`,`registered_at`) WHERE `source_level` IS NULL;
+--> statement-breakpoint
+-- Orphaned R2 objects (an upload that died between R2 and D1): where each county's sweep
+-- of its prefix has got to, and when its last full pass ended.
+CREATE TABLE `file_sweeps` (
+	`tenant_id` text PRIMARY KEY NOT NULL,
+	`cursor` text,
+	`passed_at` integer
+);
