@@ -307,12 +307,10 @@ export const petitions = sqliteTable(
     index("petitions_filter_first_idx")
       .on(t.tenantId, t.registeredAt)
       .where(sql`${t.repeatOf} IS NULL`),
+    // Received by the county itself (source_level IS NULL): petitions_tenant_source_idx.
     index("petitions_filter_above_idx")
       .on(t.tenantId, t.registeredAt)
       .where(sql`${t.sourceLevel} IS NOT NULL`),
-    index("petitions_filter_own_idx")
-      .on(t.tenantId, t.registeredAt)
-      .where(sql`${t.sourceLevel} IS NULL`),
   ],
 );
 

@@ -34,8 +34,7 @@ CREATE INDEX `petitions_filter_unit_idx` ON `petitions` (`tenant_id`,`responsibl
 CREATE INDEX `petitions_filter_owner_idx` ON `petitions` (`tenant_id`,`owner_leader_id`,`registered_at`);--> statement-breakpoint
 CREATE INDEX `petitions_filter_repeat_idx` ON `petitions` (`tenant_id`,`registered_at`) WHERE `repeat_of` IS NOT NULL;--> statement-breakpoint
 CREATE INDEX `petitions_filter_first_idx` ON `petitions` (`tenant_id`,`registered_at`) WHERE `repeat_of` IS NULL;--> statement-breakpoint
-CREATE INDEX `petitions_filter_above_idx` ON `petitions` (`tenant_id`,`registered_at`) WHERE `source_level` IS NOT NULL;--> statement-breakpoint
-CREATE INDEX `petitions_filter_own_idx` ON `petitions` (`tenant_id`,`registered_at`) WHERE `source_level` IS NULL;
+CREATE INDEX `petitions_filter_above_idx` ON `petitions` (`tenant_id`,`registered_at`) WHERE `source_level` IS NOT NULL;
 --> statement-breakpoint
 -- Orphaned R2 objects (an upload that died between R2 and D1): where each county's sweep
 -- of its prefix has got to, and when its last full pass ended.

@@ -15,6 +15,7 @@ import { checkMobile } from "../../domain/petitioner/phone.ts";
 import { normalizeTrackingCode } from "../../domain/petitioner/tracking-code.ts";
 import { presentSummary, visibleFlagRefs } from "../../domain/petitions/view.ts";
 import { matchExpression, normalizeName } from "../../domain/search/tokens.ts";
+import { browsePlan, searchFilter } from "../../domain/search/work-lists.ts";
 import { invalid } from "../../errors.ts";
 import { batchWithAudit } from "../../storage/audit.ts";
 import {
@@ -32,8 +33,6 @@ import { requireRole, requireStaff } from "../middleware/auth.ts";
 import { tenantContext } from "../middleware/tenant.ts";
 import { errorResponses, jsonBody, jsonContent, newRouter, staffSecurity } from "../router.ts";
 
-const REVIEWERS: readonly string[] = ["clerk", "supervisor", "leader"];
-const DUE_SOON_MS = 3 * 24 * 60 * 60 * 1000;
 const NAME = /^[\p{Script=Han}·•・.\s]{2,20}$|^[A-Za-z][A-Za-z\s.'-]{1,40}$/u;
 
 const searchRoute = createRoute({
@@ -96,11 +95,7 @@ export const searchRoutes = newRouter()
     const { ctx, viewer } = await caseRequest(c);
     const query = c.req.valid("query");
     const limit = query.limit ?? 30;
-    const filter: SearchFilter = {
-      ...query,
-      overdueAt: query.overdue === "true" ? ctx.now : undefined,
-      fromAbove: query.fromAbove === undefined ? undefined : query.fromAbove === "true",
-    };
+    const filter = searchFilter(query, ctx.now);
     const hits: { row: PetitionRow; matchedBy: SearchHit["matchedBy"] }[] = [];
     let nextCursor: string | null = null;
     const q = query.q?.trim();
@@ -150,38 +145,8 @@ export const searchRoutes = newRouter()
           ? ({ at: raw[0], row: raw[1] } satisfies BrowseCursor)
           : undefined;
       if (raw !== undefined && !after) throw invalid("cursor", "分页游标无效");
-      let order = query.sort ?? "newest";
-      const work: WorkListScope = {};
-      switch (query.list) {
-        case "mine":
-          work.ownerLeaderId = viewer.staffId;
-          order = "deadline";
-          break;
-        case "toSign":
-          work.ownerLeaderId = viewer.staffId;
-          work.unsigned = true;
-          order = "deadline";
-          break;
-        case "toReview":
-          // The county office reviews completion reports (办结报告审核); nobody else has any.
-          if (!viewer.inCountyOffice || !viewer.roles.some((r) => REVIEWERS.includes(r))) {
-            return c.json({ items: [], nextCursor: null }, 200);
-          }
-          work.awaitingReport = true;
-          order = query.sort ?? "oldest";
-          break;
-        case "unitOverdue":
-          work.unitId = viewer.unitId;
-          work.deadlineBefore = ctx.now;
-          order = "deadline";
-          break;
-        case "dueSoon":
-          if (!viewer.inCountyOffice) work.unitId = viewer.unitId;
-          work.deadlineFrom = ctx.now;
-          work.deadlineBefore = new Date(ctx.now.getTime() + DUE_SOON_MS);
-          order = "deadline";
-          break;
-      }
+      const { order, work, empty } = browsePlan(query, viewer, ctx.now);
+      if (empty) return c.json({ items: [], nextCursor: null }, 200);
       const rows = await browse(ctx.scope, viewer, order, filter, work, after, limit + 1);
       const page = rows.slice(0, limit);
       for (const { petition } of page) hits.push({ row: petition, matchedBy: "filter" });
