@@ -22,10 +22,8 @@ import {
   type BrowseCursor,
   browse,
   type KeyMatch,
-  type SearchFilter,
   searchByKey,
   searchText,
-  type WorkListScope,
 } from "../../storage/search.ts";
 import { requestReindexStatements } from "../../storage/search-reindex.ts";
 import { caseRequest } from "../case-request.ts";
