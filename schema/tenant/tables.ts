@@ -987,6 +987,10 @@ export const caseFiles = sqliteTable(
     withdrawnAt: integer("withdrawn_at", { mode: "timestamp_ms" }),
     withdrawnBy: text("withdrawn_by"),
     withdrawReason: text("withdraw_reason"),
+    /** An image's thumbnail (made by the browser), at `<r2Key>.thumb`: its type and size. */
+    thumbKey: text("thumb_key"),
+    thumbType: text("thumb_type"),
+    thumbSize: integer("thumb_size"),
   },
   (t) => [index("case_files_tenant_petition_idx").on(t.tenantId, t.petitionId, t.addedAt)],
 );

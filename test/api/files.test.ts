@@ -253,6 +253,57 @@ describe("attaching evidence", () => {
   });
 });
 
+describe("thumbnails", () => {
+  const put = (petitionId: string, fileId: string, body: Uint8Array, type = "image/jpeg") =>
+    call<FileReply & { thumbnail: boolean }>(
+      `/api/v1/t/${county.code}/petitions/${petitionId}/files/${fileId}/thumbnail`,
+      {
+        method: "PUT",
+        token: county.people.clerk.token,
+        rawBody: body,
+        headers: { "content-type": type },
+      },
+    );
+
+  it("stores the browser's thumbnail of an image once, checked by content and size", async () => {
+    const clerk = county.people.clerk.token;
+    const id = (await register(county, clerk)).body.id;
+    const photo = await upload(county.code, clerk, id, "现场.png", fileBytes("png", 50_000));
+    const pdf = await upload(county.code, clerk, id, "合同.pdf", fileBytes("pdf"));
+    expect((await put(id, pdf.body.id, fileBytes("jpeg"))).status).toBe(409);
+    const big = await put(id, photo.body.id, fileBytes("jpeg", 70_000));
+    expect(big.status).toBe(413);
+    expect(big.body.error?.message).toContain("缩略图超过大小上限");
+    const wrong = await put(id, photo.body.id, fileBytes("pdf"), "image/jpeg");
+    expect(wrong.status).toBe(415);
+    expect(await objectsOf(id)).toBe(2);
+
+    const thumb = fileBytes("jpeg", 4000);
+    const stored = await put(id, photo.body.id, thumb);
+    expect(stored.status).toBe(200);
+    expect(stored.body.thumbnail).toBe(true);
+    expect((await put(id, photo.body.id, thumb)).status).toBe(409);
+    const listed = await listFiles(id);
+    expect(
+      listed.body.items.map((f) => [f.name, (f as { thumbnail?: boolean }).thumbnail]),
+    ).toEqual([
+      ["现场.png", true],
+      ["合同.pdf", false],
+    ]);
+    const read = await call<{ text: string }>(
+      `/api/v1/t/${county.code}/petitions/${id}/files/${photo.body.id}/thumbnail`,
+      { token: county.people.supervisor.token },
+    );
+    expect(read.status).toBe(200);
+    expect(read.headers.get("content-type")).toBe("image/jpeg");
+    expect(read.headers.get("content-length")).toBe("4000");
+    // The sweep for orphaned objects keeps a thumbnail its file's row names.
+    await sweepOrphanedFiles(env, new Date(Date.now() + 3 * 86_400_000), county.code, 1000);
+    expect(await objectsOf(id)).toBe(3);
+    await env.TENANT_DB_1.prepare("DELETE FROM file_sweeps").run();
+  });
+});
+
 describe("printed documents", () => {
   it("list the case's files as 附件, leaving out withdrawn ones", async () => {
     const clerk = county.people.clerk.token;

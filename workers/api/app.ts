@@ -13,6 +13,7 @@ import { citizenRoutes } from "./routes/citizens.ts";
 import { deliveryRoutes } from "./routes/deliveries.ts";
 import { mountDocs } from "./routes/docs.ts";
 import { documentRoutes } from "./routes/documents.ts";
+import { fileThumbnailRoutes } from "./routes/file-thumbnails.ts";
 import { fileRoutes } from "./routes/files.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { inboxRoutes } from "./routes/inbox.ts";
@@ -62,6 +63,7 @@ export function createApp() {
   app.route("/api/v1", jointHandlingRoutes);
   app.route("/api/v1", citizenRoutes);
   app.route("/api/v1", fileRoutes);
+  app.route("/api/v1", fileThumbnailRoutes);
   app.route("/api/v1", searchRoutes);
   app.route("/api/v1", supervisionRoutes);
   app.route("/api/v1", inboxRoutes);

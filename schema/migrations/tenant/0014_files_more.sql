@@ -43,3 +43,9 @@ CREATE TABLE `file_sweeps` (
 	`cursor` text,
 	`passed_at` integer
 );
+--> statement-breakpoint
+-- Thumbnails of images, made by the browser at upload (workerd has no image codec) and
+-- stored beside the file's object; read through the same visibility rule as the file.
+ALTER TABLE `case_files` ADD `thumb_key` text;--> statement-breakpoint
+ALTER TABLE `case_files` ADD `thumb_type` text;--> statement-breakpoint
+ALTER TABLE `case_files` ADD `thumb_size` integer;

@@ -64,7 +64,8 @@ async function sweepCounty(bucket: R2Bucket, scope: TenantScope, now: Date, limi
   const fileIds = new Map<string, string>();
   for (const object of old) {
     const parts = object.key.split("/");
-    const fileId = parts[2];
+    // A thumbnail sits beside its file's object, at `<file key>.thumb`.
+    const fileId = parts[2]?.replace(/\.thumb$/, "");
     if (parts.length === 3 && parts[0] === scope.tenant && fileId) fileIds.set(object.key, fileId);
   }
   const named = await keysWithRows(scope, [...new Set(fileIds.values())]);
