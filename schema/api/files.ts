@@ -67,6 +67,7 @@ export const CaseFile = z
     withdrawn: z
       .object({ at: z.iso.datetime(), by: z.string().nullable(), reason: z.string() })
       .nullable(),
+    thumbnail: z.boolean().openapi({ description: "An image with a thumbnail to show" }),
   })
   .openapi("CaseFile");
 export type CaseFile = z.infer<typeof CaseFile>;

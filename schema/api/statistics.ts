@@ -200,6 +200,9 @@ export const IssuedDocument = z
     number: z.string().openapi({ example: "溆浦县信访局〔2026〕12号" }),
     issuedOn: IsoDate,
     countyName: z.string(),
+    attachments: z
+      .array(z.object({ name: z.string(), size: z.number().int() }))
+      .openapi({ description: "附件: the case's files not withdrawn, oldest first" }),
   })
   .openapi("IssuedDocument");
 export type IssuedDocument = z.infer<typeof IssuedDocument>;

@@ -237,6 +237,15 @@ export const petitions = sqliteTable(
       sql`coalesce(next_deadline_at, 9007199254740991)`,
       { mode: "virtual" },
     ),
+    /** 待我审核: 1 while a completion report waits for the assigning office's review. */
+    awaitingReport: integer("awaiting_report").generatedAlwaysAs(
+      sql`CASE WHEN status = 'replied' AND json_extract(routing, '$.kind') IN ('forward', 'assign') AND json_extract(routing, '$.report.acceptedOn') IS NULL AND json_extract(reply, '$.stage') = 'first' THEN 1 END`,
+      { mode: "virtual" },
+    ),
+    /** The national class (大类) of the category, for the class filter's index. */
+    categoryClass: text("category_class").generatedAlwaysAs(sql`substr(category_code, 1, 2)`, {
+      mode: "virtual",
+    }),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
@@ -280,6 +289,30 @@ export const petitions = sqliteTable(
     index("petitions_work_registering_status_idx")
       .on(t.tenantId, t.registeringUnitId, t.status, t.deadlineSort, t.id)
       .where(sql`${t.registeringUnitId} <> ${t.responsibleUnitId}`),
+    // Files and search (0014): cases not yet in the text index, 待我审核, the search filters.
+    index("petitions_unindexed_idx")
+      .on(t.tenantId, t.registeredAt)
+      .where(sql`${t.searchRowid} IS NULL`),
+    index("petitions_awaiting_report_idx")
+      .on(t.tenantId, t.awaitingReport, t.registeredAt)
+      .where(sql`${t.awaitingReport} IS NOT NULL`),
+    index("petitions_filter_status_idx").on(t.tenantId, t.status, t.registeredAt),
+    index("petitions_filter_channel_idx").on(t.tenantId, t.channel, t.registeredAt),
+    index("petitions_filter_purpose_idx").on(t.tenantId, t.purpose, t.registeredAt),
+    index("petitions_filter_category_idx").on(t.tenantId, t.categoryCode, t.registeredAt),
+    index("petitions_filter_class_idx").on(t.tenantId, t.categoryClass, t.registeredAt),
+    index("petitions_filter_unit_idx").on(t.tenantId, t.responsibleUnitId, t.registeredAt),
+    index("petitions_filter_owner_idx").on(t.tenantId, t.ownerLeaderId, t.registeredAt),
+    index("petitions_filter_repeat_idx")
+      .on(t.tenantId, t.registeredAt)
+      .where(sql`${t.repeatOf} IS NOT NULL`),
+    index("petitions_filter_first_idx")
+      .on(t.tenantId, t.registeredAt)
+      .where(sql`${t.repeatOf} IS NULL`),
+    // Received by the county itself (source_level IS NULL): petitions_tenant_source_idx.
+    index("petitions_filter_above_idx")
+      .on(t.tenantId, t.registeredAt)
+      .where(sql`${t.sourceLevel} IS NOT NULL`),
   ],
 );
 
@@ -496,8 +529,11 @@ export const auditLog = sqliteTable(
 );
 
 export type PetitionRow = typeof petitions.$inferSelect;
-/** A case as written: SQLite derives the sort key. */
-export type NewPetitionRow = Omit<PetitionRow, "tenantId" | "deadlineSort">;
+/** A case as written: SQLite derives the sort key and the derived filter columns. */
+export type NewPetitionRow = Omit<
+  PetitionRow,
+  "tenantId" | "deadlineSort" | "awaitingReport" | "categoryClass"
+>;
 export type PetitionEventRow = typeof petitionEvents.$inferSelect;
 export type AuditRow = typeof auditLog.$inferSelect;
 
@@ -971,6 +1007,10 @@ export const caseFiles = sqliteTable(
     withdrawnAt: integer("withdrawn_at", { mode: "timestamp_ms" }),
     withdrawnBy: text("withdrawn_by"),
     withdrawReason: text("withdraw_reason"),
+    /** An image's thumbnail (made by the browser), at `<r2Key>.thumb`: its type and size. */
+    thumbKey: text("thumb_key"),
+    thumbType: text("thumb_type"),
+    thumbSize: integer("thumb_size"),
   },
   (t) => [index("case_files_tenant_petition_idx").on(t.tenantId, t.petitionId, t.addedAt)],
 );
@@ -1035,3 +1075,44 @@ export const leaderRollup = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.scope, t.grain, t.period, t.key, t.leaderId] })],
 );
+
+export const reindexKinds = ["unit", "all"] as const;
+export type ReindexKind = (typeof reindexKinds)[number];
+
+/**
+ * A re-index of cases' full-text rows, done by the cron in bounded steps (a unit renamed:
+ * every case naming it; `all`: the whole county). The cursor is the last case done, in
+ * (registered_at, rowid) order. Cases with no row at all (before 0006) need no job: the
+ * cron finds them on `petitions_unindexed_idx`.
+ */
+export const searchReindexJobs = sqliteTable(
+  "search_reindex_jobs",
+  {
+    tenantId: text("tenant_id").notNull(),
+    id: text("id").notNull(),
+    kind: text("kind", { enum: reindexKinds }).notNull(),
+    /** The unit's id for `unit`. */
+    target: text("target"),
+    cursorAt: integer("cursor_at"),
+    cursorRow: integer("cursor_row"),
+    cases: integer("cases").notNull().default(0),
+    requestedAt: integer("requested_at", { mode: "timestamp_ms" }).notNull(),
+    requestedBy: text("requested_by"),
+    finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
+    failures: integer("failures").notNull().default(0),
+    lastError: text("last_error"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index("search_reindex_jobs_open_idx").on(t.tenantId, t.finishedAt, t.requestedAt),
+  ],
+);
+export type SearchReindexJobRow = typeof searchReindexJobs.$inferSelect;
+
+/** Each county's sweep of its R2 prefix for objects no file row names (R2 list cursor). */
+export const fileSweeps = sqliteTable("file_sweeps", {
+  tenantId: text("tenant_id").primaryKey(),
+  cursor: text("cursor"),
+  /** When the last full pass over the prefix ended; the next starts a day later. */
+  passedAt: integer("passed_at", { mode: "timestamp_ms" }),
+});

@@ -44,6 +44,43 @@ beforeAll(async () => {
   );
   expect(secretFile.status).toBe(201);
   accusation = { id: secret, file: secretFile.body.id };
+  const thumb = await putThumb(county, county.people.clerk.token, secret, secretFile.body.id);
+  expect(thumb.status).toBe(200);
+});
+
+const putThumb = (c: TestCounty, token: string, petitionId: string, fileId: string) =>
+  call(path(c, petitionId, `/${fileId}/thumbnail`), {
+    method: "PUT",
+    token,
+    rawBody: fileBytes("jpeg", 3000),
+    headers: { "content-type": "image/jpeg" },
+  });
+
+describe("thumbnails", () => {
+  it("follow the file's rule: the accused unit and another county get 404 both ways", async () => {
+    for (const [c, token] of [
+      [county, county.people.townClerk.token],
+      [county, county.people.townLeader.token],
+      [neighbour, neighbour.people.clerk.token],
+    ] as const) {
+      const read = await call(path(c, accusation.id, `/${accusation.file}/thumbnail`), { token });
+      expect(read.status).toBe(404);
+      expect(JSON.stringify(read.body)).not.toContain("转账记录");
+      const put = await putThumb(c, token, accusation.id, accusation.file);
+      expect(put.status).toBe(404);
+    }
+    const office = await call(path(county, accusation.id, `/${accusation.file}/thumbnail`), {
+      token: county.people.clerk.token,
+    });
+    expect(office.status).toBe(200);
+    expect(office.headers.get("content-type")).toBe("image/jpeg");
+    const audited = await env.TENANT_DB_1.prepare(
+      "SELECT count(*) AS n FROM audit_log WHERE tenant_id = ? AND action = 'file.read_confidential' AND target_id = ?",
+    )
+      .bind(county.code, accusation.id)
+      .first<{ n: number }>();
+    expect(audited?.n).toBeGreaterThanOrEqual(1);
+  });
 });
 
 describe("another county", () => {

@@ -1,5 +1,6 @@
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
+import { sweepOrphanedFiles } from "../../workers/domain/files/orphans.ts";
 import { call, freshIp } from "../support/client.ts";
 import { register, setUpCounty, type TestCounty } from "../support/county.ts";
 import { type FileReply, fileBytes, sha256, upload } from "../support/files.ts";
@@ -249,6 +250,127 @@ describe("attaching evidence", () => {
   it("lets a viewer read but not attach", async () => {
     const reply = await upload(county.code, county.adminToken, caseId, "x.pdf", fileBytes("pdf"));
     expect(reply.status).toBe(403);
+  });
+});
+
+describe("thumbnails", () => {
+  const put = (petitionId: string, fileId: string, body: Uint8Array, type = "image/jpeg") =>
+    call<FileReply & { thumbnail: boolean }>(
+      `/api/v1/t/${county.code}/petitions/${petitionId}/files/${fileId}/thumbnail`,
+      {
+        method: "PUT",
+        token: county.people.clerk.token,
+        rawBody: body,
+        headers: { "content-type": type },
+      },
+    );
+
+  it("stores the browser's thumbnail of an image once, checked by content and size", async () => {
+    const clerk = county.people.clerk.token;
+    const id = (await register(county, clerk)).body.id;
+    const photo = await upload(county.code, clerk, id, "现场.png", fileBytes("png", 50_000));
+    const pdf = await upload(county.code, clerk, id, "合同.pdf", fileBytes("pdf"));
+    expect((await put(id, pdf.body.id, fileBytes("jpeg"))).status).toBe(409);
+    const big = await put(id, photo.body.id, fileBytes("jpeg", 70_000));
+    expect(big.status).toBe(413);
+    expect(big.body.error?.message).toContain("缩略图超过大小上限");
+    const wrong = await put(id, photo.body.id, fileBytes("pdf"), "image/jpeg");
+    expect(wrong.status).toBe(415);
+    expect(await objectsOf(id)).toBe(2);
+
+    const thumb = fileBytes("jpeg", 4000);
+    const stored = await put(id, photo.body.id, thumb);
+    expect(stored.status).toBe(200);
+    expect(stored.body.thumbnail).toBe(true);
+    expect((await put(id, photo.body.id, thumb)).status).toBe(409);
+    const listed = await listFiles(id);
+    expect(
+      listed.body.items.map((f) => [f.name, (f as { thumbnail?: boolean }).thumbnail]),
+    ).toEqual([
+      ["现场.png", true],
+      ["合同.pdf", false],
+    ]);
+    const read = await call<{ text: string }>(
+      `/api/v1/t/${county.code}/petitions/${id}/files/${photo.body.id}/thumbnail`,
+      { token: county.people.supervisor.token },
+    );
+    expect(read.status).toBe(200);
+    expect(read.headers.get("content-type")).toBe("image/jpeg");
+    expect(read.headers.get("content-length")).toBe("4000");
+    // The sweep for orphaned objects keeps a thumbnail its file's row names.
+    await sweepOrphanedFiles(env, new Date(Date.now() + 3 * 86_400_000), county.code, 1000);
+    expect(await objectsOf(id)).toBe(3);
+    await env.TENANT_DB_1.prepare("DELETE FROM file_sweeps").run();
+  });
+});
+
+describe("printed documents", () => {
+  it("list the case's files as 附件, leaving out withdrawn ones", async () => {
+    const clerk = county.people.clerk.token;
+    const id = (await register(county, clerk)).body.id;
+    const kept = await upload(county.code, clerk, id, "劳动合同.pdf", fileBytes("pdf"));
+    const gone = await upload(county.code, clerk, id, "错传.png", fileBytes("png"));
+    expect(kept.status).toBe(201);
+    const withdrawn = await call(
+      `/api/v1/t/${county.code}/petitions/${id}/files/${gone.body.id}/withdraw`,
+      { token: clerk, body: { reason: "传错了" } },
+    );
+    expect(withdrawn.status).toBe(200);
+    const doc = await call<{ attachments: { name: string; size: number }[] }>(
+      `/api/v1/t/${county.code}/petitions/${id}/documents`,
+      { token: clerk, body: { kind: "register_form" } },
+    );
+    expect(doc.status).toBe(200);
+    expect(doc.body.attachments).toEqual([{ name: "劳动合同.pdf", size: 2048 }]);
+  });
+});
+
+describe("orphaned objects", () => {
+  it("removes old objects no row names, page by page, and never one a row names", async () => {
+    const clerk = county.people.clerk.token;
+    const id = (await register(county, clerk)).body.id;
+    const kept = await upload(county.code, clerk, id, "收据.pdf", fileBytes("pdf"));
+    expect(kept.status).toBe(201);
+    const strays = [1, 2, 3].map((n) => `${county.code}/${id}/${crypto.randomUUID()}-${n}`);
+    for (const key of strays) await env.FILES.put(key, fileBytes("pdf"));
+    const foreign = `${county.code}/readme.txt`;
+    await env.FILES.put(foreign, "not a case file");
+    const all = async () =>
+      new Set((await env.FILES.list({ prefix: `${county.code}/` })).objects.map((o) => o.key));
+    const named = await env.TENANT_DB_1.prepare("SELECT r2_key FROM case_files WHERE tenant_id = ?")
+      .bind(county.code)
+      .all<{ r2_key: string }>();
+
+    // Young objects may be uploads in flight: a full pass now removes nothing.
+    const now = await sweepOrphanedFiles(env, new Date(), county.code, 1000);
+    expect(now).toMatchObject({ removed: 0, failed: 0 });
+    for (const key of strays) expect((await all()).has(key)).toBe(true);
+    // The next pass waits a day; then, three keys a run, it goes through the prefix.
+    const later = new Date(Date.now() + 2 * 86_400_000);
+    let removed = 0;
+    for (let run = 0; run < 50; run += 1) {
+      const report = await sweepOrphanedFiles(env, later, county.code, 3);
+      expect(report.failed).toBe(0);
+      expect(report.listed).toBeLessThanOrEqual(3);
+      removed += report.removed;
+      const sweep = await env.TENANT_DB_1.prepare(
+        "SELECT cursor FROM file_sweeps WHERE tenant_id = ?",
+      )
+        .bind(county.code)
+        .first<{ cursor: string | null }>();
+      if (!sweep?.cursor) break;
+    }
+    expect(removed).toBe(3);
+    const left = await all();
+    for (const key of strays) expect(left.has(key)).toBe(false);
+    for (const { r2_key } of named.results) expect(left.has(r2_key)).toBe(true);
+    expect(left.has(foreign)).toBe(true);
+    const audit = await env.TENANT_DB_1.prepare(
+      "SELECT detail FROM audit_log WHERE tenant_id = ? AND action = 'file.orphans_removed'",
+    )
+      .bind(county.code)
+      .all<{ detail: string }>();
+    expect(audit.results.flatMap((r) => JSON.parse(r.detail).keys).sort()).toEqual(strays.sort());
   });
 });
 

@@ -98,6 +98,8 @@ const validBody: Record<string, unknown> = {
   updateStaff: { displayName: "改名" },
   declinePetition: { reason: "探测", ground: "other" },
   withdrawCaseFile: { reason: "探测" },
+  requestSearchReindex: {},
+  correctPetition: { version: 1, reason: "探测", facts: "探测" },
   issueDocument: { kind: "acceptance_notice" },
   forwardPetition: { toUnitId: "x" },
   assignPetition: { toUnitId: "x" },

@@ -1,7 +1,12 @@
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { matchExpression } from "../../workers/domain/search/tokens.ts";
-import { browse, searchByKey, searchText } from "../../workers/storage/search.ts";
+import {
+  browse,
+  type SearchFilter,
+  searchByKey,
+  searchText,
+} from "../../workers/storage/search.ts";
 import { openTenantScope } from "../../workers/storage/tenant-scope.ts";
 import type { Viewer } from "../../workers/storage/visibility.ts";
 
@@ -107,6 +112,44 @@ describe(`search at ${CASES} cases`, () => {
     expect(byName.plan).toMatch(/USING INDEX petitions_tenant_name_hash_idx/);
   });
 
+  it("serves each filter from its own index, newest or oldest first, within budget", async () => {
+    const figures: Record<string, unknown> = {};
+    const day = (ms: number) => new Date(ms);
+    const filters: [string, SearchFilter, RegExp][] = [
+      ["status", { status: "closed" }, /petitions_filter_status_idx/],
+      ["channel", { channel: "visit" }, /petitions_filter_channel_idx/],
+      ["purpose", { purpose: "request" }, /petitions_filter_purpose_idx/],
+      ["category", { categoryCode: "06.02" }, /petitions_filter_category_idx/],
+      ["class", { categoryCode: "06" }, /petitions_filter_class_idx/],
+      ["unit", { unitId: "u-3" }, /petitions_filter_unit_idx/],
+      ["owner", { ownerLeaderId: "s-leader" }, /petitions_filter_owner_idx/],
+      ["repeat", { repeat: "repeat" }, /petitions_filter_repeat_idx/],
+      ["first", { repeat: "first" }, /petitions_filter_first_idx/],
+      ["from above", { fromAbove: true }, /petitions_filter_above_idx/],
+      ["own", { fromAbove: false }, /petitions_tenant_source_idx/],
+      [
+        "dates",
+        { registeredFrom: day(NOW - 2000 * 60000), registeredBefore: day(NOW - 1000 * 60000) },
+        /petitions_tenant_registered_idx \(tenant_id=\? AND registered_at>\? AND registered_at<\?\)/,
+      ],
+      [
+        "unit and dates",
+        { unitId: "u-3", registeredFrom: day(NOW - 2000 * 60000) },
+        /petitions_filter_unit_idx \(tenant_id=\? AND responsible_unit_id=\? AND registered_at>\?\)/,
+      ],
+    ];
+    for (const [name, filter, index] of filters) {
+      for (const order of ["newest", "oldest"] as const) {
+        const m = await measure(browse(scope, office, order, filter, {}, undefined, 31));
+        figures[`${name} ${order}`] = { rows: m.rows, rowsRead: m.read };
+        expect(m.plan, name).toMatch(index);
+        expect(m.plan, name).not.toMatch(/USE TEMP B-TREE/);
+        expect(m.read, name).toBeLessThanOrEqual(budget(m.rows));
+      }
+    }
+    console.info("filter rows read:", JSON.stringify(figures));
+  });
+
   it("browses and serves the work lists from indexes, within budget", async () => {
     const figures: Record<string, unknown> = {};
     const cases = {
@@ -122,6 +165,7 @@ describe(`search at ${CASES} cases`, () => {
         undefined,
         31,
       ),
+      toReview: browse(scope, office, "oldest", {}, { awaitingReport: true }, undefined, 31),
       dueSoon: browse(
         scope,
         office,
@@ -137,6 +181,7 @@ describe(`search at ${CASES} cases`, () => {
       deadline: /petitions_tenant_deadline_idx/,
       mine: /petitions_tenant_owner_deadline_idx/,
       unitOverdue: /petitions_tenant_unit_deadline_idx/,
+      toReview: /petitions_awaiting_report_idx/,
       dueSoon: /petitions_tenant_deadline_idx/,
     };
     for (const [name, query] of Object.entries(cases) as [keyof typeof cases, Query][]) {

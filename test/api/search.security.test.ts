@@ -47,6 +47,21 @@ describe("search as the accused unit", () => {
     { categoryCode: "04" },
     { list: "dueSoon" },
     { sort: "deadline" },
+    // Every filter beside the box, alone and together, and every work list.
+    { status: "registered" },
+    { channel: "visit" },
+    { categoryCode: "04.02" },
+    { unitId: county.office },
+    { unitId: county.township },
+    { registeredFrom: "2020-01-01", sort: "oldest" },
+    { repeat: "first" },
+    { fromAbove: "false" },
+    { overdue: "true" },
+    { purpose: "accusation", categoryCode: "04", registeredFrom: "2020-01-01" },
+    { list: "mine" },
+    { list: "toSign" },
+    { list: "toReview" },
+    { list: "unitOverdue" },
   ];
 
   it("never finds the accusation about it, by any way in", async () => {
@@ -59,6 +74,28 @@ describe("search as the accused unit", () => {
     }
     // The same words find the township's own case: the search ran, the rule hid the other.
     expect(await ids(county, county.people.townClerk.token, { q: "扶贫资金" })).toEqual([plain.id]);
+  });
+
+  it("never exports it, through any filter or list", async () => {
+    for (const params of probes()) {
+      if (params.q) continue;
+      const reply = await call<{ text: string }>(
+        `/api/v1/t/${county.code}/statistics/export?${new URLSearchParams({ ...params, source: "search" })}`,
+        { token: county.people.townClerk.token },
+      );
+      expect(reply.status, JSON.stringify(params)).toBe(200);
+      expect(reply.body.text, JSON.stringify(params)).not.toContain(accusation.trackingCode);
+    }
+    const own = await call<{ text: string }>(
+      `/api/v1/t/${county.code}/statistics/export?source=search`,
+      { token: county.people.townClerk.token },
+    );
+    expect(own.body.text).toContain(plain.trackingCode);
+    const office = await call<{ text: string }>(
+      `/api/v1/t/${county.code}/statistics/export?source=search&purpose=accusation`,
+      { token: county.people.clerk.token },
+    );
+    expect(office.body.text).toContain(accusation.trackingCode);
   });
 
   it("is found by the county office", async () => {

@@ -161,6 +161,40 @@ describe("filters and work lists", () => {
     expect((await found({ sort: "newest" }))[0]).toBe(ids.reversed);
   });
 
+  it("narrows by registration date, and exports the filtered list with the same filter", async () => {
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    expect((await found({ registeredFrom: today, registeredTo: today })).length).toBe(4);
+    expect(await found({ registeredTo: "2020-01-01" })).toEqual([]);
+    const exported = await call<{ text: string }>(
+      `/api/v1/t/${county.code}/statistics/export?${new URLSearchParams({
+        source: "search",
+        categoryCode: "06",
+        sort: "oldest",
+      })}`,
+      { token: county.people.clerk.token },
+    );
+    expect(exported.status).toBe(200);
+    expect(exported.headers.get("content-disposition")).toContain(
+      encodeURIComponent(`信访事项_查找_${today}.csv`),
+    );
+    const lines = exported.body.text.trim().split("\n");
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toContain(codes.wages);
+    expect(lines[2]).toContain(codes.pension);
+    // No personal data leaves in the file.
+    expect(exported.body.text).not.toContain("欧阳");
+    const audit = await env.TENANT_DB_1.prepare(
+      "SELECT detail FROM audit_log WHERE tenant_id = ? AND action = 'petitions.export' ORDER BY seq DESC LIMIT 1",
+    )
+      .bind(county.code)
+      .first<{ detail: string }>();
+    expect(JSON.parse(audit?.detail ?? "{}")).toMatchObject({
+      source: "search",
+      filters: { categoryCode: "06", sort: "oldest" },
+      rows: 2,
+    });
+  });
+
   it("gives a leader their cases and those waiting for their signature", async () => {
     const leader = county.people.leader;
     const owned = await act(county, county.people.supervisor.token, ids.wages ?? "", "owner", {
@@ -174,6 +208,26 @@ describe("filters and work lists", () => {
     ).toBe(200);
     expect(await found({ list: "toSign" }, leader.token)).not.toContain(ids.wages);
     expect(await found({ list: "mine" }, county.people.supervisor.token)).not.toContain(ids.wages);
+  });
+
+  it("gives the county office the completion reports waiting for its review (待我审核)", async () => {
+    const toReview = (token: string) => found({ list: "toReview" }, token);
+    // The road case was assigned to the bureau and answered there.
+    expect(await toReview(county.people.clerk.token)).toEqual([ids.road]);
+    expect(await toReview(county.people.supervisor.token)).toEqual([ids.road]);
+    expect(await toReview(county.people.handler.token)).toEqual([]);
+    expect(await toReview(county.people.townClerk.token)).toEqual([]);
+    const accepted = await act(
+      county,
+      county.people.clerk.token,
+      ids.road ?? "",
+      "report-acceptance",
+      {
+        note: "同意",
+      },
+    );
+    expect(accepted.status).toBe(200);
+    expect(await toReview(county.people.clerk.token)).toEqual([]);
   });
 
   it("lists the unit's overdue cases and those due within three days", async () => {

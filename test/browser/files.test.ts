@@ -76,8 +76,10 @@ describe("case files in Chromium", () => {
       .setInputFiles([{ name: "欠条照片.png", mimeType: "image/png", buffer: png() }]);
     await page.getByRole("button", { name: "上传", exact: true }).click();
     await until(() => section.getByRole("link", { name: "欠条照片.png" }).count()).toBe(1);
-    const thumb = section.locator("img.file__thumb");
+    // The browser drew the thumbnail at upload; the page shows it, not the image itself.
+    const thumb = section.getByTestId("file-thumbnail");
     await until(() => thumb.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(8);
+    expect(await thumb.getAttribute("src")).toMatch(/\/thumbnail$/);
     expect(await overflowsHorizontally(page)).toBe(false);
     await page.screenshot({ path: `${ARTIFACTS}/case-files-phone.png`, fullPage: true });
 

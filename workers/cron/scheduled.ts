@@ -1,4 +1,6 @@
+import { sweepOrphanedFiles } from "../domain/files/orphans.ts";
 import { runDeadlineScan } from "../domain/notify/scan.ts";
+import { runSearchReindex } from "../domain/search/reindex.ts";
 import { type Env, shardNames } from "../env.ts";
 import { purgeEdges } from "../storage/edges.ts";
 import { purgeExpiredSessions } from "../storage/sessions.ts";
@@ -20,6 +22,18 @@ export async function runScheduled(controller: ScheduledController, env: Env) {
   const report = await runDeadlineScan(env, now, undefined, INLINE_COUNTIES);
   if (report.alerts > 0 || report.enqueued > 0 || report.failed > 0 || report.continued > 0)
     console.log("deadline scan", report);
+  try {
+    const reindexed = await runSearchReindex(env, now);
+    if (reindexed.cases > 0 || reindexed.failed > 0) console.log("search re-index", reindexed);
+  } catch (error) {
+    console.error("search re-index failed; the next run tries again", error);
+  }
+  try {
+    const swept = await sweepOrphanedFiles(env, now);
+    if (swept.removed > 0 || swept.failed > 0) console.log("file sweep", swept);
+  } catch (error) {
+    console.error("file sweep failed; the next run tries again", error);
+  }
   for (const shard of shardNames(env)) {
     try {
       const purged = await purgeExpiredSessions(shardDatabase(env, shard), now);

@@ -3,12 +3,13 @@ import {
   type CaseFileRow,
   caseFiles,
   type FileStep,
+  fileSweeps,
   petitions,
   tenantSettings,
 } from "../../schema/tenant/tables.ts";
 import { type FilePolicy, resolveFilePolicy } from "../domain/files/policy.ts";
 import { ofTenant, type TenantScope } from "./tenant-scope.ts";
-import { type Reader, readableBy } from "./visibility.ts";
+import { inList, type Reader, readableBy } from "./visibility.ts";
 
 export async function loadFilePolicy(scope: TenantScope): Promise<FilePolicy> {
   const [row] = await scope.db
@@ -52,7 +53,10 @@ export async function countLiveFiles(scope: TenantScope, petitionId: string): Pr
   return row?.n ?? 0;
 }
 
-export type NewCaseFile = Omit<CaseFileRow, "withdrawnAt" | "withdrawnBy" | "withdrawReason">;
+export type NewCaseFile = Omit<
+  CaseFileRow,
+  "withdrawnAt" | "withdrawnBy" | "withdrawReason" | "thumbKey" | "thumbType" | "thumbSize"
+>;
 
 /**
  * Inserts the file's row only while the case is under its limit, decided inside the one
@@ -63,7 +67,7 @@ export function insertFileStatement(scope: TenantScope, file: NewCaseFile, maxFi
   // Every column in the table's order: drizzle names them all for INSERT … SELECT.
   return scope.db.insert(caseFiles).select(
     sql`SELECT ${file.id}, ${scope.tenant}, ${file.petitionId}, ${file.r2Key}, ${file.name}, ${file.contentType}, ${file.size}, ${file.sha256}, ${file.step}, ${file.addedBy},
-      CASE WHEN ${liveCount(scope, file.petitionId)} < ${maxFiles} THEN ${file.addedAt.getTime()} ELSE NULL END, NULL, NULL, NULL`,
+      CASE WHEN ${liveCount(scope, file.petitionId)} < ${maxFiles} THEN ${file.addedAt.getTime()} ELSE NULL END, NULL, NULL, NULL, NULL, NULL, NULL`,
   );
 }
 
@@ -125,3 +129,44 @@ export function withdrawFileStatement(
 }
 
 export type { FileStep };
+
+/** Of these files' R2 keys, the ones their rows name (the file's object, its thumbnail). */
+export async function keysWithRows(scope: TenantScope, fileIds: readonly string[]) {
+  if (fileIds.length === 0) return new Set<string>();
+  const rows = await scope.db
+    .select({ key: caseFiles.r2Key, thumb: caseFiles.thumbKey })
+    .from(caseFiles)
+    .where(and(inList(caseFiles.id, fileIds), eq(caseFiles.tenantId, scope.tenant)));
+  return new Set(rows.flatMap((r) => (r.thumb ? [r.key, r.thumb] : [r.key])));
+}
+
+/** Records an image's thumbnail, once: a file that has one keeps it. */
+export function setThumbnailStatement(
+  scope: TenantScope,
+  fileId: string,
+  thumb: { key: string; type: string; size: number },
+) {
+  return scope.db
+    .update(caseFiles)
+    .set({ thumbKey: thumb.key, thumbType: thumb.type, thumbSize: thumb.size })
+    .where(ofTenant(scope, caseFiles, eq(caseFiles.id, fileId), isNull(caseFiles.thumbKey)));
+}
+
+export async function loadFileSweep(scope: TenantScope) {
+  const [row] = await scope.db
+    .select()
+    .from(fileSweeps)
+    .where(ofTenant(scope, fileSweeps))
+    .limit(1);
+  return row;
+}
+
+export function saveFileSweepStatement(
+  scope: TenantScope,
+  sweep: { cursor: string | null; passedAt: Date | null },
+) {
+  return scope.db
+    .insert(fileSweeps)
+    .values({ tenantId: scope.tenant, ...sweep })
+    .onConflictDoUpdate({ target: fileSweeps.tenantId, set: sweep });
+}

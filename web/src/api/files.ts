@@ -43,6 +43,22 @@ export async function uploadCaseFile(
   throw new ApiError(res.status, await readErrorBody(res));
 }
 
+/** An image's small thumbnail, when it has one (`file.thumbnail`). */
+export function thumbnailUrl(tenant: string, file: CaseFile): string {
+  return `${filesOf(tenant, file.petitionId)}/${seg(file.id)}/thumbnail`;
+}
+
+/** Sends the thumbnail the browser drew of an image just uploaded. */
+export async function uploadThumbnail(tenant: string, file: CaseFile, image: Blob): Promise<void> {
+  const res = await fetch(thumbnailUrl(tenant, file), {
+    method: "PUT",
+    credentials: "same-origin",
+    headers: { accept: "application/json", "content-type": image.type },
+    body: image,
+  });
+  if (!res.ok) throw new ApiError(res.status, await readErrorBody(res));
+}
+
 export function withdrawCaseFile(
   tenant: string,
   file: CaseFile,

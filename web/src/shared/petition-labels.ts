@@ -77,6 +77,7 @@ const EVENT_LABELS: Record<string, string> = {
   recuse: "申请回避",
   supervise: "督办",
   remind: "提醒",
+  correct: "更正登记信息",
 };
 
 export function eventLabel(action: string): string {

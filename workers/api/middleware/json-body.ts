@@ -35,7 +35,16 @@ function hasBody(request: Request): boolean {
 
 const FILE_UPLOAD = /^\/api\/v1\/t\/[^/]+\/(?:public\/)?petitions\/[^/]+\/files$/;
 
-/** An evidence-file upload: a raw body streamed to R2, not JSON, not held in memory. */
+const THUMBNAIL_UPLOAD = /^\/api\/v1\/t\/[^/]+\/petitions\/[^/]+\/files\/[^/]+\/thumbnail$/;
+
+/**
+ * An evidence-file upload: a raw body streamed to R2, not JSON, not held in memory; or an
+ * image's thumbnail, raw bytes its route holds to 64 KB.
+ */
 export function isFileUpload(request: Request): boolean {
-  return request.method === "POST" && FILE_UPLOAD.test(new URL(request.url).pathname);
+  const path = new URL(request.url).pathname;
+  return (
+    (request.method === "POST" && FILE_UPLOAD.test(path)) ||
+    (request.method === "PUT" && THUMBNAIL_UPLOAD.test(path))
+  );
 }

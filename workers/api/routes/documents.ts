@@ -5,6 +5,7 @@ import { IssueDocumentBody, IssuedDocument } from "../../../schema/api/statistic
 import { cstDate } from "../../domain/deadlines/index.ts";
 import { notFound } from "../../errors.ts";
 import { issueDocument } from "../../storage/documents.ts";
+import { listCaseFiles } from "../../storage/files.ts";
 import { findVisiblePetition } from "../../storage/petitions.ts";
 import { viewerOf } from "../case-request.ts";
 import { requireRole, requireStaff } from "../middleware/auth.ts";
@@ -49,11 +50,14 @@ export const documentRoutes = newRouter().openapi(issueDocumentRoute, async (c) 
     by: c.get("staff").id,
   });
   const countyName = c.get("tenant").name;
+  // 附件: the files of the case as this viewer may read them, withdrawn ones left out.
+  const files = await listCaseFiles(c.get("scope"), viewer, petitionId);
   return c.json(
     {
       ...issued,
       number: `${countyName}信访局〔${issued.year}〕${issued.seq}号`,
       countyName,
+      attachments: files.filter((f) => !f.withdrawnAt).map((f) => ({ name: f.name, size: f.size })),
     },
     200,
   );

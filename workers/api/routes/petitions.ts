@@ -35,7 +35,7 @@ const signedIn = [tenantContext, requireStaff];
 const PetitionParams = TenantParam.extend(PetitionParam.shape);
 
 /** The full case for this viewer; reading a confidential case is itself audited. */
-async function caseBody(
+export async function caseBody(
   ctx: CaseContext,
   viewer: StaffView,
   row: PetitionRow,

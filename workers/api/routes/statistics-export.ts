@@ -1,15 +1,17 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import writeXlsxFile from "write-excel-file/universal";
 import { TenantParam } from "../../../schema/api/common.ts";
+import { SearchFilters } from "../../../schema/api/search.ts";
 import { type StatisticsCase, StatisticsCasesQuery } from "../../../schema/api/statistics.ts";
 import { NATIONAL_CATEGORIES } from "../../../schema/reference/categories.ts";
 import { cstDate } from "../../domain/deadlines/index.ts";
+import { searchExportRows } from "../../domain/search/export.ts";
 import { exportColumns, safeText, toCsv } from "../../domain/statistics/export.ts";
 import { periodOf } from "../../domain/statistics/period.ts";
 import { resolveScope } from "../../domain/statistics/scope.ts";
 import { appendAudit } from "../../storage/audit.ts";
 import { listCasesOfFigure } from "../../storage/statistics/figure-cases.ts";
-import { viewerWithUnits } from "../case-request.ts";
+import { caseRequest, viewerWithUnits } from "../case-request.ts";
 import { requireRole, requireStaff } from "../middleware/auth.ts";
 import { tenantContext } from "../middleware/tenant.ts";
 import { errorResponses, newRouter, staffSecurity } from "../router.ts";
@@ -19,9 +21,15 @@ const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 const MAX_ROWS = 5_000;
 const PAGE = 500;
 
-const ExportQuery = StatisticsCasesQuery.omit({ cursor: true, limit: true }).extend({
-  format: z.enum(["csv", "xlsx"]).optional().openapi({ description: "csv (default) or xlsx" }),
-});
+const ExportQuery = StatisticsCasesQuery.omit({ cursor: true, limit: true })
+  .extend(SearchFilters.omit({ unitId: true }).shape)
+  .extend({
+    format: z.enum(["csv", "xlsx"]).optional().openapi({ description: "csv (default) or xlsx" }),
+    source: z.enum(["figure", "search"]).optional().openapi({
+      description:
+        "figure (default): the cases behind a figure · search: the search page's filtered list or work list (its filters, unitId = 承办单位)",
+    }),
+  });
 
 const exportPetitionsRoute = createRoute({
   operationId: "exportPetitions",
@@ -54,27 +62,38 @@ const categoryNames = new Map(NATIONAL_CATEGORIES.map((c) => [c.code, c.name]));
 export const statisticsExportRoutes = newRouter().openapi(exportPetitionsRoute, async (c) => {
   const query = c.req.valid("query");
   const today = cstDate(new Date());
-  const period = periodOf(query, today);
   const { viewer, units } = await viewerWithUnits(c);
-  const scope = resolveScope(query, viewer, units);
-  const figure = query.figure ?? "batches";
-  const rows: StatisticsCase[] = [];
-  let after: { day: string; id: string } | undefined;
-  // Keyset pages through the same visible drill-down: at most MAX_ROWS / PAGE + 1 queries.
-  while (rows.length <= MAX_ROWS) {
-    const page = await listCasesOfFigure(c.get("scope"), viewer, {
-      figure,
-      dim: query.dim,
-      period,
-      scope,
-      today,
-      after,
-      limit: PAGE,
-    });
-    rows.push(...page);
-    const last = page.at(-1);
-    if (page.length < PAGE || !last) break;
-    after = { day: last.day, id: last.id };
+  let rows: StatisticsCase[] = [];
+  let detail: Record<string, unknown>;
+  let name: string;
+  if (query.source === "search") {
+    const { ctx, viewer: staff } = await caseRequest(c);
+    rows = (await searchExportRows(ctx, staff, query, MAX_ROWS + 1)).rows;
+    detail = { source: "search", filters: searchFiltersOf(query) };
+    name = `信访事项_查找_${today}`;
+  } else {
+    const period = periodOf(query, today);
+    const scope = resolveScope(query, viewer, units);
+    const figure = query.figure ?? "batches";
+    let after: { day: string; id: string } | undefined;
+    // Keyset pages through the same visible drill-down: at most MAX_ROWS / PAGE + 1 queries.
+    while (rows.length <= MAX_ROWS) {
+      const page = await listCasesOfFigure(c.get("scope"), viewer, {
+        figure,
+        dim: query.dim,
+        period,
+        scope,
+        today,
+        after,
+        limit: PAGE,
+      });
+      rows.push(...page);
+      const last = page.at(-1);
+      if (page.length < PAGE || !last) break;
+      after = { day: last.day, id: last.id };
+    }
+    detail = { figure, dim: query.dim ?? null, period, scope: scope.key };
+    name = `信访事项_${period.from}_${period.to}`;
   }
   const truncated = rows.length > MAX_ROWS;
   const kept = rows.slice(0, MAX_ROWS);
@@ -88,10 +107,12 @@ export const statisticsExportRoutes = newRouter().openapi(exportPetitionsRoute, 
     actorId: c.get("staff").id,
     action: "petitions.export",
     targetType: "statistics",
-    detail: { format, figure, dim: query.dim ?? null, period, scope: scope.key, rows: kept.length },
+    detail: { format, ...detail, rows: kept.length },
   });
-  const name = `信访事项_${period.from}_${period.to}.${format}`;
-  c.header("Content-Disposition", `attachment; filename*=UTF-8''${encodeURIComponent(name)}`);
+  c.header(
+    "Content-Disposition",
+    `attachment; filename*=UTF-8''${encodeURIComponent(`${name}.${format}`)}`,
+  );
   c.header("Cache-Control", "no-store");
   if (truncated) c.header("X-Export-Truncated", "true");
   if (format === "csv") {
@@ -109,3 +130,11 @@ export const statisticsExportRoutes = newRouter().openapi(exportPetitionsRoute, 
   c.header("Content-Type", XLSX);
   return c.body(await blob.arrayBuffer(), 200);
 });
+
+/** The search filters an export was asked with, for its audit entry. */
+const searchFiltersOf = (query: Record<string, unknown>) =>
+  Object.fromEntries(
+    Object.keys(SearchFilters.shape)
+      .filter((key) => query[key] !== undefined)
+      .map((key) => [key, query[key]]),
+  );

@@ -97,7 +97,15 @@ export async function attachFile(
     }
     throw error;
   }
-  return { ...file, withdrawnAt: null, withdrawnBy: null, withdrawReason: null };
+  return {
+    ...file,
+    withdrawnAt: null,
+    withdrawnBy: null,
+    withdrawReason: null,
+    thumbKey: null,
+    thumbType: null,
+    thumbSize: null,
+  };
 }
 
 export function presentFile(row: CaseFileRow): CaseFile {
@@ -118,5 +126,6 @@ export function presentFile(row: CaseFileRow): CaseFile {
           reason: row.withdrawReason ?? "",
         }
       : null,
+    thumbnail: row.thumbKey !== null,
   };
 }

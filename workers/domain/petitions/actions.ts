@@ -15,7 +15,7 @@ import { findStaff } from "../../storage/staff.ts";
 import { cstDate, daysBetween, deadlineFor } from "../deadlines/index.ts";
 import { mustActStatements } from "../notify/case-notices.ts";
 import { loadNotificationSettings } from "../notify/settings-store.ts";
-import { searchIndexStatements } from "../search/index-case.ts";
+import { searchIndexStatements, searchTextChanged } from "../search/index-case.ts";
 import { type CaseContext, type StaffView, unitSubtree } from "../tenancy/county-context.ts";
 import { type ClockFacts, caseClocks, clockColumns } from "./clocks.ts";
 import {
@@ -27,9 +27,6 @@ import {
   nextStatus,
 } from "./lifecycle.ts";
 import { owedNotice, petitionerNoticeStatements } from "./petitioner-notices.ts";
-
-/** Actions that change what a case is found by: its reply, its holder, its subject. */
-const REINDEXED_BY: ReadonlySet<PetitionAction> = new Set(["accept", "forward", "assign", "reply"]);
 
 type Changes = Partial<Omit<PetitionRow, "id" | "tenantId" | "version">>;
 
@@ -95,8 +92,9 @@ export async function takeAction<A extends PetitionAction>(
           note: decision.note,
           detail: decision.detail,
         }),
-        // The reply's words and the holding unit's name become searchable with the action.
-        ...(REINDEXED_BY.has(action) ? searchIndexStatements(ctx, { ...after, ...changes }) : []),
+        // Whatever the action changed of what the case is found by (its reply, its holder,
+        // its subject) is searchable with it.
+        ...(searchTextChanged(ctx, row, written) ? searchIndexStatements(ctx, written) : []),
         ...told,
       ],
       {

@@ -221,6 +221,8 @@ export async function registerCase(
       ...row,
       tenantId: ctx.scope.tenant,
       deadlineSort: row.nextDeadlineAt?.getTime() ?? Number.MAX_SAFE_INTEGER,
+      awaitingReport: null,
+      categoryClass: row.categoryCode.slice(0, 2),
     };
     const owed = owedNotice(ctx, "register", written, {});
     const settings = reads.settings;

@@ -45,3 +45,10 @@ export function searchIndexStatements(ctx: CaseContext, row: NewPetitionRow) {
     indexBody(ctx.scope.tenant, caseSearchTexts(ctx, row)),
   );
 }
+
+/** Whether a change to a case changes what it is found by. */
+export function searchTextChanged(ctx: CaseContext, before: NewPetitionRow, after: NewPetitionRow) {
+  const a = caseSearchTexts(ctx, before);
+  const b = caseSearchTexts(ctx, after);
+  return a.some((text, i) => text !== b[i]);
+}

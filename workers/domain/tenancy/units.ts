@@ -1,6 +1,7 @@
 import type { UnitKind } from "../../../schema/tenant/tables.ts";
 import { conflict, invalid, notFound } from "../../errors.ts";
 import { batchWithAudit, errorText } from "../../storage/audit.ts";
+import { requestReindexStatements } from "../../storage/search-reindex.ts";
 import type { TenantScope } from "../../storage/tenant-scope.ts";
 import {
   findUnit,
@@ -53,7 +54,8 @@ export async function renameUnit(
   actor: Actor,
   now = new Date(),
 ) {
-  if (!(await findUnit(scope, id))) throw notFound("该单位");
+  const before = await findUnit(scope, id);
+  if (!before) throw notFound("该单位");
   // An empty change would reach the database as an UPDATE with nothing to set.
   if (patch.name === undefined && patch.code === undefined) {
     throw invalid("name", "请填写要修改的单位名称或代码");
@@ -61,7 +63,17 @@ export async function renameUnit(
   if (patch.code) await assertCodeFree(scope, patch.code, id);
   await batchWithAudit(
     scope,
-    [updateUnitStatement(scope, id, patch)],
+    [
+      updateUnitStatement(scope, id, patch),
+      // Cases are found by their units' names: the cron re-indexes those naming this one.
+      ...(patch.name !== undefined && patch.name !== before.name
+        ? requestReindexStatements(
+            scope,
+            { id: crypto.randomUUID(), kind: "unit", target: id, by: actor.id },
+            now,
+          )
+        : []),
+    ],
     { actorId: actor.id, action: "unit.update", targetType: "unit", targetId: id, detail: patch },
     now,
   );

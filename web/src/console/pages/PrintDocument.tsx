@@ -58,6 +58,16 @@ export function PrintDocumentPage() {
             petition={data.data.petition}
             unitName={(u) => data.data?.units.find((x) => x.id === u)?.name ?? ""}
           />
+          {data.data.doc.attachments.length > 0 && (
+            <section class="doc-attachments" aria-label="附件">
+              <p>附件：</p>
+              <ol>
+                {data.data.doc.attachments.map((a) => (
+                  <li key={a.name}>{a.name}</li>
+                ))}
+              </ol>
+            </section>
+          )}
           <p class="doc-sign">
             {data.data.doc.countyName}信访局
             <br />

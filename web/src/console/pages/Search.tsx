@@ -2,6 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import type { WorkList } from "../../../../schema/api/search.ts";
 import { listUnits } from "../../api/console.ts";
+import { getCategories, getStaffDirectory } from "../../api/petitions.ts";
 import { type SearchHit, type SearchParams, searchPetitions } from "../../api/search.ts";
 import {
   CHANNEL_LABELS,
@@ -21,6 +22,7 @@ const PAGE_SIZE = 25;
 const LISTS: { value: WorkList; label: string; roles?: string[] }[] = [
   { value: "mine", label: "我包案的", roles: ["leader"] },
   { value: "toSign", label: "待我签字", roles: ["leader"] },
+  { value: "toReview", label: "待我审核", roles: ["clerk", "supervisor", "leader"] },
   { value: "unitOverdue", label: "本单位超期" },
   { value: "dueSoon", label: "即将到期" },
 ];
@@ -41,9 +43,11 @@ const KEYS = [
   "status",
   "channel",
   "purpose",
+  "categoryCode",
   "unitId",
-  "receivedFrom",
-  "receivedTo",
+  "ownerLeaderId",
+  "registeredFrom",
+  "registeredTo",
   "overdue",
   "repeat",
   "fromAbove",
@@ -67,6 +71,14 @@ export function SearchPage() {
   const paramsKey = JSON.stringify(params);
   const [typed, setTyped] = useState(params.q ?? "");
   const units = useAsync(() => listUnits(tenant).then((r) => r.units), tenant);
+  const choices = useAsync(
+    () =>
+      Promise.all([getCategories(tenant), getStaffDirectory(tenant)]).then(([c, d]) => ({
+        categories: c.categories,
+        leaders: d.staff.filter((s) => s.roles.includes("leader")),
+      })),
+    tenant,
+  );
   const [results, setResults] = useState<Results>({
     items: [],
     nextCursor: null,
@@ -189,6 +201,17 @@ export function SearchPage() {
             placeholder="全部"
           />
           <SelectField
+            id="search-category"
+            label="类别"
+            value={params.categoryCode ?? ""}
+            onValue={(v) => go({ categoryCode: v })}
+            options={(choices.data?.categories ?? []).map((c) => ({
+              value: c.code,
+              label: c.parentCode ? `　${c.name}` : c.name,
+            }))}
+            placeholder="全部"
+          />
+          <SelectField
             id="search-unit"
             label="承办单位"
             value={params.unitId ?? ""}
@@ -196,19 +219,30 @@ export function SearchPage() {
             options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
             placeholder="全部"
           />
+          <SelectField
+            id="search-owner"
+            label="包案领导"
+            value={params.ownerLeaderId ?? ""}
+            onValue={(v) => go({ ownerLeaderId: v })}
+            options={(choices.data?.leaders ?? []).map((l) => ({
+              value: l.id,
+              label: l.position ? `${l.displayName}（${l.position}）` : l.displayName,
+            }))}
+            placeholder="全部"
+          />
           <TextField
             id="search-from"
-            label="收到日期从"
+            label="登记日期从"
             type="date"
-            value={params.receivedFrom ?? ""}
-            onValue={(v) => go({ receivedFrom: v })}
+            value={params.registeredFrom ?? ""}
+            onValue={(v) => go({ registeredFrom: v })}
           />
           <TextField
             id="search-to"
             label="至"
             type="date"
-            value={params.receivedTo ?? ""}
-            onValue={(v) => go({ receivedTo: v })}
+            value={params.registeredTo ?? ""}
+            onValue={(v) => go({ registeredTo: v })}
           />
           <SelectField
             id="search-repeat"
@@ -227,8 +261,8 @@ export function SearchPage() {
             value={params.fromAbove ?? ""}
             onValue={(v) => go({ fromAbove: v })}
             options={[
-              { value: "true", label: "上级交办" },
-              { value: "false", label: "非交办" },
+              { value: "true", label: "上级交办、转送" },
+              { value: "false", label: "本级受理" },
             ]}
             placeholder="全部"
           />
@@ -264,6 +298,18 @@ export function SearchPage() {
         )}
       </div>
       <ErrorAlert error={results.error} />
+      {!params.q && hasQuery && results.items.length > 0 && (
+        <p class="export-links">
+          导出此清单：
+          <a href={exportHref(tenant, params, "xlsx")} download>
+            Excel
+          </a>
+          {" · "}
+          <a href={exportHref(tenant, params, "csv")} download>
+            CSV
+          </a>
+        </p>
+      )}
       {results.items.length > 0 && (
         <ul class="case-list" aria-label="查找结果">
           {results.items.map((item) => (
@@ -286,4 +332,11 @@ export function SearchPage() {
       )}
     </>
   );
+}
+
+/** The same filtered list as a file, through the office's export (no personal data; audited). */
+function exportHref(tenant: string, params: SearchParams, format: "csv" | "xlsx") {
+  const query = new URLSearchParams({ source: "search", format });
+  for (const [k, v] of Object.entries(params)) if (v && k !== "q") query.set(k, v);
+  return `/api/v1/t/${encodeURIComponent(tenant)}/statistics/export?${query}`;
 }

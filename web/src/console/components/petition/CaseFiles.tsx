@@ -4,10 +4,13 @@ import {
   type FileStepName,
   fileUrl,
   listCaseFiles,
+  thumbnailUrl,
   uploadCaseFile,
+  uploadThumbnail,
   withdrawCaseFile,
 } from "../../../api/files.ts";
 import { formatDateTime } from "../../../shared/format.ts";
+import { makeThumbnail } from "../../../shared/thumbnail.ts";
 import { useAsync } from "../../hooks.ts";
 import type { Lookup } from "../../lookup.ts";
 import { ErrorAlert, SuccessStatus } from "../ErrorAlert.tsx";
@@ -56,7 +59,14 @@ export function CaseFiles({ tenant, petitionId, lookup, canAttach }: Props) {
     setError(null);
     setStatus(null);
     try {
-      for (const file of chosen) await uploadCaseFile(tenant, petitionId, file, step);
+      for (const file of chosen) {
+        const stored = await uploadCaseFile(tenant, petitionId, file, step);
+        if (stored.contentType.startsWith("image/")) {
+          // A thumbnail is a convenience: the file is stored whether or not one is made.
+          const thumb = await makeThumbnail(file);
+          if (thumb) await uploadThumbnail(tenant, stored, thumb).catch(() => undefined);
+        }
+      }
       setStatus(`已上传 ${chosen.length} 个文件。`);
       if (input) input.value = "";
       files.reload();
@@ -96,9 +106,15 @@ export function CaseFiles({ tenant, petitionId, lookup, canAttach }: Props) {
         <ul class="file-list">
           {items.map((f) => (
             <li key={f.id} class={f.withdrawn ? "file file--withdrawn" : "file"}>
-              {/* No thumbnail service runs in the Worker: the image itself, scaled by CSS. */}
+              {/* The browser's thumbnail; an image without one (older, or HEIC) as itself. */}
               {f.contentType.startsWith("image/") && !f.withdrawn && (
-                <img class="file__thumb" src={fileUrl(tenant, f, true)} alt="" loading="lazy" />
+                <img
+                  class="file__thumb"
+                  src={f.thumbnail ? thumbnailUrl(tenant, f) : fileUrl(tenant, f, true)}
+                  alt=""
+                  loading="lazy"
+                  data-testid={f.thumbnail ? "file-thumbnail" : undefined}
+                />
               )}
               <div>
                 <a href={fileUrl(tenant, f)}>{f.name}</a>

@@ -1,0 +1,160 @@
+import { and, asc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
+import { petitions, type ReindexKind, searchReindexJobs } from "../../schema/tenant/tables.ts";
+import { caseSearch } from "./search.ts";
+import { ofTenant, type TenantScope } from "./tenant-scope.ts";
+
+/** Cases with no full-text row (registered before migration 0006), oldest first. */
+export function unindexedCases(scope: TenantScope, limit: number) {
+  return scope.db
+    .select()
+    .from(petitions)
+    .where(ofTenant(scope, petitions, isNull(petitions.searchRowid)))
+    .orderBy(asc(petitions.registeredAt))
+    .limit(limit);
+}
+
+/**
+ * Gives a case without one its place in the full-text index and its row there, and its
+ * name's blind index when it had none. The place follows its registration time like a new
+ * case's (newest-first order holds); the part below the millisecond is the next free one,
+ * so cases registered in the same millisecond (an import) each get their own.
+ */
+export function firstIndexStatements(
+  scope: TenantScope,
+  petitionId: string,
+  registeredAt: Date,
+  body: string,
+  nameHash: string | null,
+) {
+  const base = registeredAt.getTime() * 1000;
+  const place = sql`${base} + coalesce((SELECT max(${petitions.searchRowid}) FROM ${petitions} WHERE ${petitions.searchRowid} BETWEEN ${base} AND ${base + 999}) - ${base} + 1, 0)`;
+  const rowOfCase = sql`(SELECT ${petitions.searchRowid} FROM ${petitions} WHERE ${petitions.tenantId} = ${scope.tenant} AND ${petitions.id} = ${petitionId})`;
+  return [
+    scope.db
+      .update(petitions)
+      .set({ searchRowid: place, nameHash: sql`coalesce(${petitions.nameHash}, ${nameHash})` })
+      .where(
+        ofTenant(scope, petitions, eq(petitions.id, petitionId), isNull(petitions.searchRowid)),
+      ),
+    scope.db.delete(caseSearch).where(sql`${caseSearch.rowid} = ${rowOfCase}`),
+    scope.db.insert(caseSearch).select(sql`SELECT ${rowOfCase}, ${body}`),
+  ] as const;
+}
+
+/** The county's oldest unfinished re-index job. */
+export async function nextReindexJob(scope: TenantScope) {
+  const [job] = await scope.db
+    .select()
+    .from(searchReindexJobs)
+    .where(ofTenant(scope, searchReindexJobs, isNull(searchReindexJobs.finishedAt)))
+    .orderBy(asc(searchReindexJobs.requestedAt))
+    .limit(1);
+  return job;
+}
+
+/**
+ * A new job; an unfinished one for the same thing is done by it (it starts over from the
+ * first case), so renaming a unit twice walks the county once; a full rebuild does them all.
+ */
+export function requestReindexStatements(
+  scope: TenantScope,
+  job: { id: string; kind: ReindexKind; target: string | null; by: string | null },
+  now: Date,
+) {
+  return [
+    scope.db
+      .update(searchReindexJobs)
+      .set({ finishedAt: now, lastError: "superseded" })
+      .where(
+        ofTenant(
+          scope,
+          searchReindexJobs,
+          isNull(searchReindexJobs.finishedAt),
+          job.kind === "all"
+            ? undefined
+            : and(
+                eq(searchReindexJobs.kind, job.kind),
+                job.target === null
+                  ? isNull(searchReindexJobs.target)
+                  : eq(searchReindexJobs.target, job.target),
+              ),
+        ),
+      ),
+    scope.db.insert(searchReindexJobs).values({
+      tenantId: scope.tenant,
+      id: job.id,
+      kind: job.kind,
+      target: job.target,
+      requestedAt: now,
+      requestedBy: job.by,
+    }),
+  ] as const;
+}
+
+export function advanceReindexJobStatement(
+  scope: TenantScope,
+  id: string,
+  step: { cursor: { at: number; row: number } | null; cases: number; done: boolean },
+  now: Date,
+) {
+  return scope.db
+    .update(searchReindexJobs)
+    .set({
+      cursorAt: step.cursor?.at ?? null,
+      cursorRow: step.cursor?.row ?? null,
+      cases: sql`${searchReindexJobs.cases} + ${step.cases}`,
+      finishedAt: step.done ? now : null,
+    })
+    .where(ofTenant(scope, searchReindexJobs, eq(searchReindexJobs.id, id)));
+}
+
+export async function recordReindexFailure(scope: TenantScope, id: string, error: string) {
+  await scope.db
+    .update(searchReindexJobs)
+    .set({ failures: sql`${searchReindexJobs.failures} + 1`, lastError: error.slice(0, 500) })
+    .where(ofTenant(scope, searchReindexJobs, eq(searchReindexJobs.id, id)));
+}
+
+const rowOf = sql<number>`${petitions}.rowid`;
+
+/**
+ * The next cases of the county in registration order, after the cursor: the columns that
+ * say which ones a job concerns, read from the registration index page by page.
+ */
+export function casesAfter(
+  scope: TenantScope,
+  after: { at: number; row: number } | null,
+  limit: number,
+) {
+  const at = after ? new Date(after.at) : undefined;
+  return scope.db
+    .select({
+      id: petitions.id,
+      row: rowOf,
+      registeredAt: petitions.registeredAt,
+      searchRowid: petitions.searchRowid,
+      units: sql<string>`${petitions.responsibleUnitId} || ' ' || ${petitions.registeringUnitId} || ' ' || coalesce(${petitions.subjectUnitId}, '')`,
+    })
+    .from(petitions)
+    .where(
+      ofTenant(
+        scope,
+        petitions,
+        at && after
+          ? or(
+              gt(petitions.registeredAt, at),
+              and(eq(petitions.registeredAt, at), gt(rowOf, after.row)),
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(asc(petitions.registeredAt), asc(rowOf))
+    .limit(limit);
+}
+
+export function casesById(scope: TenantScope, ids: readonly string[]) {
+  return scope.db
+    .select()
+    .from(petitions)
+    .where(ofTenant(scope, petitions, inArray(petitions.id, [...ids])));
+}
