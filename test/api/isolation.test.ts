@@ -134,6 +134,7 @@ const validBody: Record<string, unknown> = {
   checkIn: { walkIn: { name: "探测" } },
   completeTicket: { purpose: "request", categoryCode: "06.02", facts: "a", demands: "b" },
   transferTicket: { toSessionId: "x" },
+  inviteToAppointment: { petitionId: "x", slotStart: "09:00" },
 };
 
 describe("tenant isolation", () => {

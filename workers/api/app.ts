@@ -5,6 +5,7 @@ import { errorResponse } from "./envelope.ts";
 import { bodySizeLimit, isFileUpload, jsonBodyOnly } from "./middleware/json-body.ts";
 import { missingPage, pageRoutes } from "./pages.ts";
 import { newRouter } from "./router.ts";
+import { appointmentRoutes } from "./routes/appointments.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { bookingRoutes } from "./routes/booking.ts";
@@ -69,6 +70,7 @@ export function createApp() {
   app.route("/api/v1", receptionDeskRoutes);
   app.route("/api/v1", receptionPrepareRoutes);
   app.route("/api/v1", bookingRoutes);
+  app.route("/api/v1", appointmentRoutes);
   app.route("/api/v1", statisticsRoutes);
   app.route("/api/v1", documentRoutes);
   app.route("/api/v1", statisticsExportRoutes);
