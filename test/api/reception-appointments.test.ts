@@ -2,7 +2,8 @@ import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { call, freshIp } from "../support/client.ts";
 import { register, setUpCounty, type TestCounty } from "../support/county.ts";
-import { publishedSession } from "../support/reception.ts";
+import { humanCheck } from "../support/human-check.ts";
+import { oneTimeCode, publishedSession } from "../support/reception.ts";
 
 /**
  * 约访 through the public API: staff invite a case's petitioner to a slot, the link goes by
@@ -224,5 +225,47 @@ describe("appointments (约访)", { timeout: 90_000 }, () => {
       slotStart: "10:00",
     });
     expect(unreachable.status).toBe(422);
+  });
+});
+
+describe("what a booking is about", { timeout: 60_000 }, () => {
+  it("keeps the purpose and category the citizen chose, for the leader to prepare", async () => {
+    const session = await publishedSession(county);
+    const codes = new Map<string, string>();
+    const book = async (phone: string, extra: Record<string, unknown>) => {
+      const ip = freshIp();
+      // A refused category is refused before the code is spent: the same code books after.
+      const code = codes.get(phone) ?? (await oneTimeCode(county, phone, ip));
+      codes.set(phone, code);
+      return call<{ bookingCode: string }>(`/api/v1/t/${county.code}/public/bookings`, {
+        ip,
+        body: {
+          sessionId: session.id,
+          slotStart: "11:00",
+          altcha: await humanCheck(county),
+          name: "孙某",
+          phone,
+          code,
+          topic: "拖欠工资三个月",
+          ...extra,
+        },
+      });
+    };
+    const unknown = await book("13812340011", { purpose: "request", categoryCode: "99.99" });
+    expect(unknown.status).toBe(422);
+    const booked = await book("13812340011", { purpose: "request", categoryCode: "06.02" });
+    expect(booked.status, JSON.stringify(booked.body)).toBe(201);
+    const plain = await book("13812340012", {});
+    expect(plain.status, JSON.stringify(plain.body)).toBe(201);
+
+    const list = await prepared(session.id);
+    const of = (code: string) => list.body.bookings.find((b) => b.bookingCode === code);
+    expect(of(booked.body.bookingCode)).toMatchObject({
+      topic: "拖欠工资三个月",
+      purpose: "request",
+      categoryName: expect.stringMatching(/.+/),
+      appointment: null,
+    });
+    expect(of(plain.body.bookingCode)).toMatchObject({ purpose: null, categoryName: null });
   });
 });

@@ -24,7 +24,7 @@ import { flushOutbox } from "../notify/outbox.ts";
 import { loadNotificationSettings } from "../notify/settings-store.ts";
 import { checkMobile } from "../petitioner/phone.ts";
 import { unsealParties } from "../petitions/view.ts";
-import type { CaseContext, StaffView } from "../tenancy/county-context.ts";
+import { type CaseContext, type StaffView, unitSubtree } from "../tenancy/county-context.ts";
 import { refused } from "./booking-service.ts";
 import { slotInstant } from "./session.ts";
 
@@ -39,6 +39,12 @@ const linkInvalid = () => new ApiError("NOT_FOUND", "约访链接无效或已过
 /** Staff who may run a session's day: its own unit (and those above) or the county office. */
 export function mayRunSession(viewer: StaffView, session: ReceptionSessionRow) {
   return viewer.inCountyOffice || viewer.unitSubtree.includes(session.unitId);
+}
+
+function accusedRuns(ctx: CaseContext, subjectUnitId: string, sessionUnitId: string) {
+  if (unitSubtree(ctx.units, subjectUnitId).includes(sessionUnitId)) return true;
+  const office = ctx.units.find((u) => u.id === sessionUnitId)?.kind === "county";
+  return !office && unitSubtree(ctx.units, sessionUnitId).includes(subjectUnitId);
 }
 
 function staffAppointment(
@@ -80,6 +86,15 @@ export async function inviteToAppointment(
     throw new ApiError("FORBIDDEN", "只能为本单位的接访日约访");
   }
   if (session.status !== "published") throw conflict("接访日发布后才能约访");
+  // An accuser is never sent to the unit their accusation is about, nor one above it save
+  // the county office (§30, §46): its staff would run the day and see who comes.
+  if (
+    petition.confidential &&
+    petition.subjectUnitId &&
+    accusedRuns(ctx, petition.subjectUnitId, session.unitId)
+  ) {
+    throw conflict("检举控告事项不能约至被反映单位的接访日，请选择其他接访日");
+  }
   if (slotInstant(session.date, input.slotStart).getTime() <= ctx.now.getTime()) {
     throw invalid("slotStart", "该时段已过，请选择以后的时段");
   }
