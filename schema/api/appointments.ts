@@ -8,10 +8,21 @@ const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "时间格式应为 H
 /** Staff invite the petitioner of a case they may see to a time of a session (约访). */
 export const InviteAppointmentBody = z
   .object({
-    petitionId: Id,
+    petitionId: Id.optional(),
+    trackingCode: z
+      .string()
+      .trim()
+      .min(4)
+      .max(40)
+      .optional()
+      .openapi({ description: "The case's 查询码, instead of its id" }),
     slotStart: Time.openapi({ description: "One of the session's slots" }),
   })
   .strict()
+  .refine((b) => b.petitionId || b.trackingCode, {
+    message: "请填写案件查询码",
+    path: ["trackingCode"],
+  })
   .openapi("InviteAppointmentBody");
 export type InviteAppointmentBody = z.infer<typeof InviteAppointmentBody>;
 

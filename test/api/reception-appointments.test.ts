@@ -136,7 +136,10 @@ describe("appointments (约访)", { timeout: 90_000 }, () => {
     );
 
     // The office invites again to another slot: the place moves, the old link stops working.
-    const again = await invite(session.id, { petitionId: created.body.id, slotStart: "10:30" });
+    const again = await invite(session.id, {
+      trackingCode: created.body.trackingCode,
+      slotStart: "10:30",
+    });
     expect(again.status, JSON.stringify(again.body)).toBe(201);
     expect(again.body).toMatchObject({
       id: invited.body.id,

@@ -1,3 +1,4 @@
+import type { Appointment, InviteAppointmentBody } from "../../../schema/api/appointments.ts";
 import type {
   ChangeSessionBody,
   CompleteTicketBody,
@@ -113,4 +114,13 @@ export function updateReceptionSettings(
   body: Partial<ReceptionSettings>,
 ): Promise<ReceptionSettings> {
   return request("PUT", `/api/v1/t/${seg(tenant)}/settings/reception`, body);
+}
+
+/** 约访: invite a case's petitioner (by its 查询码) to a slot; the link goes by SMS. */
+export function inviteToAppointment(
+  tenant: string,
+  id: string,
+  body: InviteAppointmentBody,
+): Promise<Appointment> {
+  return request("POST", `${session(tenant, id)}/appointments`, body);
 }

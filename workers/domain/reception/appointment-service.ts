@@ -14,7 +14,7 @@ import {
   updateAppointmentStatement,
 } from "../../storage/appointments.ts";
 import { batchWithAudit } from "../../storage/audit.ts";
-import { findVisiblePetition } from "../../storage/petitions.ts";
+import { findVisibleByTrackingCode, findVisiblePetition } from "../../storage/petitions.ts";
 import { findReceptionSession } from "../../storage/reception.ts";
 import { sha256Hex } from "../crypto/digest.ts";
 import { decryptPii, encryptPii, lookupHash, randomToken } from "../crypto/pii.ts";
@@ -76,11 +76,19 @@ export async function inviteToAppointment(
   ctx: CaseContext,
   viewer: StaffView,
   shard: string,
-  input: { sessionId: string; petitionId: string; slotStart: string; origin: string },
+  input: {
+    sessionId: string;
+    petitionId?: string | undefined;
+    trackingCode?: string | undefined;
+    slotStart: string;
+    origin: string;
+  },
 ): Promise<Appointment> {
   const session = await findReceptionSession(ctx.scope, input.sessionId);
   if (!session) throw notFound("该接访日");
-  const petition = await findVisiblePetition(ctx.scope, viewer, input.petitionId);
+  const petition = input.petitionId
+    ? await findVisiblePetition(ctx.scope, viewer, input.petitionId)
+    : await findVisibleByTrackingCode(ctx.scope, viewer, (input.trackingCode ?? "").toUpperCase());
   if (!petition) throw notFound("该案件");
   if (!mayRunSession(viewer, session)) {
     throw new ApiError("FORBIDDEN", "只能为本单位的接访日约访");

@@ -135,7 +135,7 @@ export function ReceptionDeskPage() {
           {LIVE_STATUS_LABELS[desk.status]}
         </span>
       </p>
-      <SessionBookingsCard tenant={tenant} sessionId={session.id} />
+      <SessionBookingsCard tenant={tenant} session={session} />
       <ErrorAlert error={desk.error} />
       {!desk.state && !desk.error && <Loading what="排队情况" />}
       {desk.state && (
