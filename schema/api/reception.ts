@@ -31,6 +31,10 @@ export const CreateReceptionSessionBody = z
     startTime: Time,
     endTime: Time,
     venue: Text(200),
+    townshipId: Id.optional().openapi({
+      description:
+        "下访: the township a field session is held in; the venue names the village or site",
+    }),
     form: z.enum(receptionForms).openapi({
       description:
         "fixed 定点接访 · appointment 约访 · field 下访 · video 视频接访 · online 网上接访 · joint 联合接访",
@@ -64,6 +68,8 @@ export const ReceptionSession = z
     startTime: z.string(),
     endTime: z.string(),
     venue: z.string(),
+    townshipId: z.string().nullable(),
+    townshipName: z.string().nullable(),
     form: z.enum(receptionForms),
     formLabel: z.string(),
     slotMinutes: z.number().int(),
@@ -337,3 +343,39 @@ export const ReceptionSettings = z
   })
   .openapi("ReceptionSettings");
 export type ReceptionSettings = z.infer<typeof ReceptionSettings>;
+
+/** 带案下访: a case to take along, by its id or its 查询码. */
+export const AddFieldCaseBody = z
+  .object({
+    petitionId: Id.optional(),
+    trackingCode: z.string().trim().min(4).max(40).optional(),
+  })
+  .strict()
+  .refine((b) => b.petitionId || b.trackingCode, {
+    message: "请填写案件查询码",
+    path: ["trackingCode"],
+  })
+  .openapi("AddFieldCaseBody");
+export type AddFieldCaseBody = z.infer<typeof AddFieldCaseBody>;
+
+export const FieldCase = z
+  .object({
+    petitionId: z.string(),
+    trackingCode: z.string(),
+    status: z.string(),
+    purpose: Purpose,
+    categoryName: z.string(),
+    receivedOn: z.string(),
+    responsibleUnitName: z.string(),
+  })
+  .openapi("FieldCase");
+
+export const FieldCases = z
+  .object({
+    sessionId: z.string(),
+    cases: z.array(FieldCase).openapi({
+      description: "The cases taken along that the reader may see (the visibility rule, in SQL)",
+    }),
+  })
+  .openapi("FieldCases");
+export type FieldCases = z.infer<typeof FieldCases>;

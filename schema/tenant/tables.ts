@@ -722,6 +722,8 @@ export const receptionSessions = sqliteTable(
     startTime: text("start_time").notNull(),
     endTime: text("end_time").notNull(),
     venue: text("venue").notNull(),
+    /** 下访: the township a field session is held in (the venue names the village or site). */
+    townshipId: text("township_id"),
     form: text("form").notNull(),
     slotMinutes: integer("slot_minutes").notNull(),
     capacityPerSlot: integer("capacity_per_slot").notNull(),
@@ -1012,3 +1014,19 @@ export const receptionAppointments = sqliteTable(
   ],
 );
 export type ReceptionAppointmentRow = typeof receptionAppointments.$inferSelect;
+
+/**
+ * 带案下访: the cases a field session takes along, for the leader on the day. Each was
+ * visible to whoever added it; every reader sees them through the visibility rule again.
+ */
+export const receptionFieldCases = sqliteTable(
+  "reception_field_cases",
+  {
+    tenantId: text("tenant_id").notNull(),
+    sessionId: text("session_id").notNull(),
+    petitionId: text("petition_id").notNull(),
+    addedBy: text("added_by").notNull(),
+    addedAt: integer("added_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.sessionId, t.petitionId] })],
+);

@@ -135,6 +135,7 @@ const validBody: Record<string, unknown> = {
   completeTicket: { purpose: "request", categoryCode: "06.02", facts: "a", demands: "b" },
   transferTicket: { toSessionId: "x" },
   inviteToAppointment: { petitionId: "x", slotStart: "09:00" },
+  addFieldCase: { petitionId: "x" },
 };
 
 describe("tenant isolation", () => {

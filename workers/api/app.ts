@@ -21,6 +21,7 @@ import { jointHandlingRoutes } from "./routes/joint-handling.ts";
 import { notificationSettingsRoutes } from "./routes/notification-settings.ts";
 import { petitionRoutes } from "./routes/petitions.ts";
 import { receptionDeskRoutes } from "./routes/reception-desk.ts";
+import { receptionFieldRoutes } from "./routes/reception-field.ts";
 import { receptionPrepareRoutes } from "./routes/reception-prepare.ts";
 import { receptionScheduleRoutes } from "./routes/reception-schedule.ts";
 import { referenceRoutes } from "./routes/reference.ts";
@@ -71,6 +72,7 @@ export function createApp() {
   app.route("/api/v1", receptionPrepareRoutes);
   app.route("/api/v1", bookingRoutes);
   app.route("/api/v1", appointmentRoutes);
+  app.route("/api/v1", receptionFieldRoutes);
   app.route("/api/v1", statisticsRoutes);
   app.route("/api/v1", documentRoutes);
   app.route("/api/v1", statisticsExportRoutes);

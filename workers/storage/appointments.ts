@@ -1,11 +1,13 @@
-import { eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import {
+  petitions,
   type ReceptionAppointmentRow,
   receptionAppointments,
   receptionBookingAbout,
+  receptionFieldCases,
 } from "../../schema/tenant/tables.ts";
 import { ofTenant, type TenantScope } from "./tenant-scope.ts";
-import { caseDerivedVisible, inList, type Viewer } from "./visibility.ts";
+import { caseDerivedVisible, inList, type Viewer, visibleCases } from "./visibility.ts";
 
 /** Records what a booking is about (purpose, category), beside the object's booking. */
 export function insertBookingAboutStatement(
@@ -93,7 +95,6 @@ export function appointmentsOfBookings(
   viewer: Viewer,
   codes: readonly string[],
 ) {
-  if (codes.length === 0) return Promise.resolve([]);
   return scope.db
     .select()
     .from(receptionAppointments)
@@ -105,4 +106,68 @@ export function appointmentsOfBookings(
         caseDerivedVisible(scope, viewer, receptionAppointments.petitionId),
       ),
     );
+}
+
+/** 带案下访: takes a case along on a field session (once). */
+export function insertFieldCaseStatement(
+  scope: TenantScope,
+  row: { sessionId: string; petitionId: string; addedBy: string },
+  now: Date,
+) {
+  return scope.db
+    .insert(receptionFieldCases)
+    .values({ ...row, tenantId: scope.tenant, addedAt: now })
+    .onConflictDoNothing();
+}
+
+export function deleteFieldCaseStatement(
+  scope: TenantScope,
+  sessionId: string,
+  petitionId: string,
+) {
+  return scope.db
+    .delete(receptionFieldCases)
+    .where(
+      ofTenant(
+        scope,
+        receptionFieldCases,
+        eq(receptionFieldCases.sessionId, sessionId),
+        eq(receptionFieldCases.petitionId, petitionId),
+      ),
+    );
+}
+
+/**
+ * The cases a field session takes along, as this reader may see them: the visibility rule
+ * joins every row, so a case hidden from the reader is neither listed nor counted.
+ */
+export function listFieldCases(scope: TenantScope, viewer: Viewer, sessionId: string) {
+  return scope.db
+    .select({
+      petitionId: petitions.id,
+      trackingCode: petitions.trackingCode,
+      status: petitions.status,
+      purpose: petitions.purpose,
+      categoryCode: petitions.categoryCode,
+      receivedOn: petitions.receivedOn,
+      responsibleUnitId: petitions.responsibleUnitId,
+    })
+    .from(receptionFieldCases)
+    .innerJoin(
+      petitions,
+      and(
+        eq(petitions.tenantId, receptionFieldCases.tenantId),
+        eq(petitions.id, receptionFieldCases.petitionId),
+      ),
+    )
+    .where(
+      ofTenant(
+        scope,
+        receptionFieldCases,
+        eq(receptionFieldCases.sessionId, sessionId),
+        visibleCases(viewer),
+      ),
+    )
+    .orderBy(asc(receptionFieldCases.addedAt))
+    .limit(200);
 }

@@ -34,3 +34,15 @@ CREATE UNIQUE INDEX `reception_appointments_token_idx` ON `reception_appointment
 CREATE UNIQUE INDEX `reception_appointments_case_idx` ON `reception_appointments` (`tenant_id`,`session_id`,`petition_id`);
 --> statement-breakpoint
 CREATE INDEX `reception_appointments_booking_idx` ON `reception_appointments` (`tenant_id`,`booking_code`);
+--> statement-breakpoint
+-- Field reception (下访): the township a session is held in, and the cases taken along.
+ALTER TABLE `reception_sessions` ADD `township_id` text;
+--> statement-breakpoint
+CREATE TABLE `reception_field_cases` (
+	`tenant_id` text NOT NULL,
+	`session_id` text NOT NULL,
+	`petition_id` text NOT NULL,
+	`added_by` text NOT NULL,
+	`added_at` integer NOT NULL,
+	PRIMARY KEY(`tenant_id`, `session_id`, `petition_id`)
+);
