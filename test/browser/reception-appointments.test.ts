@@ -149,4 +149,71 @@ describe("约访 in Chromium", () => {
     await until(() => forged.getByRole("alert").textContent()).toContain("链接不完整");
     expect(await overflowsHorizontally(forged)).toBe(false);
   });
+
+  it("runs a field session (下访) on the leader's phone: place, cases along, walk-ins called", async () => {
+    const clerk = await product.browser.newPage(PHONE);
+    await signIn(product, clerk, "clerk");
+    const { units } = await staffCall<{ units: { id: string; kind: string; name: string }[] }>(
+      clerk,
+      "GET",
+      `/t/${T}/units`,
+    );
+    const township = units.find((u) => u.kind === "township");
+    expect(township).toBeTruthy();
+    const along = await staffCall<{ trackingCode: string }>(clerk, "POST", `/t/${T}/petitions`, {
+      channel: "visit",
+      purpose: "request",
+      categoryCode: "06.02",
+      receivedAt: new Date().toISOString(),
+      petitioner: { name: "向阳", phone: "13907458888" },
+      facts: "村道损毁无人维修。",
+      demands: "请求修复村道。",
+    });
+    const { sessions } = await staffCall<{ sessions: { leaderId: string }[] }>(
+      clerk,
+      "GET",
+      `/t/${T}/reception/sessions`,
+    );
+    const date = inDays(0);
+    const venue = "红旗村村委会一楼";
+    const made = await staffCall<{ sessions: { id: string }[] }>(
+      clerk,
+      "POST",
+      `/t/${T}/reception/sessions`,
+      {
+        leaderId: sessions[0]?.leaderId,
+        date,
+        startTime: "00:00",
+        endTime: "23:30",
+        venue,
+        townshipId: township?.id,
+        form: "field",
+        slotMinutes: 30,
+        capacityPerSlot: 1,
+      },
+    );
+    const sessionId = made.sessions?.[0]?.id ?? "";
+    expect(sessionId, JSON.stringify(made)).toBeTruthy();
+    await staffCall(clerk, "POST", `/t/${T}/reception/sessions/publish`, { from: date, to: date });
+
+    await clerk.goto(`${product.stack.url}/t/${T}/console/reception/${sessionId}`);
+    const field = clerk.getByTestId("field-cases");
+    await field.getByText("尚未添加带案下访的案件").waitFor();
+    expect(await field.textContent()).toContain(`${township?.name} · ${venue}`);
+    await field.getByLabel("带案下访：案件查询码").fill(along.trackingCode);
+    await field.getByRole("button", { name: "添加带案" }).click();
+    await until(() => field.getByTestId("field-case").count()).toBe(1);
+    expect(await field.getByTestId("field-case").textContent()).toContain(along.trackingCode);
+
+    // A walk-in at the village, checked in and called from the same phone.
+    await clerk.getByRole("button", { name: "未预约群众现场签到" }).click();
+    await clerk.getByLabel("姓名").fill("田大伯");
+    await clerk.getByLabel("反映的问题（选填）").fill("村道损毁");
+    await clerk.getByRole("button", { name: "现场签到" }).click();
+    await until(() => clerk.getByTestId("checked-in").textContent()).toContain("号");
+    await clerk.getByRole("button", { name: "叫号（下一位）" }).click();
+    await until(() => clerk.getByTestId("desk-now").textContent()).toContain("号");
+    expect(await overflowsHorizontally(clerk)).toBe(false);
+    await clerk.screenshot({ path: `${ARTIFACTS}/field-session-phone.png`, fullPage: true });
+  });
 });

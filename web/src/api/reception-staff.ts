@@ -3,6 +3,7 @@ import type {
   ChangeSessionBody,
   CompleteTicketBody,
   CreateReceptionSessionInput as CreateSessionBody,
+  FieldCases,
   PublishedSessions,
   PublishSessionsBody,
   ReceptionSettings,
@@ -123,4 +124,25 @@ export function inviteToAppointment(
   body: InviteAppointmentBody,
 ): Promise<Appointment> {
   return request("POST", `${session(tenant, id)}/appointments`, body);
+}
+
+/** 带案下访: the cases a field session takes along, as this reader may see them. */
+export function getFieldCases(tenant: string, id: string): Promise<FieldCases> {
+  return request("GET", `${session(tenant, id)}/field-cases`);
+}
+
+export function addFieldCase(
+  tenant: string,
+  id: string,
+  trackingCode: string,
+): Promise<FieldCases> {
+  return request("POST", `${session(tenant, id)}/field-cases`, { trackingCode });
+}
+
+export function removeFieldCase(
+  tenant: string,
+  id: string,
+  petitionId: string,
+): Promise<FieldCases> {
+  return request("DELETE", `${session(tenant, id)}/field-cases/${seg(petitionId)}`);
 }
