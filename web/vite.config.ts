@@ -8,7 +8,7 @@ const root = decodeURIComponent(new URL(".", import.meta.url).pathname);
 const TENANT_PUBLIC = /^\/t\/\d{6}\/?(?:[?#].*)?$/;
 const TENANT_CONSOLE = /^\/t\/\d{6}\/(?:login|console)(?:[/?#].*)?$/;
 const TENANT_CITIZEN =
-  /^\/t\/\d{6}\/(?:petition|track|reception|reception\/booking)\/?(?:[?#].*)?$/;
+  /^\/t\/\d{6}\/(?:petition|track|reception|reception\/booking|reception\/appointment)\/?(?:[?#].*)?$/;
 const TENANT_BOARD = /^\/t\/\d{6}\/reception\/board\/[^/?#]+\/?(?:[?#].*)?$/;
 
 // In production the Worker maps /t/{tenant}/… onto public.html, citizen.html, board.html

@@ -1,8 +1,9 @@
 import { z } from "@hono/zod-openapi";
 import { StaffTicket } from "../realtime/reception-queue.ts";
 import { receptionForms } from "../reference/reception-forms.ts";
+import { appointmentStatuses } from "../tenant/tables.ts";
 import { HumanCheck, Id, Text } from "./common.ts";
-import { CreatePetitionBody, IsoDate, Person, Petition } from "./petitions.ts";
+import { CreatePetitionBody, IsoDate, Person, Petition, Purpose } from "./petitions.ts";
 
 const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "时间格式应为 HH:MM");
 
@@ -30,6 +31,10 @@ export const CreateReceptionSessionBody = z
     startTime: Time,
     endTime: Time,
     venue: Text(200),
+    townshipId: Id.optional().openapi({
+      description:
+        "下访: the township a field session is held in; the venue names the village or site",
+    }),
     form: z.enum(receptionForms).openapi({
       description:
         "fixed 定点接访 · appointment 约访 · field 下访 · video 视频接访 · online 网上接访 · joint 联合接访",
@@ -63,6 +68,8 @@ export const ReceptionSession = z
     startTime: z.string(),
     endTime: z.string(),
     venue: z.string(),
+    townshipId: z.string().nullable(),
+    townshipName: z.string().nullable(),
     form: z.enum(receptionForms),
     formLabel: z.string(),
     slotMinutes: z.number().int(),
@@ -134,6 +141,10 @@ export const BookBody = z
     code: z.string().regex(/^\d{6}$/, "验证码为 6 位数字"),
     idNumber: z.string().trim().max(30).optional(),
     topic: Text(500).openapi({ description: "反映的问题（500 字以内）" }),
+    purpose: Purpose.optional().openapi({ description: "信访目的, from the intake vocabulary" }),
+    categoryCode: Text(40)
+      .optional()
+      .openapi({ description: "事项类别, a code of the county's taxonomy" }),
     headcount: z.number().int().min(1).max(5, "集体访代表不超过 5 人（第二十条）").default(1),
     altcha: HumanCheck,
   })
@@ -293,6 +304,21 @@ export const PreparedBooking = z
     name: z.string(),
     headcount: z.number().int(),
     topic: z.string().openapi({ description: "What the citizen wrote they will raise" }),
+    purpose: Purpose.nullable(),
+    categoryCode: z.string().nullable(),
+    categoryName: z.string().nullable(),
+    appointment: z
+      .object({
+        id: z.string(),
+        status: z.enum(appointmentStatuses),
+        note: z.string().nullable(),
+        answeredAt: z.string().nullable(),
+      })
+      .nullable()
+      .openapi({
+        description:
+          "When the booking is an appointment (约访): the petitioner's answer, and their note when asking for another time",
+      }),
     earlierCases: z.array(EarlierCaseBrief).openapi({
       description:
         "The person's earlier cases (matched by keyed hash of phone or ID number), only those the reader may see under the visibility rule; at most five, newest first",
@@ -322,3 +348,39 @@ export const ReceptionSettings = z
   })
   .openapi("ReceptionSettings");
 export type ReceptionSettings = z.infer<typeof ReceptionSettings>;
+
+/** 带案下访: a case to take along, by its id or its 查询码. */
+export const AddFieldCaseBody = z
+  .object({
+    petitionId: Id.optional(),
+    trackingCode: z.string().trim().min(4).max(40).optional(),
+  })
+  .strict()
+  .refine((b) => b.petitionId || b.trackingCode, {
+    message: "请填写案件查询码",
+    path: ["trackingCode"],
+  })
+  .openapi("AddFieldCaseBody");
+export type AddFieldCaseBody = z.infer<typeof AddFieldCaseBody>;
+
+export const FieldCase = z
+  .object({
+    petitionId: z.string(),
+    trackingCode: z.string(),
+    status: z.string(),
+    purpose: Purpose,
+    categoryName: z.string(),
+    receivedOn: z.string(),
+    responsibleUnitName: z.string(),
+  })
+  .openapi("FieldCase");
+
+export const FieldCases = z
+  .object({
+    sessionId: z.string(),
+    cases: z.array(FieldCase).openapi({
+      description: "The cases taken along that the reader may see (the visibility rule, in SQL)",
+    }),
+  })
+  .openapi("FieldCases");
+export type FieldCases = z.infer<typeof FieldCases>;

@@ -14,6 +14,7 @@ export const notifyEvents = [
   "reception.booked",
   "reception.reminder",
   "reception.registered",
+  "reception.invited",
   "session.changed",
   "case.routed",
   "case.ownerAssigned",
@@ -40,6 +41,7 @@ export const EVENT_LABELS: Readonly<Record<NotifyEvent, string>> = /* @__PURE__ 
   "reception.booked": "预约成功",
   "reception.reminder": "接访提醒",
   "reception.registered": "接访登记",
+  "reception.invited": "领导约访",
   "session.changed": "接访变动",
   "case.routed": "收到转送交办",
   "case.ownerAssigned": "确定包案领导",
@@ -109,6 +111,11 @@ export const DEFAULT_TEMPLATES: Readonly<Record<NotifyEvent, DefaultTemplate>> =
     title: "接访已登记",
     body: "【连心桥】您反映的问题已登记，查询码 {trackingCode}。凭查询码和手机号后四位可在网上查询办理进度。",
     params: ["trackingCode"],
+  },
+  "reception.invited": {
+    title: "领导约访",
+    body: "【连心桥】{leader}约您 {date} {time} 到{venue}面谈，请打开链接确认或另约时间：{link}",
+    params: ["leader", "date", "time", "venue", "link"],
   },
   "reception.reminder": {
     title: "接访提醒",
@@ -197,6 +204,7 @@ export const PLACEHOLDER_LABELS: Readonly<Record<string, string>> = /* @__PURE__
   venue: "地点",
   bookingCode: "预约码",
   change: "变动内容",
+  link: "链接",
   action: "办理环节",
   from: "交办单位",
   message: "告知内容",
@@ -213,6 +221,7 @@ export const SMS_EVENTS: readonly NotifyEvent[] = [
   "reception.booked",
   "reception.reminder",
   "reception.registered",
+  "reception.invited",
   "session.changed",
   "petitioner.notice",
 ];

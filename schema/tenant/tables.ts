@@ -760,6 +760,8 @@ export const receptionSessions = sqliteTable(
     startTime: text("start_time").notNull(),
     endTime: text("end_time").notNull(),
     venue: text("venue").notNull(),
+    /** 下访: the township a field session is held in (the venue names the village or site). */
+    townshipId: text("township_id"),
     form: text("form").notNull(),
     slotMinutes: integer("slot_minutes").notNull(),
     capacityPerSlot: integer("capacity_per_slot").notNull(),
@@ -1116,3 +1118,76 @@ export const fileSweeps = sqliteTable("file_sweeps", {
   /** When the last full pass over the prefix ended; the next starts a day later. */
   passedAt: integer("passed_at", { mode: "timestamp_ms" }),
 });
+
+/**
+ * What a booking is about, as the citizen chose it when booking (purpose and category, from
+ * the intake vocabularies). Kept beside the session object's booking, keyed by its code,
+ * so the leader can prepare; neither is personal data.
+ */
+export const receptionBookingAbout = sqliteTable(
+  "reception_booking_about",
+  {
+    tenantId: text("tenant_id").notNull(),
+    bookingCode: text("booking_code").notNull(),
+    sessionId: text("session_id").notNull(),
+    purpose: text("purpose", { enum: PURPOSES }),
+    categoryCode: text("category_code"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.bookingCode] }),
+    index("reception_booking_about_session_idx").on(t.tenantId, t.sessionId),
+  ],
+);
+
+export const appointmentStatuses = ["invited", "confirmed", "reschedule_requested"] as const;
+export type AppointmentStatus = (typeof appointmentStatuses)[number];
+
+/**
+ * An appointment (约访): staff invite the petitioner of a case to a time of a session. The
+ * place is a booking of the session (decided by its object like every booking); this row
+ * holds the invitation: the keyed hash of the link's token (never the token), when the
+ * link expires, and the petitioner's answer. One appointment per case and session.
+ */
+export const receptionAppointments = sqliteTable(
+  "reception_appointments",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    sessionId: text("session_id").notNull(),
+    petitionId: text("petition_id").notNull(),
+    bookingCode: text("booking_code").notNull(),
+    slotStart: text("slot_start").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    status: text("status", { enum: appointmentStatuses }).notNull(),
+    /** **Encrypted**: the petitioner's note when asking for another time. */
+    noteSealed: text("note_sealed"),
+    invitedBy: text("invited_by").notNull(),
+    answeredAt: integer("answered_at", { mode: "timestamp_ms" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("reception_appointments_token_idx").on(t.tenantId, t.tokenHash),
+    uniqueIndex("reception_appointments_case_idx").on(t.tenantId, t.sessionId, t.petitionId),
+    index("reception_appointments_booking_idx").on(t.tenantId, t.bookingCode),
+  ],
+);
+export type ReceptionAppointmentRow = typeof receptionAppointments.$inferSelect;
+
+/**
+ * 带案下访: the cases a field session takes along, for the leader on the day. Each was
+ * visible to whoever added it; every reader sees them through the visibility rule again.
+ */
+export const receptionFieldCases = sqliteTable(
+  "reception_field_cases",
+  {
+    tenantId: text("tenant_id").notNull(),
+    sessionId: text("session_id").notNull(),
+    petitionId: text("petition_id").notNull(),
+    addedBy: text("added_by").notNull(),
+    addedAt: integer("added_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.sessionId, t.petitionId] })],
+);

@@ -137,6 +137,8 @@ const validBody: Record<string, unknown> = {
   completeTicket: { purpose: "request", categoryCode: "06.02", facts: "a", demands: "b" },
   transferTicket: { toSessionId: "x" },
   updateOversightSettings: { backlogDays: 60 },
+  inviteToAppointment: { petitionId: "x", slotStart: "09:00" },
+  addFieldCase: { petitionId: "x" },
 };
 
 describe("tenant isolation", () => {

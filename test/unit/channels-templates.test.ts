@@ -42,6 +42,13 @@ const TYPICAL: Record<NotifyEvent, TemplateParams> = {
     venue: "县信访局一楼接待室",
     bookingCode: "A7K3Q9",
   },
+  "reception.invited": {
+    leader: "王副县长",
+    date: "11月28日",
+    time: "09:00",
+    venue: "县信访局一楼接待室",
+    link: "https://lianxin.example.gov.cn/t/431224/reception/appointment#Q2hhbmdlTWVQbGVhc2Uh",
+  },
   "session.changed": { date: "11月28日", leader: "王副县长", change: "改为下午2:30" },
   "case.routed": {
     action: "交办",
@@ -97,6 +104,8 @@ describe("message templates", () => {
         "【连心桥】已预约 11月28日 09:00 王副县长 接访，地点 县信访局一楼接待室，预约码 A7K3Q9HM。",
       "reception.registered":
         "【连心桥】您反映的问题已登记，查询码 XF2026-000123。凭查询码和手机号后四位可在网上查询办理进度。",
+      "reception.invited":
+        "【连心桥】王副县长约您 11月28日 09:00 到县信访局一楼接待室面谈，请打开链接确认或另约时间：https://lianxin.example.gov.cn/t/431224/reception/appointment#Q2hhbmdlTWVQbGVhc2Uh",
       "session.changed": "【连心桥】您预约的 11月28日 王副县长 接访有变动：改为下午2:30。",
       "case.routed": "县信访局向县自然资源局交办案件 XF2026-000123（土地征收），请及时办理。",
       "case.ownerAssigned": "您已被确定为案件 XF2026-000123（土地征收）的包案领导。",
@@ -130,8 +139,9 @@ describe("message templates", () => {
 
   it("keep citizen SMS within one 70-character message", () => {
     // A notice the petitioner is owed carries its reason and dates (§23, §34) and may run
-    // to a long message; the rest stay within one.
-    for (const kind of SMS_EVENTS.filter((k) => k !== "petitioner.notice")) {
+    // to a long message, and an invitation carries its link; the rest stay within one.
+    const long: NotifyEvent[] = ["petitioner.notice", "reception.invited"];
+    for (const kind of SMS_EVENTS.filter((k) => !long.includes(k))) {
       const { body } = renderTemplate(DEFAULT_TEMPLATES[kind], TYPICAL[kind]);
       expect(body.startsWith("【连心桥】"), kind).toBe(true);
       expect(body.length, `${kind}: ${body}`).toBeLessThanOrEqual(70);

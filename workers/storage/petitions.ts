@@ -20,6 +20,22 @@ export async function findVisiblePetition(scope: TenantScope, viewer: Viewer, id
   return row;
 }
 
+/** A case by its tracking code, if the viewer may see it. */
+export async function findVisibleByTrackingCode(
+  scope: TenantScope,
+  viewer: Viewer,
+  trackingCode: string,
+) {
+  const [row] = await scope.db
+    .select()
+    .from(petitions)
+    .where(
+      ofTenant(scope, petitions, eq(petitions.trackingCode, trackingCode), visibleCases(viewer)),
+    )
+    .limit(1);
+  return row;
+}
+
 /** For the petitioner's own look-ups by tracking code: no staff viewer is involved. */
 export async function findByTrackingCode(scope: TenantScope, trackingCode: string) {
   const [row] = await scope.db

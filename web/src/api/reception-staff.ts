@@ -1,7 +1,9 @@
+import type { Appointment, InviteAppointmentBody } from "../../../schema/api/appointments.ts";
 import type {
   ChangeSessionBody,
   CompleteTicketBody,
   CreateReceptionSessionInput as CreateSessionBody,
+  FieldCases,
   PublishedSessions,
   PublishSessionsBody,
   ReceptionSettings,
@@ -113,4 +115,34 @@ export function updateReceptionSettings(
   body: Partial<ReceptionSettings>,
 ): Promise<ReceptionSettings> {
   return request("PUT", `/api/v1/t/${seg(tenant)}/settings/reception`, body);
+}
+
+/** 约访: invite a case's petitioner (by its 查询码) to a slot; the link goes by SMS. */
+export function inviteToAppointment(
+  tenant: string,
+  id: string,
+  body: InviteAppointmentBody,
+): Promise<Appointment> {
+  return request("POST", `${session(tenant, id)}/appointments`, body);
+}
+
+/** 带案下访: the cases a field session takes along, as this reader may see them. */
+export function getFieldCases(tenant: string, id: string): Promise<FieldCases> {
+  return request("GET", `${session(tenant, id)}/field-cases`);
+}
+
+export function addFieldCase(
+  tenant: string,
+  id: string,
+  trackingCode: string,
+): Promise<FieldCases> {
+  return request("POST", `${session(tenant, id)}/field-cases`, { trackingCode });
+}
+
+export function removeFieldCase(
+  tenant: string,
+  id: string,
+  petitionId: string,
+): Promise<FieldCases> {
+  return request("DELETE", `${session(tenant, id)}/field-cases/${seg(petitionId)}`);
 }

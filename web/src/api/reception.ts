@@ -1,3 +1,4 @@
+import type { AppointmentView } from "../../../schema/api/appointments.ts";
 import type {
   BookInput as BookBody,
   BookingView as Booking,
@@ -89,4 +90,21 @@ export function nearestFree(err: unknown): string[] {
   const details = (err as { details?: unknown } | null)?.details;
   const list = (details as { nearestFree?: unknown } | null)?.nearestFree;
   return Array.isArray(list) ? list.filter((s): s is string => typeof s === "string") : [];
+}
+
+// 约访: the petitioner's link. The token goes in the body, never in a URL.
+export function openAppointment(tenant: string, token: string): Promise<AppointmentView> {
+  return request("POST", `${base(tenant)}/public/appointment`, { token });
+}
+
+export function confirmAppointment(tenant: string, token: string): Promise<AppointmentView> {
+  return request("POST", `${base(tenant)}/public/appointment/confirm`, { token });
+}
+
+export function askAnotherTime(
+  tenant: string,
+  token: string,
+  note: string,
+): Promise<AppointmentView> {
+  return request("POST", `${base(tenant)}/public/appointment/another-time`, { token, note });
 }

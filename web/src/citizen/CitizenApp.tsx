@@ -10,18 +10,20 @@ import {
   tenantFromPath,
   trackPath,
 } from "../shared/tenant.ts";
+import { AppointmentPage } from "./Appointment.tsx";
 import { MyBookingPage } from "./MyBooking.tsx";
 import { PetitionForm } from "./PetitionForm.tsx";
 import { ReceptionPage } from "./Reception.tsx";
 import { TrackPage } from "./Track.tsx";
 
-type Page = "petition" | "track" | "reception" | "booking";
+type Page = "petition" | "track" | "reception" | "booking" | "appointment";
 
 const PAGE_TITLES: Record<Page, string> = {
   petition: "网上信访",
   track: "查询办理进度",
   reception: "领导接访",
   booking: "我的预约",
+  appointment: "领导约访",
 };
 
 const PATHS: Record<string, Page> = {
@@ -29,6 +31,7 @@ const PATHS: Record<string, Page> = {
   track: "track",
   reception: "reception",
   "reception/booking": "booking",
+  "reception/appointment": "appointment",
 };
 
 /**
@@ -36,7 +39,10 @@ const PATHS: Record<string, Page> = {
  * reception pages too, for a Worker that does not yet route /reception to this entry.
  */
 export function pageOf(pathname: string, search = ""): Page | null {
-  const match = /^\/t\/\d{6}\/(petition|track|reception|reception\/booking)\/?$/.exec(pathname);
+  const match =
+    /^\/t\/\d{6}\/(petition|track|reception|reception\/booking|reception\/appointment)\/?$/.exec(
+      pathname,
+    );
   const page = match?.[1] ? (PATHS[match[1]] ?? null) : null;
   const view = new URLSearchParams(search).get("view");
   if ((page === "petition" || page === "track") && (view === "reception" || view === "booking")) {
@@ -115,6 +121,8 @@ export function CitizenApp({ pathname, search }: { pathname: string; search: str
           <PetitionForm tenant={code} />
         ) : page === "reception" ? (
           <ReceptionPage tenant={code} initialSession={params.get("session") ?? ""} />
+        ) : page === "appointment" ? (
+          <AppointmentPage tenant={code} />
         ) : page === "booking" ? (
           <MyBookingPage tenant={code} initialCode={params.get("code") ?? ""} />
         ) : (

@@ -5,6 +5,8 @@ import type {
   ReceptionSession,
   SessionWithSlots,
 } from "../../../schema/api/reception.ts";
+import { NATIONAL_CATEGORIES } from "../../../schema/reference/categories.ts";
+import { PURPOSE_LABELS, PURPOSES, type Purpose } from "../../../schema/reference/intake.ts";
 import { isApiError, retryAfterSeconds } from "../api/client.ts";
 import {
   book,
@@ -32,12 +34,22 @@ const LABELS: Record<string, string> = {
   code: "验证码",
   idNumber: "身份证号码",
   topic: "反映的问题",
+  purpose: "信访目的",
+  categoryCode: "问题类别",
   headcount: "来访人数",
   slotStart: "时段",
   altcha: "人机验证",
 };
 
 const TOPIC_MAX = 500;
+
+// A plain select of the national classes (大类) keeps the page light; the desk refines the
+// category when it registers the visit.
+const PURPOSE_OPTIONS = PURPOSES.map((p) => ({ value: p, label: PURPOSE_LABELS[p] }));
+const CLASS_OPTIONS = NATIONAL_CATEGORIES.filter((c) => !c.parentCode).map((c) => ({
+  value: c.code,
+  label: c.name,
+}));
 
 /** A session as a schedule entry: who, when, where, how. */
 export function SessionSummary({ session }: { session: ReceptionSession }) {
@@ -379,6 +391,8 @@ function BookingForm({
   const [code, setCode] = useState("");
   const [idNumber, setIdNumber] = useState("");
   const [topic, setTopic] = useState("");
+  const [purpose, setPurpose] = useState("");
+  const [categoryCode, setCategoryCode] = useState("");
   const [headcount, setHeadcount] = useState("1");
   const [touched, setTouched] = useState<Record<string, boolean>>({});
   const [local, setLocal] = useState<Record<string, string>>({});
@@ -475,6 +489,8 @@ function BookingForm({
         code: code.trim(),
         ...(id.state === "valid" && { idNumber: id.value }),
         topic: topic.trim(),
+        ...(purpose && { purpose: purpose as Purpose }),
+        ...(categoryCode && { categoryCode }),
         headcount: Number(headcount),
       });
       onDone(booking);
@@ -600,6 +616,25 @@ function BookingForm({
           maxLength={TOPIC_MAX}
           hint={`简要写明要反映的问题，便于领导提前了解。已输入 ${topic.length}/${TOPIC_MAX} 字。`}
           error={errors.topic}
+        />
+        <SelectField
+          id="booking-purpose"
+          label="信访目的（选填）"
+          value={purpose}
+          onValue={setPurpose}
+          placeholder="请选择"
+          options={PURPOSE_OPTIONS}
+          error={errors.purpose}
+        />
+        <SelectField
+          id="booking-categoryCode"
+          label="问题类别（选填）"
+          value={categoryCode}
+          onValue={setCategoryCode}
+          placeholder="请选择"
+          options={CLASS_OPTIONS}
+          hint="选择最接近的一类即可，便于领导提前准备。"
+          error={errors.categoryCode}
         />
         <SelectField
           id="booking-headcount"

@@ -71,6 +71,8 @@ export function presentSession(ctx: CaseContext, row: ReceptionSessionRow) {
     startTime: row.startTime,
     endTime: row.endTime,
     venue: row.venue,
+    townshipId: row.townshipId,
+    townshipName: ctx.units.find((u) => u.id === row.townshipId)?.name ?? null,
     form: row.form as ReceptionForm,
     formLabel: FORM_LABELS[row.form as ReceptionForm] ?? row.form,
     slotMinutes: row.slotMinutes,

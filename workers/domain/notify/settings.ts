@@ -45,6 +45,7 @@ export const DEFAULT_SETTINGS: NotificationSettings = {
     "reception.booked": { channels: ["sms"] },
     "reception.reminder": { channels: ["sms"] },
     "reception.registered": { channels: ["sms"] },
+    "reception.invited": { channels: ["sms"] },
     "session.changed": { channels: ["sms"] },
     "case.routed": { channels: ["in_app", "web_push"] },
     "case.ownerAssigned": { channels: ["in_app", "web_push"] },

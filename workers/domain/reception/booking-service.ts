@@ -1,10 +1,12 @@
 import { renderSVG } from "uqr";
 import type { GatedBooking } from "../../../schema/realtime/phone-gate.ts";
 import type { Booking, BookResult } from "../../../schema/realtime/reception-session.ts";
+import type { Purpose } from "../../../schema/reference/intake.ts";
 import type { Env } from "../../env.ts";
 import { ApiError, conflict, invalid, notFound } from "../../errors.ts";
 import { sessionClient } from "../../reception/client.ts";
 import { PhoneGateClient } from "../../reception/phone-client.ts";
+import { insertBookingAboutStatement } from "../../storage/appointments.ts";
 import { appendAudit, batchWithAudit } from "../../storage/audit.ts";
 import { petitionerTrackingCode } from "../../storage/petitions.ts";
 import {
@@ -115,6 +117,8 @@ export interface BookingRequest {
   code: string;
   idNumber?: string | undefined;
   topic: string;
+  purpose?: Purpose | undefined;
+  categoryCode?: string | undefined;
   headcount: number;
 }
 
@@ -133,7 +137,7 @@ async function bookableSession(
   return { session, policy, client: sessionClient(env, ctx.scope, session, shard) };
 }
 
-function refused(result: Exclude<BookResult, { ok: true }>): never {
+export function refused(result: Exclude<BookResult, { ok: true }>): never {
   switch (result.reason) {
     case "SLOT_FULL":
       throw new ApiError("SLOT_FULL", "该时段已约满", {
@@ -171,6 +175,9 @@ export async function bookSlot(env: Env, ctx: CaseContext, shard: string, reques
     request.slotStart,
   );
   const phone = phoneOrFail(request.phone);
+  if (request.categoryCode && !ctx.taxonomy.find(request.categoryCode)) {
+    throw invalid("categoryCode", "请从列表中选择事项类别");
+  }
   const id = request.idNumber ? checkIdNumber(request.idNumber) : undefined;
   if (id && !id.ok) throw invalid("idNumber", id.reason);
   const phoneHash = await lookupHash(ctx.keys, "phone", phone);
@@ -227,7 +234,23 @@ export async function bookSlot(env: Env, ctx: CaseContext, shard: string, reques
     },
     ctx.now,
   );
-  await batchWithAudit(ctx.scope, notice, bookingAudit("reception.book", result.booking), ctx.now);
+  // What it is about is kept beside the booking, for the leader to prepare.
+  const about = insertBookingAboutStatement(
+    ctx.scope,
+    {
+      bookingCode: result.booking.code,
+      sessionId: session.id,
+      purpose: request.purpose ?? null,
+      categoryCode: request.categoryCode ?? null,
+    },
+    ctx.now,
+  );
+  await batchWithAudit(
+    ctx.scope,
+    [...notice, about],
+    bookingAudit("reception.book", result.booking),
+    ctx.now,
+  );
   await flushOutbox(env, ctx.scope, ctx.now);
   return bookingView(ctx, session, result.booking);
 }

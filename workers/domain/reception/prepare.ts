@@ -2,6 +2,7 @@ import type { PreparedBooking } from "../../../schema/api/reception.ts";
 import type { ReceptionSessionRow } from "../../../schema/tenant/tables.ts";
 import type { Env } from "../../env.ts";
 import { sessionClient } from "../../reception/client.ts";
+import { appointmentsOfBookings, bookingAboutOf } from "../../storage/appointments.ts";
 import { latestCasesOfPerson } from "../../storage/petitions.ts";
 import type { Viewer } from "../../storage/visibility.ts";
 import { decryptPii, lookupHash } from "../crypto/pii.ts";
@@ -25,8 +26,17 @@ export async function prepareBookings(
   const bookings = (await client.activeBookings()).sort(
     (a, b) => a.slotStart.localeCompare(b.slotStart) || a.code.localeCompare(b.code),
   );
+  const codes = bookings.map((b) => b.code);
+  const [about, appointments] = await Promise.all([
+    bookingAboutOf(ctx.scope, codes),
+    appointmentsOfBookings(ctx.scope, viewer, codes),
+  ]);
+  const aboutOf = new Map(about.map((a) => [a.bookingCode, a]));
+  const appointmentOf = new Map(appointments.map((a) => [a.bookingCode, a]));
   return Promise.all(
     bookings.map(async (b) => {
+      const what = aboutOf.get(b.code);
+      const appointment = appointmentOf.get(b.code);
       const party = JSON.parse(await decryptPii(ctx.keys, b.partySealed)) as {
         name?: string;
         idNumber?: string;
@@ -45,6 +55,19 @@ export async function prepareBookings(
         name: party.name ?? b.label,
         headcount: b.headcount,
         topic: b.topic,
+        purpose: what?.purpose ?? null,
+        categoryCode: what?.categoryCode ?? null,
+        categoryName: what?.categoryCode ? ctx.taxonomy.name(what.categoryCode) : null,
+        appointment: appointment
+          ? {
+              id: appointment.id,
+              status: appointment.status,
+              note: appointment.noteSealed
+                ? await decryptPii(ctx.keys, appointment.noteSealed)
+                : null,
+              answeredAt: appointment.answeredAt?.toISOString() ?? null,
+            }
+          : null,
         earlierCases: earlier.map((e) => ({
           trackingCode: e.trackingCode,
           status: e.status,

@@ -26,6 +26,7 @@ export interface NewSessions {
   startTime: string;
   endTime: string;
   venue: string;
+  townshipId?: string | undefined;
   form: ReceptionForm;
   slotMinutes: number;
   capacityPerSlot: number;
@@ -58,6 +59,10 @@ export async function configureSession(
 export async function createSessions(ctx: CaseContext, viewer: StaffView, input: NewSessions) {
   const unitId = input.unitId ?? viewer.unitId;
   if (!ctx.units.some((u) => u.id === unitId)) throw invalid("unitId", "单位不存在");
+  const township = ctx.units.find((u) => u.id === input.townshipId);
+  if (input.townshipId && township?.kind !== "township") {
+    throw invalid("townshipId", "请选择本县的乡镇（街道）");
+  }
   assertSchedules(viewer, unitId);
   const leader = await findStaff(ctx.scope, input.leaderId);
   if (!leader || leader.disabled || !leader.roles.includes("leader")) {
@@ -125,6 +130,7 @@ function sessionRow(
     startTime: input.startTime,
     endTime: input.endTime,
     venue: input.venue,
+    townshipId: input.townshipId ?? null,
     form: input.form,
     slotMinutes: input.slotMinutes,
     capacityPerSlot: input.capacityPerSlot,

@@ -29,6 +29,7 @@ import { ErrorAlert, SuccessStatus } from "../components/ErrorAlert.tsx";
 import { SelectField, TextField } from "../components/Field.tsx";
 import { Loading } from "../components/Loading.tsx";
 import { CompleteForm } from "../components/reception/CompleteForm.tsx";
+import { FieldCasesCard } from "../components/reception/FieldCases.tsx";
 import { canScan, Scanner } from "../components/reception/Scanner.tsx";
 import { SessionBookingsCard } from "../components/reception/SessionBookings.tsx";
 import { useAsync, usePageTitle } from "../hooks.ts";
@@ -135,7 +136,8 @@ export function ReceptionDeskPage() {
           {LIVE_STATUS_LABELS[desk.status]}
         </span>
       </p>
-      <SessionBookingsCard tenant={tenant} sessionId={session.id} />
+      {session.form === "field" && <FieldCasesCard tenant={tenant} session={session} />}
+      <SessionBookingsCard tenant={tenant} session={session} />
       <ErrorAlert error={desk.error} />
       {!desk.state && !desk.error && <Loading what="排队情况" />}
       {desk.state && (

@@ -30,6 +30,7 @@ export const SESSION_LABELS: Record<string, string> = {
   endTime: "结束时间",
   venue: "接访地点",
   form: "接访形式",
+  townshipId: "下访乡镇",
   slotMinutes: "每个时段（分钟）",
   capacityPerSlot: "每个时段可约人数",
   portfolio: "分管工作",
@@ -70,6 +71,7 @@ export function SessionForm({ leaders, units, defaultDate, onCreated, onCancel }
   const [capacity, setCapacity] = useState("2");
   const [venue, setVenue] = useState("");
   const [form, setForm] = useState<ReceptionForm>("fixed");
+  const [townshipId, setTownshipId] = useState("");
   const [portfolio, setPortfolio] = useState("");
   const [topics, setTopics] = useState("");
   const [repeat, setRepeat] = useState<RepeatKind>("none");
@@ -123,6 +125,7 @@ export function SessionForm({ leaders, units, defaultDate, onCreated, onCancel }
       capacityPerSlot: Number(capacity),
     };
     if (unitId) body.unitId = unitId;
+    if (form === "field" && townshipId) body.townshipId = townshipId;
     if (portfolio.trim()) body.portfolio = portfolio.trim();
     if (topics.trim()) body.topics = topics.trim();
     if (repeat !== "none") {
@@ -249,6 +252,20 @@ export function SessionForm({ leaders, units, defaultDate, onCreated, onCancel }
         required
         error={errors.form}
       />
+      {form === "field" && (
+        <SelectField
+          id="session-townshipId"
+          label="下访乡镇（选填）"
+          value={townshipId}
+          onValue={setTownshipId}
+          placeholder="请选择"
+          options={units
+            .filter((u) => u.kind === "township")
+            .map((u) => ({ value: u.id, label: u.name }))}
+          hint="下访到村（社区）或现场时，接访地点写明村名或现场位置。"
+          error={errors.townshipId}
+        />
+      )}
       <TextField
         id="session-portfolio"
         label="分管工作（选填）"
