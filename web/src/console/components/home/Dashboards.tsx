@@ -63,11 +63,13 @@ function Headline({ id, title, scope }: { id: string; title: string; scope: "cou
   const row = (label: string, value: (s: Statistics) => string, n?: (s: Statistics) => number) =>
     now && before && lastYear ? (
       <tr>
-        <th scope="row">{label}</th>
-        <td>{value(now)}</td>
-        <td>{value(before)}</td>
-        <td>{value(lastYear)}</td>
-        <td>{n ? change(n(now), n(before)) : ""}</td>
+        <th scope="row" data-label="指标">
+          {label}
+        </th>
+        <td data-label="本月">{value(now)}</td>
+        <td data-label="上月">{value(before)}</td>
+        <td data-label="去年同月">{value(lastYear)}</td>
+        <td data-label="较上月">{n ? change(n(now), n(before)) : "—"}</td>
       </tr>
     ) : null;
   return (
@@ -223,7 +225,7 @@ function QuarterSheets() {
           </a>
         </li>
       </ul>
-      <p class="hint">Excel 格式，按本季度 {quarter.replace("-Q", " 年第 ")} 季度统计。</p>
+      <p class="hint">Excel 格式，统计期间为 {quarter.replace("-Q", " 年第 ")} 季度。</p>
     </section>
   );
 }
@@ -253,9 +255,11 @@ function MyReceptionDays() {
             <tbody>
               {items.map((d) => (
                 <tr key={d.sessionId}>
-                  <th scope="row">{formatDate(d.date)}</th>
-                  <td>{d.visits}</td>
-                  <td>{d.persons}</td>
+                  <th scope="row" data-label="接访日">
+                    {formatDate(d.date)}
+                  </th>
+                  <td data-label="批次">{d.visits}</td>
+                  <td data-label="人次">{d.persons}</td>
                 </tr>
               ))}
             </tbody>
