@@ -229,13 +229,15 @@ export function StatisticsPage() {
                   <tbody>
                     {current.leaders.map((l) => (
                       <tr key={l.leaderId}>
-                        <th scope="row">{l.name || "（领导）"}</th>
-                        <td>{l.sessions}</td>
-                        <td>{l.visits}</td>
-                        <td>{l.visitors}</td>
-                        <td>{l.casesOwned}</td>
-                        <td>{l.casesSupervised}</td>
-                        <td>{l.followUps}</td>
+                        <th scope="row" data-label="领导">
+                          {l.name || "（领导）"}
+                        </th>
+                        <td data-label="接访天次">{l.sessions}</td>
+                        <td data-label="接待批次">{l.visits}</td>
+                        <td data-label="接待人次">{l.visitors}</td>
+                        <td data-label="包案件数">{l.casesOwned}</td>
+                        <td data-label="督办件数">{l.casesSupervised}</td>
+                        <td data-label="回访次数">{l.followUps}</td>
                       </tr>
                     ))}
                   </tbody>

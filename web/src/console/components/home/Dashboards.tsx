@@ -45,7 +45,7 @@ function ScrollRegion({ label, children }: { label: string; children: ComponentC
   );
 }
 
-/** This month against last month, in a few figures, with the way into 数据统计. */
+/** This month against last month and the same month last year, with the way into 数据统计. */
 function Headline({ id, title, scope }: { id: string; title: string; scope: "county" | "tree" }) {
   const { tenant, me } = useSession();
   const month = todayCst().slice(0, 7);
@@ -55,17 +55,21 @@ function Headline({ id, title, scope }: { id: string; title: string; scope: "cou
       Promise.all([
         getStatistics(tenant, { month, ...q }),
         getStatistics(tenant, { month: previousMonth(month), ...q }),
+        getStatistics(tenant, { month: `${Number(month.slice(0, 4)) - 1}${month.slice(4)}`, ...q }),
       ]),
     `${tenant}/${month}/${scope}`,
   );
-  const [now, before] = figures.data ?? [];
+  const [now, before, lastYear] = figures.data ?? [];
   const row = (label: string, value: (s: Statistics) => string, n?: (s: Statistics) => number) =>
-    now && before ? (
+    now && before && lastYear ? (
       <tr>
-        <th scope="row">{label}</th>
-        <td>{value(now)}</td>
-        <td>{value(before)}</td>
-        <td>{n ? change(n(now), n(before)) : ""}</td>
+        <th scope="row" data-label="指标">
+          {label}
+        </th>
+        <td data-label="本月">{value(now)}</td>
+        <td data-label="上月">{value(before)}</td>
+        <td data-label="去年同月">{value(lastYear)}</td>
+        <td data-label="较上月">{n ? change(n(now), n(before)) : "—"}</td>
       </tr>
     ) : null;
   return (
@@ -76,13 +80,14 @@ function Headline({ id, title, scope }: { id: string; title: string; scope: "cou
       {now && before && (
         <ScrollRegion label="本月与上月">
           <table class="table">
-            <caption class="visually-hidden">本月与上月的主要数据</caption>
+            <caption class="visually-hidden">本月与上月、去年同月的主要数据</caption>
             <thead>
               <tr>
                 <th scope="col">指标</th>
                 <th scope="col">本月</th>
                 <th scope="col">上月</th>
-                <th scope="col">变化</th>
+                <th scope="col">去年同月</th>
+                <th scope="col">较上月</th>
               </tr>
             </thead>
             <tbody>
@@ -220,7 +225,7 @@ function QuarterSheets() {
           </a>
         </li>
       </ul>
-      <p class="hint">Excel 格式，按本季度 {quarter.replace("-Q", " 年第 ")} 季度统计。</p>
+      <p class="hint">Excel 格式，统计期间为 {quarter.replace("-Q", " 年第 ")} 季度。</p>
     </section>
   );
 }
@@ -250,9 +255,11 @@ function MyReceptionDays() {
             <tbody>
               {items.map((d) => (
                 <tr key={d.sessionId}>
-                  <th scope="row">{formatDate(d.date)}</th>
-                  <td>{d.visits}</td>
-                  <td>{d.persons}</td>
+                  <th scope="row" data-label="接访日">
+                    {formatDate(d.date)}
+                  </th>
+                  <td data-label="批次">{d.visits}</td>
+                  <td data-label="人次">{d.persons}</td>
                 </tr>
               ))}
             </tbody>
