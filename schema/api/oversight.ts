@@ -94,7 +94,7 @@ export type BacklogPage = z.infer<typeof BacklogPage>;
 
 export const AssessmentQuery = z.object({
   quarter: StatisticsQuery.shape.quarter.openapi({
-    description: "YYYY-Qn; the last finished quarter when absent",
+    description: "YYYY-Qn; the current quarter (to date) when absent",
   }),
   scope: StatisticsQuery.shape.scope,
   unitId: StatisticsQuery.shape.unitId,
