@@ -141,6 +141,8 @@ describe("reception day in Chromium", () => {
     await citizen
       .getByLabel("反映的问题", { exact: true })
       .fill("在县城建筑工地务工，包工头拖欠工资一万二千元至今未付。");
+    await citizen.getByLabel("信访目的（选填）").selectOption("request");
+    await citizen.getByLabel("问题类别（选填）").selectOption("06");
     await citizen.getByLabel("来访人数").selectOption("2");
     expect(await overflowsHorizontally(citizen)).toBe(false);
     await citizen.screenshot({ path: `${ARTIFACTS}/reception-booking-form.png`, fullPage: true });
@@ -179,6 +181,10 @@ describe("reception day in Chromium", () => {
     await clerk.goto(`${product.stack.url}${deskHref}`);
     await until(() => clerk.locator("h1").textContent()).toContain("接访台");
     await until(() => clerk.getByRole("status").filter({ hasText: "实时更新中" }).count()).toBe(1);
+    // The leader prepares with what the booking is about: purpose, class and summary.
+    const prepared = clerk.getByTestId("prepared-booking").filter({ hasText: bookingCode });
+    await until(() => prepared.textContent()).toContain("求决 · 劳动社保");
+    expect(await prepared.textContent()).toContain("包工头拖欠工资");
     await clerk.getByLabel("预约码").fill(bookingCode);
     await clerk.getByRole("button", { name: "签到", exact: true }).click();
     const checkedIn = clerk.getByTestId("checked-in");

@@ -71,7 +71,10 @@ export function SessionSummary({ session }: { session: ReceptionSession }) {
         {formatDate(session.date)}（{weekdayOf(session.date)}）{session.startTime}–{session.endTime}
       </dd>
       <dt>地点</dt>
-      <dd>{session.venue}</dd>
+      <dd>
+        {session.townshipName && `${session.townshipName} · `}
+        {session.venue}
+      </dd>
       <dt>接访形式</dt>
       <dd>{session.formLabel}</dd>
       {session.topics && (

@@ -116,8 +116,9 @@ export function ReceptionDeskPage() {
         接访台：{session.leaderName} {formatDate(session.date)}
       </h1>
       <p class="lead">
-        {weekdayOf(session.date)} {session.startTime}–{session.endTime} · {session.venue} ·{" "}
-        {session.unitName}
+        {weekdayOf(session.date)} {session.startTime}–{session.endTime} ·{" "}
+        {session.townshipName && `${session.townshipName} · `}
+        {session.venue} · {session.unitName}
         {session.status === "cancelled" && <span class="tag tag--bad">已取消</span>}
       </p>
       <p class="actions">
