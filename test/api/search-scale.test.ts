@@ -7,6 +7,7 @@ import {
   searchByKey,
   searchText,
 } from "../../workers/storage/search.ts";
+import { casesAfter, UNINDEXED_SQL } from "../../workers/storage/search-reindex.ts";
 import { openTenantScope } from "../../workers/storage/tenant-scope.ts";
 import type { Viewer } from "../../workers/storage/visibility.ts";
 
@@ -148,6 +149,39 @@ describe(`search at ${CASES} cases`, () => {
       }
     }
     console.info("filter rows read:", JSON.stringify(figures));
+    // A later page starts at its cursor: it reads its own rows, not the pages before it.
+    const first = await browse(scope, office, "newest", { unitId: "u-3" }, {}, undefined, 31);
+    const last = first.at(-1);
+    if (!last) throw new Error("empty page");
+    const deep = await measure(
+      browse(
+        scope,
+        office,
+        "newest",
+        { unitId: "u-3" },
+        {},
+        // 200 of the unit's cases further down (one in ten cases is the unit's, a minute apart).
+        { at: (last.petition.registeredAt as Date).getTime() - 200 * 10 * 60000, row: 0 },
+        31,
+      ),
+    );
+    expect(deep.rows).toBe(31);
+    console.info(`a page 200 cases down: ${deep.read} rows read for ${deep.rows}`);
+    expect(deep.read).toBeLessThanOrEqual(2 * deep.rows + 10);
+  });
+
+  it("re-indexes from indexes: the unindexed cases, and a job's next page", async () => {
+    const unindexed = await measure({
+      toSQL: () => ({ sql: UNINDEXED_SQL, params: [TENANT, 40] }),
+    });
+    expect(unindexed.plan).toMatch(/USING INDEX petitions_unindexed_idx/);
+    expect(unindexed.plan).not.toMatch(/TEMP B-TREE/);
+    expect(unindexed.read).toBe(0);
+    const page = await measure(casesAfter(scope, { at: NOW - 1000 * 60000, row: 2000 }, 250));
+    expect(page.plan).toMatch(/USING INDEX petitions_tenant_registered_idx/);
+    expect(page.plan).not.toMatch(/TEMP B-TREE/);
+    expect(page.rows).toBe(250);
+    expect(page.read).toBeLessThanOrEqual(budget(page.rows));
   });
 
   it("browses and serves the work lists from indexes, within budget", async () => {

@@ -1,16 +1,23 @@
-import { and, asc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, isNull, or, sql } from "drizzle-orm";
 import { petitions, type ReindexKind, searchReindexJobs } from "../../schema/tenant/tables.ts";
+import { petitionFromRow } from "./petitions.ts";
 import { caseSearch } from "./search.ts";
 import { ofTenant, type TenantScope } from "./tenant-scope.ts";
 
-/** Cases with no full-text row (registered before migration 0006), oldest first. */
-export function unindexedCases(scope: TenantScope, limit: number) {
-  return scope.db
-    .select()
-    .from(petitions)
-    .where(ofTenant(scope, petitions, isNull(petitions.searchRowid)))
-    .orderBy(asc(petitions.registeredAt))
-    .limit(limit);
+/**
+ * Cases with no full-text row (registered before migration 0006), oldest first, on their
+ * partial index: named, because without statistics SQLite would take the unique index on
+ * `search_rowid` for `IS NULL` and read every such case of the shard, then sort.
+ */
+export const UNINDEXED_SQL =
+  "SELECT * FROM petitions INDEXED BY petitions_unindexed_idx WHERE tenant_id = ? AND search_rowid IS NULL ORDER BY registered_at LIMIT ?";
+
+export async function unindexedCases(scope: TenantScope, limit: number) {
+  const rows = await scope.d1
+    .prepare(UNINDEXED_SQL)
+    .bind(scope.tenant, limit)
+    .all<Record<string, unknown>>();
+  return rows.results.map(petitionFromRow);
 }
 
 /**
@@ -140,6 +147,8 @@ export function casesAfter(
       ofTenant(
         scope,
         petitions,
+        // A plain lower bound first, so the page starts in the index at the cursor.
+        at ? gte(petitions.registeredAt, at) : undefined,
         at && after
           ? or(
               gt(petitions.registeredAt, at),

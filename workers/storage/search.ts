@@ -1,4 +1,18 @@
-import { and, asc, desc, eq, gt, gte, isNotNull, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gt,
+  gte,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
 import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import type { SearchQuery } from "../../schema/api/search.ts";
 import { petitions } from "../../schema/tenant/tables.ts";
@@ -173,10 +187,18 @@ export function browse(
 ) {
   const key = order === "deadline" ? petitions.nextDeadlineAt : petitions.registeredAt;
   const forward = order !== "newest";
+  // A plain bound on the sort key beside the exact keyset condition: it is what lets the
+  // next page start in the index at the cursor instead of reading the pages before it.
   const step = (a: BrowseCursor) =>
     forward
-      ? or(gt(key, new Date(a.at)), and(eq(key, new Date(a.at)), gt(rowOf, a.row)))
-      : or(lt(key, new Date(a.at)), and(eq(key, new Date(a.at)), lt(rowOf, a.row)));
+      ? and(
+          gte(key, new Date(a.at)),
+          or(gt(key, new Date(a.at)), and(eq(key, new Date(a.at)), gt(rowOf, a.row))),
+        )
+      : and(
+          lte(key, new Date(a.at)),
+          or(lt(key, new Date(a.at)), and(eq(key, new Date(a.at)), lt(rowOf, a.row))),
+        );
   // A work list's fixed column leads the order too (it is one value, so the order is the
   // same): only the work list's own index serves it, and SQLite picks that one.
   const leading = work.ownerLeaderId
