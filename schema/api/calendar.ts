@@ -36,9 +36,23 @@ export const DueDateQuery = z.object({
 export type DueDateQuery = z.infer<typeof DueDateQuery>;
 
 /** The county's overrides and every number in force (their shape is the domain's policy). */
+export const GroupVisitRules = z
+  .object({
+    representativesMax: z.number().int(),
+    smallGroup: z
+      .object({ upTo: z.number().int(), representativesMax: z.number().int() })
+      .nullable(),
+    alertAt: z.number().int(),
+  })
+  .openapi("GroupVisitRules", {
+    description: "§20: representatives allowed (by headcount) and the group-visit alert",
+  });
+export type GroupVisitRules = z.infer<typeof GroupVisitRules>;
+
 export const DeadlinePolicyView = z.object({
   overrides: z.record(z.string(), z.unknown()),
   policy: z.record(z.string(), z.unknown()),
+  groupVisit: GroupVisitRules,
 });
 export type DeadlinePolicyView = z.infer<typeof DeadlinePolicyView>;
 

@@ -12,6 +12,7 @@ import { TenantParam } from "../../../schema/api/common.ts";
 import {
   DeadlinePolicyOverridesSchema,
   dueDate,
+  groupVisitRules,
   type HolidayCalendar,
   resolvePolicy,
   validateCalendarDays,
@@ -161,7 +162,8 @@ export const calendarRoutes = newRouter()
   })
   .openapi(getPolicyRoute, async (c) => {
     const overrides = await loadPolicyOverrides(c.get("scope"));
-    return c.json({ overrides, policy: { ...resolvePolicy(overrides) } }, 200);
+    const policy = resolvePolicy(overrides);
+    return c.json({ overrides, policy: { ...policy }, groupVisit: groupVisitRules(policy) }, 200);
   })
   .openapi(updatePolicyRoute, async (c) => {
     const scope = c.get("scope");
@@ -180,5 +182,9 @@ export const calendarRoutes = newRouter()
       now,
     );
     const recomputed = await recomputeOpenDeadlines(c.env, scope, now);
-    return c.json({ overrides, policy: { ...resolvePolicy(overrides) }, recomputed }, 200);
+    const policy = resolvePolicy(overrides);
+    return c.json(
+      { overrides, policy: { ...policy }, groupVisit: groupVisitRules(policy), recomputed },
+      200,
+    );
   });
