@@ -82,6 +82,7 @@ export const FromAbove = z
   })
   .strict()
   .openapi("FromAbove");
+export type FromAbove = z.infer<typeof FromAbove>;
 
 export const CreatePetitionBody = z
   .object({

@@ -24,7 +24,12 @@ import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { Loading } from "../components/Loading.tsx";
 import { ActionPanel } from "../components/petition/ActionPanel.tsx";
 import { CaseFiles } from "../components/petition/CaseFiles.tsx";
-import { JointHandlingCard, NoticeRecord } from "../components/petition/CaseworkCards.tsx";
+import {
+  FromAboveFacts,
+  JointHandlingCard,
+  NoticeRecord,
+} from "../components/petition/CaseworkCards.tsx";
+import { SupervisionCard } from "../components/petition/EarlySupervision.tsx";
 import { Flags } from "../components/petition/Flags.tsx";
 import { Recusal } from "../components/petition/Recusal.tsx";
 import { StatusTag } from "../components/petition/StatusTag.tsx";
@@ -132,6 +137,7 @@ export function PetitionPage() {
           </p>
         )}
       </section>
+      <SupervisionCard tenant={tenant} petition={p} onOpened={petition.reload} />
       {p.breaches && p.breaches.length > 0 && (
         <section class="card card--alert" aria-labelledby="breaches-title" data-testid="breaches">
           <h2 id="breaches-title">
@@ -264,6 +270,7 @@ function CaseHeader({ petition: p }: { petition: Petition }) {
         <dd>
           {formatDate(p.receivedOn)} 收到 · {formatDateTime(p.registeredAt)} 登记
         </dd>
+        {p.fromAbove && <FromAboveFacts fromAbove={p.fromAbove} />}
         {next && (
           <>
             <dt>下一期限</dt>

@@ -3,7 +3,9 @@ import { useState } from "preact/hooks";
 import type { Petition } from "../../../../../schema/api/petitions.ts";
 import type { Unit } from "../../../../../schema/api/units.ts";
 import { request, seg } from "../../../api/client.ts";
+import { formatDate } from "../../../shared/dates.ts";
 import { formatDateTime } from "../../../shared/format.ts";
+import { labelOf, SOURCE_LEVEL_LABELS } from "../../../shared/petition-labels.ts";
 import { NoticeTimeline } from "../../../shared/ui/NoticeTimeline.tsx";
 import { useAsync } from "../../hooks.ts";
 import type { Lookup } from "../../lookup.ts";
@@ -160,5 +162,26 @@ export function JointHandlingCard({
       )}
       <ErrorAlert error={error} labels={{ unitId: "协办单位", text: "协办意见" }} />
     </section>
+  );
+}
+
+/** 上级交办/转送: where it came from, the upstream deadline, and the 办结报告 owed upward. */
+export function FromAboveFacts({
+  fromAbove: f,
+}: {
+  fromAbove: NonNullable<Petition["fromAbove"]>;
+}) {
+  return (
+    <>
+      <dt>上级来文</dt>
+      <dd data-testid="from-above">
+        {labelOf(SOURCE_LEVEL_LABELS, f.level)}交办 · {f.reference}
+        {f.due && `（上级期限 ${formatDate(f.due)}）`}
+      </dd>
+      <dt>办结报告</dt>
+      <dd data-testid="upward-report">
+        {f.reportedOn ? `已于 ${formatDate(f.reportedOn)} 向上级报送` : "尚未向上级报送"}
+      </dd>
+    </>
   );
 }
