@@ -72,7 +72,7 @@ export function StatisticsPage() {
   return (
     <>
       <h1>统计分析</h1>
-      <form class="toolbar" onSubmit={(e) => e.preventDefault()} aria-label="统计范围">
+      <form noValidate class="toolbar" onSubmit={(e) => e.preventDefault()} aria-label="统计范围">
         <SelectField
           id="stat-month"
           label="统计月份"

@@ -44,6 +44,7 @@ export function CaseFiles({ tenant, petitionId, lookup, canAttach }: Props) {
   const [status, setStatus] = useState<string | null>(null);
   const [withdrawing, setWithdrawing] = useState<CaseFile | null>(null);
   const [reason, setReason] = useState("");
+  const [reasonError, setReasonError] = useState<string | undefined>(undefined);
 
   const onUpload = async (event: Event) => {
     event.preventDefault();
@@ -71,6 +72,12 @@ export function CaseFiles({ tenant, petitionId, lookup, canAttach }: Props) {
   const onWithdraw = async (event: Event) => {
     event.preventDefault();
     if (!withdrawing) return;
+    if (!reason.trim()) {
+      setReasonError("请填写撤回理由");
+      document.getElementById("file-reason")?.focus();
+      return;
+    }
+    setReasonError(undefined);
     setBusy(true);
     setError(null);
     try {
@@ -132,7 +139,7 @@ export function CaseFiles({ tenant, petitionId, lookup, canAttach }: Props) {
       <SuccessStatus message={status} />
       <ErrorAlert error={error} />
       {withdrawing && (
-        <form class="form" onSubmit={onWithdraw} aria-label="撤回文件">
+        <form class="form" onSubmit={onWithdraw} aria-label="撤回文件" noValidate>
           <TextField
             id="file-reason"
             label={`撤回“${withdrawing.name}”的理由`}
@@ -141,6 +148,7 @@ export function CaseFiles({ tenant, petitionId, lookup, canAttach }: Props) {
             value={reason}
             onValue={setReason}
             hint="文件不会删除，撤回后仍留在案卷中备查。"
+            error={reasonError}
           />
           <div class="actions">
             <button type="submit" class="button button--primary" disabled={busy}>
@@ -153,7 +161,7 @@ export function CaseFiles({ tenant, petitionId, lookup, canAttach }: Props) {
         </form>
       )}
       {canAttach && (
-        <form class="form" onSubmit={onUpload} aria-label="上传材料">
+        <form class="form" onSubmit={onUpload} aria-label="上传材料" noValidate>
           <div class="field">
             <label for="case-file">选择文件</label>
             <input

@@ -1,0 +1,193 @@
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import {
+  ARTIFACTS,
+  DESKTOP,
+  overflowsHorizontally,
+  PHONE,
+  signIn,
+  T,
+  until,
+  useProduct,
+} from "./harness.ts";
+
+const product = useProduct();
+
+/** A same-origin API call from a signed-in page, riding on its session cookie. */
+async function api<R>(page: Page, method: string, path: string, body?: unknown) {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const res = await fetch(path, {
+        method,
+        headers: body === undefined ? {} : { "content-type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: res.status, body: (await res.json()) as unknown };
+    },
+    { method, path: `/api/v1/t/${T}${path}`, body },
+  ) as Promise<{ status: number; body: R }>;
+}
+
+const inDays = (n: number) =>
+  new Date(Date.now() + 8 * 3_600_000 + n * 86_400_000).toISOString().slice(0, 10);
+
+/** Every form on the page checks its fields itself, in Chinese, never with browser bubbles. */
+const allFormsOurOwn = (page: Page) =>
+  page.evaluate(() => [...document.forms].every((f) => f.noValidate));
+
+const caseHeader = (page: Page) => page.locator("header.case-header");
+
+describe("casework in Chromium", () => {
+  it("registers a group visit handed down from the city, with the county's representatives", async () => {
+    const page = await product.browser.newPage(DESKTOP);
+    await signIn(product, page, "clerk");
+    await page.getByRole("link", { name: "登记信访" }).click();
+    await until(() => page.locator("#intake-category").count()).toBe(1);
+
+    // From above: level and reference are asked for, in our words, before anything is sent.
+    await page.getByLabel("上级交办、转送的信访事项").check();
+    await until(() => page.getByTestId("from-above-fields").count()).toBe(1);
+    await page.getByRole("button", { name: "登记", exact: true }).click();
+    await until(() => page.locator("#intake-fromAbove-level-error").textContent()).toBe(
+      "请选择交办、转送的上级层级",
+    );
+    expect(await page.locator("#intake-fromAbove-reference-error").textContent()).toBe(
+      "请填写上级文号或交办单号",
+    );
+    expect(await allFormsOurOwn(page)).toBe(true);
+    await page.screenshot({ path: `${ARTIFACTS}/intake-from-above-problems.png`, fullPage: true });
+
+    await page.locator("#intake-purpose-request").check();
+    await page.locator("#intake-category").fill("工资");
+    await until(() => page.getByRole("option").count()).toBeGreaterThan(0);
+    await page.locator("#intake-category").press("Enter");
+    await until(() => page.locator("#intake-category").inputValue()).toContain("工资");
+    await page.selectOption("#intake-fromAbove-level", "city");
+    await page.getByLabel("上级文号").fill("怀信交〔2026〕31号");
+    const upstreamDue = inDays(20);
+    await page.getByLabel("上级办理期限（选填）").fill(upstreamDue);
+    await page.getByLabel("姓名", { exact: true }).fill("向国平");
+    await page.getByLabel("手机号码（选填）").fill("13974561234");
+    await page.getByLabel("住址（选填）").fill("卢峰镇大湾村三组");
+
+    // Twelve people: a group visit; the county allows five representatives (§20 default).
+    await page.getByLabel("来访人数").fill("12");
+    await until(() => page.locator("#intake-headcount-hint").textContent()).toContain(
+      "本次最多 5 人",
+    );
+    const reps = page.getByTestId("representatives");
+    expect(await reps.locator("legend").textContent()).toBe("集体访代表（最多 5 人）");
+    for (let i = 0; i < 5; i += 1) {
+      await reps.getByRole("button", { name: "添加代表" }).click();
+      await page.getByLabel(`代表 ${i + 1} 姓名`).fill(`代表${i + 1}`);
+    }
+    // Five named: no sixth can be added.
+    expect(await reps.getByRole("button", { name: "添加代表" }).count()).toBe(0);
+
+    await page.getByLabel("事实真相").fill("大湾村十二户村民的土地流转租金已拖欠两年。");
+    await page.getByLabel("诉求与理由").fill("请求督促合作社支付拖欠的土地租金。");
+    await page.screenshot({ path: `${ARTIFACTS}/intake-from-above-filled.png`, fullPage: true });
+    await page.getByRole("button", { name: "登记", exact: true }).click();
+    await until(() => page.getByTestId("tracking-code").count()).toBe(1);
+    await page.getByRole("link", { name: "打开案件" }).click();
+
+    // The case says where it came from and that a 办结报告 is owed upward.
+    await until(() => page.getByTestId("from-above").textContent()).toContain(
+      "市级交办 · 怀信交〔2026〕31号",
+    );
+    expect(await page.getByTestId("upward-report").textContent()).toBe("尚未向上级报送");
+    expect(await caseHeader(page).textContent()).toContain("集体访 12 人");
+    expect(await page.locator("main").textContent()).toContain("代表5");
+    await page.screenshot({ path: `${ARTIFACTS}/case-from-above.png`, fullPage: true });
+    await page.close();
+  });
+
+  it("lets the county office supervise a case before any breach, and shows the card's essentials", async () => {
+    const clerk = await product.browser.newPage(DESKTOP);
+    await signIn(product, clerk, "clerk");
+    const created = await api<{ id: string; trackingCode: string }>(clerk, "POST", "/petitions", {
+      channel: "visit",
+      purpose: "request",
+      categoryCode: "06.02",
+      receivedAt: new Date().toISOString(),
+      petitioner: { name: "舒小红", phone: "13974567777", address: "卢峰镇" },
+      facts: "工地拖欠工资五个月。",
+      demands: "请求督促支付五个月的工资。",
+    });
+    expect(created.status).toBe(201);
+    await clerk.close();
+
+    const page = await product.browser.newPage(DESKTOP);
+    await signIn(product, page, "supervisor");
+    await page.goto(`${product.stack.url}/t/${T}/console/petitions/${created.body.id}`);
+    const card = page.getByTestId("case-supervision");
+    await until(() => card.textContent()).toContain("本案尚未督办");
+    // Nothing chosen: our message, and nothing sent.
+    await card.getByRole("button", { name: "启动督办" }).click();
+    await until(() => page.locator("#early-form-error").textContent()).toBe(
+      "请选择挂牌督办或领导批示",
+    );
+    expect(await allFormsOurOwn(page)).toBe(true);
+    await page.screenshot({ path: `${ARTIFACTS}/case-supervise-problems.png`, fullPage: true });
+
+    await card.getByLabel("挂牌督办", { exact: true }).check();
+    const due = inDays(5);
+    await card.getByLabel("督办期限").fill(due);
+    await card.getByLabel("督办要求（选填）").fill("请五日内报告欠薪核查进展。");
+    await card.getByRole("button", { name: "启动督办" }).click();
+    await until(() => page.getByTestId("supervision-reason").textContent()).toBe(
+      "挂牌督办（未超期）",
+    );
+    expect(await card.getByRole("button", { name: "启动督办" }).count()).toBe(0);
+    await page.screenshot({ path: `${ARTIFACTS}/case-supervised.png`, fullPage: true });
+
+    // The supervision page's card shows what the case is about, not only its code.
+    await page.getByRole("link", { name: "督办", exact: true }).click();
+    const item = page.locator(`[data-testid=supervision][data-petition="${created.body.id}"]`);
+    await until(() => item.count()).toBe(1);
+    expect(await item.getByTestId("supervision-essentials").textContent()).toContain(
+      "请求督促支付五个月的工资",
+    );
+    expect(await item.textContent()).toContain("挂牌督办（未超期）");
+    expect(await item.textContent()).not.toContain("超期 ");
+    await page.screenshot({ path: `${ARTIFACTS}/supervision-early.png`, fullPage: true });
+    await page.close();
+  });
+
+  it("lists a matter petitioned again on the county office's review list, on a phone", async () => {
+    const page = await product.browser.newPage(PHONE);
+    await signIn(product, page, "clerk");
+    const person = { name: "龙秀英", phone: "13974569999", address: "卢峰镇" };
+    const body = {
+      channel: "visit",
+      purpose: "request",
+      categoryCode: "06.02",
+      receivedAt: new Date().toISOString(),
+      petitioner: person,
+      facts: "养殖场拖欠工资三个月。",
+      demands: "请求支付三个月工资。",
+    };
+    const first = await api<{ id: string; trackingCode: string }>(page, "POST", "/petitions", body);
+    const again = await api<{ flags: { repeat?: unknown } }>(page, "POST", "/petitions", body);
+    expect(again.body.flags.repeat).toBeDefined();
+
+    await page.goto(`${product.stack.url}/t/${T}/console/review-list`);
+    await until(() => page.locator("h1").textContent()).toBe("逐案评查");
+    const row = page.locator(`.case-list__item[data-code="${first.body.trackingCode}"]`);
+    await until(() => row.count()).toBe(1);
+    expect(await row.textContent()).toContain("再次信访");
+    expect(await overflowsHorizontally(page)).toBe(false);
+    await page.screenshot({ path: `${ARTIFACTS}/review-list-phone.png`, fullPage: true });
+    await row.getByRole("link").click();
+    await until(() =>
+      caseHeader(page).locator("[data-testid=tracking-code]").getAttribute("data-code"),
+    ).toBe(first.body.trackingCode);
+    await page.close();
+
+    // A township's clerk is not shown the county office's list.
+    const town = await product.browser.newPage(DESKTOP);
+    await signIn(product, town, "lufeng");
+    expect(await town.getByRole("link", { name: "逐案评查" }).count()).toBe(0);
+    await town.close();
+  });
+});
