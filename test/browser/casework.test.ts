@@ -190,4 +190,80 @@ describe("casework in Chromium", () => {
     expect(await town.getByRole("link", { name: "逐案评查" }).count()).toBe(0);
     await town.close();
   });
+
+  it("assigns to the unit reported, accepts the completion report and records the report upward", async () => {
+    const clerk = await product.browser.newPage(DESKTOP);
+    await signIn(product, clerk, "clerk");
+    const units = await api<{ units: { id: string; name: string }[] }>(clerk, "GET", "/units");
+    const bureau = units.body.units.find((u) => u.name === "县人力资源和社会保障局")?.id ?? "";
+    const created = await api<{ id: string; trackingCode: string }>(clerk, "POST", "/petitions", {
+      channel: "letter",
+      purpose: "request",
+      categoryCode: "06.02",
+      receivedAt: new Date().toISOString(),
+      petitioner: { name: "米春兰", phone: "13974563333", address: "卢峰镇" },
+      facts: "县人社局对欠薪投诉两个月未作处理。",
+      demands: "请求人社局依法处理欠薪投诉。",
+      subjectUnitId: bureau,
+      fromAbove: { level: "provincial", reference: "湘信转〔2026〕7号" },
+    });
+    expect(created.status).toBe(201);
+    await clerk.goto(`${product.stack.url}/t/${T}/console/petitions/${created.body.id}`);
+    await until(() => clerk.locator("header.case-header").textContent()).toContain("已登记");
+
+    // 交办: the unit the case is about is chosen already; typing narrows the long list.
+    await clerk.getByRole("button", { name: "交办", exact: true }).click();
+    await until(() => clerk.locator("#assign-toUnitId").inputValue()).toBe(bureau);
+    await clerk.getByLabel("筛选单位（输入名称中的字）").fill("民政");
+    const options = () => clerk.locator("#assign-toUnitId option").allTextContents();
+    // The chosen unit stays on offer whatever is typed.
+    await until(async () => (await options()).filter((o) => o !== "请选择").sort()).toEqual(
+      ["县人力资源和社会保障局", "县民政局"].sort(),
+    );
+    await clerk.getByLabel("筛选单位（输入名称中的字）").fill("");
+    await clerk.screenshot({ path: `${ARTIFACTS}/assign-preselected.png`, fullPage: true });
+    await clerk.getByRole("button", { name: "确认交办" }).click();
+    await until(() => caseHeader(clerk).locator("[data-testid=status]").textContent()).toBe(
+      "已交办",
+    );
+    // The receiving unit's objection window is named as theirs, its days as working days.
+    const objection = clerk.locator('[data-key="objection"]');
+    expect(await objection.textContent()).toContain("承办单位异议期限");
+    expect(await objection.textContent()).toContain("个工作日");
+    expect(await clerk.locator("main").textContent()).not.toContain("个日");
+
+    // The bureau replies; the county office reviews the completion report.
+    const handler = await product.browser.newPage(DESKTOP);
+    await signIn(product, handler, "renshe");
+    const version = (
+      await api<{ version: number }>(handler, "GET", `/petitions/${created.body.id}`)
+    ).body.version;
+    const replied = await api(handler, "POST", `/petitions/${created.body.id}/reply`, {
+      request: "请求处理欠薪投诉。",
+      factsAndReasons: "经查，投诉已于本月立案。",
+      decision: "责令用人单位限期支付。",
+      legalBasis: "《保障农民工工资支付条例》。",
+      outcome: "support",
+      version,
+    });
+    expect(replied.status).toBe(200);
+    await handler.close();
+
+    await clerk.reload();
+    await clerk.getByRole("button", { name: "审核通过办结报告" }).click();
+    await clerk.getByLabel("审核意见（选填）").fill("办理到位。");
+    await clerk.getByRole("button", { name: "确认审核通过" }).click();
+    await until(() => clerk.getByTestId("timeline").textContent()).toContain("审核通过办结报告");
+
+    // The 办结报告 owed to the province is recorded with its date.
+    await clerk.getByRole("button", { name: "向上级报送办结报告" }).click();
+    await clerk.getByLabel("报送说明（选填）").fill("已报省信访局。");
+    await clerk.getByRole("button", { name: "确认已报送" }).click();
+    await until(() => clerk.getByTestId("upward-report").textContent()).toMatch(
+      /^已于 \d{4}年\d{1,2}月\d{1,2}日 向上级报送$/,
+    );
+    expect(await clerk.getByTestId("from-above").textContent()).toContain("省级交办");
+    await clerk.screenshot({ path: `${ARTIFACTS}/case-reported-upward.png`, fullPage: true });
+    await clerk.close();
+  });
 });

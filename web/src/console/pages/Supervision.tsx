@@ -125,7 +125,7 @@ export function SupervisionPage() {
   return (
     <>
       <h1>督办</h1>
-      <p class="lead">超过期限的案件由县信访局督办，按承办单位分组，超期最久的在前。</p>
+      <p class="lead">超期的案件，以及挂牌督办、领导批示的案件，由县信访局督办，按承办单位分组，超期最久的在前。</p>
       <div class="toolbar">
         <div class="field field--check">
           <label class="check" for="sv-resolved">
@@ -269,7 +269,7 @@ function SupervisionCard({
         </dd>
         {s.essentials?.deadline && (
           <>
-            <dt>办理期限</dt>
+            <dt>下一期限</dt>
             {/* The instant a deadline ends is 24:00 CST, the first moment of the next day. */}
             <dd>{formatDate(todayCst(new Date(Date.parse(s.essentials.deadline) - 1)))}</dd>
           </>
