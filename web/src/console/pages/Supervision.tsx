@@ -125,7 +125,9 @@ export function SupervisionPage() {
   return (
     <>
       <h1>督办</h1>
-      <p class="lead">超期的案件，以及挂牌督办、领导批示的案件，由县信访局督办，按承办单位分组，超期最久的在前。</p>
+      <p class="lead">
+        超期的案件，以及挂牌督办、领导批示的案件，由县信访局督办，按承办单位分组，超期最久的在前。
+      </p>
       <div class="toolbar">
         <div class="field field--check">
           <label class="check" for="sv-resolved">
