@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { Id } from "./common.ts";
 import { IsoDate, PetitionSummary } from "./petitions.ts";
 
 /** 挂牌督办 or a leader's 批示, opened before any deadline is broken, with its own due date. */
@@ -36,3 +37,23 @@ export const ReviewListPage = z
   .object({ items: z.array(ReviewListItem), nextCursor: z.string().nullable() })
   .openapi("ReviewListPage");
 export type ReviewListPage = z.infer<typeof ReviewListPage>;
+
+/** 主办/协办: the lead unit, the assisting units and their opinions. */
+export const JointHandling = z
+  .object({
+    leadUnitId: z.string(),
+    assistingUnitIds: z.array(z.string()),
+    opinions: z.array(
+      z.object({ unitId: z.string(), staffId: z.string(), text: z.string(), at: z.iso.datetime() }),
+    ),
+  })
+  .openapi("JointHandling");
+export type JointHandling = z.infer<typeof JointHandling>;
+
+export const AddAssistingUnitBody = z.object({ unitId: Id }).strict();
+export type AddAssistingUnitBody = z.infer<typeof AddAssistingUnitBody>;
+
+export const AssistingOpinionBody = z
+  .object({ text: z.string().trim().min(1).max(2_000) })
+  .strict();
+export type AssistingOpinionBody = z.infer<typeof AssistingOpinionBody>;

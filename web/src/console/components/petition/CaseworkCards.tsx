@@ -1,5 +1,6 @@
 import type { z } from "@hono/zod-openapi";
 import { useState } from "preact/hooks";
+import type { JointHandling } from "../../../../../schema/api/casework.ts";
 import type { Petition } from "../../../../../schema/api/petitions.ts";
 import type { Unit } from "../../../../../schema/api/units.ts";
 import { request, seg } from "../../../api/client.ts";
@@ -29,12 +30,6 @@ export function NoticeRecord({ petition }: { petition: PetitionView }) {
   );
 }
 
-interface Joint {
-  leadUnitId: string;
-  assistingUnitIds: string[];
-  opinions: { unitId: string; staffId: string; text: string; at: string }[];
-}
-
 /** 主办/协办: the assisting units, their opinions, and the forms to add either. */
 export function JointHandlingCard({
   tenant,
@@ -49,7 +44,7 @@ export function JointHandlingCard({
 }) {
   const { me } = useSession();
   const base = `/api/v1/t/${seg(tenant)}/petitions/${seg(petition.id)}`;
-  const joint = useAsync(() => request<Joint>("GET", `${base}/joint-handling`), base);
+  const joint = useAsync(() => request<JointHandling>("GET", `${base}/joint-handling`), base);
   const [unitId, setUnitId] = useState("");
   const [text, setText] = useState("");
   const [error, setError] = useState<unknown>(null);
@@ -65,7 +60,7 @@ export function JointHandlingCard({
     setBusy(true);
     setError(null);
     try {
-      const next = await request<Joint>("POST", `${base}/${path}`, body);
+      const next = await request<JointHandling>("POST", `${base}/${path}`, body);
       joint.setData(() => next);
       setText("");
       setUnitId("");
