@@ -266,4 +266,41 @@ describe("casework in Chromium", () => {
     await clerk.screenshot({ path: `${ARTIFACTS}/case-reported-upward.png`, fullPage: true });
     await clerk.close();
   });
+
+  it("warns the administrator from 1 November of a missing calendar, entered as ranges", async () => {
+    const page = await product.browser.newPage(DESKTOP);
+    // The browser's clock on 15 November of a year whose next year no county has entered.
+    await page.clock.setFixedTime(new Date("2030-11-15T02:00:00Z"));
+    await signIn(product, page, "admin");
+    const warning = page.getByTestId("calendar-warning");
+    await until(() => warning.textContent()).toContain("2031 年的节假日安排尚未录入");
+    await page.screenshot({ path: `${ARTIFACTS}/calendar-warning.png`, fullPage: true });
+
+    await warning.getByRole("link", { name: "录入节假日" }).click();
+    await until(() => page.locator("#calendar-year").count()).toBe(1);
+    await page.selectOption("#calendar-year", "2031");
+    await until(() => page.locator("#year-title").textContent()).toContain("2031");
+    // Our own words when the notice's dates are left out.
+    await page.getByRole("button", { name: "加入本年安排" }).click();
+    await until(() => page.locator("#range-name-error").textContent()).toBe(
+      "请填写节日名称，如“春节”",
+    );
+    // One line of the State Council's notice: off from–to, and its make-up working day.
+    await page.getByLabel("节日名称").fill("春节");
+    await page.getByLabel("放假开始").fill("2031-01-22");
+    await page.getByLabel("放假结束").fill("2031-01-28");
+    await page.getByLabel("调休上班日 1（选填）").fill("2031-01-18");
+    await page.getByRole("button", { name: "加入本年安排" }).click();
+    await until(() => page.locator("main").textContent()).toContain("已加入 8 天");
+    await page.getByRole("button", { name: "保存 2031 年安排" }).click();
+    await until(() => page.locator("main").textContent()).toContain(
+      "已保存 2031 年的放假安排（8 天）",
+    );
+    await page.screenshot({ path: `${ARTIFACTS}/calendar-ranges-saved.png`, fullPage: true });
+
+    await page.getByRole("link", { name: "首页" }).click();
+    await until(() => page.locator("h1").count()).toBeGreaterThan(0);
+    await until(() => warning.count()).toBe(0);
+    await page.close();
+  });
 });
