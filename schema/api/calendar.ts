@@ -49,9 +49,17 @@ export const GroupVisitRules = z
   });
 export type GroupVisitRules = z.infer<typeof GroupVisitRules>;
 
+export const DeadlineRuleView = z
+  .object({ days: z.number().int(), kind: z.enum(["calendar", "working"]) })
+  .openapi("DeadlineRule");
+export type DeadlineRuleView = z.infer<typeof DeadlineRuleView>;
+
 export const DeadlinePolicyView = z.object({
   overrides: z.record(z.string(), z.unknown()),
   policy: z.record(z.string(), z.unknown()),
+  rules: z.record(z.string(), DeadlineRuleView).openapi({
+    description: "Each period in force by name (accept, objection, handle, extensionMax, …)",
+  }),
   groupVisit: GroupVisitRules,
 });
 export type DeadlinePolicyView = z.infer<typeof DeadlinePolicyView>;

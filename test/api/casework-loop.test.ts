@@ -33,7 +33,9 @@ async function petitionerSms(petitionId: string) {
 }
 
 describe("the casework loop", () => {
-  it("follows a case handed down from the city to the report back upward, everyone told", async () => {
+  it("follows a case handed down from the city to the report back upward, everyone told", {
+    timeout: 30_000,
+  }, async () => {
     const { clerk, supervisor, leader, handler, bureauLeader, townLeader } = county.people;
     const upstreamDue = tomorrowCst(20);
 
