@@ -1,4 +1,4 @@
-import type { DeadlineRuleView } from "../../../schema/api/calendar.ts";
+import type { DeadlinePolicyView, DeadlineRuleView } from "../../../schema/api/calendar.ts";
 import { getDeadlinePolicy } from "../api/casework.ts";
 import { useAsync } from "./hooks.ts";
 
@@ -10,6 +10,11 @@ import { useAsync } from "./hooks.ts";
 const loaded = new Map<string, ReturnType<typeof getDeadlinePolicy>>();
 
 export function usePolicyRules(tenant: string): Record<string, DeadlineRuleView> | undefined {
+  return usePolicy(tenant)?.rules;
+}
+
+/** The county's whole policy view: periods and the group-visit numbers. */
+export function usePolicy(tenant: string): DeadlinePolicyView | undefined {
   const policy = useAsync(() => {
     let pending = loaded.get(tenant);
     if (!pending) {
@@ -20,7 +25,7 @@ export function usePolicyRules(tenant: string): Record<string, DeadlineRuleView>
     }
     return pending;
   }, tenant);
-  return policy.data?.rules;
+  return policy.data;
 }
 
 /** "5 个工作日", "30 日"; undefined while the county's numbers are not yet read. */

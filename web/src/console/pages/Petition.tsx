@@ -36,6 +36,7 @@ import { StatusTag } from "../components/petition/StatusTag.tsx";
 import { Timeline } from "../components/petition/Timeline.tsx";
 import { useAsync, usePageTitle } from "../hooks.ts";
 import { type Lookup, makeLookup } from "../lookup.ts";
+import { usePolicy } from "../policy.ts";
 import { useSession } from "../session.ts";
 
 export function PetitionPage() {
@@ -85,7 +86,7 @@ export function PetitionPage() {
   const lookup = makeLookup(names.data?.units ?? [], names.data?.staff ?? []);
   return (
     <>
-      <CaseHeader petition={p} />
+      <CaseHeader petition={p} tenant={tenant} />
       {/* A failed reload keeps the case on screen and says why. */}
       <ErrorAlert error={petition.error} />
       <ActionPanel
@@ -235,7 +236,9 @@ function Recused({ tenant }: { tenant: string }) {
   );
 }
 
-function CaseHeader({ petition: p }: { petition: Petition }) {
+function CaseHeader({ petition: p, tenant }: { petition: Petition; tenant: string }) {
+  // A group visit by the county's own number (§20), not a number written here.
+  const groupAt = usePolicy(tenant)?.groupVisit.alertAt;
   const next = p.nextDeadline;
   const nextClock = next ? p.deadlines[next.key] : undefined;
   return (
@@ -251,7 +254,9 @@ function CaseHeader({ petition: p }: { petition: Petition }) {
           </span>
         )}
         {p.anonymous && <span class="tag">匿名</span>}
-        {p.headcount >= 5 && <span class="tag">集体访 {p.headcount} 人</span>}
+        {groupAt !== undefined && p.headcount >= groupAt && (
+          <span class="tag">集体访 {p.headcount} 人</span>
+        )}
       </p>
       <dl class="facts">
         <dt>查询码</dt>
