@@ -1,7 +1,8 @@
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import { call } from "../support/client.ts";
+import { call, freshIp } from "../support/client.ts";
 import { act, getCase, register, setUpCounty, type TestCounty } from "../support/county.ts";
+import { humanCheck } from "../support/human-check.ts";
 import { publishedSession, tomorrowCst } from "../support/reception.ts";
 
 /**
@@ -193,5 +194,43 @@ describe("the casework loop", () => {
       .bind(county.code, `%${done.body.petition.trackingCode}%`)
       .first<{ n: number }>();
     expect(toVisitor?.n).toBe(1);
+  });
+
+  it("answers a citizen's online petition with its code at once, quiet hours or not", async () => {
+    // Quiet hours around now, whatever the time the test runs.
+    const hhmm = (offsetMinutes: number) =>
+      new Date(Date.now() + 8 * 3_600_000 + offsetMinutes * 60_000).toISOString().slice(11, 16);
+    const quiet = await call(`/api/v1/t/${county.code}/settings/notifications`, {
+      method: "PUT",
+      token: county.adminToken,
+      body: { quietHours: { start: hhmm(-60), end: hhmm(120) } },
+    });
+    expect(quiet.status, JSON.stringify(quiet.body)).toBe(200);
+    const submitted = await call<{ trackingCode: string }>(
+      `/api/v1/t/${county.code}/public/petitions`,
+      {
+        ip: freshIp(),
+        body: {
+          purpose: "request",
+          categoryCode: "06.02",
+          petitioner: { name: "周某", phone: "13957754321" },
+          facts: "在工地务工，工资被拖欠。",
+          demands: "请求支付工资。",
+          altcha: await humanCheck(county),
+        },
+      },
+    );
+    expect(submitted.status).toBe(201);
+    const row = await env.TENANT_DB_1.prepare(
+      "SELECT d.not_before AS notBefore, d.enqueued_at AS enqueuedAt FROM deliveries d JOIN petitions p ON p.id = d.petition_id WHERE d.tenant_id = ? AND p.tracking_code = ? AND d.event = 'petitioner.notice'",
+    )
+      .bind(county.code, submitted.body.trackingCode)
+      .first<{ notBefore: number | null; enqueuedAt: number | null }>();
+    expect(row).toEqual({ notBefore: null, enqueuedAt: expect.any(Number) });
+    // A letter registered by a clerk is not an answer to anything the citizen just did: it
+    // waits out the quiet hours.
+    const letter = await register(county, county.people.clerk.token, { channel: "letter" });
+    const [held] = await petitionerSms(letter.body.id);
+    expect(held?.notBefore).toEqual(expect.any(Number));
   });
 });
