@@ -36,9 +36,31 @@ export const DueDateQuery = z.object({
 export type DueDateQuery = z.infer<typeof DueDateQuery>;
 
 /** The county's overrides and every number in force (their shape is the domain's policy). */
+export const GroupVisitRules = z
+  .object({
+    representativesMax: z.number().int(),
+    smallGroup: z
+      .object({ upTo: z.number().int(), representativesMax: z.number().int() })
+      .nullable(),
+    alertAt: z.number().int(),
+  })
+  .openapi("GroupVisitRules", {
+    description: "§20: representatives allowed (by headcount) and the group-visit alert",
+  });
+export type GroupVisitRules = z.infer<typeof GroupVisitRules>;
+
+export const DeadlineRuleView = z
+  .object({ days: z.number().int(), kind: z.enum(["calendar", "working"]) })
+  .openapi("DeadlineRule");
+export type DeadlineRuleView = z.infer<typeof DeadlineRuleView>;
+
 export const DeadlinePolicyView = z.object({
   overrides: z.record(z.string(), z.unknown()),
   policy: z.record(z.string(), z.unknown()),
+  rules: z.record(z.string(), DeadlineRuleView).openapi({
+    description: "Each period in force by name (accept, objection, handle, extensionMax, …)",
+  }),
+  groupVisit: GroupVisitRules,
 });
 export type DeadlinePolicyView = z.infer<typeof DeadlinePolicyView>;
 

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { CHANNELS, PURPOSES } from "../reference/intake.ts";
+import { supervisionForms } from "../reference/notify-delivery.ts";
 import type { PetitionAction } from "../reference/petition-actions.ts";
 import { publicUnitKinds } from "../reference/unit-kinds.ts";
 import { noticeMethods, petitionStatuses, sourceLevels } from "../tenant/tables.ts";
@@ -81,6 +82,7 @@ export const FromAbove = z
   })
   .strict()
   .openapi("FromAbove");
+export type FromAbove = z.infer<typeof FromAbove>;
 
 export const CreatePetitionBody = z
   .object({
@@ -317,6 +319,16 @@ export const Petition = z
     timeline: z.array(TimelineEntry).optional(),
     noticeOwed: z.boolean().openapi({ description: "§23: name and address known" }),
     notices: z.array(PetitionNotice).optional(),
+    supervision: z
+      .object({
+        reason: z.string().openapi({ description: "The broken deadline, or listed / instruction" }),
+        form: z.enum(supervisionForms).nullable(),
+        due: IsoDate,
+        openedAt: z.iso.datetime(),
+      })
+      .nullable()
+      .optional()
+      .openapi({ description: "The case's one open supervision (督办), when reading the case" }),
   })
   .openapi("Petition");
 export type Petition = z.infer<typeof Petition>;

@@ -29,3 +29,11 @@ export const CHANNEL_LABELS: Readonly<Record<Channel, string>> = /* @__PURE__ */
 export function isChannel(value: string): value is Channel {
   return (CHANNELS as readonly string[]).includes(value);
 }
+
+/** Where a case handed down or forwarded from above (上级交办/转送) came from. */
+export const SOURCE_LEVEL_LABELS = /* @__PURE__ */ Object.freeze({
+  city: "市级",
+  provincial: "省级",
+  national: "国家级",
+} as const);
+export type SourceLevelCode = keyof typeof SOURCE_LEVEL_LABELS;

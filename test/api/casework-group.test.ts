@@ -61,7 +61,10 @@ describe("group visits", () => {
 });
 
 describe("finality after re-review (§36)", () => {
-  it("is flagged however long ago, to those who may see the earlier case", async () => {
+  // Walks a case through review and re-review first: slow on a busy machine.
+  it("is flagged however long ago, to those who may see the earlier case", {
+    timeout: 30_000,
+  }, async () => {
     // A county of its own: its repeat window is set to nothing below.
     county = await setUpCounty("431222", "沅陵县");
     const { clerk, handler, townClerk } = county.people;
@@ -112,5 +115,50 @@ describe("finality after re-review (§36)", () => {
     const atTown = await register(county, townClerk.token, { petitioner });
     expect(atTown.body.flags.final).toBeUndefined();
     expect(atTown.body.flags.firstPetition).toBe(true);
+  });
+});
+
+describe("the representatives a group may choose (§20)", () => {
+  it("follow the county's rule by headcount, as Zhejiang's 3 for 10 or fewer, else 5", async () => {
+    const { townClerk } = county.people;
+    const set = await call<{ groupVisit: unknown }>(
+      `/api/v1/t/${county.code}/settings/deadline-policy`,
+      {
+        method: "PUT",
+        token: county.adminToken,
+        body: { representativesMax: 5, representativesSmallGroup: { upTo: 10, max: 3 } },
+      },
+    );
+    expect(set.status).toBe(200);
+    // The intake form reads the same rule the server applies.
+    const read = await call<{ groupVisit: unknown; rules: Record<string, unknown> }>(
+      `/api/v1/t/${county.code}/settings/deadline-policy`,
+      { token: townClerk.token },
+    );
+    expect(read.body.groupVisit).toEqual({
+      representativesMax: 5,
+      smallGroup: { upTo: 10, representativesMax: 3 },
+      alertAt: 5,
+    });
+    // Every period by name, for the forms' hints (no form writes "30 日" from memory).
+    expect(read.body.rules.objection).toEqual({ days: 5, kind: "working" });
+    expect(read.body.rules.extensionMax).toEqual({ days: 30, kind: "calendar" });
+    expect(read.body.rules.repeatWindowDays).toBeUndefined();
+    const ten = await register(county, townClerk.token, {
+      headcount: 10,
+      representatives: [1, 2, 3, 4].map(person),
+    });
+    expect(ten.status).toBe(422);
+    expect(JSON.stringify(ten.body)).toContain("集体访代表不超过 3 人");
+    const eleven = await register(county, townClerk.token, {
+      headcount: 11,
+      representatives: [1, 2, 3, 4, 5].map(person),
+    });
+    expect(eleven.status).toBe(201);
+    const elevenSix = await register(county, townClerk.token, {
+      headcount: 11,
+      representatives: [1, 2, 3, 4, 5, 6].map(person),
+    });
+    expect(elevenSix.status).toBe(422);
   });
 });

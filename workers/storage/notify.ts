@@ -157,9 +157,16 @@ export function openSupervisionEarlyStatement(
     .onConflictDoNothing();
 }
 
+/** The case's one open supervision, if any (the caller has checked the case is visible). */
 export async function findOpenSupervision(scope: TenantScope, petitionId: string) {
   const [row] = await scope.db
-    .select({ id: supervisions.id })
+    .select({
+      id: supervisions.id,
+      reason: supervisions.deadlineKey,
+      form: supervisions.form,
+      due: supervisions.due,
+      openedAt: supervisions.openedAt,
+    })
     .from(supervisions)
     .where(
       ofTenant(

@@ -395,7 +395,7 @@ function AddFiles({ tenant, result }: { tenant: string; result: SubmitOnlineResu
     }
   };
   return (
-    <form class="card form" onSubmit={onSubmit} aria-labelledby="petition-files-title">
+    <form class="card form" onSubmit={onSubmit} aria-labelledby="petition-files-title" noValidate>
       <h2 id="petition-files-title">补充材料（选填）</h2>
       <div class="field">
         <label for="petition-files">照片或 PDF 文件</label>

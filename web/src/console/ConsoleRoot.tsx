@@ -146,6 +146,12 @@ const SupervisionPage = lazy(() =>
     () => ChunkFailed,
   ),
 );
+const ReviewListPage = lazy(() =>
+  import("./pages/ReviewList.tsx").then(
+    (m) => m.ReviewListPage,
+    () => ChunkFailed,
+  ),
+);
 const NotificationSettingsPage = lazy(() =>
   import("./pages/NotificationSettings.tsx").then(
     (m) => m.NotificationSettingsPage,
@@ -230,6 +236,12 @@ function ReceptionMonitorRoute() {
   ) : (
     <Forbidden who="县信访局工作人员" />
   );
+}
+
+/** 逐案评查 is the county office's review of its cases. */
+function ReviewListRoute() {
+  const { me } = useSession();
+  return me.unit.kind === "county" ? <ReviewListPage /> : <Forbidden who="县信访局工作人员" />;
 }
 
 function currentUrl(): string {
@@ -343,6 +355,7 @@ export function ConsoleRoot() {
           <Route path="/reception/:sessionId" component={ReceptionDeskRoute} />
           <Route path="/reception-monitor" component={ReceptionMonitorRoute} />
           <Route path="/supervision" component={SupervisionRoute} />
+          <Route path="/review-list" component={ReviewListRoute} />
           <Route path="/statistics" component={StatisticsPage} />
           <Route path="/statistics/backlog" component={BacklogPage} />
           <Route path="/statistics/assessment" component={AssessmentPage} />

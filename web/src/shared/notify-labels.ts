@@ -9,6 +9,10 @@ export {
   SUPERVISION_FORM_LABELS,
   supervisionForms as SUPERVISION_FORMS,
 } from "../../../schema/reference/notify-delivery.ts";
+
+import { SUPERVISION_FORM_LABELS as FORM_LABELS } from "../../../schema/reference/notify-delivery.ts";
+import { deadlineLabel } from "./petition-labels.ts";
+
 export {
   BODY_MAX_LENGTH as TEMPLATE_BODY_MAX,
   DEFAULT_TEMPLATES,
@@ -22,4 +26,13 @@ export {
 
 export function labelFor<T extends string>(labels: Record<T, string>, value: string): string {
   return (labels as Record<string, string>)[value] ?? value;
+}
+
+/**
+ * Why a case is supervised: a broken deadline ("办理期限超期"), or opened before any breach
+ * (挂牌督办, 领导批示), whose record names the form instead of a deadline.
+ */
+export function supervisionReason(reason: string): string {
+  if (reason === "listed" || reason === "instruction") return `${FORM_LABELS[reason]}（未超期）`;
+  return `${deadlineLabel(reason)}超期`;
 }

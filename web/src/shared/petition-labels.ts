@@ -21,7 +21,12 @@ export function statusLabel(status: string | null | undefined): string {
   return STATUS_LABELS[status as PetitionStatus] ?? status;
 }
 
-export { CHANNEL_LABELS, PURPOSE_LABELS } from "../../../schema/reference/intake.ts";
+export {
+  CHANNEL_LABELS,
+  PURPOSE_LABELS,
+  SOURCE_LEVEL_LABELS,
+  type SourceLevelCode,
+} from "../../../schema/reference/intake.ts";
 
 import { DEADLINE_LABELS, deadlineKeys } from "../../../schema/reference/deadlines.ts";
 

@@ -10,8 +10,11 @@ import {
 } from "../../../schema/api/calendar.ts";
 import { TenantParam } from "../../../schema/api/common.ts";
 import {
+  type DeadlinePolicyOverrides,
   DeadlinePolicyOverridesSchema,
+  type DeadlineRule,
   dueDate,
+  groupVisitRules,
   type HolidayCalendar,
   resolvePolicy,
   validateCalendarDays,
@@ -108,6 +111,21 @@ const updatePolicyRoute = createRoute({
   },
 });
 
+/** The policy in force, with its periods and group-visit numbers typed for the pages. */
+function policyView(overrides: DeadlinePolicyOverrides) {
+  const policy = resolvePolicy(overrides);
+  const rules = Object.fromEntries(
+    Object.entries(policy).filter(
+      (entry): entry is [string, DeadlineRule] =>
+        typeof entry[1] === "object" &&
+        entry[1] !== null &&
+        "days" in entry[1] &&
+        "kind" in entry[1],
+    ),
+  );
+  return { overrides, policy: { ...policy }, rules, groupVisit: groupVisitRules(policy) };
+}
+
 function calendarView(days: { date: string; kind: "holiday" | "workday"; name: string }[]) {
   return { days, years: [...new Set(days.map((d) => Number(d.date.slice(0, 4))))] };
 }
@@ -161,7 +179,7 @@ export const calendarRoutes = newRouter()
   })
   .openapi(getPolicyRoute, async (c) => {
     const overrides = await loadPolicyOverrides(c.get("scope"));
-    return c.json({ overrides, policy: { ...resolvePolicy(overrides) } }, 200);
+    return c.json(policyView(overrides), 200);
   })
   .openapi(updatePolicyRoute, async (c) => {
     const scope = c.get("scope");
@@ -180,5 +198,5 @@ export const calendarRoutes = newRouter()
       now,
     );
     const recomputed = await recomputeOpenDeadlines(c.env, scope, now);
-    return c.json({ overrides, policy: { ...resolvePolicy(overrides) }, recomputed }, 200);
+    return c.json({ ...policyView(overrides), recomputed }, 200);
   });

@@ -1,5 +1,10 @@
-import { createRoute, z } from "@hono/zod-openapi";
-import { Id, TenantParam } from "../../../schema/api/common.ts";
+import { createRoute } from "@hono/zod-openapi";
+import {
+  AddAssistingUnitBody,
+  AssistingOpinionBody,
+  JointHandling,
+} from "../../../schema/api/casework.ts";
+import { TenantParam } from "../../../schema/api/common.ts";
 import { PetitionParam } from "../../../schema/api/petitions.ts";
 import { mustActStatements } from "../../domain/notify/case-notices.ts";
 import { flushOutbox } from "../../domain/notify/outbox.ts";
@@ -21,16 +26,6 @@ import { errorResponses, jsonBody, jsonContent, newRouter, staffSecurity } from 
 
 const signedIn = [tenantContext, requireStaff];
 const Params = TenantParam.extend(PetitionParam.shape);
-
-const JointHandling = z
-  .object({
-    leadUnitId: z.string(),
-    assistingUnitIds: z.array(z.string()),
-    opinions: z.array(
-      z.object({ unitId: z.string(), staffId: z.string(), text: z.string(), at: z.iso.datetime() }),
-    ),
-  })
-  .openapi("JointHandling");
 
 const getRoute = createRoute({
   operationId: "getJointHandling",
@@ -55,7 +50,7 @@ const addUnitRoute = createRoute({
   summary: "Add an assisting unit (协办); the lead unit keeps the reply",
   security: staffSecurity,
   middleware: signedIn,
-  request: { params: Params, body: jsonBody(z.object({ unitId: Id }).strict()) },
+  request: { params: Params, body: jsonBody(AddAssistingUnitBody) },
   responses: {
     200: jsonContent(JointHandling, "Who handles the case together"),
     ...errorResponses(400, 401, 403, 404, 409, 422),
@@ -72,7 +67,7 @@ const opinionRoute = createRoute({
   middleware: signedIn,
   request: {
     params: Params,
-    body: jsonBody(z.object({ text: z.string().trim().min(1).max(2_000) }).strict()),
+    body: jsonBody(AssistingOpinionBody),
   },
   responses: {
     200: jsonContent(JointHandling, "Who handles the case together"),

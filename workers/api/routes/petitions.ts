@@ -22,7 +22,7 @@ import { presentPetition, presentSummary, visibleFlagRefs } from "../../domain/p
 import type { CaseContext, StaffView } from "../../domain/tenancy/county-context.ts";
 import { invalid, notFound } from "../../errors.ts";
 import { appendAudit } from "../../storage/audit.ts";
-import { recordedAlerts } from "../../storage/notify.ts";
+import { findOpenSupervision, recordedAlerts } from "../../storage/notify.ts";
 import { listPetitionNotices } from "../../storage/petition-notices.ts";
 import { findVisiblePetition, listEvents, listVisiblePetitions } from "../../storage/petitions.ts";
 import type { Reader } from "../../storage/visibility.ts";
@@ -53,13 +53,24 @@ export async function caseBody(
       ctx.now,
     );
   }
-  const [alerts, events, notices] = await Promise.all([
+  const [alerts, events, notices, open] = await Promise.all([
     recordedAlerts(ctx.scope, reader, row.id),
     listEvents(ctx.scope, reader, row.id),
     listPetitionNotices(ctx.scope, reader, row.id),
+    findOpenSupervision(ctx.scope, row.id),
   ]);
   const breaches = alerts.filter((a) => a.mark === "overdue");
-  return presentPetition(ctx, viewer, row, events, breaches, notices);
+  return {
+    ...(await presentPetition(ctx, viewer, row, events, breaches, notices)),
+    supervision: open
+      ? {
+          reason: open.reason,
+          form: open.form,
+          due: open.due,
+          openedAt: open.openedAt.toISOString(),
+        }
+      : null,
+  };
 }
 
 const createPetitionRoute = createRoute({

@@ -1,6 +1,6 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
+import { ReviewListPage, ReviewListQuery } from "../../../schema/api/casework.ts";
 import { TenantParam } from "../../../schema/api/common.ts";
-import { PetitionSummary } from "../../../schema/api/petitions.ts";
 import { presentSummary, visibleFlagRefs } from "../../domain/petitions/view.ts";
 import { invalid } from "../../errors.ts";
 import { listReviewList } from "../../storage/review-list.ts";
@@ -8,11 +8,6 @@ import { caseRequest } from "../case-request.ts";
 import { requireStaff } from "../middleware/auth.ts";
 import { tenantContext } from "../middleware/tenant.ts";
 import { errorResponses, jsonContent, newRouter, staffSecurity } from "../router.ts";
-
-const ReviewListItem = PetitionSummary.extend({
-  reviewReason: z.enum(["unsatisfied", "petitionedAgain"]),
-  listedAt: z.iso.datetime(),
-}).openapi("ReviewListItem");
 
 const reviewListRoute = createRoute({
   operationId: "listCasesForReview",
@@ -24,16 +19,10 @@ const reviewListRoute = createRoute({
   middleware: [tenantContext, requireStaff],
   request: {
     params: TenantParam,
-    query: z.object({
-      cursor: z.string().max(200).optional(),
-      limit: z.coerce.number().int().min(1).max(100).optional(),
-    }),
+    query: ReviewListQuery,
   },
   responses: {
-    200: jsonContent(
-      z.object({ items: z.array(ReviewListItem), nextCursor: z.string().nullable() }),
-      "A page of the review list, newest first",
-    ),
+    200: jsonContent(ReviewListPage, "A page of the review list, newest first"),
     ...errorResponses(400, 401, 404),
   },
 });

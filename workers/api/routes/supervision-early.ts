@@ -1,6 +1,7 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
+import { EarlySupervisionBody, EarlySupervisionOpened } from "../../../schema/api/casework.ts";
 import { TenantParam } from "../../../schema/api/common.ts";
-import { IsoDate, PetitionParam } from "../../../schema/api/petitions.ts";
+import { PetitionParam } from "../../../schema/api/petitions.ts";
 import { mustActStatements } from "../../domain/notify/case-notices.ts";
 import { flushOutbox } from "../../domain/notify/outbox.ts";
 import { loadNotificationSettings } from "../../domain/notify/settings-store.ts";
@@ -12,15 +13,6 @@ import { caseRequest } from "../case-request.ts";
 import { requireStaff } from "../middleware/auth.ts";
 import { tenantContext } from "../middleware/tenant.ts";
 import { errorResponses, jsonBody, jsonContent, newRouter, staffSecurity } from "../router.ts";
-
-const EarlySupervisionBody = z
-  .object({
-    form: z.enum(["listed", "instruction"]).openapi({ description: "挂牌督办 or 领导批示" }),
-    due: IsoDate.openapi({ description: "By when the unit must have acted" }),
-    note: z.string().trim().min(1).max(2_000).optional(),
-  })
-  .strict()
-  .openapi("EarlySupervisionBody");
 
 const openEarlyRoute = createRoute({
   operationId: "openSupervisionEarly",
@@ -35,7 +27,7 @@ const openEarlyRoute = createRoute({
     body: jsonBody(EarlySupervisionBody),
   },
   responses: {
-    201: jsonContent(z.object({ petitionId: z.string(), due: IsoDate }), "Supervision opened"),
+    201: jsonContent(EarlySupervisionOpened, "Supervision opened"),
     ...errorResponses(400, 401, 403, 404, 409, 422),
   },
 });

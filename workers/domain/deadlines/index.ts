@@ -24,6 +24,7 @@ export {
   DeadlinePolicyOverridesSchema,
   type DeadlineRule,
   type FirstPetitionTargets,
+  groupVisitRules,
   resolvePolicy,
   TARGETS_3_7_21,
   ZHEJIANG_EXAMPLE,

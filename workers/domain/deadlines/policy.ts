@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { GroupVisitRules } from "../../../schema/reference/group-visit.ts";
 import type { DayKind } from "./due-date.ts";
 
 export interface DeadlineRule {
@@ -46,6 +47,8 @@ export interface DeadlinePolicy {
   repeatWindowDays: number;
   /** §20: how many representatives a group visit may choose (Zhejiang: 3 for 10 or fewer). */
   representativesMax: number;
+  /** A smaller limit for groups of `upTo` people or fewer (Zhejiang: 3 for 10 or fewer). */
+  representativesSmallGroup: { upTo: number; max: number } | null;
   /** A visit of this many people or more is a group visit: the county office is alerted. */
   groupVisitAlertAt: number;
   /** A county's internal first-petition targets such as "3-7-21"; null when not used. */
@@ -77,6 +80,7 @@ export const DEFAULT_POLICY: DeadlinePolicy = Object.freeze({
   evaluation: Object.freeze(calendarDays(30)),
   repeatWindowDays: 365,
   representativesMax: 5,
+  representativesSmallGroup: null,
   groupVisitAlertAt: 5,
   firstPetitionTargets: null,
   nearAlerts: Object.freeze([0.7, 0.9]) as unknown as number[],
@@ -107,6 +111,13 @@ export const DeadlinePolicyOverridesSchema = z.strictObject({
   // Wider than a deadline: some counties look back two or three years for repeats.
   repeatWindowDays: z.number().int().min(0).max(3650).optional(),
   representativesMax: z.number().int().min(1).max(20).optional(),
+  representativesSmallGroup: z
+    .strictObject({
+      upTo: z.number().int().min(2).max(10_000),
+      max: z.number().int().min(1).max(20),
+    })
+    .nullable()
+    .optional(),
   groupVisitAlertAt: z.number().int().min(2).max(10_000).optional(),
   firstPetitionTargets: z
     .strictObject({
@@ -122,11 +133,16 @@ export const DeadlinePolicyOverridesSchema = z.strictObject({
 export type DeadlinePolicyOverrides = z.infer<typeof DeadlinePolicyOverridesSchema>;
 type RuleOverride = z.infer<typeof ruleOverride>;
 
-/** 浙江省信访条例 (2016): accept within 5 working days, handle in 30, extend by up to 60. */
+/**
+ * 浙江省信访条例 (2016): accept within 5 working days, handle in 30, extend by up to 60;
+ * representatives 3 when 10 people or fewer, else 5.
+ */
 export const ZHEJIANG_EXAMPLE: DeadlinePolicyOverrides = Object.freeze({
   accept: Object.freeze({ days: 5, kind: "working" as const }),
   handle: Object.freeze(calendarDays(30)),
   extensionMax: Object.freeze(calendarDays(60)),
+  representativesMax: 5,
+  representativesSmallGroup: Object.freeze({ upTo: 10, max: 3 }),
 });
 
 function mergeRule(base: DeadlineRule, override: RuleOverride | undefined): DeadlineRule {
@@ -159,6 +175,10 @@ export function resolvePolicy(overrides: DeadlinePolicyOverrides): DeadlinePolic
     evaluation: mergeRule(d.evaluation, o.evaluation),
     repeatWindowDays: o.repeatWindowDays ?? d.repeatWindowDays,
     representativesMax: o.representativesMax ?? d.representativesMax,
+    representativesSmallGroup:
+      o.representativesSmallGroup === undefined
+        ? d.representativesSmallGroup
+        : o.representativesSmallGroup,
     groupVisitAlertAt: o.groupVisitAlertAt ?? d.groupVisitAlertAt,
     nearAlerts: [...(o.nearAlerts ?? d.nearAlerts)].sort((a, b) => a - b),
     firstPetitionTargets:
@@ -169,5 +189,15 @@ export function resolvePolicy(overrides: DeadlinePolicyOverrides): DeadlinePolic
             feedback: mergeRule(targetBase.feedback, targets.feedback),
             close: mergeRule(targetBase.close, targets.close),
           },
+  };
+}
+
+/** The group-visit numbers of a policy, as the intake check and the intake form read them. */
+export function groupVisitRules(policy: DeadlinePolicy): GroupVisitRules {
+  const small = policy.representativesSmallGroup;
+  return {
+    representativesMax: policy.representativesMax,
+    smallGroup: small ? { upTo: small.upTo, representativesMax: small.max } : null,
+    alertAt: policy.groupVisitAlertAt,
   };
 }

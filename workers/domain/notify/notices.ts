@@ -34,6 +34,8 @@ export interface Notice {
   phone?: string | undefined;
   /** Confidential matters never go to group channels, where the accused may read them. */
   confidential?: boolean | undefined;
+  /** An answer to what the citizen has just done (e.g. their visit registered): no quiet hours. */
+  immediate?: boolean | undefined;
 }
 
 const GROUP_CHANNELS: DeliveryChannel[] = ["wecom", "dingtalk", "webhook", "email"];
@@ -121,9 +123,10 @@ export async function noticeStatements(
   if (notice.phone && route.channels.includes("sms")) {
     // Answers to what the citizen just did are wanted at once; anything else waits out the
     // quiet hours.
-    const release = IMMEDIATE.has(notice.event)
-      ? now
-      : releaseTime(now, loaded.settings.quietHours);
+    const release =
+      IMMEDIATE.has(notice.event) || notice.immediate
+        ? now
+        : releaseTime(now, loaded.settings.quietHours);
     outgoing.push(
       await delivery(
         "sms",

@@ -1,3 +1,4 @@
+import { representativesAllowed } from "../../../schema/reference/group-visit.ts";
 import type { Channel, Purpose } from "../../../schema/reference/intake.ts";
 import type {
   AttachmentMeta,
@@ -25,6 +26,7 @@ import { findStaff, staffQuery } from "../../storage/staff.ts";
 import type { Viewer } from "../../storage/visibility.ts";
 import { encryptPii, lookupHash } from "../crypto/pii.ts";
 import { addCalendarDays, cstDate, daysBetween } from "../deadlines/index.ts";
+import { groupVisitRules } from "../deadlines/policy.ts";
 import { mustActStatements } from "../notify/case-notices.ts";
 import { claimHandOff, handOff } from "../notify/outbox.ts";
 import { settingsOfRow } from "../notify/settings-store.ts";
@@ -405,9 +407,11 @@ export function isNoticeOwed(parties: SealedParties): boolean {
 }
 
 function checkRepresentatives(ctx: CaseContext, input: Intake) {
-  const max = ctx.policy.representativesMax;
-  if ((input.representatives?.length ?? 0) > max) {
-    throw invalid("representatives", `集体访代表不超过 ${max} 人（第二十条）`);
+  const count = input.representatives?.length ?? 0;
+  const headcount = input.headcount ?? Math.max(1, count);
+  const max = representativesAllowed(groupVisitRules(ctx.policy), headcount);
+  if (count > max) {
+    throw invalid("representatives", `${headcount} 人来访，集体访代表不超过 ${max} 人（第二十条）`);
   }
 }
 

@@ -13,6 +13,9 @@ export interface OwedNotice {
   content: string;
 }
 
+/** Channels where the citizen is there when the case is registered. */
+const CITIZEN_PRESENT: ReadonlySet<string> = new Set(["visit", "reception", "online"]);
+
 const STAGE_NAMES = { first: "处理意见书", review: "复查意见书", reReview: "复核意见书" } as const;
 
 /**
@@ -99,6 +102,9 @@ export async function petitionerNoticeStatements(
         petitionId: row.id,
         phone,
         confidential: true,
+        // Registered while the citizen is at the desk or has just submitted online: the code
+        // is the answer to what they just did, so it goes even in the quiet hours.
+        immediate: owed.kind === "register" && CITIZEN_PRESENT.has(row.channel),
       },
       ctx.now,
     )),

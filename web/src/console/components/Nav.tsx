@@ -24,6 +24,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   // The county office chases overdue cases; leaders and admins follow along.
   { sub: "/supervision", label: "督办", roles: ["supervisor", "leader", "tenant_admin"] },
   // The figures of one's own unit and below; the county office sees the county.
+  // Cases rated 不满意 or petitioned again, reviewed one by one by the county office.
+  { sub: "/review-list", label: "逐案评查", roles: CASE_WORK, countyOffice: true },
   { sub: "/statistics", label: "统计分析", roles: CASE_WORK },
   // Reception days: the schedule and, on the day, the desk; the county office watches all.
   { sub: "/reception", label: "接访日", roles: ["clerk", "leader", "supervisor", "tenant_admin"] },

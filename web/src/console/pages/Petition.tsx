@@ -24,7 +24,12 @@ import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { Loading } from "../components/Loading.tsx";
 import { ActionPanel } from "../components/petition/ActionPanel.tsx";
 import { CaseFiles } from "../components/petition/CaseFiles.tsx";
-import { JointHandlingCard, NoticeRecord } from "../components/petition/CaseworkCards.tsx";
+import {
+  FromAboveFacts,
+  JointHandlingCard,
+  NoticeRecord,
+} from "../components/petition/CaseworkCards.tsx";
+import { SupervisionCard } from "../components/petition/EarlySupervision.tsx";
 import { Flags } from "../components/petition/Flags.tsx";
 import { PrintLinks } from "../components/petition/PrintLinks.tsx";
 import { Recusal } from "../components/petition/Recusal.tsx";
@@ -32,6 +37,7 @@ import { StatusTag } from "../components/petition/StatusTag.tsx";
 import { Timeline } from "../components/petition/Timeline.tsx";
 import { useAsync, usePageTitle } from "../hooks.ts";
 import { type Lookup, makeLookup } from "../lookup.ts";
+import { usePolicy } from "../policy.ts";
 import { useSession } from "../session.ts";
 
 export function PetitionPage() {
@@ -81,7 +87,7 @@ export function PetitionPage() {
   const lookup = makeLookup(names.data?.units ?? [], names.data?.staff ?? []);
   return (
     <>
-      <CaseHeader petition={p} />
+      <CaseHeader petition={p} tenant={tenant} />
       {/* A failed reload keeps the case on screen and says why. */}
       <ErrorAlert error={petition.error} />
       <ActionPanel
@@ -133,6 +139,7 @@ export function PetitionPage() {
           </p>
         )}
       </section>
+      <SupervisionCard tenant={tenant} petition={p} onOpened={petition.reload} />
       {p.breaches && p.breaches.length > 0 && (
         <section class="card card--alert" aria-labelledby="breaches-title" data-testid="breaches">
           <h2 id="breaches-title">
@@ -231,7 +238,9 @@ function Recused({ tenant }: { tenant: string }) {
   );
 }
 
-function CaseHeader({ petition: p }: { petition: Petition }) {
+function CaseHeader({ petition: p, tenant }: { petition: Petition; tenant: string }) {
+  // A group visit by the county's own number (§20), not a number written here.
+  const groupAt = usePolicy(tenant)?.groupVisit.alertAt;
   const next = p.nextDeadline;
   const nextClock = next ? p.deadlines[next.key] : undefined;
   return (
@@ -247,7 +256,9 @@ function CaseHeader({ petition: p }: { petition: Petition }) {
           </span>
         )}
         {p.anonymous && <span class="tag">匿名</span>}
-        {p.headcount >= 5 && <span class="tag">集体访 {p.headcount} 人</span>}
+        {groupAt !== undefined && p.headcount >= groupAt && (
+          <span class="tag">集体访 {p.headcount} 人</span>
+        )}
       </p>
       <dl class="facts">
         <dt>查询码</dt>
@@ -266,6 +277,7 @@ function CaseHeader({ petition: p }: { petition: Petition }) {
         <dd>
           {formatDate(p.receivedOn)} 收到 · {formatDateTime(p.registeredAt)} 登记
         </dd>
+        {p.fromAbove && <FromAboveFacts fromAbove={p.fromAbove} />}
         {next && (
           <>
             <dt>下一期限</dt>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
+import type { GroupVisitRules } from "../../../../schema/api/calendar.ts";
 import type {
   Channel,
   CheckPetitionBody,
@@ -8,9 +9,11 @@ import type {
 } from "../../../../schema/api/petitions.ts";
 import type { CategoryCatalog } from "../../../../schema/api/reference.ts";
 import type { Unit } from "../../../../schema/api/units.ts";
+import { representativesAllowed } from "../../../../schema/reference/group-visit.ts";
+import { getDeadlinePolicy } from "../../api/casework.ts";
 import { listUnits } from "../../api/console.ts";
 import { createPetition, getCategories } from "../../api/petitions.ts";
-import { todayCst } from "../../shared/dates.ts";
+import { addDaysIso, todayCst } from "../../shared/dates.ts";
 import { checkIdNumber, checkMobile } from "../../shared/id-number.ts";
 import { CHANNEL_LABELS } from "../../shared/petition-labels.ts";
 import { ClassificationFields, purposeOptions } from "../../shared/ui/ClassificationFields.tsx";
@@ -29,6 +32,14 @@ import { ErrorAlert, fieldErrors } from "../components/ErrorAlert.tsx";
 import { SelectField, TextField } from "../components/Field.tsx";
 import { FormProblems } from "../components/FormProblems.tsx";
 import { Loading } from "../components/Loading.tsx";
+import {
+  EMPTY_FROM_ABOVE,
+  FROM_ABOVE_LABELS,
+  FromAboveFields,
+  type FromAboveForm,
+  fromAboveBody,
+  fromAboveProblems,
+} from "../components/petition/FromAboveFields.tsx";
 import { IntakeWarnings, useIntakeCheck } from "../components/petition/IntakeCheck.tsx";
 import { RegisteredResult } from "../components/petition/RegisteredResult.tsx";
 import { type Representative, Representatives } from "../components/Representatives.tsx";
@@ -48,6 +59,8 @@ const LABELS: Record<string, string> = {
   headcount: "人数",
   subjectUnitId: "被反映单位",
   subjectText: "被反映单位或个人",
+  representatives: "集体访代表",
+  ...FROM_ABOVE_LABELS,
   ...MATERIAL_LABELS,
 };
 
@@ -61,21 +74,14 @@ interface Person {
 
 const EMPTY_PERSON: Person = { anonymous: false, name: "", idNumber: "", phone: "", address: "" };
 
-function daysAgo(iso: string, days: number): string {
-  const date = new Date(`${iso}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - days);
-  return date.toISOString().slice(0, 10);
-}
-
 export function PetitionNewPage() {
   const { tenant, me } = useSession();
   usePageTitle("登记信访", me.tenant.name);
   const data = useAsync(
     () =>
-      Promise.all([getCategories(tenant), listUnits(tenant)]).then(([catalog, u]) => ({
-        catalog,
-        units: u.units,
-      })),
+      Promise.all([getCategories(tenant), listUnits(tenant), getDeadlinePolicy(tenant)]).then(
+        ([catalog, u, policy]) => ({ catalog, units: u.units, groupVisit: policy.groupVisit }),
+      ),
     tenant,
   );
   const [created, setCreated] = useState<Petition | null>(null);
@@ -102,6 +108,7 @@ export function PetitionNewPage() {
             tenant={tenant}
             catalog={data.data.catalog}
             units={data.data.units}
+            groupVisit={data.data.groupVisit}
             onCreated={setCreated}
           />
         ))}
@@ -113,10 +120,12 @@ interface FormProps {
   tenant: string;
   catalog: CategoryCatalog;
   units: readonly Unit[];
+  /** The county's §20 numbers: representatives by headcount, and the group-visit alert. */
+  groupVisit: GroupVisitRules;
   onCreated: (petition: Petition) => void;
 }
 
-function IntakeForm({ tenant, catalog, units, onCreated }: FormProps) {
+function IntakeForm({ tenant, catalog, units, groupVisit, onCreated }: FormProps) {
   const today = todayCst();
   const [channel, setChannel] = useState<Channel>("visit");
   const [purpose, setPurpose] = useState<Purpose | "">("");
@@ -128,6 +137,7 @@ function IntakeForm({ tenant, catalog, units, onCreated }: FormProps) {
   const [material, setMaterial] = useState<MaterialForm>(EMPTY_MATERIAL);
   const [subjectUnitId, setSubjectUnitId] = useState("");
   const [subjectText, setSubjectText] = useState("");
+  const [fromAbove, setFromAbove] = useState<FromAboveForm>(EMPTY_FROM_ABOVE);
   const [touched, setTouched] = useState<Record<string, boolean>>({});
   const [local, setLocal] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
@@ -186,7 +196,13 @@ function IntakeForm({ tenant, catalog, units, onCreated }: FormProps) {
         problems["petitioner.phone"] = mobile.message;
       }
     }
-    Object.assign(problems, materialProblems(material));
+    Object.assign(problems, materialProblems(material), fromAboveProblems(fromAbove, today));
+    const people = Number(headcount);
+    const allowed = representativesAllowed(groupVisit, people);
+    const named = representatives.filter((r) => r.name.trim()).length;
+    if (people >= 2 && named > allowed) {
+      problems.representatives = `${people} 人来访，代表不超过 ${allowed} 人（第二十条）`;
+    }
     setLocal(problems);
     setTouched((t) => ({ ...t, idNumber: true, phone: true }));
     if (focusFirstProblem("intake", problems, purposes[0]?.code)) return;
@@ -213,6 +229,8 @@ function IntakeForm({ tenant, catalog, units, onCreated }: FormProps) {
     if (count >= 2 && reps.length > 0) body.representatives = reps;
     if (subjectUnitId) body.subjectUnitId = subjectUnitId;
     if (subjectText.trim()) body.subjectText = subjectText.trim();
+    const above = fromAboveBody(fromAbove);
+    if (above) body.fromAbove = above;
 
     setSaving(true);
     setError(null);
@@ -229,6 +247,7 @@ function IntakeForm({ tenant, catalog, units, onCreated }: FormProps) {
   const server = fieldErrors(error);
   const errors = { ...server, ...local };
   const count = Number(headcount);
+  const maxRepresentatives = representativesAllowed(groupVisit, count);
   return (
     <form
       class="form intake"
@@ -267,12 +286,13 @@ function IntakeForm({ tenant, catalog, units, onCreated }: FormProps) {
           type="date"
           value={receivedAt}
           onValue={setReceivedAt}
-          min={daysAgo(today, 90)}
+          min={addDaysIso(today, -90)}
           max={today}
           required
           hint="默认今天；可补登 90 日内收到的信访事项。"
           error={errors.receivedAt}
         />
+        <FromAboveFields value={fromAbove} onValue={setFromAbove} errors={errors} today={today} />
       </section>
 
       <section class="card form" aria-labelledby="intake-person">
@@ -346,9 +366,9 @@ function IntakeForm({ tenant, catalog, units, onCreated }: FormProps) {
           min={1}
           max={10000}
           hint={
-            count >= 5
-              ? "集体访：请推选代表（第二十条），人数以本县设置为准。"
-              : "一人来访填 1；5 人以上为集体访。"
+            count >= groupVisit.alertAt
+              ? `集体访：登记后即通知县信访局；请推选代表，本次最多 ${maxRepresentatives} 人（第二十条）。`
+              : `一人来访填 1；${groupVisit.alertAt} 人以上为集体访。`
           }
           error={errors.headcount}
         />
@@ -356,7 +376,7 @@ function IntakeForm({ tenant, catalog, units, onCreated }: FormProps) {
           <Representatives
             value={representatives}
             onValue={setRepresentatives}
-            max={5}
+            max={maxRepresentatives}
             errors={errors}
           />
         )}

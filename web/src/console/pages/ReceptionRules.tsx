@@ -92,9 +92,24 @@ function RulesForm({ tenant, initial }: { tenant: string; initial: ReceptionSett
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [status, setStatus] = useState<string | null>(null);
+  const [local, setLocal] = useState<Record<string, string>>({});
 
   const submit = async (event: Event) => {
     event.preventDefault();
+    // Checked here, in Chinese, rather than by the browser's own bubbles.
+    const problems: Record<string, string> = {};
+    for (const r of RULES) {
+      const n = Number(values[r.key]);
+      if (values[r.key].trim() === "" || !Number.isInteger(n) || n < r.min || n > r.max) {
+        problems[r.key] = `请填写 ${r.min}–${r.max} 之间的整数`;
+      }
+    }
+    setLocal(problems);
+    const first = Object.keys(problems)[0];
+    if (first) {
+      document.getElementById(`rule-${first}`)?.focus();
+      return;
+    }
     setSaving(true);
     setError(null);
     setStatus(null);
@@ -117,7 +132,7 @@ function RulesForm({ tenant, initial }: { tenant: string; initial: ReceptionSett
 
   const errors = fieldErrors(error);
   return (
-    <form class="form card" onSubmit={submit} aria-labelledby="rules-title">
+    <form class="form card" onSubmit={submit} aria-labelledby="rules-title" noValidate>
       <h2 id="rules-title">预约与叫号设置</h2>
       <div class="form-grid">
         {RULES.map((rule) => (
@@ -133,7 +148,7 @@ function RulesForm({ tenant, initial }: { tenant: string; initial: ReceptionSett
             value={values[rule.key]}
             onValue={(v) => setValues((old) => ({ ...old, [rule.key]: v }))}
             hint={rule.hint}
-            error={errors[rule.key]}
+            error={local[rule.key] ?? errors[rule.key]}
           />
         ))}
       </div>

@@ -133,6 +133,7 @@ export function SearchPage() {
     <>
       <h1>查找信访事项</h1>
       <form
+        noValidate
         class="form search-box"
         aria-label="查找信访事项"
         onSubmit={(e) => {
@@ -175,7 +176,12 @@ export function SearchPage() {
         open={Object.keys(params).some((k) => !["q", "list"].includes(k))}
       >
         <summary>更多筛选</summary>
-        <form class="form--inline filters" onSubmit={(e) => e.preventDefault()} aria-label="筛选">
+        <form
+          noValidate
+          class="form--inline filters"
+          onSubmit={(e) => e.preventDefault()}
+          aria-label="筛选"
+        >
           <SelectField
             id="search-status"
             label="状态"

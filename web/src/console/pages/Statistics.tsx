@@ -80,7 +80,7 @@ export function StatisticsPage() {
     <>
       <h1>统计分析</h1>
       <AnalysisLinks tenant={tenant} current="figures" />
-      <form class="toolbar" onSubmit={(e) => e.preventDefault()} aria-label="统计范围">
+      <form noValidate class="toolbar" onSubmit={(e) => e.preventDefault()} aria-label="统计范围">
         <SelectField
           id="stat-month"
           label="统计月份"

@@ -15,8 +15,8 @@ import {
   labelFor,
   SUPERVISION_FORM_LABELS,
   SUPERVISION_FORMS,
+  supervisionReason,
 } from "../../shared/notify-labels.ts";
-import { deadlineLabel } from "../../shared/petition-labels.ts";
 import { consolePath } from "../../shared/tenant.ts";
 import { DeadlineBadge } from "../../shared/ui/Deadlines.tsx";
 import { ErrorAlert, fieldErrors, SuccessStatus } from "../components/ErrorAlert.tsx";
@@ -125,7 +125,9 @@ export function SupervisionPage() {
   return (
     <>
       <h1>督办</h1>
-      <p class="lead">超过期限的案件由县信访局督办，按承办单位分组，超期最久的在前。</p>
+      <p class="lead">
+        超期的案件，以及挂牌督办、领导批示的案件，由县信访局督办，按承办单位分组，超期最久的在前。
+      </p>
       <div class="toolbar">
         <div class="field field--check">
           <label class="check" for="sv-resolved">
@@ -213,6 +215,7 @@ function SupervisionCard({
 }: CardProps) {
   const overdue = daysOverdue(s.due, today);
   const open = s.status === "open";
+  const early = s.deadlineKey === "listed" || s.deadlineKey === "instruction";
   const caseHref = consolePath(tenant, `/petitions/${encodeURIComponent(s.petitionId)}`);
   return (
     <li
@@ -249,18 +252,30 @@ function SupervisionCard({
           </span>
         )}
       </div>
+      {s.essentials && (
+        <p class="sv-card__summary" data-testid="supervision-essentials">
+          {s.essentials.categoryName} · {s.essentials.unitName}：{s.essentials.summary}
+        </p>
+      )}
       <dl class="facts">
-        <dt>超期期限</dt>
-        <dd>{deadlineLabel(s.deadlineKey)}</dd>
-        <dt>截止日期</dt>
+        <dt>督办事由</dt>
+        <dd>{supervisionReason(s.deadlineKey)}</dd>
+        <dt>{early ? "督办期限" : "截止日期"}</dt>
         <dd>
           {formatDate(s.due)}{" "}
-          {open && (
+          {open && overdue > 0 && (
             <>
               <DeadlineBadge state="overdue" /> 超期 {overdue} 天
             </>
           )}
         </dd>
+        {s.essentials?.deadline && (
+          <>
+            <dt>下一期限</dt>
+            {/* The instant a deadline ends is 24:00 CST, the first moment of the next day. */}
+            <dd>{formatDate(todayCst(new Date(Date.parse(s.essentials.deadline) - 1)))}</dd>
+          </>
+        )}
         <dt>督办形式</dt>
         <dd data-testid="supervision-form">
           {s.form ? labelFor(SUPERVISION_FORM_LABELS, s.form) : "尚未记录"}

@@ -101,6 +101,7 @@ export function focusFirstProblem(
     facts: `${idPrefix}-facts`,
     demands: `${idPrefix}-demands`,
   };
-  document.getElementById(focus[first] ?? "")?.focus();
+  // Other fields are named by their path: "fromAbove.level" is `${idPrefix}-fromAbove-level`.
+  document.getElementById(focus[first] ?? `${idPrefix}-${first.replaceAll(".", "-")}`)?.focus();
   return true;
 }

@@ -47,6 +47,7 @@ export function CaseFiles({ tenant, petitionId, lookup, canAttach }: Props) {
   const [status, setStatus] = useState<string | null>(null);
   const [withdrawing, setWithdrawing] = useState<CaseFile | null>(null);
   const [reason, setReason] = useState("");
+  const [reasonError, setReasonError] = useState<string | undefined>(undefined);
 
   const onUpload = async (event: Event) => {
     event.preventDefault();
@@ -81,6 +82,12 @@ export function CaseFiles({ tenant, petitionId, lookup, canAttach }: Props) {
   const onWithdraw = async (event: Event) => {
     event.preventDefault();
     if (!withdrawing) return;
+    if (!reason.trim()) {
+      setReasonError("请填写撤回理由");
+      document.getElementById("file-reason")?.focus();
+      return;
+    }
+    setReasonError(undefined);
     setBusy(true);
     setError(null);
     try {
@@ -148,7 +155,7 @@ export function CaseFiles({ tenant, petitionId, lookup, canAttach }: Props) {
       <SuccessStatus message={status} />
       <ErrorAlert error={error} />
       {withdrawing && (
-        <form class="form" onSubmit={onWithdraw} aria-label="撤回文件">
+        <form class="form" onSubmit={onWithdraw} aria-label="撤回文件" noValidate>
           <TextField
             id="file-reason"
             label={`撤回“${withdrawing.name}”的理由`}
@@ -157,6 +164,7 @@ export function CaseFiles({ tenant, petitionId, lookup, canAttach }: Props) {
             value={reason}
             onValue={setReason}
             hint="文件不会删除，撤回后仍留在案卷中备查。"
+            error={reasonError}
           />
           <div class="actions">
             <button type="submit" class="button button--primary" disabled={busy}>
@@ -169,7 +177,7 @@ export function CaseFiles({ tenant, petitionId, lookup, canAttach }: Props) {
         </form>
       )}
       {canAttach && (
-        <form class="form" onSubmit={onUpload} aria-label="上传材料">
+        <form class="form" onSubmit={onUpload} aria-label="上传材料" noValidate>
           <div class="field">
             <label for="case-file">选择文件</label>
             <input

@@ -1,9 +1,12 @@
 import type { z } from "@hono/zod-openapi";
 import { useState } from "preact/hooks";
+import type { JointHandling } from "../../../../../schema/api/casework.ts";
 import type { Petition } from "../../../../../schema/api/petitions.ts";
 import type { Unit } from "../../../../../schema/api/units.ts";
 import { request, seg } from "../../../api/client.ts";
+import { formatDate } from "../../../shared/dates.ts";
 import { formatDateTime } from "../../../shared/format.ts";
+import { labelOf, SOURCE_LEVEL_LABELS } from "../../../shared/petition-labels.ts";
 import { NoticeTimeline } from "../../../shared/ui/NoticeTimeline.tsx";
 import { useAsync } from "../../hooks.ts";
 import type { Lookup } from "../../lookup.ts";
@@ -27,12 +30,6 @@ export function NoticeRecord({ petition }: { petition: PetitionView }) {
   );
 }
 
-interface Joint {
-  leadUnitId: string;
-  assistingUnitIds: string[];
-  opinions: { unitId: string; staffId: string; text: string; at: string }[];
-}
-
 /** 主办/协办: the assisting units, their opinions, and the forms to add either. */
 export function JointHandlingCard({
   tenant,
@@ -47,7 +44,7 @@ export function JointHandlingCard({
 }) {
   const { me } = useSession();
   const base = `/api/v1/t/${seg(tenant)}/petitions/${seg(petition.id)}`;
-  const joint = useAsync(() => request<Joint>("GET", `${base}/joint-handling`), base);
+  const joint = useAsync(() => request<JointHandling>("GET", `${base}/joint-handling`), base);
   const [unitId, setUnitId] = useState("");
   const [text, setText] = useState("");
   const [error, setError] = useState<unknown>(null);
@@ -63,7 +60,7 @@ export function JointHandlingCard({
     setBusy(true);
     setError(null);
     try {
-      const next = await request<Joint>("POST", `${base}/${path}`, body);
+      const next = await request<JointHandling>("POST", `${base}/${path}`, body);
       joint.setData(() => next);
       setText("");
       setUnitId("");
@@ -160,5 +157,26 @@ export function JointHandlingCard({
       )}
       <ErrorAlert error={error} labels={{ unitId: "协办单位", text: "协办意见" }} />
     </section>
+  );
+}
+
+/** 上级交办/转送: where it came from, the upstream deadline, and the 办结报告 owed upward. */
+export function FromAboveFacts({
+  fromAbove: f,
+}: {
+  fromAbove: NonNullable<Petition["fromAbove"]>;
+}) {
+  return (
+    <>
+      <dt>上级来文</dt>
+      <dd data-testid="from-above">
+        {labelOf(SOURCE_LEVEL_LABELS, f.level)}交办 · {f.reference}
+        {f.due && `（上级期限 ${formatDate(f.due)}）`}
+      </dd>
+      <dt>办结报告</dt>
+      <dd data-testid="upward-report">
+        {f.reportedOn ? `已于 ${formatDate(f.reportedOn)} 向上级报送` : "尚未向上级报送"}
+      </dd>
+    </>
   );
 }

@@ -5,7 +5,7 @@ import { LegalRouteNote } from "../../../shared/ui/Badges.tsx";
 
 interface Props {
   tenant: string;
-  petition: Pick<Petition, "flags" | "confidential">;
+  petition: Pick<Petition, "flags" | "confidential"> & Partial<Pick<Petition, "deadlines">>;
   unitName: (id: string) => string;
 }
 
@@ -72,7 +72,7 @@ export function Flags({ tenant, petition, unitName }: Props) {
   if (flags.firstPetition) {
     items.push(
       <p key="first" class="notice" data-testid="flag-first">
-        <strong>初信初访</strong>：按“3-7-21”要求，3 日内见面、7 日内反馈、21 日内办结。
+        <strong>初信初访</strong>：{firstPetitionTargets(petition.deadlines)}
       </p>,
     );
   }
@@ -86,4 +86,15 @@ export function Flags({ tenant, petition, unitName }: Props) {
   if (flags.legalRoute) items.push(<LegalRouteNote key="legal" note={flags.legalRoute} />);
   if (items.length === 0) return <p class="muted">无特别提示。</p>;
   return <div class="stack">{items}</div>;
+}
+
+/** The county's own first-petition targets, as the case's clocks hold them (e.g. "3-7-21"). */
+function firstPetitionTargets(deadlines: Petition["deadlines"] | undefined): string {
+  const meet = deadlines?.targetMeet?.days;
+  const feedback = deadlines?.targetFeedback?.days;
+  const close = deadlines?.targetClose?.days;
+  if (meet === undefined || feedback === undefined || close === undefined) {
+    return "首次信访，优先见面、及时反馈、尽早办结。";
+  }
+  return `按“${meet}-${feedback}-${close}”要求，${meet} 日内见面、${feedback} 日内反馈、${close} 日内办结。`;
 }

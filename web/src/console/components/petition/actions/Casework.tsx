@@ -1,16 +1,24 @@
 import { useState } from "preact/hooks";
 import { todayCst } from "../../../../shared/dates.ts";
+import { extensionDaysProblem, usePolicyRules } from "../../../policy.ts";
 import { SelectField, TextField } from "../../Field.tsx";
 import { type FieldsProps, opt, useSubmit } from "./fields.ts";
 
 /** 延期申请: the handler asks; the unit's leader decides (§34). */
-export function RequestExtension({ submitRef, send, errors, petition }: FieldsProps) {
-  const [days, setDays] = useState("15");
+export function RequestExtension({ submitRef, send, errors, petition, tenant }: FieldsProps) {
+  const most = usePolicyRules(tenant)?.extensionMax?.days;
+  const [days, setDays] = useState("");
   const [reason, setReason] = useState("");
-  useSubmit(
-    submitRef,
-    () => void send<"requestExtension">({ days: Number(days), reason: reason.trim() }),
-  );
+  const [local, setLocal] = useState<string | undefined>(undefined);
+  useSubmit(submitRef, () => {
+    const problem = extensionDaysProblem(days, most, petition.extensionDays);
+    setLocal(problem);
+    if (problem) {
+      document.getElementById("extension-request-days")?.focus();
+      return;
+    }
+    void send<"requestExtension">({ days: Number(days), reason: reason.trim() });
+  });
   return (
     <>
       <TextField
@@ -19,12 +27,12 @@ export function RequestExtension({ submitRef, send, errors, petition }: FieldsPr
         type="number"
         inputMode="numeric"
         min={1}
-        max={30}
+        max={most}
         required
         value={days}
         onValue={setDays}
-        hint={`由本单位负责人审批，累计不超过 30 日。${petition.extensionDays > 0 ? `已延期 ${petition.extensionDays} 日。` : ""}`}
-        error={errors.days}
+        hint={`由本单位负责人审批${most ? `，累计不超过 ${most} 日` : ""}。${petition.extensionDays > 0 ? `已延期 ${petition.extensionDays} 日。` : ""}`}
+        error={local ?? errors.days}
       />
       <TextField
         id="extension-request-reason"

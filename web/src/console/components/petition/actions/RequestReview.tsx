@@ -1,9 +1,14 @@
 import { useState } from "preact/hooks";
 import { todayCst } from "../../../../shared/dates.ts";
+import { periodText, usePolicyRules } from "../../../policy.ts";
 import { TextField } from "../../Field.tsx";
 import { type FieldsProps, opt, useSubmit } from "./fields.ts";
 
-export function RequestReview({ submitRef, send, errors, action }: FieldsProps) {
+export function RequestReview({ submitRef, send, errors, action, tenant }: FieldsProps) {
+  const rules = usePolicyRules(tenant);
+  const reReview = action === "requestReReview";
+  const ask = periodText(rules?.[reReview ? "reReviewRequest" : "reviewRequest"]);
+  const answer = periodText(rules?.[reReview ? "reReviewAnswer" : "reviewAnswer"]);
   const [requestedOn, setRequestedOn] = useState(todayCst());
   const [note, setNote] = useState("");
   useSubmit(
@@ -20,7 +25,11 @@ export function RequestReview({ submitRef, send, errors, action }: FieldsProps) 
         max={todayCst()}
         value={requestedOn}
         onValue={setRequestedOn}
-        hint={`信访人应在收到意见之日起 30 日内申请${what}；答复期限 30 日。`}
+        hint={
+          ask && answer
+            ? `信访人应在收到意见之日起 ${ask}内申请${what}；答复期限 ${answer}。`
+            : undefined
+        }
         error={errors.requestedOn}
       />
       <TextField
