@@ -58,7 +58,12 @@ export function AnnualReportPage() {
     <>
       <h1 class="no-print">年度报告</h1>
       <AnalysisLinks tenant={tenant} current="annual" />
-      <form class="toolbar no-print" onSubmit={(e) => e.preventDefault()} aria-label="报告年度">
+      <form
+        noValidate
+        class="toolbar no-print"
+        onSubmit={(e) => e.preventDefault()}
+        aria-label="报告年度"
+      >
         <SelectField
           id="annual-year"
           label="报告年度"

@@ -57,7 +57,7 @@ export function AssessmentPage() {
     <>
       <h1>单位考核</h1>
       <AnalysisLinks tenant={tenant} current="assessment" />
-      <form class="toolbar" onSubmit={(e) => e.preventDefault()} aria-label="考核季度">
+      <form noValidate class="toolbar" onSubmit={(e) => e.preventDefault()} aria-label="考核季度">
         <SelectField
           id="assessment-quarter"
           label="考核季度"

@@ -41,7 +41,7 @@ export function HotIssuesPage() {
     <>
       <h1>月度研判</h1>
       <AnalysisLinks tenant={tenant} current="hot" />
-      <form class="toolbar" onSubmit={(e) => e.preventDefault()} aria-label="研判月份">
+      <form noValidate class="toolbar" onSubmit={(e) => e.preventDefault()} aria-label="研判月份">
         <SelectField
           id="hot-month"
           label="研判月份"

@@ -49,10 +49,29 @@ function SettingsForm({ tenant, initial }: { tenant: string; initial: OversightS
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [status, setStatus] = useState<string | null>(null);
+  const [local, setLocal] = useState<Record<string, string>>({});
   const total = ASSESSMENT_ITEMS.reduce((t, k) => t + (Number(values[k]) || 0), 0);
 
   const submit = async (event: Event) => {
     event.preventDefault();
+    // Checked here, in Chinese, rather than by the browser's own bubbles.
+    const problems: Record<string, string> = {};
+    const outside = (value: string, min: number, max: number) => {
+      const n = Number(value);
+      return value.trim() === "" || !Number.isInteger(n) || n < min || n > max;
+    };
+    if (outside(values.backlogDays, 30, 730)) problems.backlogDays = "请填写 30–730 之间的整数";
+    for (const k of ASSESSMENT_ITEMS) {
+      if (outside(values[k], 0, 100)) problems[`weights.${k}`] = "请填写 0–100 之间的整数";
+    }
+    setLocal(problems);
+    const first = Object.keys(problems)[0];
+    if (first) {
+      const id =
+        first === "backlogDays" ? "oversight-backlog-days" : `oversight-weight-${first.slice(8)}`;
+      document.getElementById(id)?.focus();
+      return;
+    }
     setSaving(true);
     setError(null);
     setStatus(null);
@@ -76,7 +95,7 @@ function SettingsForm({ tenant, initial }: { tenant: string; initial: OversightS
   const labels: Record<string, string> = { backlogDays: "积案认定天数" };
   for (const k of ASSESSMENT_ITEMS) labels[`weights.${k}`] = ASSESSMENT_ITEM_LABELS[k];
   return (
-    <form class="form card" onSubmit={submit} aria-labelledby="oversight-form-title">
+    <form class="form card" onSubmit={submit} aria-labelledby="oversight-form-title" noValidate>
       <h2 id="oversight-form-title">积案与考核</h2>
       <TextField
         id="oversight-backlog-days"
@@ -89,7 +108,7 @@ function SettingsForm({ tenant, initial }: { tenant: string; initial: OversightS
         value={values.backlogDays}
         onValue={(v) => setValues((old) => ({ ...old, backlogDays: v }))}
         hint="自收到之日起超过这个天数仍未办结的事项计为积案；复核后再次信访的事项不论天数均计为积案。"
-        error={errors.backlogDays}
+        error={local.backlogDays ?? errors.backlogDays}
       />
       <fieldset>
         <legend>考核指标分值（合计 {total} 分，得分按百分制折算）</legend>
@@ -107,7 +126,7 @@ function SettingsForm({ tenant, initial }: { tenant: string; initial: OversightS
               value={values[k]}
               onValue={(v) => setValues((old) => ({ ...old, [k]: v }))}
               hint={ASSESSMENT_ITEM_DEFINITIONS[k]}
-              error={errors[`weights.${k}`]}
+              error={local[`weights.${k}`] ?? errors[`weights.${k}`]}
             />
           ))}
         </div>
