@@ -20,6 +20,7 @@ import { jointHandlingRoutes } from "./routes/joint-handling.ts";
 import { notificationSettingsRoutes } from "./routes/notification-settings.ts";
 import { petitionRoutes } from "./routes/petitions.ts";
 import { receptionDeskRoutes } from "./routes/reception-desk.ts";
+import { receptionDesksRoutes } from "./routes/reception-desks.ts";
 import { receptionPrepareRoutes } from "./routes/reception-prepare.ts";
 import { receptionScheduleRoutes } from "./routes/reception-schedule.ts";
 import { referenceRoutes } from "./routes/reference.ts";
@@ -67,6 +68,7 @@ export function createApp() {
   app.route("/api/v1", notificationSettingsRoutes);
   app.route("/api/v1", receptionScheduleRoutes);
   app.route("/api/v1", receptionDeskRoutes);
+  app.route("/api/v1", receptionDesksRoutes);
   app.route("/api/v1", receptionPrepareRoutes);
   app.route("/api/v1", bookingRoutes);
   app.route("/api/v1", statisticsRoutes);
