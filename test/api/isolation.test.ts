@@ -134,6 +134,8 @@ const validBody: Record<string, unknown> = {
   checkIn: { walkIn: { name: "探测" } },
   completeTicket: { purpose: "request", categoryCode: "06.02", facts: "a", demands: "b" },
   transferTicket: { toSessionId: "x" },
+  routeTicket: { desk: 2 },
+  setSessionDesks: { desks: [] },
 };
 
 describe("tenant isolation", () => {
