@@ -60,6 +60,8 @@ export const DeskInfo = z.object({
   number: z.number().int(),
   unitId: z.string(),
   unitName: z.string(),
+  /** As a session's own leaderId: published with the session. */
+  leaderId: z.string(),
   leaderName: z.string(),
   leaderPosition: z.string(),
 });

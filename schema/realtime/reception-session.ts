@@ -5,9 +5,7 @@
 import type { DeskInfo, StaffTicket } from "./reception-queue.ts";
 
 /** A desk as the object keeps it: who receives there, for registering the cases it takes. */
-export interface DeskConfig extends DeskInfo {
-  leaderId: string;
-}
+export type DeskConfig = DeskInfo;
 
 /** How the Worker sets a session up; sent again whenever the schedule changes. */
 export interface SessionConfig {

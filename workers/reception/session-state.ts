@@ -87,9 +87,8 @@ export function computeState(
       if (ticket) waiting.push({ ...ticket, etaMinutes: Math.round(position * minutesPerCall) });
     });
     const servingNumber = serving.get(desk.number);
-    const { leaderId: _leaderId, ...info } = desk;
     return {
-      ...info,
+      ...desk,
       nowServing: servingNumber ? (book.view(servingNumber) ?? null) : null,
       waiting: mine.length,
     };

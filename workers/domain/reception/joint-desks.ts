@@ -29,6 +29,7 @@ export function presentDesks(
     number: d.number,
     unitId: d.unitId,
     unitName: ctx.units.find((u) => u.id === d.unitId)?.name ?? "",
+    leaderId: d.leaderId,
     leaderName: d.leaderName,
     leaderPosition: d.leaderPosition,
   }));
