@@ -45,6 +45,14 @@ export const CreateReceptionSessionBody = z
       .object({ rule: Recurrence, until: IsoDate })
       .optional()
       .openapi({ description: "A series: every Tuesday and Thursday, the 15th of each month, …" }),
+    desks: z
+      .array(z.object({ unitId: Id, leaderId: Id }).strict())
+      .max(8)
+      .optional()
+      .openapi({
+        description:
+          "联合接访: desks 2, 3, … besides the session's own, a leader and a unit each (see setSessionDesks)",
+      }),
   })
   .strict()
   .openapi("CreateReceptionSessionBody");

@@ -188,3 +188,54 @@ describe("a joint reception, probed by a desk of another unit", () => {
     expect(foreignCall.status).toBe(404);
   });
 });
+
+describe("who sits at a joint reception's desks", () => {
+  it("is set at creation by the county office, never by a township for another unit", async () => {
+    const joint = await publishedSession(county, {
+      date: tomorrowCst(6),
+      form: "joint",
+      desks: [{ unitId: county.bureau, leaderId: county.people.bureauLeader.id }],
+    });
+    const desks = await call<{ desks: { number: number; unitId: string; leaderId: string }[] }>(
+      `/api/v1/t/${county.code}/reception/sessions/${joint.id}/desks`,
+    );
+    expect(desks.status).toBe(200);
+    expect(desks.body.desks.map((d) => [d.number, d.unitId, d.leaderId])).toEqual([
+      [1, county.office, county.people.leader.id],
+      [2, county.bureau, county.people.bureauLeader.id],
+    ]);
+    // A township may not seat the bureau at its own session, nor a leader at a unit not theirs.
+    const township = await call(`/api/v1/t/${county.code}/reception/sessions`, {
+      token: county.people.townClerk.token,
+      body: {
+        leaderId: county.people.townLeader.id,
+        unitId: county.township,
+        date: tomorrowCst(6),
+        startTime: "14:30",
+        endTime: "16:30",
+        venue: "镇政府接待室",
+        form: "joint",
+        slotMinutes: 30,
+        capacityPerSlot: 2,
+        desks: [{ unitId: county.bureau, leaderId: county.people.bureauLeader.id }],
+      },
+    });
+    expect(township.status).toBe(422);
+    expect(JSON.stringify(township.body)).toContain("desks.0.unitId");
+    const wrongLeader = await call(
+      `/api/v1/t/${county.code}/reception/sessions/${joint.id}/desks`,
+      {
+        token: county.people.clerk.token,
+        method: "PUT",
+        body: { desks: [{ unitId: county.bureau, leaderId: county.people.townLeader.id }] },
+      },
+    );
+    expect(wrongLeader.status).toBe(422);
+    expect(JSON.stringify(wrongLeader.body)).toContain("desks.0.leaderId");
+    // Nothing was half-written: the desks are as they were.
+    const after = await call<{ desks: unknown[] }>(
+      `/api/v1/t/${county.code}/reception/sessions/${joint.id}/desks`,
+    );
+    expect(after.body.desks).toHaveLength(2);
+  });
+});

@@ -2,21 +2,13 @@
 import type { DeskInfo } from "../../../schema/realtime/reception-queue.ts";
 import type { ReceptionDeskRow, ReceptionSessionRow } from "../../../schema/tenant/tables.ts";
 import type { Env } from "../../env.ts";
-import { ApiError, invalid, notFound } from "../../errors.ts";
+import { ApiError, notFound } from "../../errors.ts";
 import { batchWithAudit } from "../../storage/audit.ts";
 import { findReceptionSession } from "../../storage/reception.ts";
 import { listSessionDesks, replaceSessionDesksStatements } from "../../storage/reception-desks.ts";
-import { findStaff } from "../../storage/staff.ts";
-import { type CaseContext, type StaffView, unitSubtree } from "../tenancy/county-context.ts";
+import type { CaseContext, StaffView } from "../tenancy/county-context.ts";
+import { type DeskInput, deskRows, ownDesk } from "./desk-rules.ts";
 import { configureSession } from "./schedule-service.ts";
-
-/** Desk 1 and up to eight more: a hall rarely seats more units at once. */
-export const MAX_DESKS = 9;
-
-export interface DeskInput {
-  unitId: string;
-  leaderId: string;
-}
 
 /** The desks as the public sees them: desk 1 is the session's own leader and unit. */
 export function presentDesks(
@@ -33,16 +25,6 @@ export function presentDesks(
     leaderName: d.leaderName,
     leaderPosition: d.leaderPosition,
   }));
-}
-
-function ownDesk(row: ReceptionSessionRow) {
-  return {
-    number: 1,
-    unitId: row.unitId,
-    leaderId: row.leaderId,
-    leaderName: row.leaderName,
-    leaderPosition: row.leaderPosition,
-  };
 }
 
 export async function sessionDesks(ctx: CaseContext, row: ReceptionSessionRow) {
@@ -71,36 +53,7 @@ export async function setSessionDesks(
     throw new ApiError("FORBIDDEN", "只能为本单位安排接访日");
   }
   if (row.status === "cancelled") throw new ApiError("CONFLICT", "该接访日已取消");
-  if (others.length + 1 > MAX_DESKS) throw invalid("desks", `一场接访最多 ${MAX_DESKS} 个窗口`);
-  const desks: Omit<ReceptionDeskRow, "tenantId" | "sessionId">[] = [];
-  for (const [i, desk] of others.entries()) {
-    const path = `desks.${i}`;
-    if (!ctx.units.some((u) => u.id === desk.unitId)) throw invalid(`${path}.unitId`, "单位不存在");
-    // Only the county office brings other units to a township's or bureau's session.
-    if (!viewer.inCountyOffice && !unitSubtree(ctx.units, row.unitId).includes(desk.unitId)) {
-      throw invalid(`${path}.unitId`, "只有县信访局可以邀请其他单位联合接访");
-    }
-    const leader = await findStaff(ctx.scope, desk.leaderId);
-    if (
-      !leader ||
-      leader.disabled ||
-      !leader.roles.includes("leader") ||
-      !unitSubtree(ctx.units, desk.unitId).includes(leader.unitId)
-    ) {
-      throw invalid(`${path}.leaderId`, "窗口的接访领导须为该单位在岗的领导干部");
-    }
-    if (others.some((o, j) => j < i && o.unitId === desk.unitId && o.leaderId === desk.leaderId)) {
-      throw invalid(path, "同一领导和单位只能设一个窗口");
-    }
-    desks.push({
-      number: i + 2,
-      unitId: desk.unitId,
-      leaderId: leader.id,
-      leaderName: leader.displayName,
-      leaderPosition: leader.position ?? "",
-    });
-  }
-  const stored = desks.length > 0 ? [ownDesk(row), ...desks] : [];
+  const stored = await deskRows(ctx, viewer, row, others);
   await batchWithAudit(
     ctx.scope,
     replaceSessionDesksStatements(ctx.scope, row.id, stored),
