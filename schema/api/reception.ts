@@ -1,9 +1,12 @@
 import { z } from "@hono/zod-openapi";
-import { StaffTicket } from "../realtime/reception-queue.ts";
+import { DeskInfo, StaffTicket } from "../realtime/reception-queue.ts";
 import { receptionForms } from "../reference/reception-forms.ts";
 import { appointmentStatuses } from "../tenant/tables.ts";
 import { HumanCheck, Id, Text } from "./common.ts";
 import { CreatePetitionBody, IsoDate, Person, Petition, Purpose } from "./petitions.ts";
+
+/** At a joint reception, the desk a citizen is sent to (desk 1, the session's own, by default). */
+const DeskNumber = z.number().int().min(1).max(9);
 
 const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "时间格式应为 HH:MM");
 
@@ -47,6 +50,14 @@ export const CreateReceptionSessionBody = z
       .object({ rule: Recurrence, until: IsoDate })
       .optional()
       .openapi({ description: "A series: every Tuesday and Thursday, the 15th of each month, …" }),
+    desks: z
+      .array(z.object({ unitId: Id, leaderId: Id }).strict())
+      .max(8)
+      .optional()
+      .openapi({
+        description:
+          "联合接访: desks 2, 3, … besides the session's own, a leader and a unit each (see setSessionDesks)",
+      }),
   })
   .strict()
   .openapi("CreateReceptionSessionBody");
@@ -256,12 +267,38 @@ export type WalkIn = z.infer<typeof WalkIn>;
 export const TransferTicketBody = z.object({ toSessionId: z.string().min(1).max(64) }).strict();
 export type TransferTicketBody = z.infer<typeof TransferTicketBody>;
 
+/** Sends a waiting (or called) ticket to another desk of the same joint reception. */
+export const RouteTicketBody = z.object({ desk: DeskNumber }).strict().openapi("RouteTicketBody");
+export type RouteTicketBody = z.infer<typeof RouteTicketBody>;
+
+/** Which desk calls: a joint reception's desks each call their own queue. */
+export const DeskQuery = z.object({
+  desk: z.coerce.number().int().min(1).max(9).optional(),
+});
+
+/** The other desks of a joint reception; desk 1 is always the session's own leader and unit. */
+export const SetSessionDesksBody = z
+  .object({
+    desks: z
+      .array(z.object({ unitId: Id, leaderId: Id }).strict())
+      .max(8)
+      .openapi({ description: "Desks 2, 3, …: a leader and a unit each; empty for one desk" }),
+  })
+  .strict()
+  .openapi("SetSessionDesksBody");
+export type SetSessionDesksBody = z.infer<typeof SetSessionDesksBody>;
+
+export const SessionDesks = z
+  .object({ sessionId: z.string(), desks: z.array(DeskInfo) })
+  .openapi("SessionDesks");
+export type SessionDesks = z.infer<typeof SessionDesks>;
+
 export const TicketTransferred = z.object({ from: StaffTicket, to: StaffTicket });
 export type TicketTransferred = z.infer<typeof TicketTransferred>;
 
 export const CheckInBody = z.union([
-  z.object({ bookingCode: z.string().trim().min(4).max(20) }).strict(),
-  z.object({ walkIn: WalkIn }).strict(),
+  z.object({ bookingCode: z.string().trim().min(4).max(20), desk: DeskNumber.optional() }).strict(),
+  z.object({ walkIn: WalkIn, desk: DeskNumber.optional() }).strict(),
 ]);
 export type CheckInBody = z.infer<typeof CheckInBody>;
 

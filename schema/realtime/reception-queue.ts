@@ -17,13 +17,15 @@ export type TicketStatus = (typeof ticketStatuses)[number];
 export const ticketKinds = ["booked", "walk_in"] as const;
 export type TicketKind = (typeof ticketKinds)[number];
 
-/** What everyone watching the queue may see of a ticket: its number, never who holds it. */
+/**
+ * What everyone watching the queue may see of a ticket: its number, its desk and place,
+ * never who holds it nor whether or when they booked. Kept this small on purpose: every
+ * change sends it to every board and phone.
+ */
 export const PublicTicket = z.object({
   number: z.number().int(),
-  kind: z.enum(ticketKinds),
-  status: z.enum(ticketStatuses),
-  /** The booked slot, for booked citizens. */
-  slotStart: z.string().nullable(),
+  /** The desk (窗口) the ticket waits at or is served by: 1 is the session's own desk. */
+  desk: z.number().int(),
   calls: z.number().int(),
   etaMinutes: z
     .number()
@@ -35,6 +37,10 @@ export type PublicTicket = z.infer<typeof PublicTicket>;
 
 /** For staff: who the ticket is, and the booking it came from. */
 export const StaffTicket = PublicTicket.extend({
+  kind: z.enum(ticketKinds),
+  status: z.enum(ticketStatuses),
+  /** The booked slot, for booked citizens. */
+  slotStart: z.string().nullable(),
   label: z.string(),
   bookingCode: z.string().nullable(),
   topic: z.string().nullable(),
@@ -45,6 +51,30 @@ export const StaffTicket = PublicTicket.extend({
   petitionId: z.string().nullable(),
 }).openapi("Ticket");
 export type StaffTicket = z.infer<typeof StaffTicket>;
+
+/**
+ * One desk of the session: a joint reception (联合接访) has one per leader and unit, a
+ * plain session has desk 1 alone. Public: the desks are published with the session.
+ */
+export const DeskInfo = z.object({
+  number: z.number().int(),
+  unitId: z.string(),
+  unitName: z.string(),
+  /** As a session's own leaderId: published with the session. */
+  leaderId: z.string(),
+  leaderName: z.string(),
+  leaderPosition: z.string(),
+});
+export type DeskInfo = z.infer<typeof DeskInfo>;
+
+/** A desk's live numbers; who sits there is in the session's `desks` (DeskInfo). */
+export const DeskQueue = z.object({
+  number: z.number().int(),
+  /** The latest ticket this desk called and has not finished. */
+  nowServing: PublicTicket.nullable(),
+  waiting: z.number().int(),
+});
+export type DeskQueue = z.infer<typeof DeskQueue>;
 
 export const QueueState = z
   .object({
@@ -57,18 +87,29 @@ export const QueueState = z
     noShows: z.number().int(),
     /** Mean minutes from call to completion today; null until one is done. */
     averageServiceMinutes: z.number().nullable(),
-    /** The longest a waiting citizen has waited so far, in minutes. */
-    longestWaitMinutes: z.number(),
-    updatedAt: z.string(),
+    /**
+     * Only at a joint reception (more than one desk): each desk and whom it serves. `waiting`
+     * lists each desk's queue in its calling order, desk by desk; with one desk it is desk 1's.
+     */
+    desks: z.array(DeskQueue).optional(),
   })
   .openapi("QueueState");
 export type QueueState = z.infer<typeof QueueState>;
 
+export const StaffDeskQueue = DeskQueue.extend(DeskInfo.shape).extend({
+  nowServing: StaffTicket.nullable(),
+});
+export type StaffDeskQueue = z.infer<typeof StaffDeskQueue>;
+
 export const StaffQueueState = QueueState.extend({
   nowServing: StaffTicket.nullable(),
+  desks: z.array(StaffDeskQueue).optional(),
   waiting: z.array(StaffTicket),
   parked: z.array(StaffTicket),
   done: z.array(StaffTicket),
+  /** The longest a waiting citizen has waited so far, in minutes. */
+  longestWaitMinutes: z.number(),
+  updatedAt: z.string(),
 });
 export type StaffQueueState = z.infer<typeof StaffQueueState>;
 

@@ -2,7 +2,10 @@
  * What the Worker asks a reception session's Durable Object and what it answers (its RPC
  * methods). The object is the single writer of these; workers/reception/client.ts calls it.
  */
-import type { StaffTicket } from "./reception-queue.ts";
+import type { DeskInfo, StaffTicket } from "./reception-queue.ts";
+
+/** A desk as the object keeps it: who receives there, for registering the cases it takes. */
+export type DeskConfig = DeskInfo;
 
 /** How the Worker sets a session up; sent again whenever the schedule changes. */
 export interface SessionConfig {
@@ -17,6 +20,8 @@ export interface SessionConfig {
   walkInEvery: number;
   /** Unanswered calls before a ticket is marked a no-show. */
   maxCalls: number;
+  /** Desk 1 first; absent (an object configured before desks existed) means desk 1 alone. */
+  desks?: DeskConfig[] | undefined;
 }
 
 export interface BookingInput {
@@ -80,6 +85,8 @@ export type Arrival =
 export interface TicketDetail {
   ticket: StaffTicket;
   partySealed: string | null;
+  /** The desk the ticket is at: its unit takes the case, its leader receives. */
+  desk: DeskConfig | undefined;
 }
 
 export interface SlotAvailability {

@@ -1191,3 +1191,22 @@ export const receptionFieldCases = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.sessionId, t.petitionId] })],
 );
+
+/**
+ * The desks of a joint reception (联合接访, migration 0015): one per leader and unit, desk 1
+ * the session's own. A session without rows has desk 1 alone. Names as published.
+ */
+export const receptionDesks = sqliteTable(
+  "reception_desks",
+  {
+    tenantId: text("tenant_id").notNull(),
+    sessionId: text("session_id").notNull(),
+    number: integer("number").notNull(),
+    unitId: text("unit_id").notNull(),
+    leaderId: text("leader_id").notNull(),
+    leaderName: text("leader_name").notNull(),
+    leaderPosition: text("leader_position").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.sessionId, t.number] })],
+);
+export type ReceptionDeskRow = typeof receptionDesks.$inferSelect;

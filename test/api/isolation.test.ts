@@ -139,6 +139,8 @@ const validBody: Record<string, unknown> = {
   updateOversightSettings: { backlogDays: 60 },
   inviteToAppointment: { petitionId: "x", slotStart: "09:00" },
   addFieldCase: { petitionId: "x" },
+  routeTicket: { desk: 2 },
+  setSessionDesks: { desks: [] },
 };
 
 describe("tenant isolation", () => {

@@ -1,7 +1,7 @@
 import { env, runInDurableObject } from "cloudflare:test";
 import { exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { QueueState } from "../../schema/realtime/reception-queue.ts";
+import type { QueueState, StaffQueueState } from "../../schema/realtime/reception-queue.ts";
 import { slotInstant } from "../../workers/domain/reception/session.ts";
 import { call, freshIp } from "../support/client.ts";
 import { setUpCounty, type TestCounty } from "../support/county.ts";
@@ -19,22 +19,27 @@ beforeAll(async () => {
   county = await setUpCounty("431226", "麻阳苗族自治县");
 });
 
-interface Watcher {
-  latest: () => QueueState | null;
+interface Watcher<S extends QueueState = QueueState> {
+  latest: () => S | null;
   close: () => void;
 }
 
-async function watch(path: string): Promise<Watcher> {
+/** A screen on the queue: the public's (board, phone), or a desk's when `token` is staff's. */
+async function watch<S extends QueueState = QueueState>(
+  path: string,
+  token?: string,
+): Promise<Watcher<S>> {
   const res = await exports.default.fetch(`https://lianxin.test${path}`, {
-    headers: { upgrade: "websocket" },
+    headers: { upgrade: "websocket", ...(token && { authorization: `Bearer ${token}` }) },
   });
   const ws = res.webSocket;
   if (!ws) throw new Error(`no WebSocket: ${res.status}`);
   ws.accept();
-  let latest: QueueState | null = null;
+  let latest: S | null = null;
   ws.addEventListener("message", (event) => {
-    const message = JSON.parse(String(event.data)) as { type: string; state?: QueueState };
-    if (message.type === "state" && message.state) latest = message.state;
+    const message = JSON.parse(String(event.data)) as { type: string; state?: S };
+    if ((message.type === "state" || message.type === "staffState") && message.state)
+      latest = message.state;
   });
   return { latest: () => latest, close: () => ws.close() };
 }
@@ -155,5 +160,166 @@ describe("a day at the desk", { timeout: 120_000 }, () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     expect(alarm).toBe(expected);
+  });
+});
+
+describe("a joint reception day (联合接访)", { timeout: 180_000 }, () => {
+  it("three desks call 60 tickets once each, each in its own order, with every screen in step", async () => {
+    const session = await publishedSession(county, { date: tomorrowCst(4) });
+    const base = `/api/v1/t/${county.code}/reception/sessions/${session.id}`;
+    const desks = await call<{ desks: { number: number; unitId: string; unitName: string }[] }>(
+      `${base}/desks`,
+      {
+        token: county.people.clerk.token,
+        method: "PUT",
+        body: {
+          desks: [
+            { unitId: county.bureau, leaderId: county.people.bureauLeader.id },
+            { unitId: county.township, leaderId: county.people.townLeader.id },
+          ],
+        },
+      },
+    );
+    expect(desks.status, JSON.stringify(desks.body)).toBe(200);
+    expect(desks.body.desks.map((d) => [d.number, d.unitId])).toEqual([
+      [1, county.office],
+      [2, county.bureau],
+      [3, county.township],
+    ]);
+    // Each desk is worked by its own unit: the county office, the bureau, the township.
+    const staffOf: Record<number, string> = {
+      1: county.people.clerk.token,
+      2: county.people.bureauLeader.token,
+      3: county.people.townClerk.token,
+    };
+    const leaderOf: Record<number, string> = {
+      1: county.people.leader.id,
+      2: county.people.bureauLeader.id,
+      3: county.people.townLeader.id,
+    };
+    const unitOf: Record<number, string> = {
+      1: county.office,
+      2: county.bureau,
+      3: county.township,
+    };
+    const post = <T>(deskNumber: number, path: string, body?: unknown) =>
+      call<T>(`${base}/${path}`, {
+        token: staffOf[deskNumber] as string,
+        method: "POST",
+        ...(body !== undefined && { body }),
+      });
+
+    const codes: string[] = [];
+    for (const [i, slot] of ["08:30", "09:00", "09:30", "10:00", "10:30", "11:00"].entries()) {
+      const phone = `1390003${String(1000 + i)}`;
+      const ip = freshIp();
+      const booked = await call<{ bookingCode: string }>(
+        `/api/v1/t/${county.code}/public/bookings`,
+        {
+          ip,
+          body: {
+            sessionId: session.id,
+            slotStart: slot,
+            altcha: await humanCheck(county),
+            name: `联合预约${i}`,
+            phone,
+            code: await oneTimeCode(county, phone, ip),
+            topic: "反映问题",
+          },
+        },
+      );
+      expect(booked.status, JSON.stringify(booked.body)).toBe(201);
+      codes.push(booked.body.bookingCode);
+    }
+    // Everyone arrives at the office's desk (the triage desk, 分流台), which sends two in
+    // three on: desk by desk, a booked citizen after every nine walk-ins.
+    const deskFor = (n: number) => (n % 3) + 1;
+    for (let n = 0; n < 60; n += 1) {
+      const code = n % 10 === 9 ? codes[(n - 9) / 10] : undefined;
+      const arrival = code ? { bookingCode: code } : { walkIn: { name: `联合现场${n}` } };
+      const ticket = await post<{ number: number; desk: number }>(1, "check-in", arrival);
+      expect(ticket.status, JSON.stringify(ticket.body)).toBe(200);
+      expect(ticket.body.desk).toBe(1);
+      if (deskFor(n) !== 1) {
+        const routed = await post<{ desk: number }>(1, `tickets/${ticket.body.number}/route`, {
+          desk: deskFor(n),
+        });
+        expect(routed.status, JSON.stringify(routed.body)).toBe(200);
+        expect(routed.body.desk).toBe(deskFor(n));
+      }
+    }
+
+    // The board, two phones, and each desk's screen.
+    const board = await watch(`${base}/queue/watch`);
+    const phones = await Promise.all([1, 2].map(() => watch(`${base}/queue/watch`)));
+    const screens = await Promise.all(
+      [1, 2, 3].map((d) => watch<StaffQueueState>(`${base}/queue/watch`, staffOf[d])),
+    );
+    const watchers: Watcher[] = [board, ...phones, ...screens];
+    await Promise.all(watchers.map((w) => until(w.latest, (s) => s.waiting.length === 60)));
+    // A desk of another unit sees names at its own desk only.
+    const bureauScreen = screens[1]?.latest() as StaffQueueState;
+    for (const t of bureauScreen.waiting) expect(t.label === "").toBe(t.desk !== 2);
+
+    const called: number[] = [];
+    const calledAt: Record<number, number[]> = { 1: [], 2: [], 3: [] };
+    let left = 60;
+    for (let round = 0; left > 0; round += 1) {
+      const d = (round % 3) + 1;
+      const shown = board.latest()?.waiting.filter((t) => t.desk === d)[0]?.number;
+      if (shown === undefined) continue;
+      const next = await post<{ number: number; desk: number }>(d, `call-next?desk=${d}`);
+      expect(next.status, JSON.stringify(next.body)).toBe(200);
+      // Each desk calls the first of its own queue as every screen showed it.
+      expect(next.body.number).toBe(shown);
+      expect(next.body.desk).toBe(d);
+      called.push(next.body.number);
+      calledAt[d]?.push(next.body.number);
+      left -= 1;
+      const states = await Promise.all(
+        watchers.map((w) =>
+          until(
+            w.latest,
+            (s) =>
+              s.desks?.find((x) => x.number === d)?.nowServing?.number === next.body.number &&
+              s.waiting.length === left,
+          ),
+        ),
+      );
+      const orders = states.map((s) => s.waiting.map((t) => `${t.desk}:${t.number}`).join(","));
+      expect(new Set(orders).size).toBe(1);
+      if (round < 3) {
+        // One visit per desk is registered: the case goes to the desk's unit and leader.
+        const done = await post<{
+          petition: { registeringUnitId: string; ownerLeaderId: string | null };
+        }>(d, `tickets/${next.body.number}/complete`, {
+          purpose: "request",
+          categoryCode: "06.02",
+          facts: "联合接访登记的诉求。",
+          demands: "请求解决。",
+        });
+        expect(done.status, JSON.stringify(done.body)).toBe(200);
+        expect(done.body.petition.registeringUnitId).toBe(unitOf[d]);
+        expect(done.body.petition.ownerLeaderId).toBe(leaderOf[d]);
+      } else {
+        expect((await post(d, `tickets/${next.body.number}/no-show`)).status).toBe(200);
+      }
+      await Promise.all(
+        watchers.map((w) =>
+          until(w.latest, (s) => s.desks?.find((x) => x.number === d)?.nowServing === null),
+        ),
+      );
+    }
+    expect(new Set(called).size).toBe(60);
+    expect([...called].sort((a, b) => a - b)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+    expect(calledAt[1]).toHaveLength(20);
+    expect(calledAt[2]).toHaveLength(20);
+    expect(calledAt[3]).toHaveLength(20);
+    // Nobody is left at any desk, and no desk may call another's.
+    const empty = await post<{ error: { code: string } }>(2, "call-next?desk=2");
+    expect(empty.status).toBe(404);
+    const other = await post<{ error: { code: string } }>(2, "call-next?desk=1");
+    expect(other.status).toBe(403);
+    for (const w of watchers) w.close();
   });
 });

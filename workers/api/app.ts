@@ -23,6 +23,7 @@ import { notificationSettingsRoutes } from "./routes/notification-settings.ts";
 import { petitionCorrectionRoutes } from "./routes/petition-corrections.ts";
 import { petitionRoutes } from "./routes/petitions.ts";
 import { receptionDeskRoutes } from "./routes/reception-desk.ts";
+import { receptionDesksRoutes } from "./routes/reception-desks.ts";
 import { receptionFieldRoutes } from "./routes/reception-field.ts";
 import { receptionPrepareRoutes } from "./routes/reception-prepare.ts";
 import { receptionScheduleRoutes } from "./routes/reception-schedule.ts";
@@ -75,6 +76,7 @@ export function createApp() {
   app.route("/api/v1", notificationSettingsRoutes);
   app.route("/api/v1", receptionScheduleRoutes);
   app.route("/api/v1", receptionDeskRoutes);
+  app.route("/api/v1", receptionDesksRoutes);
   app.route("/api/v1", receptionPrepareRoutes);
   app.route("/api/v1", bookingRoutes);
   app.route("/api/v1", appointmentRoutes);

@@ -21,6 +21,7 @@ for (const [path, page] of [
   ["/t/:tenant/petition", citizenPage],
   ["/t/:tenant/track", citizenPage],
   ["/t/:tenant/reception/board/:sessionId", boardPage],
+  ["/t/:tenant/reception/hall", boardPage],
   ["/t/:tenant/reception", citizenPage],
   ["/t/:tenant/reception/*", citizenPage],
   ["/t/:tenant/login", consolePage],

@@ -5,6 +5,7 @@ import type {
   BookingInput,
   BookResult,
   CancelResult,
+  DeskConfig,
   HoldResult,
   SessionConfig,
   SlotAvailability,
@@ -16,7 +17,9 @@ import { resolveReceptionPolicy } from "../domain/reception/booking-policy.ts";
 import { slotStarts } from "../domain/reception/session.ts";
 import type { Env } from "../env.ts";
 import { loadReceptionPolicyRow } from "../storage/reception.ts";
+import { listSessionDesks } from "../storage/reception-desks.ts";
 import type { TenantScope } from "../storage/tenant-scope.ts";
+import { listUnits } from "../storage/units.ts";
 import type { ReceptionSession } from "./session-object.ts";
 
 type SessionStub = DurableObjectStub<ReceptionSession>;
@@ -88,12 +91,18 @@ export class ReceptionClient {
     return answer<SlotAvailability[]>(await this.#stub.slotAvailability());
   }
 
-  checkIn(arrival: Arrival) {
-    return this.#configured<TicketResult>(() => this.#stub.checkIn(arrival));
+  /** Checks a citizen in at a desk (desk 1, the session's own, unless routed on arrival). */
+  checkIn(arrival: Arrival, desk?: number) {
+    return this.#configured<TicketResult>(() => this.#stub.checkIn(arrival, desk));
   }
 
-  callNext() {
-    return this.#configured<TicketResult>(() => this.#stub.callNext());
+  callNext(desk?: number) {
+    return this.#configured<TicketResult>(() => this.#stub.callNext(desk));
+  }
+
+  /** Sends a ticket to another desk of the session. */
+  route(number: number, desk: number) {
+    return this.#configured<TicketResult>(() => this.#stub.route(number, desk));
   }
 
   recall(number: number) {
@@ -161,7 +170,11 @@ async function sessionConfig(
   row: ReceptionSessionRow,
   shard: string,
 ): Promise<SessionConfig> {
-  const policy = resolveReceptionPolicy(await loadReceptionPolicyRow(scope));
+  const [policyRow, desks] = await Promise.all([
+    loadReceptionPolicyRow(scope),
+    listSessionDesks(scope, row.id),
+  ]);
+  const policy = resolveReceptionPolicy(policyRow);
   return {
     tenant: scope.tenant,
     shard,
@@ -178,7 +191,40 @@ async function sessionConfig(
     status: row.status,
     walkInEvery: policy.walkInEvery,
     maxCalls: policy.maxCalls,
+    desks: await deskConfigs(scope, row, desks),
   };
+}
+
+/** Desk 1 is the session's own leader and unit; a joint reception's others as stored. */
+async function deskConfigs(
+  scope: TenantScope,
+  row: ReceptionSessionRow,
+  stored: {
+    number: number;
+    unitId: string;
+    leaderId: string;
+    leaderName: string;
+    leaderPosition: string;
+  }[],
+): Promise<DeskConfig[]> {
+  const own = {
+    number: 1,
+    unitId: row.unitId,
+    leaderId: row.leaderId,
+    leaderName: row.leaderName,
+    leaderPosition: row.leaderPosition,
+  };
+  const desks = stored.length > 0 ? stored : [own];
+  const units = await listUnits(scope);
+  const nameOf = (id: string) => units.find((u) => u.id === id)?.name ?? "";
+  return desks.map((d) => ({
+    number: d.number,
+    unitId: d.unitId,
+    unitName: nameOf(d.unitId),
+    leaderId: d.leaderId,
+    leaderName: d.leaderName,
+    leaderPosition: d.leaderPosition,
+  }));
 }
 
 /** One object per county and session. */

@@ -9,7 +9,9 @@ import type {
   ReceptionSettings,
   SessionBookings,
   SessionChanged,
+  SessionDesks,
   SessionList,
+  SetSessionDesksBody,
   TicketCompleted,
   TicketTransferred,
   WalkIn,
@@ -61,12 +63,36 @@ export function checkIn(
   tenant: string,
   id: string,
   arrival: { bookingCode: string } | { walkIn: WalkIn },
+  desk?: number,
 ): Promise<StaffTicket> {
-  return request("POST", `${session(tenant, id)}/check-in`, arrival);
+  return request("POST", `${session(tenant, id)}/check-in`, {
+    ...arrival,
+    ...(desk !== undefined && { desk }),
+  });
 }
 
-export function callNext(tenant: string, id: string): Promise<StaffTicket> {
-  return request("POST", `${session(tenant, id)}/call-next`);
+/** Calls the next citizen; at a joint reception, of one desk's queue. */
+export function callNext(tenant: string, id: string, desk?: number): Promise<StaffTicket> {
+  return request("POST", `${session(tenant, id)}/call-next${desk ? `?desk=${desk}` : ""}`);
+}
+
+/** Sends a ticket to another desk of a joint reception (分流). */
+export function routeTicket(
+  tenant: string,
+  id: string,
+  number: number,
+  desk: number,
+): Promise<StaffTicket> {
+  return request("POST", `${session(tenant, id)}/tickets/${number}/route`, { desk });
+}
+
+/** Sets a session's other desks (leader + unit each); empty for one desk. */
+export function setSessionDesks(
+  tenant: string,
+  id: string,
+  desks: SetSessionDesksBody["desks"],
+): Promise<SessionDesks> {
+  return request("PUT", `${session(tenant, id)}/desks`, { desks });
 }
 
 export type TicketOp = "recall" | "no-show" | "park" | "resume";

@@ -4,6 +4,7 @@ import type {
   BookingView as Booking,
   CodeSent,
   Hold,
+  SessionDesks,
   SessionList,
   SessionWithSlots,
 } from "../../../schema/api/reception.ts";
@@ -69,6 +70,11 @@ export function rescheduleBooking(
     phoneLast4,
     slotStart,
   });
+}
+
+/** Who sits at each desk: a joint reception's leaders and units (desk 1 alone otherwise). */
+export function getSessionDesks(tenant: string, sessionId: string): Promise<SessionDesks> {
+  return request("GET", `${base(tenant)}/reception/sessions/${seg(sessionId)}/desks`);
 }
 
 export function getQueue(tenant: string, sessionId: string): Promise<QueueState> {

@@ -4,29 +4,38 @@ import type { ReceptionSession } from "../../../schema/api/reception.ts";
 import type { ServerMessage as QueueMessage } from "../../../schema/realtime/reception-queue.ts";
 import { getQueue, getSession, queueWatchPath, socketUrl } from "../api/reception.ts";
 import { formatDate, weekdayOf } from "../shared/dates.ts";
+import { useDesks } from "../shared/desks.ts";
 import { LIVE_STATUS_LABELS, useLiveSocket } from "../shared/live-socket.ts";
+import { DeskBoard } from "./DeskBoard.tsx";
+import { HallBoard } from "./HallBoard.tsx";
 
-export interface BoardTarget {
-  tenant: string;
-  sessionId: string;
-}
+export type BoardTarget =
+  | { tenant: string; sessionId: string }
+  | { tenant: string; hall: { date: string; venue: string | null } };
 
 /**
- * `/t/{tenant}/reception/board/{sessionId}`; `?t=&session=` also works, for opening the
- * built page directly (/board) where the Worker has no route for it.
+ * `/t/{tenant}/reception/board/{sessionId}`, or a hall's board
+ * `/t/{tenant}/reception/hall?date=&venue=`; `?t=&session=` (or `?t=&date=`) also works,
+ * for opening the built page directly (/board) where the Worker has no route for it.
  */
 export function boardTarget(pathname: string, search: string): BoardTarget | null {
+  const params = new URLSearchParams(search);
   const match = /^\/t\/(\d{6})\/reception\/board\/([^/]+)\/?$/.exec(pathname);
   if (match?.[1] && match[2]) return { tenant: match[1], sessionId: decodeURIComponent(match[2]) };
-  const params = new URLSearchParams(search);
-  const tenant = params.get("t") ?? "";
+  const hall = /^\/t\/(\d{6})\/reception\/hall\/?$/.exec(pathname);
+  const tenant = hall?.[1] ?? params.get("t") ?? "";
+  if (!/^\d{6}$/.test(tenant)) return null;
+  const date = params.get("date") ?? "";
+  if ((hall || !params.get("session")) && /^\d{4}-\d{2}-\d{2}$/.test(date)) {
+    return { tenant, hall: { date, venue: params.get("venue") } };
+  }
   const sessionId = params.get("session") ?? "";
-  return /^\d{6}$/.test(tenant) && sessionId ? { tenant, sessionId } : null;
+  return sessionId && !hall ? { tenant, sessionId } : null;
 }
 
 const NEXT_SHOWN = 6;
 
-function useClock(): string {
+export function useClock(): string {
   const [now, setNow] = useState(() => new Date());
   useEffect(() => {
     const timer = setInterval(() => setNow(new Date()), 15_000);
@@ -64,10 +73,11 @@ export function Board({ target }: { target: BoardTarget | null }) {
       </main>
     );
   }
+  if ("hall" in target) return <HallBoard tenant={target.tenant} {...target.hall} />;
   return <LiveBoard {...target} />;
 }
 
-function LiveBoard({ tenant, sessionId }: BoardTarget) {
+function LiveBoard({ tenant, sessionId }: { tenant: string; sessionId: string }) {
   const [session, setSession] = useState<ReceptionSession | null>(null);
   const [missing, setMissing] = useState(false);
   const { message, status } = useLiveSocket<QueueMessage>(
@@ -78,6 +88,8 @@ function LiveBoard({ tenant, sessionId }: BoardTarget) {
   const clock = useClock();
   const voice = useVoice();
   const spoken = useRef("");
+  const joint = (state?.desks?.length ?? 0) > 1;
+  const desks = useDesks(tenant, sessionId, joint);
 
   useEffect(() => {
     let live = true;
@@ -102,7 +114,7 @@ function LiveBoard({ tenant, sessionId }: BoardTarget) {
     if (spoken.current === key) return;
     const first = spoken.current === "";
     spoken.current = key;
-    if (!first) voice.speak(`请 ${now.number} 号到接待室`);
+    if (!first) voice.speak(`请 ${now.number} 号到${joint ? ` ${now.desk} 号窗口` : "接待室"}`);
   }, [now?.number, now?.calls]);
 
   if (missing) {
@@ -140,6 +152,8 @@ function LiveBoard({ tenant, sessionId }: BoardTarget) {
         <p class="board__notice" role="alert">
           本场接访已取消
         </p>
+      ) : joint && state ? (
+        <DeskBoard state={state} desks={desks} />
       ) : (
         <div class="board__body">
           <section class="board__now" aria-labelledby="board-now">

@@ -18,6 +18,7 @@ import {
 import { fieldErrors } from "../console/components/ErrorAlert.tsx";
 import { TextField } from "../console/components/Field.tsx";
 import { todayCst } from "../shared/dates.ts";
+import { deskLabel, useDesks } from "../shared/desks.ts";
 import { LIVE_STATUS_LABELS, useLiveSocket } from "../shared/live-socket.ts";
 import { trackPath } from "../shared/tenant.ts";
 import { BookingCard, WhatToBring } from "./BookingCard.tsx";
@@ -363,11 +364,15 @@ function RegisteredCard({
   );
 }
 
+/** Where a ticket is: being served, or waiting with so many ahead of it at its own desk. */
 export function queuePosition(state: QueueState, ticket: number) {
-  if (state.nowServing?.number === ticket) return { kind: "yours" as const };
-  const index = state.waiting.findIndex((t) => t.number === ticket);
-  if (index >= 0) {
-    return { kind: "waiting" as const, ahead: index, eta: state.waiting[index]?.etaMinutes };
+  const serving = state.desks ? state.desks.map((d) => d.nowServing) : [state.nowServing];
+  const called = serving.find((t) => t?.number === ticket);
+  if (called) return { kind: "yours" as const, desk: called.desk };
+  const mine = state.waiting.find((t) => t.number === ticket);
+  if (mine) {
+    const ahead = state.waiting.filter((t) => t.desk === mine.desk).indexOf(mine);
+    return { kind: "waiting" as const, ahead, eta: mine.etaMinutes, desk: mine.desk };
   }
   if (state.parked.some((t) => t.number === ticket)) return { kind: "parked" as const };
   return { kind: "gone" as const };
@@ -409,7 +414,7 @@ function LiveQueue({
     if (state && (booking.status === "active" || (booking.status === "checked_in" && gone))) {
       staleRef.current();
     }
-  }, [state?.updatedAt, booking.status, gone]);
+  }, [state, booking.status, gone]);
 
   const keep = (number: number | null) => {
     setTicket(number);
@@ -421,6 +426,13 @@ function LiveQueue({
   };
 
   const position = state && ticket !== null ? queuePosition(state, ticket) : null;
+  const joint = (state?.desks?.length ?? 0) > 1;
+  const desks = useDesks(tenant, booking.sessionId, joint);
+  const deskOf = (number: number) =>
+    deskLabel(
+      desks.find((d) => d.number === number),
+      number,
+    );
   const perPerson = state?.averageServiceMinutes ?? slotMinutes;
   // The server's estimate when it gives one; otherwise the people ahead times the pace.
   const eta =
@@ -443,7 +455,7 @@ function LiveQueue({
       <div aria-live="assertive" aria-atomic="true">
         {position?.kind === "yours" && (
           <p class="your-turn" data-testid="your-turn">
-            {ticket} 号，请到接待室
+            {ticket} 号，请到{joint ? ` ${deskOf(position.desk)}` : "接待室"}
           </p>
         )}
       </div>
@@ -455,6 +467,11 @@ function LiveQueue({
               <>，预计等候约 {Math.max(1, Math.round(eta))} 分钟</>
             )}
             {position.ahead === 0 && "，下一位就是您，请在接待室门口等候"}
+          </p>
+        )}
+        {joint && position?.kind === "waiting" && (
+          <p class="queue-desk" data-testid="queue-desk">
+            您在 <strong>{deskOf(position.desk)}</strong> 排队
           </p>
         )}
         {position?.kind === "parked" && (

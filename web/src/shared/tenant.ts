@@ -18,6 +18,9 @@ export const trackPath = (tenant: string): string => `/t/${tenant}/track`;
 /** Reception days (citizen.html): the schedule and booking, and a citizen's own booking. */
 export const receptionPath = (tenant: string): string => `/t/${tenant}/reception`;
 export const bookingPath = (tenant: string): string => `/t/${tenant}/reception/booking`;
+/** One board for a hall: every published session of a day (at one venue) (board.html). */
+export const hallBoardPath = (tenant: string, date: string, venue?: string): string =>
+  `/t/${tenant}/reception/hall?date=${date}${venue ? `&venue=${encodeURIComponent(venue)}` : ""}`;
 /** The public display board of one session (board.html). */
 export const boardPath = (tenant: string, sessionId: string): string =>
   `/t/${tenant}/reception/board/${encodeURIComponent(sessionId)}`;

@@ -24,6 +24,7 @@ import {
   requestBookingCode,
   rescheduleBooking,
 } from "../../domain/reception/booking-service.ts";
+import { desksWorkedBy } from "../../domain/reception/joint-desks.ts";
 import { staffView } from "../../domain/tenancy/county-context.ts";
 import { ApiError, notFound } from "../../errors.ts";
 import { sessionClient } from "../../reception/client.ts";
@@ -217,7 +218,9 @@ export const bookingRoutes = newRouter()
       await requireStaff(c, async () => {});
       const ctx = await countyContext(c);
       const viewer = staffView(c.get("staff"), ctx.units);
-      if (viewer.inCountyOffice || viewer.unitSubtree.includes(row.unitId)) audience = "staff";
+      // A joint reception's other units: names at their own desks only.
+      const desks = await desksWorkedBy(ctx, viewer, row);
+      if (desks) audience = desks === "all" ? "staff" : `desks:${desks.join(",")}`;
     } catch {
       // Not signed in: the public board or a citizen's phone.
     }

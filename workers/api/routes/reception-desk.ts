@@ -3,6 +3,8 @@ import { TenantParam } from "../../../schema/api/common.ts";
 import {
   CheckInBody,
   CompleteTicketBody,
+  DeskQuery,
+  RouteTicketBody,
   SessionParam,
   TicketCompleted,
   TicketParam,
@@ -25,6 +27,7 @@ import {
 } from "../../domain/reception/desk-service.ts";
 import { notFound } from "../../errors.ts";
 import { type ReceptionClient, sessionClient } from "../../reception/client.ts";
+import { deskView } from "../../reception/session-state.ts";
 import { listEvents } from "../../storage/petitions.ts";
 import { findReceptionSession } from "../../storage/reception.ts";
 import { caseRequest, countyContext } from "../case-request.ts";
@@ -104,10 +107,24 @@ const callNextRoute = createRoute({
   method: "post",
   path: "/t/{tenant}/reception/sessions/{sessionId}/call-next",
   tags: ["Reception queue"],
-  summary: "Call the next citizen (booked by slot, walk-ins interleaved by the county's rule)",
+  summary:
+    "Call the next citizen at a desk (booked by slot, walk-ins interleaved by the county's rule); `desk` at a joint reception",
   security: staffSecurity,
   middleware: desk,
-  request: { params: SessionParams },
+  request: { params: SessionParams, query: DeskQuery },
+  responses: ticketResponse,
+});
+
+const routeTicketRoute = createRoute({
+  operationId: "routeTicket",
+  method: "post",
+  path: "/t/{tenant}/reception/sessions/{sessionId}/tickets/{number}/route",
+  tags: ["Reception queue"],
+  summary:
+    "Send a citizen to another desk of a joint reception (分流); they keep their arrival time in its order",
+  security: staffSecurity,
+  middleware: desk,
+  request: { params: TicketParams, body: jsonBody(RouteTicketBody) },
   responses: ticketResponse,
 });
 
@@ -186,8 +203,29 @@ receptionDeskRoutes
     const { ctx, viewer } = await caseRequest(c);
     const shard = c.get("tenant").shard;
     const { sessionId } = c.req.valid("param");
+    const { desk: asked } = c.req.valid("query");
     return c.json(
-      await ticketStep(c.env, ctx, viewer, shard, sessionId, (client) => client.callNext()),
+      await ticketStep(
+        c.env,
+        ctx,
+        viewer,
+        shard,
+        sessionId,
+        (client, desk) => client.callNext(desk),
+        { desk: asked },
+      ),
+      200,
+    );
+  })
+  .openapi(routeTicketRoute, async (c) => {
+    const { sessionId, number } = c.req.valid("param");
+    const { ctx, viewer } = await caseRequest(c);
+    const shard = c.get("tenant").shard;
+    const { desk: to } = c.req.valid("json");
+    return c.json(
+      await ticketStep(c.env, ctx, viewer, shard, sessionId, (client) => client.route(number, to), {
+        number,
+      }),
       200,
     );
   })
@@ -229,9 +267,11 @@ receptionDeskRoutes
     const { ctx, viewer } = await caseRequest(c);
     const shard = c.get("tenant").shard;
     const { sessionId } = c.req.valid("param");
-    const { row, client } = await deskSession(c.env, ctx, viewer, shard, sessionId);
+    const { row, client, desks } = await deskSession(c.env, ctx, viewer, shard, sessionId);
     const state = await client.staffState();
-    return c.json({ ...state, sessionId: row.id }, 200);
+    // Another unit's desk staff see names only at their own desks.
+    const shown = desks === "all" ? state : deskView(state, desks);
+    return c.json({ ...shown, sessionId: row.id }, 200);
   });
 
 for (const [operationId, path, summary, call] of simpleTicketOps) {
@@ -251,7 +291,9 @@ for (const [operationId, path, summary, call] of simpleTicketOps) {
     const { ctx, viewer } = await caseRequest(c);
     const shard = c.get("tenant").shard;
     return c.json(
-      await ticketStep(c.env, ctx, viewer, shard, sessionId, (client) => call(client, number)),
+      await ticketStep(c.env, ctx, viewer, shard, sessionId, (client) => call(client, number), {
+        number,
+      }),
       200,
     );
   });

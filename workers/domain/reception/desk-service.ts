@@ -11,10 +11,15 @@ import { decryptPii, encryptPii } from "../crypto/pii.ts";
 import { maskName } from "../petitioner/mask.ts";
 import { registerPetition } from "../petitions/intake.ts";
 import type { CaseContext, StaffView } from "../tenancy/county-context.ts";
+import { desksWorkedBy } from "./joint-desks.ts";
 import { tellVisitRegistered } from "./visit-outcome.ts";
 import { recordVisit } from "./visit-record.ts";
 
-/** The session and its object, if this person works its desk: its unit's staff or the county office. */
+/**
+ * The session and its object, if this person works one of its desks: its unit's staff or
+ * the county office (every desk), or at a joint reception the staff of a desk's unit
+ * (`desks`: theirs only).
+ */
 export async function deskSession(
   env: Env,
   ctx: CaseContext,
@@ -24,10 +29,31 @@ export async function deskSession(
 ) {
   const row = await findReceptionSession(ctx.scope, sessionId);
   if (!row) throw notFound("该接访日");
-  if (!viewer.inCountyOffice && !viewer.unitSubtree.includes(row.unitId)) {
-    throw new ApiError("FORBIDDEN", "只能操作本单位的接访");
-  }
-  return { row, client: sessionClient(env, ctx.scope, row, shard) };
+  const desks = await desksWorkedBy(ctx, viewer, row);
+  if (!desks) throw new ApiError("FORBIDDEN", "只能操作本单位的接访");
+  return { row, client: sessionClient(env, ctx.scope, row, shard), desks };
+}
+
+/** A desk this person may work: one of theirs; by default their first (desk 1 for the office). */
+export function deskOrThrow(desks: "all" | number[], asked: number | undefined): number {
+  if (desks === "all") return asked ?? 1;
+  const desk = asked ?? desks[0] ?? 1;
+  if (!desks.includes(desk)) throw new ApiError("FORBIDDEN", "只能操作本单位的窗口");
+  return desk;
+}
+
+/**
+ * For the staff of some desks only: the ticket must be at one of theirs. Another desk's
+ * ticket answers as if it were not there, so its number tells them nothing more.
+ */
+async function assertTicketAtDesk(
+  client: ReceptionClient,
+  desks: "all" | number[],
+  number: number,
+) {
+  if (desks === "all") return;
+  const detail = await client.ticketDetail(number);
+  if (!detail || !desks.includes(detail.ticket.desk)) throw notFound("该号码");
 }
 
 export function ticketOrThrow(result: TicketResult): StaffTicket {
@@ -36,17 +62,24 @@ export function ticketOrThrow(result: TicketResult): StaffTicket {
   throw conflict(result.message, { reason: result.reason });
 }
 
-/** One step on a ticket of a session this person works (call next, recall, park, …). */
+/**
+ * One step at a desk of a session this person works (call next, recall, park, route, …):
+ * `number`, when the step is on a ticket, must be at one of their desks; `step` is given
+ * the desk asked for (or their first).
+ */
 export async function ticketStep(
   env: Env,
   ctx: CaseContext,
   viewer: StaffView,
   shard: string,
   sessionId: string,
-  step: (client: ReceptionClient) => Promise<TicketResult>,
+  step: (client: ReceptionClient, desk: number) => Promise<TicketResult>,
+  on: { number?: number; desk?: number | undefined } = {},
 ): Promise<StaffTicket> {
-  const { client } = await deskSession(env, ctx, viewer, shard, sessionId);
-  return ticketOrThrow(await step(client));
+  const { client, desks } = await deskSession(env, ctx, viewer, shard, sessionId);
+  const desk = deskOrThrow(desks, on.desk);
+  if (on.number !== undefined) await assertTicketAtDesk(client, desks, on.number);
+  return ticketOrThrow(await step(client, desk));
 }
 
 /** A citizen arrives: by booking code (typed or scanned), or as a walk-in whose details are sealed. */
@@ -75,7 +108,15 @@ export async function checkIn(
       },
     };
   }
-  return ticketStep(env, ctx, viewer, shard, sessionId, (client) => client.checkIn(arrival));
+  return ticketStep(
+    env,
+    ctx,
+    viewer,
+    shard,
+    sessionId,
+    (client, desk) => client.checkIn(arrival, desk),
+    { desk: body.desk },
+  );
 }
 
 /**
@@ -92,9 +133,9 @@ export async function completeTicket(
   number: number,
   body: CompleteTicketBody,
 ) {
-  const { row, client } = await deskSession(env, ctx, viewer, shard, sessionId);
+  const { row, client, desks } = await deskSession(env, ctx, viewer, shard, sessionId);
   const detail = await client.ticketDetail(number);
-  if (!detail) throw notFound("该号码");
+  if (!detail || (desks !== "all" && !desks.includes(detail.ticket.desk))) throw notFound("该号码");
   if (detail.ticket.status !== "called") throw conflict("只能办结正在接待的群众");
   const booked = detail.partySealed
     ? (JSON.parse(await decryptPii(ctx.keys, detail.partySealed)) as {
@@ -120,8 +161,9 @@ export async function completeTicket(
       petitioner,
       channel: "reception",
       receivedAt: ctx.now.toISOString(),
-      unitId: row.unitId,
-      ownerLeaderId: row.leaderId,
+      // At a joint reception the desk's unit takes the case and its leader receives.
+      unitId: detail.desk?.unitId || row.unitId,
+      ownerLeaderId: detail.desk?.leaderId || row.leaderId,
       headcount: body.headcount ?? detail.ticket.headcount,
     },
     viewer,
@@ -157,6 +199,7 @@ export async function transferTicket(
   toSessionId: string,
 ) {
   const from = await deskSession(env, ctx, viewer, shard, sessionId);
+  await assertTicketAtDesk(from.client, from.desks, number);
   const to = await findReceptionSession(ctx.scope, toSessionId);
   if (to?.status !== "published" || to.date !== from.row.date || to.id === from.row.id) {
     throw new ApiError("VALIDATION_FAILED", "只能转给同一天另一场已公示的接访", { status: 422 });

@@ -10,12 +10,14 @@ import {
   listReceptionSessions,
   updateSessionStatement,
 } from "../../storage/reception.ts";
+import { insertSessionDesksStatement } from "../../storage/reception-desks.ts";
 import { findStaff } from "../../storage/staff.ts";
 import { decryptPii } from "../crypto/pii.ts";
 import { noticeStatements } from "../notify/notices.ts";
 import { flushOutbox } from "../notify/outbox.ts";
 import { loadNotificationSettings } from "../notify/settings-store.ts";
 import { type CaseContext, type StaffView, unitSubtree } from "../tenancy/county-context.ts";
+import { type DeskInput, deskRows } from "./desk-rules.ts";
 import { occurrences, type Recurrence } from "./recurrence.ts";
 import { windowProblems } from "./session.ts";
 
@@ -33,6 +35,8 @@ export interface NewSessions {
   portfolio?: string | undefined;
   topics?: string | undefined;
   repeat?: { rule: Recurrence; until: string } | undefined;
+  /** A joint reception's other desks (联合接访), for every session created. */
+  desks?: DeskInput[] | undefined;
 }
 
 /** Who may schedule for a unit: its own clerks and leaders, or the county office. */
@@ -95,9 +99,25 @@ export async function createSessions(ctx: CaseContext, viewer: StaffView, input:
   if (dates.length > 200) throw invalid("repeat", "一次最多安排 200 场接访");
   const seriesId = input.repeat ? crypto.randomUUID() : null;
   const rows = dates.map((date) => sessionRow(ctx, leader, unitId, input, date, seriesId));
+  const desks = input.desks?.length
+    ? await deskRows(
+        ctx,
+        viewer,
+        {
+          unitId,
+          leaderId: leader.id,
+          leaderName: leader.displayName,
+          leaderPosition: leader.position ?? "",
+        },
+        input.desks,
+      )
+    : [];
   await batchWithAudit(
     ctx.scope,
-    rows.map((row) => insertSessionStatement(ctx.scope, row)),
+    rows.flatMap((row) => [
+      insertSessionStatement(ctx.scope, row),
+      ...(desks.length > 0 ? [insertSessionDesksStatement(ctx.scope, row.id, desks)] : []),
+    ]),
     {
       actorId: viewer.staffId,
       action: "reception.schedule",

@@ -9,10 +9,11 @@ import {
   publishSessions,
 } from "../../api/reception-staff.ts";
 import { formatDate, todayCst, weekdayOf } from "../../shared/dates.ts";
-import { boardPath, consolePath } from "../../shared/tenant.ts";
+import { boardPath, consolePath, hallBoardPath } from "../../shared/tenant.ts";
 import { ErrorAlert, fieldErrors, SuccessStatus } from "../components/ErrorAlert.tsx";
 import { TextField } from "../components/Field.tsx";
 import { Loading } from "../components/Loading.tsx";
+import { JointDesksForm } from "../components/reception/JointDesksForm.tsx";
 import { PublishSummary } from "../components/reception/PublishSummary.tsx";
 import { SESSION_LABELS, SessionForm } from "../components/reception/SessionForm.tsx";
 import { useAsync, usePageTitle } from "../hooks.ts";
@@ -161,9 +162,27 @@ export function ReceptionSchedulePage() {
           <h2 id={`d-${date}`}>
             {formatDate(date)} {weekdayOf(date)}
           </h2>
+          {list.filter((s) => s.status === "published").length > 1 && (
+            <p class="actions">
+              <a
+                class="button button--small"
+                href={hallBoardPath(tenant, date)}
+                target="_blank"
+                rel="noopener"
+              >
+                当天大厅叫号大屏（新窗口）
+              </a>
+            </p>
+          )}
           <ul class="stack session-list">
             {list.map((s) => (
-              <SessionRow key={s.id} session={s} tenant={tenant} onChanged={replace} />
+              <SessionRow
+                key={s.id}
+                session={s}
+                tenant={tenant}
+                onChanged={replace}
+                people={people.data}
+              />
             ))}
           </ul>
         </section>
@@ -238,12 +257,15 @@ function SessionRow({
   session,
   tenant,
   onChanged,
+  people,
 }: {
   session: ReceptionSession;
   tenant: string;
   onChanged: (session: ReceptionSession) => void;
+  /** Leaders and units, for a joint reception's desks (when loaded). */
+  people?: Pick<Parameters<typeof JointDesksForm>[0], "leaders" | "units"> | undefined;
 }) {
-  const [mode, setMode] = useState<"view" | "change" | "cancel">("view");
+  const [mode, setMode] = useState<"view" | "change" | "cancel" | "desks">("view");
   const [told, setTold] = useState<string | null>(null);
   const tag = STATUS_TAGS[session.status];
   const label = `${session.leaderName} ${session.startTime}`;
@@ -296,6 +318,16 @@ function SessionRow({
           >
             修改
           </button>
+          {people && (
+            <button
+              type="button"
+              class="button button--small"
+              onClick={() => setMode("desks")}
+              aria-label={`${label} 的联合接访窗口`}
+            >
+              联合接访窗口
+            </button>
+          )}
           <button
             type="button"
             class="button button--small"
@@ -314,6 +346,22 @@ function SessionRow({
             setMode("view");
             setTold(
               session.status === "published" ? `已修改，已短信通知 ${n} 位预约群众。` : "已修改。",
+            );
+          }}
+          onClose={() => setMode("view")}
+        />
+      )}
+      {mode === "desks" && people && (
+        <JointDesksForm
+          session={session}
+          leaders={people.leaders}
+          units={people.units}
+          onDone={(desks) => {
+            setMode("view");
+            setTold(
+              desks.length > 1
+                ? `已设 ${desks.length} 个窗口：${desks.map((d) => `${d.number} 号 ${d.leaderName}`).join("、")}。`
+                : "已恢复为单一窗口。",
             );
           }}
           onClose={() => setMode("view")}

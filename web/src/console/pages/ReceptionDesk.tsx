@@ -3,6 +3,7 @@ import { useRoute } from "preact-iso";
 import type { Petition } from "../../../../schema/api/petitions.ts";
 import type { ReceptionSession } from "../../../../schema/api/reception.ts";
 import type {
+  DeskInfo,
   ServerMessage as QueueMessage,
   StaffQueueState,
   StaffTicket,
@@ -10,12 +11,13 @@ import type {
 import { isApiError } from "../../api/client.ts";
 import { listUnits } from "../../api/console.ts";
 import { getCategories } from "../../api/petitions.ts";
-import { getSession, queueWatchPath, socketUrl } from "../../api/reception.ts";
+import { getSession, getSessionDesks, queueWatchPath, socketUrl } from "../../api/reception.ts";
 import {
   callNext,
   checkIn,
   getDesk,
   getSchedule,
+  routeTicket,
   type TicketOp,
   ticketOp,
   transferTicket,
@@ -29,6 +31,7 @@ import { ErrorAlert, SuccessStatus } from "../components/ErrorAlert.tsx";
 import { SelectField, TextField } from "../components/Field.tsx";
 import { Loading } from "../components/Loading.tsx";
 import { CompleteForm } from "../components/reception/CompleteForm.tsx";
+import { DeskPicker, RouteTicket } from "../components/reception/DeskPicker.tsx";
 import { FieldCasesCard } from "../components/reception/FieldCases.tsx";
 import { canScan, Scanner } from "../components/reception/Scanner.tsx";
 import { SessionBookingsCard } from "../components/reception/SessionBookings.tsx";
@@ -77,19 +80,22 @@ export function ReceptionDeskPage() {
   usePageTitle("接访台", me.tenant.name);
   const info = useAsync(async () => {
     const session = await getSession(tenant, sessionId);
-    const [day, catalog, units] = await Promise.all([
+    const [day, catalog, units, desks] = await Promise.all([
       getSchedule(tenant, { from: session.date, to: session.date }),
       getCategories(tenant),
       listUnits(tenant),
+      getSessionDesks(tenant, sessionId),
     ]);
     return {
       session,
+      desks: desks.desks,
       sameDay: day.sessions.filter((s) => s.status === "published" && s.id !== session.id),
       catalog,
       units: units.units,
     };
   }, `${tenant}:${sessionId}`);
   const desk = useDeskState(tenant, sessionId);
+  const [picked, setPicked] = useState<number | null>(null);
 
   if (info.error) {
     return (
@@ -109,7 +115,9 @@ export function ReceptionDeskPage() {
     );
   }
   if (!info.data) return <Loading what="接访台" />;
-  const { session } = info.data;
+  const { session, desks } = info.data;
+  // A joint reception's screen starts at the desk of the user's own unit.
+  const deskNumber = picked ?? desks.find((d) => d.unitId === me.unit.id)?.number ?? 1;
   return (
     <>
       <h1>
@@ -141,8 +149,13 @@ export function ReceptionDeskPage() {
       <SessionBookingsCard tenant={tenant} session={session} />
       <ErrorAlert error={desk.error} />
       {!desk.state && !desk.error && <Loading what="排队情况" />}
+      {desk.state && desks.length > 1 && (
+        <DeskPicker desks={desks} state={desk.state} value={deskNumber} onValue={setPicked} />
+      )}
       {desk.state && (
         <Desk
+          desks={desks}
+          deskNumber={deskNumber}
           session={session}
           sameDay={info.data.sameDay}
           state={desk.state}
@@ -156,6 +169,8 @@ export function ReceptionDeskPage() {
 }
 
 function Desk({
+  desks,
+  deskNumber,
   session,
   sameDay,
   state,
@@ -163,6 +178,8 @@ function Desk({
   catalog,
   units,
 }: {
+  desks: DeskInfo[];
+  deskNumber: number;
   session: ReceptionSession;
   sameDay: ReceptionSession[];
   state: StaffQueueState;
@@ -195,9 +212,9 @@ function Desk({
   const next = () =>
     act("call", async () => {
       try {
-        const ticket = await callNext(tenant, session.id);
+        const ticket = await callNext(tenant, session.id, joint ? deskNumber : undefined);
         setRegistered(null);
-        return `请 ${ticket.number} 号 ${ticket.label} 到接待室`;
+        return `请 ${ticket.number} 号 ${ticket.label} 到${joint ? ` ${deskNumber} 号窗口` : "接待室"}`;
       } catch (err) {
         if (isApiError(err) && err.status === 404) return "没有等候的群众。";
         throw err;
@@ -210,7 +227,18 @@ function Desk({
       return `${t.number} 号${done}`;
     });
 
-  const now = state.nowServing;
+  const route = (ticket: StaffTicket, to: number) =>
+    act(`route:${ticket.number}`, async () => {
+      const t = await routeTicket(tenant, session.id, ticket.number, to);
+      return `${t.number} 号已分流到 ${to} 号窗口`;
+    });
+
+  // At a joint reception this screen shows its own desk: whom it serves and its queue.
+  const joint = desks.length > 1;
+  const now = joint
+    ? (state.desks?.find((d) => d.number === deskNumber)?.nowServing ?? null)
+    : state.nowServing;
+  const waiting = joint ? state.waiting.filter((t) => t.desk === deskNumber) : state.waiting;
   return (
     <div class="desk">
       <SuccessStatus message={message} />
@@ -264,6 +292,14 @@ function Desk({
                 >
                   暂离
                 </button>
+                {joint && (
+                  <RouteTicket
+                    ticket={now}
+                    desks={desks}
+                    disabled={busy !== null}
+                    onRoute={(to) => route(now, to)}
+                  />
+                )}
                 <Transfer
                   ticket={now}
                   sameDay={sameDay}
@@ -331,17 +367,18 @@ function Desk({
         />
       )}
 
-      <CheckIn session={session} onDone={refresh} />
+      <CheckIn session={session} desk={joint ? deskNumber : undefined} onDone={refresh} />
 
       <section class="card" aria-labelledby="waiting-title">
         <h2 id="waiting-title">
-          等候 {state.waiting.length} 人<span class="hint"> 按叫号顺序</span>
+          {joint && `${deskNumber} 号窗口 `}等候 {waiting.length} 人
+          <span class="hint"> 按叫号顺序</span>
         </h2>
-        {state.waiting.length === 0 ? (
+        {waiting.length === 0 ? (
           <p class="muted">暂无等候。</p>
         ) : (
           <ol class="queue-list" data-testid="desk-waiting">
-            {state.waiting.map((t) => (
+            {waiting.map((t) => (
               <li key={t.number}>
                 <strong>{t.number} 号</strong> {t.label}
                 <span class="muted">
@@ -350,6 +387,14 @@ function Desk({
                   {time(t.checkedInAt)} 签到
                 </span>
                 {t.topic && <span class="queue-list__topic">{t.topic}</span>}
+                {joint && (
+                  <RouteTicket
+                    ticket={t}
+                    desks={desks}
+                    disabled={busy !== null}
+                    onRoute={(to) => route(t, to)}
+                  />
+                )}
               </li>
             ))}
           </ol>
@@ -477,7 +522,16 @@ function Transfer({
   );
 }
 
-function CheckIn({ session, onDone }: { session: ReceptionSession; onDone: () => Promise<void> }) {
+function CheckIn({
+  session,
+  desk,
+  onDone,
+}: {
+  session: ReceptionSession;
+  /** At a joint reception, the desk the arrival waits at. */
+  desk?: number | undefined;
+  onDone: () => Promise<void>;
+}) {
   const { tenant } = useSession();
   const [code, setCode] = useState("");
   const [walkIn, setWalkIn] = useState(false);
@@ -494,7 +548,7 @@ function CheckIn({ session, onDone }: { session: ReceptionSession; onDone: () =>
     setBusy(true);
     setError(null);
     try {
-      const ticket = await checkIn(tenant, session.id, arrival);
+      const ticket = await checkIn(tenant, session.id, arrival, desk);
       setLast(ticket);
       setCode("");
       setName("");
