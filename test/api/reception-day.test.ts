@@ -320,6 +320,18 @@ describe("a joint reception day (联合接访)", { timeout: 180_000 }, () => {
     expect(empty.status).toBe(404);
     const other = await post<{ error: { code: string } }>(2, "call-next?desk=1");
     expect(other.status).toBe(403);
+    // The register records each visit against the desk that received it.
+    const { results: visits } = await env.TENANT_DB_1.prepare(
+      "SELECT unit_id AS unitId, leader_id AS leaderId FROM reception_visits WHERE tenant_id = ? AND session_id = ? ORDER BY ticket_number",
+    )
+      .bind(county.code, session.id)
+      .all<{ unitId: string; leaderId: string }>();
+    expect(visits).toHaveLength(3);
+    for (const d of [1, 2, 3]) {
+      expect(
+        visits.filter((v) => v.unitId === unitOf[d] && v.leaderId === leaderOf[d]),
+      ).toHaveLength(1);
+    }
     for (const w of watchers) w.close();
   });
 });

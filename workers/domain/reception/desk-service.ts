@@ -170,6 +170,7 @@ export async function completeTicket(
   );
   await recordVisit(ctx, {
     session: row,
+    desk: detail.desk,
     ticketNumber: number,
     petitioner,
     body,

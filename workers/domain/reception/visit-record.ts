@@ -1,4 +1,5 @@
 import type { CompleteTicketBody } from "../../../schema/api/reception.ts";
+import type { DeskInfo } from "../../../schema/realtime/reception-queue.ts";
 import type { PetitionRow, ReceptionSessionRow } from "../../../schema/tenant/tables.ts";
 import { batchWithAudit } from "../../storage/audit.ts";
 import { insertVisitStatement } from "../../storage/reception-visits.ts";
@@ -22,6 +23,8 @@ export async function recordVisit(
   ctx: CaseContext,
   visit: {
     session: ReceptionSessionRow;
+    /** At a joint reception, the desk that received them: its leader and unit are on record. */
+    desk?: DeskInfo | undefined;
     ticketNumber: number;
     petitioner: { name: string; phone?: string | undefined; idNumber?: string | undefined };
     body: CompleteTicketBody;
@@ -30,6 +33,7 @@ export async function recordVisit(
   },
 ) {
   const { session, body, petition } = visit;
+  const receiving = visit.desk ?? session;
   const person = {
     name: visit.petitioner.name,
     ...(visit.petitioner.phone && { phone: visit.petitioner.phone }),
@@ -42,10 +46,10 @@ export async function recordVisit(
         sessionId: session.id,
         ticketNumber: visit.ticketNumber,
         date: session.date,
-        unitId: session.unitId,
-        leaderId: session.leaderId,
-        leaderName: session.leaderName,
-        leaderPosition: session.leaderPosition,
+        unitId: receiving.unitId,
+        leaderId: receiving.leaderId,
+        leaderName: receiving.leaderName,
+        leaderPosition: receiving.leaderPosition,
         petitionerSealed: await encryptPii(ctx.keys, JSON.stringify(person)),
         headcount: petition.headcount,
         purpose: body.purpose,
