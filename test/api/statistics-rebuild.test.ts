@@ -169,4 +169,22 @@ describe("rebuildStatistics", () => {
     expect(await job(other.code)).toBeNull();
     expect(await snapshot(other.code)).toEqual(theirs);
   });
+
+  it("is filed by migration 0012 for every county of the shard, and the cron finishes them", async () => {
+    const mine = await snapshot(county.code);
+    const theirs = await snapshot(other.code);
+    const migration = env.TENANT_MIGRATIONS.find((m) => m.name.startsWith("0012_"));
+    const seed = migration?.queries.at(-1) ?? "";
+    expect(seed).toMatch(/^(--.*\n)*INSERT INTO `statistics_rebuilds`/);
+    // What the migration does on a shard whose counties already have cases.
+    await db.prepare(seed).run();
+    expect(await job(county.code)).toMatchObject({ phase: "clear" });
+    expect(await job(other.code)).toMatchObject({ phase: "clear" });
+    expect((await figures(county)).body.rebuilding).toBe(true);
+    for (let run = 0; run < 5; run++) await runStatisticsRebuilds(env, new Date());
+    expect(await job(county.code)).toBeNull();
+    expect(await job(other.code)).toBeNull();
+    expect(await snapshot(county.code)).toEqual(mine);
+    expect(await snapshot(other.code)).toEqual(theirs);
+  });
 });
