@@ -187,4 +187,50 @@ describe("rebuildStatistics", () => {
     expect(await snapshot(county.code)).toEqual(mine);
     expect(await snapshot(other.code)).toEqual(theirs);
   });
+
+  it("counts cases changed, added and supervised while it runs exactly once", async () => {
+    const { clerk } = county.people;
+    expect((await requestRebuild(county)).status).toBe(202);
+    const step = () => runStatisticsRebuilds(env, new Date(), { stepsPerCounty: 1 });
+    const touch = () =>
+      db
+        .prepare(
+          `UPDATE petitions SET headcount = headcount + 1, updated_at = updated_at + 1
+           WHERE tenant_id = ? AND id IN (?, ?, ?)`,
+        )
+        .bind(county.code, `${county.code}-7`, `${county.code}-150`, `${county.code}-99`)
+        .run();
+    // While clearing: a new case, and changes to cases.
+    const fresh = await register(county, clerk.token, { headcount: 2 });
+    expect(fresh.status).toBe(201);
+    await touch();
+    await step();
+    // With a page of cases re-added: changes behind and ahead of the cursor, a new case.
+    await step();
+    await touch();
+    expect((await register(county, clerk.token, {})).status).toBe(201);
+    await db
+      .prepare(
+        `INSERT INTO supervisions (id, tenant_id, petition_id, deadline_key, due, unit_id, status, form, history, opened_at, updated_at)
+         VALUES ('sup-r2', ?, ?, 'accept', ?, ?, 'open', 'leader', '[]', ?, ?)`,
+      )
+      .bind(
+        county.code,
+        fresh.body.id,
+        addCalendarDays(T, -1),
+        county.office,
+        Date.now(),
+        Date.now(),
+      )
+      .run();
+    for (let run = 0; run < 10 && (await job(county.code)); run++) await step();
+    expect(await job(county.code)).toBeNull();
+    const meanwhile = await snapshot(county.code);
+    // A rebuild with nothing going on gives the very same sums.
+    expect((await requestRebuild(county)).status).toBe(202);
+    await runStatisticsRebuilds(env, new Date());
+    expect(await job(county.code)).toBeNull();
+    expect(await snapshot(county.code)).toEqual(meanwhile);
+    expect(meanwhile).not.toEqual([]);
+  });
 });

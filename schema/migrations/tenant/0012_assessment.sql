@@ -6,7 +6,8 @@
 -- cases. The triggers are dropped before the backfill (so it fires none) and recreated
 -- after; then each county gets a `statistics_rebuilds` row, and the cron rebuilds it in
 -- bounded steps (workers/domain/statistics/rebuild-job.ts) with the very statement the live
--- triggers use. Until it is done the figures say they are being rebuilt.
+-- triggers use. Until it is done the figures say they are being rebuilt, and the live
+-- triggers leave alone the rows the rebuild has not reached yet (so offices may work on).
 ALTER TABLE `tenant_settings` ADD `oversight_policy` text;--> statement-breakpoint
 ALTER TABLE `petition_stats` ADD `open_case` integer DEFAULT 1 NOT NULL;--> statement-breakpoint
 ALTER TABLE `petition_stats` ADD `after_review` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
@@ -16,6 +17,18 @@ ALTER TABLE `petition_stats` ADD `route_on` text;--> statement-breakpoint
 ALTER TABLE `petition_stats` ADD `reply_outcome` text;--> statement-breakpoint
 CREATE INDEX `petition_stats_backlog_idx` ON `petition_stats` (`tenant_id`,`received_on`,`petition_id`,`unit_id`,`unit_parent`,`unit_grand`) WHERE "petition_stats"."open_case" = 1;--> statement-breakpoint
 CREATE INDEX `petition_stats_backlog_final_idx` ON `petition_stats` (`tenant_id`,`received_on`,`petition_id`,`unit_id`,`unit_parent`,`unit_grand`) WHERE "petition_stats"."open_case" = 1 AND "petition_stats"."after_review" = 1;--> statement-breakpoint
+CREATE TABLE `statistics_rebuilds` (
+	`tenant_id` text PRIMARY KEY NOT NULL,
+	`phase` text DEFAULT 'clear' NOT NULL,
+	`after_id` text DEFAULT '' NOT NULL,
+	`requested_at` integer NOT NULL,
+	`requested_by` text,
+	`stepped_at` integer,
+	`steps` integer DEFAULT 0 NOT NULL,
+	`failures` integer DEFAULT 0 NOT NULL,
+	`last_error` text
+);--> statement-breakpoint
+CREATE INDEX `statistics_rebuilds_turn_idx` ON `statistics_rebuilds` (`stepped_at`,`requested_at`);--> statement-breakpoint
 DROP TRIGGER IF EXISTS `petition_stats_insert`;--> statement-breakpoint
 DROP TRIGGER IF EXISTS `petition_stats_update`;--> statement-breakpoint
 DROP TRIGGER IF EXISTS `petition_stats_delete`;--> statement-breakpoint
@@ -23,6 +36,9 @@ DROP TRIGGER IF EXISTS `stat_rollup_case_insert`;--> statement-breakpoint
 DROP TRIGGER IF EXISTS `stat_rollup_case_update`;--> statement-breakpoint
 DROP TRIGGER IF EXISTS `stat_rollup_case_rebuild`;--> statement-breakpoint
 DROP TRIGGER IF EXISTS `stat_rollup_case_delete`;--> statement-breakpoint
+DROP TRIGGER IF EXISTS `stat_rollup_supervision_insert`;--> statement-breakpoint
+DROP TRIGGER IF EXISTS `stat_rollup_supervision_update`;--> statement-breakpoint
+DROP TRIGGER IF EXISTS `stat_rollup_supervision_delete`;--> statement-breakpoint
 UPDATE petition_stats AS s SET level = coalesce(p.source_level, CASE WHEN coalesce(json_extract(p.flags, '$.skipLevel'), 0) THEN 'skip' ELSE 'county' END),
 	open_case = CASE WHEN p.status IN ('closed', 'declined') THEN 0 ELSE 1 END,
 	after_review = CASE WHEN json_extract(p.flags, '$.final') IS NULL THEN 0 ELSE 1 END,
@@ -73,6 +89,7 @@ BEGIN
 	DELETE FROM petition_stats WHERE tenant_id = old.tenant_id AND petition_id = old.id;
 END;--> statement-breakpoint
 CREATE TRIGGER `stat_rollup_case_insert` AFTER INSERT ON `petition_stats`
+WHEN NOT EXISTS (SELECT 1 FROM statistics_rebuilds AS b WHERE b.tenant_id = new.tenant_id AND (b.phase = 'clear' OR (b.phase = 'cases' AND new.petition_id > b.after_id)))
 BEGIN
 	INSERT INTO stat_rollup (tenant_id, scope, grain, period, key, dim, n, m)
 	SELECT new.tenant_id, sc.scope, g.grain, CASE g.grain WHEN 'd' THEN c.day WHEN 'm' THEN substr(c.day, 1, 7) ELSE substr(c.day, 1, 4) END, c.key, c.dim, c.n, c.m
@@ -127,7 +144,7 @@ BEGIN
 	ON CONFLICT DO UPDATE SET n = n + excluded.n, m = m + excluded.m;
 END;--> statement-breakpoint
 CREATE TRIGGER `stat_rollup_case_update` AFTER UPDATE OF unit_id, unit_parent, unit_grand, received_on, channel, purpose, category_code, headcount, level, repeat, first_petition, owner_leader_id, evaluated_on, unit_satisfied, office_satisfied, closed_on, reviewed, open_case, after_review, subject_unit, route_kind, route_on, reply_outcome, accept_due, accept_on, reply_due, replied_on ON `petition_stats`
-WHEN old.unit_id IS NOT new.unit_id OR old.unit_parent IS NOT new.unit_parent OR old.unit_grand IS NOT new.unit_grand OR old.received_on IS NOT new.received_on OR old.channel IS NOT new.channel OR old.purpose IS NOT new.purpose OR old.category_code IS NOT new.category_code OR old.headcount IS NOT new.headcount OR old.level IS NOT new.level OR old.repeat IS NOT new.repeat OR old.first_petition IS NOT new.first_petition OR old.owner_leader_id IS NOT new.owner_leader_id OR old.evaluated_on IS NOT new.evaluated_on OR old.unit_satisfied IS NOT new.unit_satisfied OR old.office_satisfied IS NOT new.office_satisfied OR old.closed_on IS NOT new.closed_on OR old.reviewed IS NOT new.reviewed OR old.open_case IS NOT new.open_case OR old.after_review IS NOT new.after_review OR old.subject_unit IS NOT new.subject_unit OR old.route_kind IS NOT new.route_kind OR old.route_on IS NOT new.route_on OR old.reply_outcome IS NOT new.reply_outcome OR old.accept_due IS NOT new.accept_due OR old.accept_on IS NOT new.accept_on OR old.reply_due IS NOT new.reply_due OR old.replied_on IS NOT new.replied_on
+WHEN (old.unit_id IS NOT new.unit_id OR old.unit_parent IS NOT new.unit_parent OR old.unit_grand IS NOT new.unit_grand OR old.received_on IS NOT new.received_on OR old.channel IS NOT new.channel OR old.purpose IS NOT new.purpose OR old.category_code IS NOT new.category_code OR old.headcount IS NOT new.headcount OR old.level IS NOT new.level OR old.repeat IS NOT new.repeat OR old.first_petition IS NOT new.first_petition OR old.owner_leader_id IS NOT new.owner_leader_id OR old.evaluated_on IS NOT new.evaluated_on OR old.unit_satisfied IS NOT new.unit_satisfied OR old.office_satisfied IS NOT new.office_satisfied OR old.closed_on IS NOT new.closed_on OR old.reviewed IS NOT new.reviewed OR old.open_case IS NOT new.open_case OR old.after_review IS NOT new.after_review OR old.subject_unit IS NOT new.subject_unit OR old.route_kind IS NOT new.route_kind OR old.route_on IS NOT new.route_on OR old.reply_outcome IS NOT new.reply_outcome OR old.accept_due IS NOT new.accept_due OR old.accept_on IS NOT new.accept_on OR old.reply_due IS NOT new.reply_due OR old.replied_on IS NOT new.replied_on) AND NOT EXISTS (SELECT 1 FROM statistics_rebuilds AS b WHERE b.tenant_id = new.tenant_id AND (b.phase = 'clear' OR (b.phase = 'cases' AND new.petition_id > b.after_id)))
 BEGIN
 	INSERT INTO stat_rollup (tenant_id, scope, grain, period, key, dim, n, m)
 	SELECT old.tenant_id, sc.scope, g.grain, CASE g.grain WHEN 'd' THEN c.day WHEN 'm' THEN substr(c.day, 1, 7) ELSE substr(c.day, 1, 4) END, c.key, c.dim, -c.n, -c.m
@@ -287,6 +304,7 @@ BEGIN
 	ON CONFLICT DO UPDATE SET n = n + excluded.n, m = m + excluded.m;
 END;--> statement-breakpoint
 CREATE TRIGGER `stat_rollup_case_delete` AFTER DELETE ON `petition_stats`
+WHEN NOT EXISTS (SELECT 1 FROM statistics_rebuilds AS b WHERE b.tenant_id = old.tenant_id AND (b.phase = 'clear' OR (b.phase = 'cases' AND old.petition_id > b.after_id)))
 BEGIN
 	INSERT INTO stat_rollup (tenant_id, scope, grain, period, key, dim, n, m)
 	SELECT old.tenant_id, sc.scope, g.grain, CASE g.grain WHEN 'd' THEN c.day WHEN 'm' THEN substr(c.day, 1, 7) ELSE substr(c.day, 1, 4) END, c.key, c.dim, -c.n, -c.m
@@ -340,17 +358,49 @@ BEGIN
 	WHERE c.day IS NOT NULL AND c.dim IS NOT NULL
 	ON CONFLICT DO UPDATE SET n = n + excluded.n, m = m + excluded.m;
 END;--> statement-breakpoint
-CREATE TABLE `statistics_rebuilds` (
-	`tenant_id` text PRIMARY KEY NOT NULL,
-	`phase` text DEFAULT 'clear' NOT NULL,
-	`after_id` text DEFAULT '' NOT NULL,
-	`requested_at` integer NOT NULL,
-	`requested_by` text,
-	`stepped_at` integer,
-	`steps` integer DEFAULT 0 NOT NULL,
-	`failures` integer DEFAULT 0 NOT NULL,
-	`last_error` text
-);--> statement-breakpoint
-CREATE INDEX `statistics_rebuilds_turn_idx` ON `statistics_rebuilds` (`stepped_at`,`requested_at`);--> statement-breakpoint
+CREATE TRIGGER `stat_rollup_supervision_insert` AFTER INSERT ON `supervisions`
+WHEN NOT EXISTS (SELECT 1 FROM statistics_rebuilds AS b WHERE b.tenant_id = new.tenant_id AND (b.phase IN ('clear', 'cases') OR (b.phase = 'supervisions' AND new.id > b.after_id)))
+BEGIN
+	INSERT INTO stat_rollup (tenant_id, scope, grain, period, key, dim, n, m)
+	SELECT new.tenant_id, sc.scope, g.grain, CASE g.grain WHEN 'd' THEN c.day WHEN 'm' THEN substr(c.day, 1, 7) ELSE substr(c.day, 1, 4) END, c.key, c.dim, c.n, c.m
+	FROM (SELECT 'supOpened' AS key, date(new.opened_at / 1000, 'unixepoch', '+8 hours') AS day, coalesce(new.form, 'none') AS dim, 1 AS n, 0 AS m
+		UNION ALL SELECT 'supResolved' AS key, date(new.resolved_at / 1000, 'unixepoch', '+8 hours') AS day, '' AS dim, 1 AS n, 0 AS m WHERE new.status = 'resolved' AND new.resolved_at IS NOT NULL) AS c,
+		(SELECT 'u:' || new.unit_id AS scope UNION ALL SELECT 't:' || new.unit_id UNION ALL SELECT 't:' || (SELECT parent_id FROM units WHERE id = new.unit_id) WHERE (SELECT parent_id FROM units WHERE id = new.unit_id) IS NOT NULL UNION ALL SELECT 't:' || (SELECT parent_id FROM units WHERE id = (SELECT parent_id FROM units WHERE id = new.unit_id)) WHERE (SELECT parent_id FROM units WHERE id = (SELECT parent_id FROM units WHERE id = new.unit_id)) IS NOT NULL) AS sc,
+		(SELECT 'd' AS grain UNION ALL SELECT 'm' UNION ALL SELECT 'y') AS g
+	WHERE c.day IS NOT NULL AND c.dim IS NOT NULL
+	ON CONFLICT DO UPDATE SET n = n + excluded.n, m = m + excluded.m;
+END;--> statement-breakpoint
+CREATE TRIGGER `stat_rollup_supervision_update` AFTER UPDATE OF status, form, unit_id, opened_at, resolved_at ON `supervisions`
+WHEN NOT EXISTS (SELECT 1 FROM statistics_rebuilds AS b WHERE b.tenant_id = new.tenant_id AND (b.phase IN ('clear', 'cases') OR (b.phase = 'supervisions' AND new.id > b.after_id)))
+BEGIN
+	INSERT INTO stat_rollup (tenant_id, scope, grain, period, key, dim, n, m)
+	SELECT old.tenant_id, sc.scope, g.grain, CASE g.grain WHEN 'd' THEN c.day WHEN 'm' THEN substr(c.day, 1, 7) ELSE substr(c.day, 1, 4) END, c.key, c.dim, -c.n, -c.m
+	FROM (SELECT 'supOpened' AS key, date(old.opened_at / 1000, 'unixepoch', '+8 hours') AS day, coalesce(old.form, 'none') AS dim, 1 AS n, 0 AS m
+		UNION ALL SELECT 'supResolved' AS key, date(old.resolved_at / 1000, 'unixepoch', '+8 hours') AS day, '' AS dim, 1 AS n, 0 AS m WHERE old.status = 'resolved' AND old.resolved_at IS NOT NULL) AS c,
+		(SELECT 'u:' || old.unit_id AS scope UNION ALL SELECT 't:' || old.unit_id UNION ALL SELECT 't:' || (SELECT parent_id FROM units WHERE id = old.unit_id) WHERE (SELECT parent_id FROM units WHERE id = old.unit_id) IS NOT NULL UNION ALL SELECT 't:' || (SELECT parent_id FROM units WHERE id = (SELECT parent_id FROM units WHERE id = old.unit_id)) WHERE (SELECT parent_id FROM units WHERE id = (SELECT parent_id FROM units WHERE id = old.unit_id)) IS NOT NULL) AS sc,
+		(SELECT 'd' AS grain UNION ALL SELECT 'm' UNION ALL SELECT 'y') AS g
+	WHERE c.day IS NOT NULL AND c.dim IS NOT NULL
+	ON CONFLICT DO UPDATE SET n = n + excluded.n, m = m + excluded.m;
+	INSERT INTO stat_rollup (tenant_id, scope, grain, period, key, dim, n, m)
+	SELECT new.tenant_id, sc.scope, g.grain, CASE g.grain WHEN 'd' THEN c.day WHEN 'm' THEN substr(c.day, 1, 7) ELSE substr(c.day, 1, 4) END, c.key, c.dim, c.n, c.m
+	FROM (SELECT 'supOpened' AS key, date(new.opened_at / 1000, 'unixepoch', '+8 hours') AS day, coalesce(new.form, 'none') AS dim, 1 AS n, 0 AS m
+		UNION ALL SELECT 'supResolved' AS key, date(new.resolved_at / 1000, 'unixepoch', '+8 hours') AS day, '' AS dim, 1 AS n, 0 AS m WHERE new.status = 'resolved' AND new.resolved_at IS NOT NULL) AS c,
+		(SELECT 'u:' || new.unit_id AS scope UNION ALL SELECT 't:' || new.unit_id UNION ALL SELECT 't:' || (SELECT parent_id FROM units WHERE id = new.unit_id) WHERE (SELECT parent_id FROM units WHERE id = new.unit_id) IS NOT NULL UNION ALL SELECT 't:' || (SELECT parent_id FROM units WHERE id = (SELECT parent_id FROM units WHERE id = new.unit_id)) WHERE (SELECT parent_id FROM units WHERE id = (SELECT parent_id FROM units WHERE id = new.unit_id)) IS NOT NULL) AS sc,
+		(SELECT 'd' AS grain UNION ALL SELECT 'm' UNION ALL SELECT 'y') AS g
+	WHERE c.day IS NOT NULL AND c.dim IS NOT NULL
+	ON CONFLICT DO UPDATE SET n = n + excluded.n, m = m + excluded.m;
+END;--> statement-breakpoint
+CREATE TRIGGER `stat_rollup_supervision_delete` AFTER DELETE ON `supervisions`
+WHEN NOT EXISTS (SELECT 1 FROM statistics_rebuilds AS b WHERE b.tenant_id = old.tenant_id AND (b.phase IN ('clear', 'cases') OR (b.phase = 'supervisions' AND old.id > b.after_id)))
+BEGIN
+	INSERT INTO stat_rollup (tenant_id, scope, grain, period, key, dim, n, m)
+	SELECT old.tenant_id, sc.scope, g.grain, CASE g.grain WHEN 'd' THEN c.day WHEN 'm' THEN substr(c.day, 1, 7) ELSE substr(c.day, 1, 4) END, c.key, c.dim, -c.n, -c.m
+	FROM (SELECT 'supOpened' AS key, date(old.opened_at / 1000, 'unixepoch', '+8 hours') AS day, coalesce(old.form, 'none') AS dim, 1 AS n, 0 AS m
+		UNION ALL SELECT 'supResolved' AS key, date(old.resolved_at / 1000, 'unixepoch', '+8 hours') AS day, '' AS dim, 1 AS n, 0 AS m WHERE old.status = 'resolved' AND old.resolved_at IS NOT NULL) AS c,
+		(SELECT 'u:' || old.unit_id AS scope UNION ALL SELECT 't:' || old.unit_id UNION ALL SELECT 't:' || (SELECT parent_id FROM units WHERE id = old.unit_id) WHERE (SELECT parent_id FROM units WHERE id = old.unit_id) IS NOT NULL UNION ALL SELECT 't:' || (SELECT parent_id FROM units WHERE id = (SELECT parent_id FROM units WHERE id = old.unit_id)) WHERE (SELECT parent_id FROM units WHERE id = (SELECT parent_id FROM units WHERE id = old.unit_id)) IS NOT NULL) AS sc,
+		(SELECT 'd' AS grain UNION ALL SELECT 'm' UNION ALL SELECT 'y') AS g
+	WHERE c.day IS NOT NULL AND c.dim IS NOT NULL
+	ON CONFLICT DO UPDATE SET n = n + excluded.n, m = m + excluded.m;
+END;--> statement-breakpoint
 INSERT INTO `statistics_rebuilds` (`tenant_id`, `requested_at`)
 SELECT DISTINCT `tenant_id`, CAST(strftime('%s', 'now') AS integer) * 1000 FROM `units`;

@@ -85,8 +85,8 @@ const AT = `EXISTS (SELECT 1 FROM statistics_rebuilds WHERE tenant_id = ?1 AND p
  * both apply only if the row still stands where the step began: a step is never counted
  * twice (a run that overlaps another, a rebuild asked for again midway). The last page
  * removes the row. Each call is two or three statements (about 13,000 rollup upserts for a
- * page of cases), far under D1's limits. A case changed mid-rebuild ahead of the cursor is
- * counted by both its own trigger and the rebuild: run it in a quiet hour.
+ * page of cases), far under D1's limits. Offices may work on meanwhile: the live triggers
+ * leave alone a row the rebuild has not reached yet (rollup-sql.ts, `notAwaitingRebuild`).
  */
 export async function rebuildStep(
   scope: TenantScope,
