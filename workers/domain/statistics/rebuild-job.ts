@@ -66,7 +66,8 @@ export async function runStatisticsRebuilds(
         report.cases += done.cases;
         if (done.finished) report.finished += 1;
       } catch (error) {
-        budget -= 1;
+        // Its whole allowance: the steps it made before failing are not known here.
+        budget -= steps;
         report.failed += 1;
         console.error(
           `statistics rebuild: county ${job.tenant} failed; the next run goes on`,
