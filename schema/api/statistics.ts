@@ -100,6 +100,10 @@ export const Statistics = z
       }),
     ),
     backlog: BacklogCount.openapi({ description: "积案 now (not of the period), in the scope" }),
+    rebuilding: z.boolean().openapi({
+      description:
+        "The county's rollups are being rebuilt by the cron (rebuildStatistics, a migration): the figures are incomplete until it is done",
+    }),
     definitions: z.record(
       z.enum(FIGURE_KEYS),
       z.object({ name: z.string(), definition: z.string() }),
@@ -139,17 +143,11 @@ export const StatisticsCasesPage = z.object({
   nextCursor: z.string().nullable(),
 });
 
-export const RebuildStatisticsBody = z
-  .object({ cursor: z.string().max(200).optional() })
-  .strict()
-  .openapi("RebuildStatisticsBody");
+export const RebuildStatisticsBody = z.object({}).strict().openapi("RebuildStatisticsBody");
 
 export const RebuildStatisticsResult = z
   .object({
-    done: z.boolean(),
-    cases: z.number().int().openapi({ description: "Cases added in this call" }),
-    supervisions: z.number().int(),
-    nextCursor: z.string().nullable().openapi({ description: "Call again with this until done" }),
+    requestedAt: z.string().datetime(),
   })
   .openapi("RebuildStatisticsResult");
 

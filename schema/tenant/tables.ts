@@ -1210,3 +1210,28 @@ export const receptionDesks = sqliteTable(
   (t) => [primaryKey({ columns: [t.tenantId, t.sessionId, t.number] })],
 );
 export type ReceptionDeskRow = typeof receptionDesks.$inferSelect;
+
+/**
+ * A county's statistics rollups being rebuilt from its cases by the cron, in bounded steps
+ * (migration 0012; `rebuildStatistics`). The row is the cursor: `phase` (`clear`, `cases`,
+ * `supervisions`) and the last id done; it goes when the rebuild is done.
+ */
+export const statisticsRebuilds = sqliteTable(
+  "statistics_rebuilds",
+  {
+    tenantId: text("tenant_id").primaryKey(),
+    phase: text("phase", { enum: ["clear", "cases", "supervisions"] })
+      .notNull()
+      .default("clear"),
+    afterId: text("after_id").notNull().default(""),
+    requestedAt: integer("requested_at", { mode: "timestamp_ms" }).notNull(),
+    requestedBy: text("requested_by"),
+    /** When the cron last moved it on: counties take turns, least recently stepped first. */
+    steppedAt: integer("stepped_at", { mode: "timestamp_ms" }),
+    steps: integer("steps").notNull().default(0),
+    failures: integer("failures").notNull().default(0),
+    lastError: text("last_error"),
+  },
+  (t) => [index("statistics_rebuilds_turn_idx").on(t.steppedAt, t.requestedAt)],
+);
+export type StatisticsRebuildRow = typeof statisticsRebuilds.$inferSelect;

@@ -204,53 +204,6 @@ describe("listStatisticsCases", () => {
   });
 });
 
-describe("rebuildStatistics", () => {
-  const snapshot = async () => {
-    const { results } = await env.TENANT_DB_1.prepare(
-      `SELECT scope, grain, period, key, dim, n, m FROM stat_rollup
-       WHERE tenant_id = ? AND (n <> 0 OR m <> 0) ORDER BY scope, grain, period, key, dim`,
-    )
-      .bind(county.code)
-      .all();
-    return results;
-  };
-
-  it("gives back exactly the rollups the triggers kept", async () => {
-    // A supervision, so the rebuild has one of those to add too.
-    await env.TENANT_DB_1.prepare(
-      `INSERT INTO supervisions (id, tenant_id, petition_id, deadline_key, due, unit_id, status, form, history, opened_at, updated_at)
-       VALUES ('sup-1', ?, ?, 'accept', ?, ?, 'open', 'phone', '[]', ?, ?)`,
-    )
-      .bind(county.code, ids.C, addCalendarDays(T, -15), county.office, Date.now(), Date.now())
-      .run();
-    const sup = await figures(county.people.supervisor.token);
-    expect(sup.body.supervision).toEqual({ opened: 1, resolved: 0, byForm: { phone: 1 } });
-
-    const maintained = await snapshot();
-    expect(maintained.length).toBeGreaterThan(50);
-    const refused = await call(`/api/v1/t/${county.code}/statistics/rebuild`, {
-      token: county.people.supervisor.token,
-      body: {},
-    });
-    expect(refused.status).toBe(403);
-
-    let cursor: string | undefined;
-    let calls = 0;
-    for (;;) {
-      const step = await call<{ done: boolean; nextCursor: string | null }>(
-        `/api/v1/t/${county.code}/statistics/rebuild`,
-        { token: county.adminToken, body: cursor ? { cursor } : {} },
-      );
-      expect(step.status, JSON.stringify(step.body)).toBe(200);
-      calls++;
-      if (step.body.done) break;
-      cursor = step.body.nextCursor ?? undefined;
-    }
-    expect(calls).toBe(3);
-    expect(await snapshot()).toEqual(maintained);
-  });
-});
-
 describe("getStatisticsTrend", () => {
   it("gives twelve months, oldest first, with this month's cases in the last", async () => {
     const r = await call<{ items: { month: string; batches: number; persons: number }[] }>(

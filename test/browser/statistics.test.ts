@@ -59,4 +59,26 @@ describe("the figures dashboard in Chromium", () => {
     await page.screenshot({ path: `${ARTIFACTS}/statistics-phone.png`, fullPage: true });
     await page.close();
   });
+
+  it("says so while the county's figures are being rebuilt", async () => {
+    const page = await product.browser.newPage({ ...DESKTOP, ...CHINESE });
+    await signIn(product, page, "admin");
+    const filed = await page.evaluate(async (tenant) => {
+      const res = await fetch(`/api/v1/t/${tenant}/statistics/rebuild`, {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { accept: "application/json", "content-type": "application/json" },
+        body: "{}",
+      });
+      return res.status;
+    }, T);
+    expect(filed).toBe(202);
+    await page.goto(`${product.stack.url}/t/${T}/console/statistics`);
+    await until(() => page.getByRole("heading", { name: "本月与上月、去年同月" }).count()).toBe(1);
+    await until(() =>
+      page.getByRole("status").filter({ hasText: "统计数据正在重建" }).count(),
+    ).toBe(1);
+    await checkA11y(page);
+    await page.close();
+  });
 });

@@ -1,6 +1,7 @@
 import { sweepOrphanedFiles } from "../domain/files/orphans.ts";
 import { runDeadlineScan } from "../domain/notify/scan.ts";
 import { runSearchReindex } from "../domain/search/reindex.ts";
+import { runStatisticsRebuilds } from "../domain/statistics/rebuild-job.ts";
 import { type Env, shardNames } from "../env.ts";
 import { purgeEdges } from "../storage/edges.ts";
 import { purgeExpiredSessions } from "../storage/sessions.ts";
@@ -27,6 +28,12 @@ export async function runScheduled(controller: ScheduledController, env: Env) {
     if (reindexed.cases > 0 || reindexed.failed > 0) console.log("search re-index", reindexed);
   } catch (error) {
     console.error("search re-index failed; the next run tries again", error);
+  }
+  try {
+    const rebuilt = await runStatisticsRebuilds(env, now);
+    if (rebuilt.steps > 0 || rebuilt.failed > 0) console.log("statistics rebuild", rebuilt);
+  } catch (error) {
+    console.error("statistics rebuild failed; the next run tries again", error);
   }
   try {
     const swept = await sweepOrphanedFiles(env, now);

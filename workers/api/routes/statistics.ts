@@ -15,10 +15,10 @@ import { backlogCount, foldFigures } from "../../domain/statistics/figures.ts";
 import { grainRanges, periodOf, shiftMonths } from "../../domain/statistics/period.ts";
 import { resolveScope } from "../../domain/statistics/scope.ts";
 import { invalid } from "../../errors.ts";
-import { appendAudit } from "../../storage/audit.ts";
+import { batchWithAudit } from "../../storage/audit.ts";
 import { listCasesOfFigure } from "../../storage/statistics/figure-cases.ts";
 import { readFigureRows, readMonthlyReceived } from "../../storage/statistics/figures.ts";
-import { type RebuildCursor, rebuildStep } from "../../storage/statistics/rebuild.ts";
+import { requestRebuildStatement } from "../../storage/statistics/rebuild.ts";
 import { countyContext, viewerWithUnits } from "../case-request.ts";
 import { requireRole, requireStaff } from "../middleware/auth.ts";
 import { tenantContext } from "../middleware/tenant.ts";
@@ -80,12 +80,14 @@ const rebuildStatisticsRoute = createRoute({
   path: "/t/{tenant}/statistics/rebuild",
   tags: ["Statistics"],
   summary:
-    "Rebuild the county's figures from its cases, one page per call: call again with nextCursor until done",
+    "Rebuild the county's figures from its cases: the cron carries it out in bounded steps (audited)",
+  description:
+    "Files the rebuild (asking again starts it over); the cron clears the county's rollups and re-adds every case and supervision a page at a time. Until it is done getStatistics answers rebuilding: true.",
   security: staffSecurity,
   middleware: [...signedIn, requireRole("tenant_admin")],
   request: { params: TenantParam, body: jsonBody(RebuildStatisticsBody) },
   responses: {
-    200: jsonContent(RebuildStatisticsResult, "This step's progress"),
+    202: jsonContent(RebuildStatisticsResult, "Filed; the cron carries it out"),
     ...errorResponses(400, 401, 403, 404),
   },
 });
@@ -113,12 +115,6 @@ export const isDrillCursor = (v: unknown): v is { day: string; id: string } =>
   v !== null &&
   typeof (v as { day?: unknown }).day === "string" &&
   typeof (v as { id?: unknown }).id === "string";
-
-const isRebuildCursor = (v: unknown): v is RebuildCursor =>
-  typeof v === "object" &&
-  v !== null &&
-  ["clear", "cases", "supervisions"].includes((v as { phase?: string }).phase ?? "") &&
-  typeof (v as { after?: unknown }).after === "string";
 
 export const statisticsRoutes = newRouter()
   .openapi(getStatisticsRoute, async (c) => {
@@ -191,22 +187,14 @@ export const statisticsRoutes = newRouter()
     return c.json({ items }, 200);
   })
   .openapi(rebuildStatisticsRoute, async (c) => {
-    const body = c.req.valid("json");
-    const cursor = decode(body.cursor, isRebuildCursor) ?? null;
-    const step = await rebuildStep(c.get("scope"), cursor);
-    await appendAudit(c.get("scope"), {
-      actorId: c.get("staff").id,
-      action: "statistics.rebuild",
-      targetType: "statistics",
-      detail: { from: cursor, cases: step.cases, supervisions: step.supervisions },
-    });
-    return c.json(
-      {
-        done: step.next === null,
-        cases: step.cases,
-        supervisions: step.supervisions,
-        nextCursor: step.next ? encode(step.next) : null,
-      },
-      200,
+    const scope = c.get("scope");
+    const staff = c.get("staff");
+    const now = new Date();
+    await batchWithAudit(
+      scope,
+      [requestRebuildStatement(scope, staff.id, now)],
+      { actorId: staff.id, action: "statistics.rebuild_request", targetType: "statistics" },
+      now,
     );
+    return c.json({ requestedAt: now.toISOString() }, 202);
   });

@@ -129,6 +129,7 @@ export function foldFigures(
         a.leaderId.localeCompare(b.leaderId),
     ),
     definitions: FIGURE_DEFINITIONS,
+    rebuilding: rows.rebuilding,
   };
 }
 

@@ -1,6 +1,7 @@
 import { addCalendarDays } from "../../domain/deadlines/index.ts";
 import { type GrainRange, grainRanges } from "../../domain/statistics/period.ts";
 import type { TenantScope } from "../tenant-scope.ts";
+import { rebuildPendingQuery } from "./rebuild.ts";
 
 export interface RollupSum {
   key: string;
@@ -46,6 +47,8 @@ export interface FigureRows {
   sessions: SessionCount[];
   /** The backlog now, when asked for: open cases older than the cutoff, and the final ones after it. */
   backlog: { longOpen: number; afterReview: number } | null;
+  /** Whether the county's rollups are being rebuilt (a `statistics_rebuilds` row). */
+  rebuilding: boolean;
   /** D1's count of rows read by the batch, for the cost test and the bench. */
   rowsRead: number;
 }
@@ -72,7 +75,15 @@ export interface FigureRequest {
 const FIRST_DAY = "2000-01-01";
 
 export interface FigureQuery {
-  part: "sums" | "open" | "children" | "sessions" | "leaders" | "backlogOld" | "backlogFinal";
+  part:
+    | "sums"
+    | "open"
+    | "children"
+    | "sessions"
+    | "leaders"
+    | "backlogOld"
+    | "backlogFinal"
+    | "rebuilding";
   sql: string;
   binds: unknown[];
 }
@@ -150,6 +161,7 @@ export function figureQueries(tenant: string, req: FigureRequest): FigureQuery[]
        GROUP BY leader_id`,
     binds,
   });
+  queries.push({ part: "rebuilding", ...rebuildPendingQuery(tenant) });
   return queries;
 }
 
@@ -191,6 +203,7 @@ export async function readFigureRows(scope: TenantScope, req: FigureRequest): Pr
           afterReview: part<RollupSum>("backlogFinal").reduce((t, r) => t + r.n, 0),
         }
       : null,
+    rebuilding: part("rebuilding").length > 0,
     rowsRead: results.reduce((t, r) => t + (r.meta.rows_read ?? 0), 0),
   };
 }

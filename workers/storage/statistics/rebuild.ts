@@ -1,4 +1,6 @@
-import type { TenantScope } from "../tenant-scope.ts";
+import { sql } from "drizzle-orm";
+import { statisticsRebuilds } from "../../../schema/tenant/tables.ts";
+import { ofTenant, type TenantScope } from "../tenant-scope.ts";
 
 /** Where a rebuild stands: clearing the rollups, re-adding cases, then supervisions. */
 export interface RebuildCursor {
@@ -12,80 +14,162 @@ export interface RebuildStep {
   supervisions: number;
 }
 
-/** Rows per call: each re-added case writes about 120 rollup rows through its trigger. */
+/** Rows per call: each re-added case writes about 130 rollup rows through its trigger. */
 const CLEAR_PAGE = 5_000;
 const CASE_PAGE = 100;
 const SUPERVISION_PAGE = 200;
 
 /**
- * One step of rebuilding a county's rollups from its cases: clear them in pages, then bump
- * `rebuild_gen` on a page of case rows (and `stat_gen` on supervisions), whose triggers add
- * each row's contribution with the same statement the live triggers use. Each call is a
- * few statements, far under D1's per-invocation limits; the administrator (or the console)
- * calls again with the cursor until it answers done. Run it in a quiet hour: a case changed
- * mid-rebuild ahead of the cursor is counted by both its own trigger and the rebuild.
+ * A rebuild of the county's rollups, for the cron to carry out (`rebuildStep`). Asking again
+ * starts it over from clearing, whatever step it was at.
+ */
+export function requestRebuildStatement(scope: TenantScope, by: string | null, now: Date) {
+  const fresh = {
+    phase: "clear" as const,
+    afterId: "",
+    requestedAt: now,
+    requestedBy: by,
+    steppedAt: null,
+    steps: 0,
+    failures: 0,
+    lastError: null,
+  };
+  return scope.db
+    .insert(statisticsRebuilds)
+    .values({ tenantId: scope.tenant, ...fresh })
+    .onConflictDoUpdate({ target: statisticsRebuilds.tenantId, set: fresh });
+}
+
+/** The shard's pending rebuilds, least recently moved on first (counties take turns). */
+export async function pendingRebuilds(
+  db: D1Database,
+  limit: number,
+): Promise<({ tenant: string } & RebuildCursor)[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT tenant_id AS tenant, phase, after_id AS after FROM statistics_rebuilds
+       ORDER BY stepped_at, requested_at LIMIT ?`,
+    )
+    .bind(limit)
+    .all<{ tenant: string } & RebuildCursor>();
+  return results;
+}
+
+/** Whether the county's figures are being rebuilt: one primary-key read. */
+export function rebuildPendingQuery(tenant: string) {
+  return {
+    sql: "SELECT 1 AS pending FROM statistics_rebuilds WHERE tenant_id = ?",
+    binds: [tenant] as unknown[],
+  };
+}
+
+export async function recordRebuildFailure(scope: TenantScope, error: string, now: Date) {
+  await scope.db
+    .update(statisticsRebuilds)
+    .set({
+      failures: sql`${statisticsRebuilds.failures} + 1`,
+      lastError: error.slice(0, 500),
+      steppedAt: now,
+    })
+    .where(ofTenant(scope, statisticsRebuilds));
+}
+
+/** The job row, while it still stands at `at`: a step applies only then. */
+const AT = `EXISTS (SELECT 1 FROM statistics_rebuilds WHERE tenant_id = ?1 AND phase = ?2 AND after_id = ?3)`;
+
+/**
+ * One step of rebuilding a county's rollups from its cases, from the cursor held in its
+ * `statistics_rebuilds` row: clear them in pages, then bump `rebuild_gen` on a page of case
+ * rows (and `stat_gen` on supervisions), whose triggers add each row's contribution with the
+ * same statement the live triggers use. The work and the cursor's move are one batch, and
+ * both apply only if the row still stands where the step began: a step is never counted
+ * twice (a run that overlaps another, a rebuild asked for again midway). The last page
+ * removes the row. Each call is two or three statements (about 13,000 rollup upserts for a
+ * page of cases), far under D1's limits. Offices may work on meanwhile: the live triggers
+ * leave alone a row the rebuild has not reached yet (rollup-sql.ts, `notAwaitingRebuild`).
  */
 export async function rebuildStep(
   scope: TenantScope,
-  cursor: RebuildCursor | null,
+  at: RebuildCursor,
+  now: Date,
 ): Promise<RebuildStep> {
   const db = scope.d1;
-  const at = cursor ?? { phase: "clear", after: "" };
+  const binds = [scope.tenant, at.phase, at.after, now.getTime()];
   if (at.phase === "clear") {
-    const result = await db
+    const cleared = await db
       .prepare(
         `DELETE FROM stat_rollup WHERE rowid IN
-         (SELECT rowid FROM stat_rollup WHERE tenant_id = ? LIMIT ${CLEAR_PAGE})`,
+         (SELECT rowid FROM stat_rollup WHERE tenant_id = ?1 LIMIT ${CLEAR_PAGE}) AND ${AT}`,
       )
-      .bind(scope.tenant)
+      .bind(...binds.slice(0, 3))
       .run();
-    const more = result.meta.changes === CLEAR_PAGE;
-    return {
-      next: more ? at : { phase: "cases", after: "" },
-      cases: 0,
-      supervisions: 0,
-    };
-  }
-  if (at.phase === "cases") {
-    const { results } = await db
+    const more = cleared.meta.changes === CLEAR_PAGE;
+    const next: RebuildCursor = more ? at : { phase: "cases", after: "" };
+    // Clearing again is harmless, so the cursor may move in its own statement.
+    await db
       .prepare(
-        `UPDATE petition_stats SET rebuild_gen = rebuild_gen + 1
-         WHERE tenant_id = ?1 AND petition_id IN (SELECT petition_id FROM petition_stats
-           WHERE tenant_id = ?1 AND petition_id > ?2 ORDER BY petition_id LIMIT ${CASE_PAGE})
-         RETURNING petition_id AS id`,
+        `UPDATE statistics_rebuilds SET phase = ?5, after_id = '', steps = steps + 1, stepped_at = ?4
+         WHERE tenant_id = ?1 AND phase = ?2 AND after_id = ?3`,
       )
-      .bind(scope.tenant, at.after)
-      .all<{ id: string }>();
-    const last = results
-      .map((r) => r.id)
-      .sort()
-      .at(-1);
-    return {
-      next:
-        results.length === CASE_PAGE && last
-          ? { phase: "cases", after: last }
-          : { phase: "supervisions", after: "" },
-      cases: results.length,
-      supervisions: 0,
-    };
+      .bind(...binds, next.phase)
+      .run();
+    return { next, cases: 0, supervisions: 0 };
   }
-  const { results } = await db
-    .prepare(
-      `UPDATE supervisions SET stat_gen = stat_gen + 1
-       WHERE tenant_id = ?1 AND id IN (SELECT id FROM supervisions
-         WHERE tenant_id = ?1 AND id > ?2 ORDER BY id LIMIT ${SUPERVISION_PAGE})
-       RETURNING id`,
-    )
-    .bind(scope.tenant, at.after)
-    .all<{ id: string }>();
-  const last = results
+  const [table, id, gen, size, following] =
+    at.phase === "cases"
+      ? (["petition_stats", "petition_id", "rebuild_gen", CASE_PAGE, "supervisions"] as const)
+      : (["supervisions", "id", "stat_gen", SUPERVISION_PAGE, null] as const);
+  const page = `SELECT ${id} FROM ${table} WHERE tenant_id = ?1 AND ${id} > ?3 ORDER BY ${id} LIMIT ${size}`;
+  const full = `(SELECT count(*) FROM (${page})) = ${size}`;
+  const [bumped] = await db.batch([
+    db
+      .prepare(
+        `UPDATE ${table} SET ${gen} = ${gen} + 1
+         WHERE tenant_id = ?1 AND ${id} IN (${page}) AND ${AT}
+         RETURNING ${id} AS id`,
+      )
+      .bind(...binds.slice(0, 3)),
+    // Moves on to the page's last id while pages are full; then to the next phase, or done.
+    following === null
+      ? db
+          .prepare(
+            `DELETE FROM statistics_rebuilds WHERE tenant_id = ?1 AND phase = ?2 AND after_id = ?3 AND NOT ${full}`,
+          )
+          .bind(...binds.slice(0, 3))
+      : db
+          .prepare(
+            `UPDATE statistics_rebuilds SET steps = steps + 1, stepped_at = ?4,
+               phase = CASE WHEN ${full} THEN phase ELSE '${following}' END,
+               after_id = CASE WHEN ${full} THEN (SELECT max(${id}) FROM (${page})) ELSE '' END
+             WHERE tenant_id = ?1 AND phase = ?2 AND after_id = ?3`,
+          )
+          .bind(...binds),
+    ...(following === null
+      ? [
+          db
+            .prepare(
+              `UPDATE statistics_rebuilds SET steps = steps + 1, stepped_at = ?4,
+                 after_id = (SELECT max(${id}) FROM (${page}))
+               WHERE tenant_id = ?1 AND phase = ?2 AND after_id = ?3 AND ${full}`,
+            )
+            .bind(...binds),
+        ]
+      : []),
+  ]);
+  const ids = (bumped?.results ?? []) as { id: string }[];
+  const last = ids
     .map((r) => r.id)
     .sort()
     .at(-1);
+  const next: RebuildCursor | null =
+    ids.length === size && last
+      ? { phase: at.phase, after: last }
+      : following === null
+        ? null
+        : { phase: following, after: "" };
   return {
-    next:
-      results.length === SUPERVISION_PAGE && last ? { phase: "supervisions", after: last } : null,
-    cases: 0,
-    supervisions: results.length,
+    next,
+    cases: at.phase === "cases" ? ids.length : 0,
+    supervisions: at.phase === "supervisions" ? ids.length : 0,
   };
 }

@@ -234,6 +234,20 @@ const statsColumns = (r: string) => ({
   reply_outcome: `json_extract(${r}.reply, '$.outcome')`,
 });
 
+/**
+ * While the county's rollups are being rebuilt (a `statistics_rebuilds` row, migration 0012),
+ * a row the rebuild has not reached yet leaves them alone: they were cleared, or its
+ * contribution will be added from its state then. A row behind the cursor was re-added
+ * already and its changes count as usual. So a rebuild may run while offices work, without
+ * counting a case twice. Cases are reached in petition-id order, supervisions after them.
+ */
+const notAwaitingRebuild = (r: string, table: "case" | "supervision") =>
+  `NOT EXISTS (SELECT 1 FROM statistics_rebuilds AS b WHERE b.tenant_id = ${r}.tenant_id AND ${
+    table === "case"
+      ? `(b.phase = 'clear' OR (b.phase = 'cases' AND ${r}.petition_id > b.after_id))`
+      : `(b.phase IN ('clear', 'cases') OR (b.phase = 'supervisions' AND ${r}.id > b.after_id))`
+  })`;
+
 /** The migration's trigger statements, in order. */
 export function rollupTriggers(): string[] {
   const insertCols = statsColumns("new");
@@ -259,13 +273,14 @@ BEGIN
 	DELETE FROM petition_stats WHERE tenant_id = old.tenant_id AND petition_id = old.id;
 END;`;
   const rollupInsert = `CREATE TRIGGER \`stat_rollup_case_insert\` AFTER INSERT ON \`petition_stats\`
+WHEN ${notAwaitingRebuild("new", "case")}
 BEGIN
 	${caseUpsert("new", 1)}
 END;`;
   const tracked = [...names, "accept_due", "accept_on", "reply_due", "replied_on"];
   // Most case actions change nothing the figures read: those skip the rollups entirely.
   const rollupUpdate = `CREATE TRIGGER \`stat_rollup_case_update\` AFTER UPDATE OF ${tracked.join(", ")} ON \`petition_stats\`
-WHEN ${tracked.map((c) => `old.${c} IS NOT new.${c}`).join(" OR ")}
+WHEN (${tracked.map((c) => `old.${c} IS NOT new.${c}`).join(" OR ")}) AND ${notAwaitingRebuild("new", "case")}
 BEGIN
 	${caseUpsert("old", -1)}
 	${caseUpsert("new", 1)}
@@ -277,14 +292,17 @@ BEGIN
 	${caseUpsert("new", 1)}
 END;`;
   const rollupDelete = `CREATE TRIGGER \`stat_rollup_case_delete\` AFTER DELETE ON \`petition_stats\`
+WHEN ${notAwaitingRebuild("old", "case")}
 BEGIN
 	${caseUpsert("old", -1)}
 END;`;
   const supInsert = `CREATE TRIGGER \`stat_rollup_supervision_insert\` AFTER INSERT ON \`supervisions\`
+WHEN ${notAwaitingRebuild("new", "supervision")}
 BEGIN
 	${supervisionUpsert("new", 1)}
 END;`;
   const supUpdate = `CREATE TRIGGER \`stat_rollup_supervision_update\` AFTER UPDATE OF status, form, unit_id, opened_at, resolved_at ON \`supervisions\`
+WHEN ${notAwaitingRebuild("new", "supervision")}
 BEGIN
 	${supervisionUpsert("old", -1)}
 	${supervisionUpsert("new", 1)}
@@ -294,6 +312,7 @@ BEGIN
 	${supervisionUpsert("new", 1)}
 END;`;
   const supDelete = `CREATE TRIGGER \`stat_rollup_supervision_delete\` AFTER DELETE ON \`supervisions\`
+WHEN ${notAwaitingRebuild("old", "supervision")}
 BEGIN
 	${supervisionUpsert("old", -1)}
 END;`;

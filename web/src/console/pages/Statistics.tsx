@@ -105,6 +105,11 @@ export function StatisticsPage() {
         )}
       </form>
       <ErrorAlert error={figures.error} />
+      {current?.rebuilding && (
+        <p class="notice notice--warn" role="status" data-testid="statistics-rebuilding">
+          统计数据正在重建，数字暂不完整。
+        </p>
+      )}
       {figures.loading && !figures.data && <Loading />}
       {figures.data && current && (
         <div class="stat-grid">
