@@ -2,14 +2,21 @@ import { z } from "@hono/zod-openapi";
 import { Id } from "./common.ts";
 import { Channel, IsoDate, PetitionStatus, PetitionSummary, Purpose } from "./petitions.ts";
 
-export const WORK_LISTS = ["mine", "toSign", "toReview", "unitOverdue", "dueSoon"] as const;
+export const WORK_LISTS = [
+  "mine",
+  "toSign",
+  "toReview",
+  "unitOverdue",
+  "dueSoon",
+  "dueThisWeek",
+] as const;
 export type WorkList = (typeof WORK_LISTS)[number];
 
 /** The filters beside the search box, and the daily work lists: also what an export takes. */
 export const SearchFilters = z.object({
   list: z.enum(WORK_LISTS).optional().openapi({
     description:
-      "常用工作清单：mine 我包案的, toSign 待我签字, toReview 待我审核（办结报告，县信访局）, unitOverdue 本单位超期, dueSoon 即将到期（3 日内）",
+      "常用工作清单：mine 我包案的, toSign 待我签字, toReview 待我审核（办结报告，县信访局）, unitOverdue 本单位超期, dueSoon 即将到期（3 日内）, dueThisWeek 本周到期（从现在起 7 日内，期限近在前）",
   }),
   status: PetitionStatus.optional(),
   channel: Channel.optional(),

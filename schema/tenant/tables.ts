@@ -1235,3 +1235,22 @@ export const statisticsRebuilds = sqliteTable(
   (t) => [index("statistics_rebuilds_turn_idx").on(t.steppedAt, t.requestedAt)],
 );
 export type StatisticsRebuildRow = typeof statisticsRebuilds.$inferSelect;
+
+/**
+ * Who each 回访 and 督办 was counted for in `leader_rollup`, as the live triggers saw it
+ * (the case's owner leader and unit at the follow-up; the opener, then a leader): the rows the
+ * per-leader counts are rebuilt from (migration 0018). `key` is the rollup key (`followUps`,
+ * `supervised`), `ref` the event (`petitionId#version`) or the supervision id.
+ */
+export const leaderCredits = sqliteTable(
+  "leader_credits",
+  {
+    tenantId: text("tenant_id").notNull(),
+    key: text("key", { enum: ["followUps", "supervised"] }).notNull(),
+    ref: text("ref").notNull(),
+    leaderId: text("leader_id").notNull(),
+    unitId: text("unit_id").notNull(),
+    date: text("date").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.key, t.ref] })],
+);

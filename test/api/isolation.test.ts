@@ -95,6 +95,7 @@ const sampleBody = { name: "探测", kind: "bureau" };
 /** A body each operation would accept, so the answer is about the record, not the input. */
 const validBody: Record<string, unknown> = {
   updateUnit: { name: "改名" },
+  rebuildLeaderCounts: {},
   updateStaff: { displayName: "改名" },
   declinePetition: { reason: "探测", ground: "other" },
   withdrawCaseFile: { reason: "探测" },

@@ -235,6 +235,17 @@ describe("the quarterly sheets", () => {
   });
 
   it("writes the statistics sheet per leader with a total", async () => {
+    // The 职务 the visits recorded on the day, not the leader's present one.
+    await env.TENANT_DB_1.prepare(
+      "UPDATE reception_visits SET leader_position = '县委副书记' WHERE tenant_id = ?",
+    )
+      .bind(county.code)
+      .run();
+    await env.TENANT_DB_1.prepare(
+      "UPDATE staff SET position = '县长' WHERE tenant_id = ? AND id = ?",
+    )
+      .bind(county.code, county.people.leader.id)
+      .run();
     const res = await raw(
       `/statistics/reception-statistics?quarter=${quarter}`,
       county.people.supervisor.token,
@@ -245,6 +256,7 @@ describe("the quarterly sheets", () => {
     expect(sheet.rows[0]).toEqual([
       "序号",
       "领导姓名",
+      "职务",
       "接访天次",
       "接待批次",
       "接待人次",
@@ -259,8 +271,9 @@ describe("the quarterly sheets", () => {
     const supervised = sameQuarter ? "1" : "0";
     // The second visit's case is closed; its 回访 was today.
     const line = ["1", "2", "4", owned, "1", supervised, supervised];
-    expect(sheet.rows.slice(1).map((r) => r.slice(2))).toEqual([line, line]);
-    expect(sheet.rows[2]?.slice(0, 2)).toEqual(["", "合计"]);
+    expect(sheet.rows.slice(1).map((r) => r.slice(3))).toEqual([line, line]);
+    expect(sheet.rows[1]?.[2]).toBe("县委副书记");
+    expect(sheet.rows[2]?.slice(0, 3)).toEqual(["", "合计", ""]);
   });
 
   it("refuses roles that do not work cases, and a township asking for the county", async () => {

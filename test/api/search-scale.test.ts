@@ -209,6 +209,42 @@ describe(`search at ${CASES} cases`, () => {
         undefined,
         31,
       ),
+      dueThisWeek: browse(
+        scope,
+        office,
+        "deadline",
+        {},
+        { deadlineFrom: new Date(NOW), deadlineBefore: new Date(NOW + 7 * 86_400_000) },
+        undefined,
+        31,
+      ),
+      unitDueThisWeek: browse(
+        scope,
+        office,
+        "deadline",
+        {},
+        {
+          unitId: "u-3",
+          deadlineFrom: new Date(NOW),
+          deadlineBefore: new Date(NOW + 7 * 86_400_000),
+        },
+        undefined,
+        31,
+      ),
+      // A later page of it starts at its cursor in the same index.
+      unitDueThisWeekNext: browse(
+        scope,
+        office,
+        "deadline",
+        {},
+        {
+          unitId: "u-3",
+          deadlineFrom: new Date(NOW),
+          deadlineBefore: new Date(NOW + 7 * 86_400_000),
+        },
+        { at: NOW + 3 * 86_400_000, row: 0 },
+        31,
+      ),
     };
     const indexes: Record<keyof typeof cases, RegExp> = {
       newest: /petitions_tenant_registered_idx/,
@@ -217,6 +253,9 @@ describe(`search at ${CASES} cases`, () => {
       unitOverdue: /petitions_tenant_unit_deadline_idx/,
       toReview: /petitions_awaiting_report_idx/,
       dueSoon: /petitions_tenant_deadline_idx/,
+      dueThisWeek: /petitions_tenant_deadline_idx/,
+      unitDueThisWeek: /petitions_tenant_unit_deadline_idx/,
+      unitDueThisWeekNext: /petitions_tenant_unit_deadline_idx/,
     };
     for (const [name, query] of Object.entries(cases) as [keyof typeof cases, Query][]) {
       const m = await measure(query);
@@ -224,6 +263,8 @@ describe(`search at ${CASES} cases`, () => {
       expect(m.plan, name).toMatch(indexes[name]);
       expect(m.plan, name).not.toMatch(/USE TEMP B-TREE/);
       expect(m.read, name).toBeLessThanOrEqual(budget(m.rows));
+      // A unit's week reads its own cases only, from its cursor: not the county's week.
+      if (name.startsWith("unitDueThisWeek")) expect(m.read, name).toBeLessThanOrEqual(m.rows + 2);
     }
     console.info("browse rows read:", JSON.stringify(figures));
   });

@@ -62,6 +62,7 @@ describe("search as the accused unit", () => {
     { list: "toSign" },
     { list: "toReview" },
     { list: "unitOverdue" },
+    { list: "dueThisWeek" },
   ];
 
   it("never finds the accusation about it, by any way in", async () => {

@@ -242,4 +242,22 @@ describe("filters and work lists", () => {
     expect(await found({ list: "dueSoon" })).toEqual([ids.reversed]);
     expect(await found({ overdue: "true" })).toEqual([ids.pension]);
   });
+
+  it("lists the cases due within seven days, nearest first, for the office and the unit", async () => {
+    const now = Date.now();
+    const set = (id: string, at: number) =>
+      env.TENANT_DB_1.prepare("UPDATE petitions SET next_deadline_at = ? WHERE id = ?")
+        .bind(at, id)
+        .run();
+    // In 1, 5, 6 and 8 days: the week's list holds the first three, nearest first, and
+    // 即将到期 (3 days) only the first. The road case is the bureau's: its home sees only it.
+    await set(ids.reversed ?? "", now + 86_400_000);
+    await set(ids.road ?? "", now + 5 * 86_400_000);
+    await set(ids.wages ?? "", now + 6 * 86_400_000);
+    await set(ids.pension ?? "", now + 8 * 86_400_000);
+    expect(await found({ list: "dueThisWeek" })).toEqual([ids.reversed, ids.road, ids.wages]);
+    expect(await found({ list: "dueThisWeek" }, county.people.handler.token)).toEqual([ids.road]);
+    expect(await found({ list: "dueThisWeek" }, county.people.townClerk.token)).toEqual([]);
+    expect(await found({ list: "dueSoon" })).toEqual([ids.reversed]);
+  });
 });

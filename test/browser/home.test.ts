@@ -18,7 +18,12 @@ describe("the home dashboards in Chromium", () => {
   it("opens the county office on today's queues, its cases and this month, one click from 数据统计", async () => {
     const page = await product.browser.newPage({ ...DESKTOP, ...CHINESE });
     await signIn(product, page, "clerk");
-    for (const heading of ["今日接访", "全县超期事项", "即将到期（3 日内）", "全县本月与上月"]) {
+    for (const heading of [
+      "今日接访",
+      "全县超期事项",
+      "全县本周到期（7 日内）",
+      "全县本月与上月",
+    ]) {
       await until(() => page.getByRole("heading", { name: heading }).count()).toBe(1);
     }
     await until(() => page.getByRole("row", { name: /及时受理率/ }).count()).toBe(1);
@@ -38,6 +43,9 @@ describe("the home dashboards in Chromium", () => {
     const page = await product.browser.newPage({ ...PHONE, ...CHINESE });
     await signIn(product, page, "lufeng");
     await until(() => page.getByRole("heading", { name: "本单位超期" }).count()).toBe(1);
+    await until(() => page.getByRole("heading", { name: "本单位本周到期（7 日内）" }).count()).toBe(
+      1,
+    );
     await until(() => page.getByRole("heading", { name: /本月与上月$/ }).count()).toBe(1);
     expect(await page.getByRole("heading", { name: "今日接访" }).count()).toBe(0);
     await until(() => page.getByRole("row", { name: /按期答复率/ }).count()).toBe(1);

@@ -31,10 +31,11 @@ describe("the statistics sheet's lines", () => {
         ["a", 2],
         ["c", 7],
       ]),
+      new Map([["a", "副县长"]]),
     );
-    expect(lines.map((l) => [l.leaderId, l.closed])).toEqual([
-      ["a", 2],
-      ["b", 0],
+    expect(lines.map((l) => [l.leaderId, l.closed, l.position])).toEqual([
+      ["a", 2, "副县长"],
+      ["b", 0, ""],
     ]);
     expect(total).toMatchObject({
       name: "合计",

@@ -35,6 +35,7 @@ import { staffRoutes } from "./routes/staff.ts";
 import { statisticsRoutes } from "./routes/statistics.ts";
 import { statisticsAnalysisRoutes } from "./routes/statistics-analysis.ts";
 import { statisticsExportRoutes } from "./routes/statistics-export.ts";
+import { statisticsLeaderRoutes } from "./routes/statistics-leaders.ts";
 import { supervisionRoutes } from "./routes/supervision.ts";
 import { supervisionEarlyRoutes } from "./routes/supervision-early.ts";
 import { tenantRoutes } from "./routes/tenants.ts";
@@ -86,6 +87,7 @@ export function createApp() {
   app.route("/api/v1", statisticsExportRoutes);
   app.route("/api/v1", receptionSheetRoutes);
   app.route("/api/v1", statisticsAnalysisRoutes);
+  app.route("/api/v1", statisticsLeaderRoutes);
   mountDocs(app);
   app.route("/", pageRoutes);
 

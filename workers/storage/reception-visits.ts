@@ -1,10 +1,12 @@
-import { and, asc, between, count, desc, eq, gt, or, sql } from "drizzle-orm";
+import { and, asc, between, count, desc, eq, gt, inArray, or, sql } from "drizzle-orm";
 import {
   petitionStats,
   petitions,
   type ReceptionVisitRow,
   receptionVisits,
+  staff,
 } from "../../schema/tenant/tables.ts";
+import { chunked } from "./chunks.ts";
 import { ofTenant, type TenantScope } from "./tenant-scope.ts";
 import { inList, type Viewer, visibleCases } from "./visibility.ts";
 
@@ -112,4 +114,43 @@ export function closedFromVisits(
       ),
     )
     .groupBy(v.leaderId);
+}
+
+/**
+ * Each leader's 职务 as the visits of the period recorded it (the latest visit's, since a
+ * leader may be promoted within a quarter), read by the date index like the closed count.
+ */
+export function leaderPositions(
+  scope: TenantScope,
+  f: { from: string; to: string; units: readonly string[] | null },
+) {
+  // SQLite takes the bare column from the row holding max(date).
+  return scope.db
+    .select({ leaderId: v.leaderId, position: v.leaderPosition, last: sql`max(${v.date})` })
+    .from(v)
+    .where(
+      ofTenant(
+        scope,
+        v,
+        between(v.date, f.from, f.to),
+        f.units === null ? undefined : inList(v.unitId, f.units),
+      ),
+    )
+    .groupBy(v.leaderId);
+}
+
+/** The present 职务 of leaders no visit of the period names (those who only own or chase cases). */
+export async function staffPositions(
+  scope: TenantScope,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  for (const part of chunked(ids, 1)) {
+    const rows = await scope.db
+      .select({ id: staff.id, position: staff.position })
+      .from(staff)
+      .where(ofTenant(scope, staff, inArray(staff.id, part)));
+    for (const r of rows) found.set(r.id, r.position ?? "");
+  }
+  return found;
 }

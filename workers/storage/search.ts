@@ -175,6 +175,26 @@ export interface WorkListScope {
   deadlineBefore?: Date | undefined;
 }
 
+/**
+ * A work list's deadline window. For one unit's window both bounds are written on (unit,
+ * deadline) together: SQLite then ranges over the unit's deadline index only, instead of
+ * reading the whole county's window from the tenant's deadline index and dropping the other
+ * units' cases (it prefers a two-sided range to an equality plus a range otherwise).
+ */
+function deadlineRange(work: WorkListScope, resumeAt: number | undefined): (SQL | undefined)[] {
+  const { unitId, deadlineFrom: from, deadlineBefore: before } = work;
+  if (unitId && from && before) {
+    const pair = sql`(${petitions.responsibleUnitId}, ${petitions.nextDeadlineAt})`;
+    // A later page starts in the index at its cursor, not at the window's start.
+    const start = Math.max(from.getTime(), resumeAt ?? 0);
+    return [sql`${pair} >= (${unitId}, ${start})`, sql`${pair} < (${unitId}, ${before.getTime()})`];
+  }
+  return [
+    from ? gte(petitions.nextDeadlineAt, from) : undefined,
+    before ? lt(petitions.nextDeadlineAt, before) : undefined,
+  ];
+}
+
 /** Filtered lists without words: by registration or by deadline, keyset-paginated. */
 export function browse(
   scope: TenantScope,
@@ -216,15 +236,17 @@ export function browse(
         scope,
         petitions,
         work.ownerLeaderId ? eq(petitions.ownerLeaderId, work.ownerLeaderId) : undefined,
-        work.unitId ? eq(petitions.responsibleUnitId, work.unitId) : undefined,
+        // A unit's deadline window already pins the unit (see deadlineRange).
+        work.unitId && !(work.deadlineFrom && work.deadlineBefore)
+          ? eq(petitions.responsibleUnitId, work.unitId)
+          : undefined,
         work.unsigned ? eq(petitions.ownerSignedOff, false) : undefined,
         work.awaitingReport ? eq(petitions.awaitingReport, 1) : undefined,
         // A range on the deadline already excludes cases without one.
         order === "deadline" && !work.deadlineFrom && !work.deadlineBefore
           ? isNotNull(petitions.nextDeadlineAt)
           : undefined,
-        work.deadlineFrom ? gte(petitions.nextDeadlineAt, work.deadlineFrom) : undefined,
-        work.deadlineBefore ? lt(petitions.nextDeadlineAt, work.deadlineBefore) : undefined,
+        ...deadlineRange(work, order === "deadline" ? after?.at : undefined),
         after ? step(after) : undefined,
         visibleCases(viewer),
         ...filterConditions(filter),

@@ -22,8 +22,10 @@ import { type FigureScope, resolveScope } from "../../domain/statistics/scope.ts
 import { appendAudit } from "../../storage/audit.ts";
 import {
   closedFromVisits,
+  leaderPositions,
   leaderReceptionDays,
   listVisibleVisits,
+  staffPositions,
 } from "../../storage/reception-visits.ts";
 import { readFigureRows } from "../../storage/statistics/figures.ts";
 import type { TenantScope } from "../../storage/tenant-scope.ts";
@@ -192,11 +194,22 @@ export const receptionSheetRoutes = newRouter()
     const { ctx, viewer } = await caseRequest(c);
     const period = sheetPeriod(query, ctx.today);
     const figureScope = resolveScope(query, viewer, ctx.units);
-    const [leaders, closed] = await Promise.all([
+    const visits = { ...period, units: figureScope.units };
+    const [leaders, closed, recorded] = await Promise.all([
       leaderFigures(ctx.scope, period, figureScope),
-      closedFromVisits(ctx.scope, { ...period, units: figureScope.units }),
+      closedFromVisits(ctx.scope, visits),
+      leaderPositions(ctx.scope, visits),
     ]);
-    const { lines, total } = leaderLines(leaders, new Map(closed.map((r) => [r.leaderId, r.n])));
+    const positions = new Map(recorded.map((r) => [r.leaderId, r.position]));
+    const unnamed = leaders.map((l) => l.leaderId).filter((id) => !positions.has(id));
+    for (const [id, position] of await staffPositions(ctx.scope, unnamed)) {
+      positions.set(id, position);
+    }
+    const { lines, total } = leaderLines(
+      leaders,
+      new Map(closed.map((r) => [r.leaderId, r.n])),
+      positions,
+    );
     await appendAudit(ctx.scope, {
       actorId: viewer.staffId,
       action: "reception.statistics.export",

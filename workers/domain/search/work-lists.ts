@@ -3,7 +3,14 @@ import type { BrowseOrder, SearchFilter, WorkListScope } from "../../storage/sea
 import { addCalendarDays, endOfCstDay } from "../deadlines/dates.ts";
 import type { StaffView } from "../tenancy/county-context.ts";
 
-const DUE_SOON_MS = 3 * 24 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const DUE_SOON_MS = 3 * DAY_MS;
+/**
+ * "Due this week" is the next seven days from now, not the calendar week: on a Friday the
+ * office still sees what falls due on Monday and Tuesday, and the list never shrinks to
+ * nothing at the week's end. Served by the same deadline index as 即将到期.
+ */
+const DUE_THIS_WEEK_MS = 7 * DAY_MS;
 /** The county office reviews completion reports (办结报告审核). */
 const REVIEWERS: readonly string[] = ["clerk", "supervisor", "leader"];
 
@@ -65,6 +72,12 @@ export function browsePlan(query: SearchFilters, viewer: StaffView, now: Date): 
       if (!viewer.inCountyOffice) work.unitId = viewer.unitId;
       work.deadlineFrom = now;
       work.deadlineBefore = new Date(now.getTime() + DUE_SOON_MS);
+      order = "deadline";
+      break;
+    case "dueThisWeek":
+      if (!viewer.inCountyOffice) work.unitId = viewer.unitId;
+      work.deadlineFrom = now;
+      work.deadlineBefore = new Date(now.getTime() + DUE_THIS_WEEK_MS);
       order = "deadline";
       break;
   }

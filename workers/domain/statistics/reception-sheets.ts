@@ -58,13 +58,14 @@ export function registerColumns(
   ];
 }
 
-export type LeaderLine = Statistics["leaders"][number] & { closed: number };
+export type LeaderLine = Statistics["leaders"][number] & { closed: number; position: string };
 
 /** 《领导干部接待群众来访情况统计表》: per leader, then 合计. */
 export function statisticsColumns(): SheetColumn<LeaderLine>[] {
   return [
     { header: "序号", width: 6, value: (_r, i) => i + 1 },
     { header: "领导姓名", width: 12, value: (r) => r.name },
+    { header: "职务", width: 16, value: (r) => r.position },
     { header: "接访天次", width: 10, value: (r) => r.sessions },
     { header: "接待批次", width: 10, value: (r) => r.visits },
     { header: "接待人次", width: 10, value: (r) => r.visitors },
@@ -75,17 +76,26 @@ export function statisticsColumns(): SheetColumn<LeaderLine>[] {
   ];
 }
 
-/** The leaders' lines with their 合计 (sums of every count), leaders with nothing left out. */
+/**
+ * The leaders' lines with their 合计 (sums of every count), leaders with nothing left out.
+ * 职务 is the one the period's visits recorded, else the leader's present one.
+ */
 export function leaderLines(
   leaders: Statistics["leaders"],
   closed: ReadonlyMap<string, number>,
+  positions: ReadonlyMap<string, string>,
 ): { lines: LeaderLine[]; total: LeaderLine } {
   const lines = leaders
-    .map((l) => ({ ...l, closed: closed.get(l.leaderId) ?? 0 }))
+    .map((l) => ({
+      ...l,
+      closed: closed.get(l.leaderId) ?? 0,
+      position: positions.get(l.leaderId) ?? "",
+    }))
     .filter((l) => l.sessions + l.visits + l.casesOwned + l.casesSupervised + l.followUps > 0);
   const total: LeaderLine = {
     leaderId: "",
     name: "合计",
+    position: "",
     sessions: 0,
     casesOwned: 0,
     visits: 0,

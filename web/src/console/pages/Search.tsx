@@ -25,6 +25,7 @@ const LISTS: { value: WorkList; label: string; roles?: string[] }[] = [
   { value: "toReview", label: "待我审核", roles: ["clerk", "supervisor", "leader"] },
   { value: "unitOverdue", label: "本单位超期" },
   { value: "dueSoon", label: "即将到期" },
+  { value: "dueThisWeek", label: "本周到期" },
 ];
 
 const MATCHED: Record<SearchHit["matchedBy"], string> = {

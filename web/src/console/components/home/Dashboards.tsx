@@ -274,8 +274,8 @@ function MyReceptionDays() {
 }
 
 /**
- * What each role sees first: the county office its queues today, the county's overdue and
- * due-soon cases, this month against last and the quarter's sheets; a township or bureau the
+ * What each role sees first: the county office its queues today, the county's overdue cases
+ * and those due within seven days (本周到期), this month against last and the quarter's sheets; a township or bureau the
  * same for itself; a leader their 包案 cases, what awaits their signature and their reception
  * days. Every card
  * links one click further (数据统计, the full list, the case), so "how are we doing, where,
@@ -317,10 +317,10 @@ export function HomeDashboards() {
         source={office ? { kind: "overdue" } : { kind: "list", list: "unitOverdue" }}
       />
       <CaseCard
-        id="home-due-soon"
-        title="即将到期（3 日内）"
-        empty="3 日内没有到期的事项。"
-        source={{ kind: "list", list: "dueSoon" }}
+        id="home-due-week"
+        title={office ? "全县本周到期（7 日内）" : "本单位本周到期（7 日内）"}
+        empty="7 日内没有到期的事项。"
+        source={{ kind: "list", list: "dueThisWeek" }}
       />
       <Headline
         id="home-figures"
