@@ -344,6 +344,21 @@ describe(`search at ${CASES} cases`, () => {
       // The only sort is of the few cases admitted from elsewhere; no range reads the county.
       expect(m.plan, name).not.toMatch(/petitions_tenant_registered_idx|SCAN petitions/);
     }
+    // A township with villages merges a range per unit, up to four units.
+    const withVillages: Viewer = { ...township, unitSubtree: ["u-3", "u-4", "u-5", "u-6"] };
+    const villages = await measure(
+      browseStatement(scope, withVillages, "newest", {}, {}, undefined, 31),
+    );
+    figures["four units"] = { rows: villages.rows, rowsRead: villages.read };
+    expect(villages.rows).toBe(31);
+    expect(villages.read).toBeLessThanOrEqual(budget(villages.rows));
+    expect(villages.plan.match(/petitions_filter_unit_idx/g)).toHaveLength(4);
+    // Beyond four units one statement cannot merge them (D1: five compound terms): the
+    // single range with the rule as a filter, right but reading the county's other cases.
+    const many: Viewer = { ...township, unitSubtree: ["u-3", "v-1", "v-2", "v-3", "v-4"] };
+    const single = await measure(browseStatement(scope, many, "newest", {}, {}, undefined, 31));
+    figures["five units (single range)"] = { rows: single.rows, rowsRead: single.read };
+    expect(single.plan).not.toMatch(/MERGE/);
     console.info("township filter rows read:", JSON.stringify(figures));
   });
 });
