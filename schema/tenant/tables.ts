@@ -313,6 +313,10 @@ export const petitions = sqliteTable(
     index("petitions_filter_above_idx")
       .on(t.tenantId, t.registeredAt)
       .where(sql`${t.sourceLevel} IS NOT NULL`),
+    // A unit-bound viewer's search finds the confidential cases it handles (0019).
+    index("petitions_confidential_handler_idx")
+      .on(t.tenantId, t.handlerId)
+      .where(sql`${t.confidential} = 1`),
   ],
 );
 
@@ -458,7 +462,11 @@ export const assistingUnits = sqliteTable(
     addedBy: text("added_by").notNull(),
     at: integer("at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.petitionId, t.unitId] })],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.petitionId, t.unitId] }),
+    // A unit's search finds the cases it assists on (0019).
+    index("assisting_units_unit_idx").on(t.tenantId, t.unitId),
+  ],
 );
 
 /** An assisting unit's opinion on a case, for the lead unit's reply. */

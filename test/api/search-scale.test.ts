@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { matchExpression } from "../../workers/domain/search/tokens.ts";
 import {
   browse,
+  browseStatement,
+  type RawStatement,
   type SearchFilter,
   searchByKey,
   searchText,
@@ -34,8 +36,8 @@ const township: Viewer = {
 const NOW = Date.UTC(2026, 10, 1);
 
 type Query = { toSQL(): { sql: string; params: unknown[] } };
-async function measure(query: Query) {
-  const { sql, params } = query.toSQL();
+async function measure(query: Query | RawStatement) {
+  const { sql, params } = "toSQL" in query ? query.toSQL() : query;
   const result = await env.TENANT_DB_1.prepare(sql)
     .bind(...params)
     .all();
@@ -141,7 +143,7 @@ describe(`search at ${CASES} cases`, () => {
     ];
     for (const [name, filter, index] of filters) {
       for (const order of ["newest", "oldest"] as const) {
-        const m = await measure(browse(scope, office, order, filter, {}, undefined, 31));
+        const m = await measure(browseStatement(scope, office, order, filter, {}, undefined, 31));
         figures[`${name} ${order}`] = { rows: m.rows, rowsRead: m.read };
         expect(m.plan, name).toMatch(index);
         expect(m.plan, name).not.toMatch(/USE TEMP B-TREE/);
@@ -154,7 +156,7 @@ describe(`search at ${CASES} cases`, () => {
     const last = first.at(-1);
     if (!last) throw new Error("empty page");
     const deep = await measure(
-      browse(
+      browseStatement(
         scope,
         office,
         "newest",
@@ -187,10 +189,18 @@ describe(`search at ${CASES} cases`, () => {
   it("browses and serves the work lists from indexes, within budget", async () => {
     const figures: Record<string, unknown> = {};
     const cases = {
-      newest: browse(scope, office, "newest", {}, {}, undefined, 31),
-      deadline: browse(scope, office, "deadline", {}, {}, undefined, 31),
-      mine: browse(scope, office, "deadline", {}, { ownerLeaderId: "s-leader" }, undefined, 31),
-      unitOverdue: browse(
+      newest: browseStatement(scope, office, "newest", {}, {}, undefined, 31),
+      deadline: browseStatement(scope, office, "deadline", {}, {}, undefined, 31),
+      mine: browseStatement(
+        scope,
+        office,
+        "deadline",
+        {},
+        { ownerLeaderId: "s-leader" },
+        undefined,
+        31,
+      ),
+      unitOverdue: browseStatement(
         scope,
         office,
         "deadline",
@@ -199,8 +209,16 @@ describe(`search at ${CASES} cases`, () => {
         undefined,
         31,
       ),
-      toReview: browse(scope, office, "oldest", {}, { awaitingReport: true }, undefined, 31),
-      dueSoon: browse(
+      toReview: browseStatement(
+        scope,
+        office,
+        "oldest",
+        {},
+        { awaitingReport: true },
+        undefined,
+        31,
+      ),
+      dueSoon: browseStatement(
         scope,
         office,
         "deadline",
@@ -257,7 +275,7 @@ describe(`search at ${CASES} cases`, () => {
       unitDueThisWeek: /petitions_tenant_unit_deadline_idx/,
       unitDueThisWeekNext: /petitions_tenant_unit_deadline_idx/,
     };
-    for (const [name, query] of Object.entries(cases) as [keyof typeof cases, Query][]) {
+    for (const [name, query] of Object.entries(cases) as [keyof typeof cases, RawStatement][]) {
       const m = await measure(query);
       figures[name] = { rows: m.rows, rowsRead: m.read };
       expect(m.plan, name).toMatch(indexes[name]);
@@ -267,5 +285,121 @@ describe(`search at ${CASES} cases`, () => {
       if (name.startsWith("unitDueThisWeek")) expect(m.read, name).toBeLessThanOrEqual(m.rows + 2);
     }
     console.info("browse rows read:", JSON.stringify(figures));
+  });
+
+  it("serves a township's filtered list from its own ranges, not the county's", async () => {
+    // Besides the 300 cases u-3 holds: one it registered for u-5, one it assists u-6 on, one
+    // confidential case its clerk handles for the county office, and one it may not see.
+    const insert = (id: string, at: number, cols: Record<string, string | number | null>) =>
+      env.TENANT_DB_1.prepare(
+        `INSERT INTO petitions (id, tenant_id, tracking_code, version, status, channel, purpose, category_code,
+           confidential, received_on, registered_at, registering_unit_id, responsible_unit_id, handler_id,
+           headcount, anonymous, material, attachments, flags, deadlines, next_deadline_at, search_rowid,
+           created_at, updated_at)
+         VALUES (?, ?, ?, 1, 'accepted', 'visit', 'request', '06.02', ?, '2026-01-01', ?, ?, ?, ?, 1, 0,
+           '{}', '[]', '{}', '{}', ?, ?, ?, ?)`,
+      )
+        .bind(
+          id,
+          TENANT,
+          `X${id}`,
+          cols.confidential ?? 0,
+          at,
+          cols.registering,
+          cols.responsible,
+          cols.handler ?? null,
+          at + 3_600_000,
+          at * 1000,
+          NOW,
+          NOW,
+        )
+        .run();
+    await insert("x-registered", NOW + 60_000, { registering: "u-3", responsible: "u-5" });
+    await insert("x-assisted", NOW + 120_000, { registering: "u-6", responsible: "u-6" });
+    await insert("x-handled", NOW + 180_000, {
+      registering: "u-office",
+      responsible: "u-office",
+      confidential: 1,
+      handler: "s-town",
+    });
+    await insert("x-hidden", NOW + 240_000, {
+      registering: "u-office",
+      responsible: "u-office",
+      confidential: 1,
+      handler: "s-other",
+    });
+    await env.TENANT_DB_1.prepare(
+      "INSERT INTO assisting_units (tenant_id, petition_id, unit_id, added_by, at) VALUES (?, 'x-assisted', 'u-3', 's', ?)",
+    )
+      .bind(TENANT, NOW)
+      .run();
+
+    const page = await browse(scope, township, "newest", {}, {}, undefined, 31);
+    expect(page.slice(0, 4).map((r) => r.petition.id)).toEqual([
+      "x-handled",
+      "x-assisted",
+      "x-registered",
+      "p2993",
+    ]);
+    expect(
+      page.every((r) => r.petition.id.startsWith("x-") || r.petition.responsibleUnitId === "u-3"),
+    ).toBe(true);
+    // The next page resumes at the cursor, in the same order as one list.
+    const last = page.at(-1);
+    if (!last) throw new Error("empty page");
+    const next = await browse(
+      scope,
+      township,
+      "newest",
+      {},
+      {},
+      { at: (last.petition.registeredAt as Date).getTime(), row: last.row },
+      31,
+    );
+    const ids = new Set(page.map((r) => r.petition.id));
+    expect(next).toHaveLength(31);
+    expect(next.some((r) => ids.has(r.petition.id))).toBe(false);
+    expect(next.every((r) => r.petition.registeredAt < last.petition.registeredAt)).toBe(true);
+
+    const figures: Record<string, unknown> = {};
+    const day = (ms: number) => new Date(ms);
+    const lists: [string, SearchFilter, "newest" | "oldest" | "deadline"][] = [
+      ["all newest", {}, "newest"],
+      ["all oldest", {}, "oldest"],
+      ["status", { status: "closed" }, "newest"],
+      ["category", { categoryCode: "06.02" }, "oldest"],
+      ["dates", { registeredFrom: day(NOW - 2000 * 60000) }, "newest"],
+      ["overdue", { overdueAt: day(NOW) }, "deadline"],
+    ];
+    for (const [name, filter, order] of lists) {
+      const m = await measure(browseStatement(scope, township, order, filter, {}, undefined, 31));
+      figures[name] = { rows: m.rows, rowsRead: m.read };
+      expect(m.rows, name).toBeGreaterThan(0);
+      expect(m.read, name).toBeLessThanOrEqual(budget(m.rows));
+      expect(m.plan, name).toMatch(/MERGE \(UNION ALL\)/);
+      expect(m.plan, name).toMatch(
+        order === "deadline" ? /petitions_tenant_unit_deadline_idx/ : /petitions_filter_unit_idx/,
+      );
+      expect(m.plan, name).toMatch(/petitions_confidential_handler_idx/);
+      expect(m.plan, name).toMatch(/assisting_units_unit_idx/);
+      // The only sort is of the few cases admitted from elsewhere; no range reads the county.
+      expect(m.plan, name).not.toMatch(/petitions_tenant_registered_idx|SCAN petitions/);
+    }
+    // A township with villages merges a range per unit, up to four units.
+    const withVillages: Viewer = { ...township, unitSubtree: ["u-3", "u-4", "u-5", "u-6"] };
+    const villages = await measure(
+      browseStatement(scope, withVillages, "newest", {}, {}, undefined, 31),
+    );
+    figures["four units"] = { rows: villages.rows, rowsRead: villages.read };
+    expect(villages.rows).toBe(31);
+    expect(villages.read).toBeLessThanOrEqual(budget(villages.rows));
+    expect(villages.plan.match(/petitions_filter_unit_idx/g)).toHaveLength(4);
+    // Beyond four units one statement cannot merge them (D1: five compound terms): the
+    // single range with the rule as a filter, right but reading the county's other cases.
+    const many: Viewer = { ...township, unitSubtree: ["u-3", "v-1", "v-2", "v-3", "v-4"] };
+    const single = await measure(browseStatement(scope, many, "newest", {}, {}, undefined, 31));
+    figures["five units (single range)"] = { rows: single.rows, rowsRead: single.read };
+    expect(single.plan).not.toMatch(/MERGE/);
+    console.info("township filter rows read:", JSON.stringify(figures));
   });
 });

@@ -3,6 +3,7 @@ import {
   asc,
   desc,
   eq,
+  getTableColumns,
   gt,
   gte,
   isNotNull,
@@ -15,9 +16,11 @@ import {
 } from "drizzle-orm";
 import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import type { SearchQuery } from "../../schema/api/search.ts";
-import { petitions } from "../../schema/tenant/tables.ts";
+import { assistingUnits, type PetitionRow, petitions } from "../../schema/tenant/tables.ts";
+import { MAX_BOUND_PARAMETERS, MAX_COMPOUND_TERMS } from "./chunks.ts";
+import { petitionFromRow } from "./petitions.ts";
 import { ofTenant, type TenantScope } from "./tenant-scope.ts";
-import { type Viewer, visibleCases } from "./visibility.ts";
+import { inList, type Viewer, visibleCases } from "./visibility.ts";
 
 /**
  * The FTS5 table `case_search` (migration 0006), declared here rather than in
@@ -195,8 +198,17 @@ function deadlineRange(work: WorkListScope, resumeAt: number | undefined): (SQL 
   ];
 }
 
-/** Filtered lists without words: by registration or by deadline, keyset-paginated. */
-export function browse(
+/** A statement as D1 takes it: the SQL text and its bound values. */
+export interface RawStatement {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * Filtered lists without words: by registration or by deadline, keyset-paginated. The
+ * statement is `browseStatement`'s; rows come back as drizzle maps them, with their rowid.
+ */
+export async function browse(
   scope: TenantScope,
   viewer: Viewer,
   order: BrowseOrder,
@@ -204,7 +216,36 @@ export function browse(
   work: WorkListScope,
   after: BrowseCursor | undefined,
   limit: number,
-) {
+): Promise<{ petition: PetitionRow; row: number }[]> {
+  const statement = browseStatement(scope, viewer, order, filter, work, after, limit);
+  const found = await scope.d1
+    .prepare(statement.sql)
+    .bind(...statement.params)
+    .all<Record<string, unknown>>();
+  return found.results.map((raw) => ({ petition: petitionFromRow(raw), row: Number(raw.row) }));
+}
+
+/**
+ * The browse as one statement. The county office (and any work list or unit filter, which
+ * leads its own index) reads one index range and judges each row by the rule. A viewer
+ * bound to a few units (a township, a bureau) would read the county's other cases that
+ * way before the rule turned them away, so its page is an ordered merge of ranges that
+ * hold only its candidates: one range per unit of its subtree on that unit's index (the
+ * cases it holds), and one range of the few cases the rule admits it to from elsewhere
+ * (registered there for another unit, assisted on, or handled in confidence), found through
+ * their own indexes and sorted. The rule still judges every row of every range; the ranges
+ * only choose which rows it is asked about. A subtree beyond D1's limits for one statement
+ * (more than four units) reads the single range instead: right, but no longer in proportion.
+ */
+export function browseStatement(
+  scope: TenantScope,
+  viewer: Viewer,
+  order: BrowseOrder,
+  filter: SearchFilter,
+  work: WorkListScope,
+  after: BrowseCursor | undefined,
+  limit: number,
+): RawStatement {
   const key = order === "deadline" ? petitions.nextDeadlineAt : petitions.registeredAt;
   const forward = order !== "newest";
   // A plain bound on the sort key beside the exact keyset condition: it is what lets the
@@ -219,6 +260,60 @@ export function browse(
           lte(key, new Date(a.at)),
           or(lt(key, new Date(a.at)), and(eq(key, new Date(a.at)), lt(rowOf, a.row))),
         );
+  const conditions = [
+    work.ownerLeaderId ? eq(petitions.ownerLeaderId, work.ownerLeaderId) : undefined,
+    // A unit's deadline window already pins the unit (see deadlineRange).
+    work.unitId && !(work.deadlineFrom && work.deadlineBefore)
+      ? eq(petitions.responsibleUnitId, work.unitId)
+      : undefined,
+    work.unsigned ? eq(petitions.ownerSignedOff, false) : undefined,
+    work.awaitingReport ? eq(petitions.awaitingReport, 1) : undefined,
+    // A range on the deadline already excludes cases without one.
+    order === "deadline" && !work.deadlineFrom && !work.deadlineBefore
+      ? isNotNull(petitions.nextDeadlineAt)
+      : undefined,
+    ...deadlineRange(work, order === "deadline" ? after?.at : undefined),
+    after ? step(after) : undefined,
+    visibleCases(viewer),
+    ...filterConditions(filter),
+  ];
+  const range = (...more: (SQL | undefined)[]) =>
+    scope.db
+      .select({ ...getTableColumns(petitions), row: rowOf.as("row") })
+      .from(petitions)
+      .where(ofTenant(scope, petitions, ...more, ...conditions));
+
+  const bound =
+    viewer.inCountyOffice ||
+    work.ownerLeaderId ||
+    work.unitId ||
+    work.awaitingReport ||
+    filter.unitId ||
+    filter.ownerLeaderId;
+  if (!bound && viewer.unitSubtree.length + 1 <= MAX_COMPOUND_TERMS) {
+    const units = viewer.unitSubtree;
+    const unitIndex =
+      order === "deadline" ? "petitions_tenant_unit_deadline_idx" : "petitions_filter_unit_idx";
+    const held = units.map((unitId) =>
+      indexedBy(range(eq(petitions.responsibleUnitId, unitId)).toSQL(), unitIndex),
+    );
+    const elsewhere = indexedBy(
+      range(
+        sql`NOT (${inList(petitions.responsibleUnitId, units)})`,
+        sql`${petitions}.rowid IN (${admittedElsewhere(scope, viewer)})`,
+      ).toSQL(),
+      null,
+    );
+    const direction = forward ? "ASC" : "DESC";
+    const key = order === "deadline" ? "next_deadline_at" : "registered_at";
+    const ranges = [...held, elsewhere];
+    const merged = {
+      sql: `${ranges.map((r) => r.sql).join(" UNION ALL ")} ORDER BY "${key}" ${direction}, "row" ${direction} LIMIT ?`,
+      params: [...ranges.flatMap((r) => r.params), limit],
+    };
+    if (merged.params.length <= MAX_BOUND_PARAMETERS) return merged;
+  }
+
   // A work list's fixed column leads the order too (it is one value, so the order is the
   // same): only the work list's own index serves it, and SQLite picks that one.
   const leading = work.ownerLeaderId
@@ -228,34 +323,40 @@ export function browse(
       : work.awaitingReport
         ? [petitions.awaitingReport]
         : [];
-  return scope.db
-    .select({ petition: petitions, row: rowOf })
-    .from(petitions)
-    .where(
-      ofTenant(
-        scope,
-        petitions,
-        work.ownerLeaderId ? eq(petitions.ownerLeaderId, work.ownerLeaderId) : undefined,
-        // A unit's deadline window already pins the unit (see deadlineRange).
-        work.unitId && !(work.deadlineFrom && work.deadlineBefore)
-          ? eq(petitions.responsibleUnitId, work.unitId)
-          : undefined,
-        work.unsigned ? eq(petitions.ownerSignedOff, false) : undefined,
-        work.awaitingReport ? eq(petitions.awaitingReport, 1) : undefined,
-        // A range on the deadline already excludes cases without one.
-        order === "deadline" && !work.deadlineFrom && !work.deadlineBefore
-          ? isNotNull(petitions.nextDeadlineAt)
-          : undefined,
-        ...deadlineRange(work, order === "deadline" ? after?.at : undefined),
-        after ? step(after) : undefined,
-        visibleCases(viewer),
-        ...filterConditions(filter),
-      ),
-    )
+  return range()
     .orderBy(
       ...leading.map((c) => (forward ? asc(c) : desc(c))),
       forward ? asc(key) : desc(key),
       forward ? asc(rowOf) : desc(rowOf),
     )
-    .limit(limit);
+    .limit(limit)
+    .toSQL();
+}
+
+/**
+ * The cases the rule may admit a unit-bound viewer to besides those its units hold, each
+ * kind through its own index: registered by its units for another (the partial
+ * registering index), assisted on by its units (协办), handled by the viewer in confidence.
+ * Only candidates: the rule decides.
+ */
+function admittedElsewhere(scope: TenantScope, viewer: Viewer): SQL {
+  const units = JSON.stringify(viewer.unitSubtree);
+  return sql`SELECT r.rowid FROM ${petitions} AS r INDEXED BY petitions_work_registering_idx WHERE r.tenant_id = ${scope.tenant} AND r.registering_unit_id IN (SELECT value FROM json_each(${units})) AND r.registering_unit_id <> r.responsible_unit_id
+    UNION SELECT c.rowid FROM ${assistingUnits} AS a INDEXED BY assisting_units_unit_idx JOIN ${petitions} AS c ON c.id = a.petition_id WHERE a.tenant_id = ${scope.tenant} AND a.unit_id IN (SELECT value FROM json_each(${units}))
+    UNION SELECT h.rowid FROM ${petitions} AS h INDEXED BY petitions_confidential_handler_idx WHERE h.tenant_id = ${scope.tenant} AND h.confidential = 1 AND h.handler_id = ${viewer.staffId}`;
+}
+
+/**
+ * Names the index a range reads (or, with null, none but the rowid): without statistics
+ * SQLite may otherwise take the registration index to spare a sort, and read the county
+ * in order.
+ */
+function indexedBy(statement: RawStatement, index: string | null): RawStatement {
+  return {
+    sql: statement.sql.replace(
+      ' from "petitions" ',
+      index ? ` from "petitions" INDEXED BY "${index}" ` : ' from "petitions" NOT INDEXED ',
+    ),
+    params: statement.params,
+  };
 }

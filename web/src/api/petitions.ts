@@ -3,6 +3,7 @@ import type {
   Calendar as CalendarYear,
   DueDate,
 } from "../../../schema/api/calendar.ts";
+import type { CorrectPetitionBody } from "../../../schema/api/corrections.ts";
 import type {
   ActionInput as ActionBodies,
   CheckPetitionBody,
@@ -75,6 +76,15 @@ export function declareRecusal(
   body: RecusalBody,
 ): Promise<RecusalRecorded> {
   return request("POST", `${base(tenant)}/petitions/${seg(petitionId)}/recusals`, body);
+}
+
+/** 更正登记信息: the corrected case, or 409 when someone else changed it first. */
+export function correctPetition(
+  tenant: string,
+  petitionId: string,
+  body: CorrectPetitionBody,
+): Promise<Petition> {
+  return request("POST", `${base(tenant)}/petitions/${seg(petitionId)}/correction`, body);
 }
 
 export function getStaffDirectory(tenant: string): Promise<StaffDirectory> {

@@ -23,6 +23,7 @@ import { ReplyView } from "../../shared/ui/ReplyView.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { Loading } from "../components/Loading.tsx";
 import { ActionPanel } from "../components/petition/ActionPanel.tsx";
+import { Correct, mayCorrect } from "../components/petition/actions/Correct.tsx";
 import { CaseFiles } from "../components/petition/CaseFiles.tsx";
 import {
   FromAboveFacts,
@@ -217,6 +218,14 @@ export function PetitionPage() {
         <h2 id="timeline-title">办理过程</h2>
         <Timeline entries={p.timeline ?? []} lookup={lookup} />
       </section>
+      {mayCorrect(me, p) && (
+        <Correct
+          tenant={tenant}
+          petition={p}
+          onUpdated={(updated) => petition.setData(() => updated)}
+          onReload={petition.reload}
+        />
+      )}
       <Recusal tenant={tenant} petitionId={p.id} onDeclared={() => setRecused(true)} />
     </>
   );
