@@ -227,7 +227,7 @@ describe(`search at ${CASES} cases`, () => {
         undefined,
         31,
       ),
-      dueThisWeek: browse(
+      dueThisWeek: browseStatement(
         scope,
         office,
         "deadline",
@@ -236,7 +236,7 @@ describe(`search at ${CASES} cases`, () => {
         undefined,
         31,
       ),
-      unitDueThisWeek: browse(
+      unitDueThisWeek: browseStatement(
         scope,
         office,
         "deadline",
@@ -250,7 +250,7 @@ describe(`search at ${CASES} cases`, () => {
         31,
       ),
       // A later page of it starts at its cursor in the same index.
-      unitDueThisWeekNext: browse(
+      unitDueThisWeekNext: browseStatement(
         scope,
         office,
         "deadline",
