@@ -40,7 +40,7 @@ export type ReviewListPage = z.infer<typeof ReviewListPage>;
 
 /** 评查完毕: the county office's short conclusion on a case it reviewed. */
 export const FinishReviewBody = z
-  .object({ conclusion: z.string().trim().min(1).max(500), version: z.number().int().min(1) })
+  .object({ conclusion: z.string().trim().min(1).max(500) })
   .strict();
 export type FinishReviewBody = z.infer<typeof FinishReviewBody>;
 
