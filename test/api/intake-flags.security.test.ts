@@ -118,3 +118,35 @@ describe("a clerk who stepped aside (§28) registering the same person again", (
     expect(colleague.body.flags).not.toHaveProperty("skipLevel");
   });
 });
+
+describe("the accused township filtering its own cases by repeat", () => {
+  it("finds the accuser's next petition among first petitions, as if the complaint about it did not exist", async () => {
+    const returning = person("来访人丁", "431223198802140033", "13700006789");
+    // A complaint about the township, held by the county office: the township may not see it.
+    const hidden = await register(county, county.people.clerk.token, {
+      petitioner: returning,
+      subjectUnitId: county.township,
+    });
+    expect(hidden.status, JSON.stringify(hidden.body)).toBe(201);
+    expect((await getCase(county, county.people.townClerk.token, hidden.body.id)).status).toBe(404);
+    // The same person then comes to the township on the same kind of matter.
+    const own = await register(county, county.people.townClerk.token, { petitioner: returning });
+    expect(own.status, JSON.stringify(own.body)).toBe(201);
+    expect(own.body.flags).toEqual({ firstPetition: true });
+
+    const found = async (token: string, repeat: string) => {
+      const reply = await call<{ items: { id: string }[] }>(
+        `/api/v1/t/${county.code}/search?${new URLSearchParams({ repeat, categoryCode: "06.02" })}`,
+        { token },
+      );
+      expect(reply.status).toBe(200);
+      return reply.body.items.map((i) => i.id);
+    };
+    const town = county.people.townClerk.token;
+    expect(await found(town, "repeat")).not.toContain(own.body.id);
+    expect(await found(town, "first")).toContain(own.body.id);
+    // The county office, which sees the accusation, finds it a repeat.
+    expect(await found(county.people.supervisor.token, "repeat")).toContain(own.body.id);
+    expect(await found(county.people.supervisor.token, "first")).not.toContain(own.body.id);
+  });
+});

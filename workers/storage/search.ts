@@ -9,11 +9,12 @@ import {
   isNull,
   lt,
   lte,
+  not,
   or,
   type SQL,
   sql,
 } from "drizzle-orm";
-import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { alias, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import type { SearchQuery } from "../../schema/api/search.ts";
 import { petitions } from "../../schema/tenant/tables.ts";
 import { ofTenant, type TenantScope } from "./tenant-scope.ts";
@@ -58,7 +59,7 @@ export interface SearchFilter {
  * served by an index that leads with it and ends in the registration time (migration 0014),
  * and a registration-date range is a range on that same last column.
  */
-function filterConditions(f: SearchFilter): (SQL | undefined)[] {
+function filterConditions(f: SearchFilter, viewer: Viewer): (SQL | undefined)[] {
   const code = f.categoryCode;
   return [
     f.status ? eq(petitions.status, f.status) : undefined,
@@ -76,14 +77,24 @@ function filterConditions(f: SearchFilter): (SQL | undefined)[] {
       ? and(isNotNull(petitions.nextDeadlineAt), lt(petitions.nextDeadlineAt, f.overdueAt))
       : undefined,
     f.ownerLeaderId ? eq(petitions.ownerLeaderId, f.ownerLeaderId) : undefined,
-    f.repeat === "repeat" ? isNotNull(petitions.repeatOf) : undefined,
-    f.repeat === "first" ? isNull(petitions.repeatOf) : undefined,
+    f.repeat === "repeat" ? and(isNotNull(petitions.repeatOf), repeatSeen(viewer)) : undefined,
+    f.repeat === "first" ? or(isNull(petitions.repeatOf), not(repeatSeen(viewer))) : undefined,
     f.fromAbove === undefined
       ? undefined
       : f.fromAbove
         ? isNotNull(petitions.sourceLevel)
         : isNull(petitions.sourceLevel),
   ];
+}
+
+const earlier = alias(petitions, "earlier");
+
+/**
+ * A case is a repeat to this viewer only if they may see the case it repeats: filtering by
+ * repeat must not sort a case by an earlier one hidden from them. One primary-key probe.
+ */
+function repeatSeen(viewer: Viewer) {
+  return sql`EXISTS (SELECT 1 FROM ${petitions} AS ${sql.identifier("earlier")} WHERE ${earlier.tenantId} = ${petitions.tenantId} AND ${earlier.id} = ${petitions.repeatOf} AND ${visibleCases(viewer, earlier)})`;
 }
 
 /**
@@ -107,7 +118,7 @@ export function searchText(
       and(
         sql`${caseSearch} MATCH ${match}`,
         before === undefined ? undefined : lt(caseSearch.rowid, before),
-        ofTenant(scope, petitions, visibleCases(viewer), ...filterConditions(filter)),
+        ofTenant(scope, petitions, visibleCases(viewer), ...filterConditions(filter, viewer)),
       ),
     )
     .orderBy(desc(caseSearch.rowid))
@@ -140,7 +151,7 @@ export function searchByKey(
           petitions,
           eq(column, value),
           visibleCases(viewer),
-          ...filterConditions(filter),
+          ...filterConditions(filter, viewer),
         ),
       )
       // The unary plus keeps the registration index from being chosen to spare this sort: the
@@ -227,7 +238,7 @@ export function browse(
         work.deadlineBefore ? lt(petitions.nextDeadlineAt, work.deadlineBefore) : undefined,
         after ? step(after) : undefined,
         visibleCases(viewer),
-        ...filterConditions(filter),
+        ...filterConditions(filter, viewer),
       ),
     )
     .orderBy(
