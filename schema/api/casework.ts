@@ -38,6 +38,17 @@ export const ReviewListPage = z
   .openapi("ReviewListPage");
 export type ReviewListPage = z.infer<typeof ReviewListPage>;
 
+/** 评查完毕: the county office's short conclusion on a case it reviewed. */
+export const FinishReviewBody = z
+  .object({ conclusion: z.string().trim().min(1).max(500) })
+  .strict();
+export type FinishReviewBody = z.infer<typeof FinishReviewBody>;
+
+export const ReviewFinished = z
+  .object({ id: z.string(), version: z.number().int() })
+  .openapi("ReviewFinished");
+export type ReviewFinished = z.infer<typeof ReviewFinished>;
+
 /** 主办/协办: the lead unit, the assisting units and their opinions. */
 export const JointHandling = z
   .object({

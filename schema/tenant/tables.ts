@@ -350,6 +350,12 @@ export interface PetitionFlags {
    */
   basis?: string[];
   skipLevel?: boolean;
+  /**
+   * The earlier cases handled below the subject unit that make this no skip-level petition
+   * (越级). A reader who may see none of them is told it is skip-level, as if they did not
+   * exist; the stored `skipLevel` (and every count) keeps the whole truth.
+   */
+  handledBelow?: string[];
   legalRoute?: string;
 }
 

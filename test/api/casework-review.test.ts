@@ -193,6 +193,70 @@ describe("the review list (逐案评查)", () => {
     expect(bureauLeader.id).toBeTruthy();
   });
 
+  it("is finished by the county office with a conclusion (评查完毕), and the case leaves it", async () => {
+    const { clerk, handler, bureauLeader, townClerk } = county.people;
+    const id = await assignedToBureau();
+    await act(county, handler.token, id, "reply", reply);
+    const code = (
+      await call<{ trackingCode: string }>(`/api/v1/t/${county.code}/petitions/${id}`, {
+        token: clerk.token,
+      })
+    ).body.trackingCode;
+    const rated = await call(`/api/v1/t/${county.code}/public/evaluate`, {
+      body: {
+        trackingCode: code,
+        phoneLast4: "5678",
+        handlingUnit: "unsatisfied",
+        office: "satisfied",
+      },
+    });
+    expect(rated.status).toBe(200);
+    type Page = { items: { id: string }[] };
+    const listed = async () =>
+      (
+        await call<Page>(`/api/v1/t/${county.code}/review-list?limit=100`, { token: clerk.token })
+      ).body.items.some((i) => i.id === id);
+    expect(await listed()).toBe(true);
+
+    const before = await call<{ version: number }>(`/api/v1/t/${county.code}/petitions/${id}`, {
+      token: clerk.token,
+    });
+    const finish = (token: string, body: Record<string, unknown>) =>
+      call<{ id: string; version: number; error?: { code: string } }>(
+        `/api/v1/t/${county.code}/petitions/${id}/review-conclusion`,
+        { token, body },
+      );
+    const conclusion = "答复依据充分，程序合规，维持原处理意见。";
+    const version = before.body.version;
+    // The units on the case see it but do not review it; a unit that may not see it is told
+    // the case does not exist.
+    for (const person of [handler, bureauLeader]) {
+      expect((await finish(person.token, { conclusion })).status).toBe(403);
+    }
+    expect((await finish(townClerk.token, { conclusion })).status).toBe(404);
+    expect((await finish(clerk.token, { conclusion: "  " })).status).toBe(400);
+    expect(await listed()).toBe(true);
+
+    const done = await finish(clerk.token, { conclusion });
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    expect(done.body).toEqual({ id, version: version + 1 });
+    expect(await listed()).toBe(false);
+    const again = await finish(clerk.token, { conclusion });
+    expect(again.status).toBe(409);
+
+    const after = await call<{ timeline: { action: string; note: string | null }[] }>(
+      `/api/v1/t/${county.code}/petitions/${id}`,
+      { token: clerk.token },
+    );
+    expect(after.body.timeline.at(-1)).toMatchObject({ action: "finishReview", note: conclusion });
+    const audit = await env.TENANT_DB_1.prepare(
+      "SELECT action FROM audit_log WHERE tenant_id = ? AND target_id = ?",
+    )
+      .bind(county.code, id)
+      .all<{ action: string }>();
+    expect(audit.results.map((r) => r.action)).toContain("petition.finishReview");
+  });
+
   it("is read through its index", async () => {
     const scope = openTenantScope(env, { code: county.code, shard: "TENANT_DB_1" });
     const { sql, params } = listReviewList(

@@ -131,6 +131,7 @@ const validBody: Record<string, unknown> = {
   openSupervisionEarly: { form: "listed", due: "2099-01-05" },
   addAssistingUnit: { unitId: "x" },
   addAssistingOpinion: { text: "探测" },
+  finishCaseReview: { conclusion: "探测" },
   declareRecusal: { reason: "探测" },
   updateReceptionSession: { venue: "探测" },
   cancelReceptionSession: { reason: "探测" },

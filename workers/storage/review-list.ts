@@ -1,5 +1,6 @@
 import { and, desc, eq, isNotNull, isNull, lt, or } from "drizzle-orm";
-import { petitions } from "../../schema/tenant/tables.ts";
+import { type PetitionRow, petitions } from "../../schema/tenant/tables.ts";
+import { updatePetitionStatement } from "./petitions.ts";
 import { ofTenant, type TenantScope } from "./tenant-scope.ts";
 import { type Viewer, visibleCases } from "./visibility.ts";
 
@@ -19,6 +20,18 @@ export function listForReviewStatement(
     .where(
       ofTenant(scope, petitions, eq(petitions.id, petitionId), isNull(petitions.reviewListedAt)),
     );
+}
+
+/**
+ * Takes a reviewed case off the list (评查完毕), as an action on the case: its version moves
+ * with the timeline entry that records the conclusion. Petitioned again later, it returns.
+ */
+export function finishReviewStatement(scope: TenantScope, row: PetitionRow, now: Date) {
+  return updatePetitionStatement(scope, row.id, row.version, {
+    reviewListedAt: null,
+    reviewReason: null,
+    updatedAt: now,
+  });
 }
 
 /** The review list as this viewer may see it, newest first, a page after `after`. */

@@ -10,11 +10,12 @@ import {
   isNull,
   lt,
   lte,
+  not,
   or,
   type SQL,
   sql,
 } from "drizzle-orm";
-import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { alias, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import type { SearchQuery } from "../../schema/api/search.ts";
 import { assistingUnits, type PetitionRow, petitions } from "../../schema/tenant/tables.ts";
 import { MAX_BOUND_PARAMETERS, MAX_COMPOUND_TERMS } from "./chunks.ts";
@@ -61,7 +62,7 @@ export interface SearchFilter {
  * served by an index that leads with it and ends in the registration time (migration 0014),
  * and a registration-date range is a range on that same last column.
  */
-function filterConditions(f: SearchFilter): (SQL | undefined)[] {
+function filterConditions(f: SearchFilter, viewer: Viewer): (SQL | undefined)[] {
   const code = f.categoryCode;
   return [
     f.status ? eq(petitions.status, f.status) : undefined,
@@ -79,14 +80,24 @@ function filterConditions(f: SearchFilter): (SQL | undefined)[] {
       ? and(isNotNull(petitions.nextDeadlineAt), lt(petitions.nextDeadlineAt, f.overdueAt))
       : undefined,
     f.ownerLeaderId ? eq(petitions.ownerLeaderId, f.ownerLeaderId) : undefined,
-    f.repeat === "repeat" ? isNotNull(petitions.repeatOf) : undefined,
-    f.repeat === "first" ? isNull(petitions.repeatOf) : undefined,
+    f.repeat === "repeat" ? and(isNotNull(petitions.repeatOf), repeatSeen(viewer)) : undefined,
+    f.repeat === "first" ? or(isNull(petitions.repeatOf), not(repeatSeen(viewer))) : undefined,
     f.fromAbove === undefined
       ? undefined
       : f.fromAbove
         ? isNotNull(petitions.sourceLevel)
         : isNull(petitions.sourceLevel),
   ];
+}
+
+const earlier = alias(petitions, "earlier");
+
+/**
+ * A case is a repeat to this viewer only if they may see the case it repeats: filtering by
+ * repeat must not sort a case by an earlier one hidden from them. One primary-key probe.
+ */
+function repeatSeen(viewer: Viewer) {
+  return sql`EXISTS (SELECT 1 FROM ${petitions} AS ${sql.identifier("earlier")} WHERE ${earlier.tenantId} = ${petitions.tenantId} AND ${earlier.id} = ${petitions.repeatOf} AND ${visibleCases(viewer, earlier)})`;
 }
 
 /**
@@ -110,7 +121,7 @@ export function searchText(
       and(
         sql`${caseSearch} MATCH ${match}`,
         before === undefined ? undefined : lt(caseSearch.rowid, before),
-        ofTenant(scope, petitions, visibleCases(viewer), ...filterConditions(filter)),
+        ofTenant(scope, petitions, visibleCases(viewer), ...filterConditions(filter, viewer)),
       ),
     )
     .orderBy(desc(caseSearch.rowid))
@@ -143,7 +154,7 @@ export function searchByKey(
           petitions,
           eq(column, value),
           visibleCases(viewer),
-          ...filterConditions(filter),
+          ...filterConditions(filter, viewer),
         ),
       )
       // The unary plus keeps the registration index from being chosen to spare this sort: the
@@ -275,7 +286,7 @@ export function browseStatement(
     ...deadlineRange(work, order === "deadline" ? after?.at : undefined),
     after ? step(after) : undefined,
     visibleCases(viewer),
-    ...filterConditions(filter),
+    ...filterConditions(filter, viewer),
   ];
   const range = (...more: (SQL | undefined)[]) =>
     scope.db

@@ -19,6 +19,18 @@ export interface Viewer {
 export const inList = (column: SQLiteColumn, ids: readonly string[]) =>
   sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
 
+/** The columns the rule reads, of `petitions` or of an alias of it. */
+type CaseTable = Record<
+  | "tenantId"
+  | "id"
+  | "responsibleUnitId"
+  | "registeringUnitId"
+  | "subjectUnitId"
+  | "handlerId"
+  | "confidential",
+  SQLiteColumn
+>;
+
 /**
  * THE visibility rule, as a condition on a `petitions` row:
  * - nobody who declared or was marked with a conflict of interest sees the case (§28);
@@ -30,31 +42,32 @@ export const inList = (column: SQLiteColumn, ids: readonly string[]) =>
  * Everything derived from a case (flags, repeat checks, supervisions, notifications, the
  * delivery log, digests) is filtered through `caseDerivedVisible`, which applies this same
  * condition, so the answer for a hidden case is the answer for a case that does not exist.
+ * `p` names the cases' table when another `petitions` is in scope (an alias).
  */
-export function visibleCases(viewer: Viewer): SQL {
-  const notRecused = sql`NOT EXISTS (SELECT 1 FROM ${recusals} WHERE ${recusals.tenantId} = ${petitions.tenantId} AND ${recusals.petitionId} = ${petitions.id} AND ${recusals.staffId} = ${viewer.staffId})`;
+export function visibleCases(viewer: Viewer, p: CaseTable = petitions): SQL {
+  const notRecused = sql`NOT EXISTS (SELECT 1 FROM ${recusals} WHERE ${recusals.tenantId} = ${p.tenantId} AND ${recusals.petitionId} = ${p.id} AND ${recusals.staffId} = ${viewer.staffId})`;
   // 协办: an assisting unit (and the units above it) sees the case it assists on.
-  const assists = sql`EXISTS (SELECT 1 FROM ${assistingUnits} WHERE ${assistingUnits.tenantId} = ${petitions.tenantId} AND ${assistingUnits.petitionId} = ${petitions.id} AND ${inList(assistingUnits.unitId, viewer.unitSubtree)})`;
+  const assists = sql`EXISTS (SELECT 1 FROM ${assistingUnits} WHERE ${assistingUnits.tenantId} = ${p.tenantId} AND ${assistingUnits.petitionId} = ${p.id} AND ${inList(assistingUnits.unitId, viewer.unitSubtree)})`;
   const ownUnits = viewer.inCountyOffice
     ? sql`1 = 1`
     : or(
-        inList(petitions.responsibleUnitId, viewer.unitSubtree),
-        inList(petitions.registeringUnitId, viewer.unitSubtree),
+        inList(p.responsibleUnitId, viewer.unitSubtree),
+        inList(p.registeringUnitId, viewer.unitSubtree),
         assists,
       );
   const notAboutViewer = or(
-    sql`${petitions.subjectUnitId} IS NULL`,
-    sql`NOT (${inList(petitions.subjectUnitId, viewer.inCountyOffice ? [viewer.unitId] : viewer.unitSubtree)})`,
+    sql`${p.subjectUnitId} IS NULL`,
+    sql`NOT (${inList(p.subjectUnitId, viewer.inCountyOffice ? [viewer.unitId] : viewer.unitSubtree)})`,
   );
   const confidentialReader = or(
-    eq(petitions.handlerId, viewer.staffId),
+    eq(p.handlerId, viewer.staffId),
     viewer.inCountyOffice ? sql`1 = 1` : sql`1 = 0`,
   );
   return and(
     notRecused,
     or(
-      and(eq(petitions.confidential, false), ownUnits),
-      and(eq(petitions.confidential, true), confidentialReader, notAboutViewer),
+      and(eq(p.confidential, false), ownUnits),
+      and(eq(p.confidential, true), confidentialReader, notAboutViewer),
     ),
   ) as SQL;
 }

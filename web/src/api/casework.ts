@@ -3,6 +3,8 @@ import type { DeadlinePolicyView } from "../../../schema/api/calendar.ts";
 import type {
   EarlySupervisionBody,
   EarlySupervisionOpened,
+  FinishReviewBody,
+  ReviewFinished,
   ReviewListPage,
 } from "../../../schema/api/casework.ts";
 import { request, seg } from "./client.ts";
@@ -22,6 +24,15 @@ export function openEarlySupervision(
 export function listReviewList(tenant: string, cursor?: string): Promise<ReviewListPage> {
   const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : "";
   return request("GET", `${base(tenant)}/review-list${query}`);
+}
+
+/** 评查完毕: the county office's conclusion takes the case off the review list. */
+export function finishReview(
+  tenant: string,
+  petitionId: string,
+  body: FinishReviewBody,
+): Promise<ReviewFinished> {
+  return request("POST", `${base(tenant)}/petitions/${seg(petitionId)}/review-conclusion`, body);
 }
 
 /** Every deadline number in force; the intake form reads the group-visit rule from it. */

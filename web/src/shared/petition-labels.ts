@@ -83,6 +83,7 @@ const EVENT_LABELS: Record<string, string> = {
   supervise: "督办",
   remind: "提醒",
   correct: "更正登记信息",
+  finishReview: "评查完毕",
 };
 
 export function eventLabel(action: string): string {

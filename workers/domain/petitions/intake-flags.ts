@@ -131,11 +131,11 @@ export function flagsOf(
     const below = earlier.find((c) => open(c.status) && c.responsibleUnitId !== unitId);
     if (below) flags.inProgressBelow = { of: below.id, unitId: below.responsibleUnitId };
     const subject = ctx.units.find((u) => u.id === input.subjectUnitId);
-    const handledBelow = earlier.some((c) =>
-      subject ? unitSubtree(ctx.units, subject.id).includes(c.responsibleUnitId) : false,
-    );
-    if (subject && (subject.kind === "township" || subject.kind === "village") && !handledBelow) {
-      flags.skipLevel = true;
+    if (subject && (subject.kind === "township" || subject.kind === "village")) {
+      const below = unitSubtree(ctx.units, subject.id);
+      const handledBelow = earlier.filter((c) => below.includes(c.responsibleUnitId));
+      if (handledBelow.length === 0) flags.skipLevel = true;
+      else flags.handledBelow = handledBelow.map((c) => c.id);
     }
   }
   const note = ctx.taxonomy.find(input.categoryCode)?.legalRouteNote;

@@ -62,6 +62,7 @@ export function flagRefs(flags: PetitionFlags): string[] {
     ...(flags.repeat ? [flags.repeat.of] : []),
     ...(flags.inProgressBelow ? [flags.inProgressBelow.of] : []),
     ...(flags.final ? [flags.final.of] : []),
+    ...(flags.handledBelow ?? []),
   ];
 }
 
@@ -90,11 +91,22 @@ export function presentFlags(flags: PetitionFlags, visible: ReadonlySet<string>)
       : !flags.firstPetition && (flags.repeat ? shown(flags.repeat.of) : true);
   return {
     firstPetition: !seesAnyEarlier,
-    ...(flags.repeat && shown(flags.repeat.of) && { repeat: flags.repeat }),
+    ...(flags.repeat &&
+      shown(flags.repeat.of) && {
+        // Finality rests on the re-reviewed case: told only to those who may see that one.
+        repeat: {
+          ...flags.repeat,
+          afterReReview:
+            flags.repeat.afterReReview && flags.final !== undefined && shown(flags.final.of),
+        },
+      }),
     ...(flags.inProgressBelow &&
       shown(flags.inProgressBelow.of) && { inProgressBelow: flags.inProgressBelow }),
     ...(flags.final && shown(flags.final.of) && { final: flags.final }),
-    ...(flags.skipLevel && { skipLevel: true }),
+    // 越级 unless an earlier case was handled below: a hidden one does not count.
+    ...((flags.skipLevel || (flags.handledBelow && !flags.handledBelow.some(shown))) && {
+      skipLevel: true,
+    }),
     ...(flags.legalRoute && { legalRoute: flags.legalRoute }),
   };
 }

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import type { PetitionStatus, PetitionSummary } from "../../../../schema/api/petitions.ts";
@@ -164,12 +165,15 @@ export function CaseRow({
   item,
   unitName,
   badge,
+  children,
 }: {
   tenant: string;
   item: PetitionSummary;
   unitName: (id: string) => string;
   /** Why the case is in the list, e.g. how a search found it. */
   badge?: string | undefined;
+  /** What the list offers to do with the case there (e.g. 评查完毕). */
+  children?: ComponentChildren;
 }) {
   const next = item.nextDeadline;
   const code = formatTrackingCode(item.trackingCode);
@@ -203,6 +207,7 @@ export function CaseRow({
           <DeadlineBadge state={next.state} /> {deadlineLabel(next.key)}：{formatDate(next.due)}
         </p>
       )}
+      {children}
     </li>
   );
 }
