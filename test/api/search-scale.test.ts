@@ -127,7 +127,9 @@ describe(`search at ${CASES} cases`, () => {
       ["unit", { unitId: "u-3" }, /petitions_filter_unit_idx/],
       ["owner", { ownerLeaderId: "s-leader" }, /petitions_filter_owner_idx/],
       ["repeat", { repeat: "repeat" }, /petitions_filter_repeat_idx/],
-      ["first", { repeat: "first" }, /petitions_filter_first_idx/],
+      // A case repeating one the viewer may not see is first to them, so "first" is not the
+      // partial index's rows alone: it reads in registration order, where most cases match.
+      ["first", { repeat: "first" }, /petitions_tenant_registered_idx/],
       ["from above", { fromAbove: true }, /petitions_filter_above_idx/],
       ["own", { fromAbove: false }, /petitions_tenant_source_idx/],
       [
