@@ -138,6 +138,21 @@ describe("约访 in Chromium", () => {
     await clerk.reload();
     await until(() => clerk.getByTestId("appointment-answer").textContent()).toBe("约访已确认");
 
+    // The office calls it off: the place is given back and the link says so.
+    await card.getByRole("button", { name: "取消约访" }).click();
+    await card.getByLabel("取消原因（选填，随短信告知信访人）").fill("领导临时公出");
+    await card.getByRole("button", { name: "确认取消约访" }).click();
+    await card.getByText("本场暂无预约").waitFor();
+    await citizen.reload();
+    await until(() => citizen.getByTestId("appointment-status").textContent()).toBe("约访已取消");
+    expect(await citizen.getByTestId("appointment-cancelled").textContent()).toContain("无需前往");
+    expect(await citizen.getByRole("button", { name: "确认按时参加" }).count()).toBe(0);
+    expect(await overflowsHorizontally(citizen)).toBe(false);
+    await citizen.screenshot({
+      path: `${ARTIFACTS}/appointment-cancelled-phone.png`,
+      fullPage: true,
+    });
+
     // A forged or cut link: plain Chinese, no field names, no request id.
     const forged = await product.browser.newPage(PHONE);
     await forged.goto(`${product.stack.url}/t/${T}/reception/appointment#AAAAAAAAAAAAAAAAAAAAAA`);
