@@ -230,5 +230,25 @@ describe("约访 in Chromium", () => {
     await until(() => clerk.getByTestId("desk-now").textContent()).toContain("号");
     expect(await overflowsHorizontally(clerk)).toBe(false);
     await clerk.screenshot({ path: `${ARTIFACTS}/field-session-phone.png`, fullPage: true });
+
+    // The office moves the session to another township afterwards, from the schedule.
+    const other = units.find((u) => u.kind === "township" && u.id !== township?.id);
+    expect(other).toBeTruthy();
+    await clerk.goto(`${product.stack.url}/t/${T}/console/reception`);
+    const row = clerk.getByTestId("schedule-session").filter({ hasText: venue });
+    await until(() => row.count()).toBe(1);
+    await row.getByRole("button", { name: /^修改/ }).click();
+    const select = row.getByLabel("下访乡镇");
+    await until(() => select.inputValue()).toBe(township?.id ?? "");
+    await select.selectOption(other?.id ?? "");
+    await row.getByRole("button", { name: "保存修改" }).click();
+    await until(() => row.getByRole("status").textContent()).toContain("已修改");
+    const after = await staffCall<{ sessions: { id: string; townshipId: string | null }[] }>(
+      clerk,
+      "GET",
+      `/t/${T}/reception/sessions?from=${date}&to=${date}`,
+    );
+    expect(after.sessions.find((s) => s.id === sessionId)?.townshipId).toBe(other?.id);
+    expect(await overflowsHorizontally(clerk)).toBe(false);
   });
 });
