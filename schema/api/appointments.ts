@@ -43,6 +43,19 @@ export const Appointment = z
   .openapi("Appointment");
 export type Appointment = z.infer<typeof Appointment>;
 
+export const AppointmentParam = z.object({
+  appointmentId: Id.openapi({ param: { name: "appointmentId", in: "path" } }),
+});
+
+/** The office calls an appointment off; the reason, if given, goes to the petitioner by SMS. */
+export const CancelAppointmentBody = z
+  .object({
+    reason: Text(60).optional().openapi({ description: "取消原因，随短信告知信访人（60 字以内）" }),
+  })
+  .strict()
+  .openapi("CancelAppointmentBody");
+export type CancelAppointmentBody = z.infer<typeof CancelAppointmentBody>;
+
 /** The link's token, sent in the body so it stays out of URLs and access logs. */
 const Token = z.string().trim().min(16).max(100);
 

@@ -209,6 +209,9 @@ export const ChangeSessionBody = z
       .string()
       .regex(/^\d{2}:\d{2}$/)
       .optional(),
+    townshipId: Id.nullable()
+      .optional()
+      .openapi({ description: "下访: the township a field session is held in; null clears it" }),
   })
   .strict();
 export type ChangeSessionBody = z.infer<typeof ChangeSessionBody>;

@@ -15,6 +15,7 @@ export const notifyEvents = [
   "reception.reminder",
   "reception.registered",
   "reception.invited",
+  "reception.answered",
   "session.changed",
   "case.routed",
   "case.ownerAssigned",
@@ -42,6 +43,7 @@ export const EVENT_LABELS: Readonly<Record<NotifyEvent, string>> = /* @__PURE__ 
   "reception.reminder": "接访提醒",
   "reception.registered": "接访登记",
   "reception.invited": "领导约访",
+  "reception.answered": "约访回复",
   "session.changed": "接访变动",
   "case.routed": "收到转送交办",
   "case.ownerAssigned": "确定包案领导",
@@ -116,6 +118,11 @@ export const DEFAULT_TEMPLATES: Readonly<Record<NotifyEvent, DefaultTemplate>> =
     title: "领导约访",
     body: "【连心桥】{leader}约您 {date} {time} 到{venue}面谈，请打开链接确认或另约时间：{link}",
     params: ["leader", "date", "time", "venue", "link"],
+  },
+  "reception.answered": {
+    title: "约访回复",
+    body: "案件 {trackingCode} 的信访人对 {date} {time} 的约访{answer}。",
+    params: ["trackingCode", "date", "time", "answer"],
   },
   "reception.reminder": {
     title: "接访提醒",
@@ -213,6 +220,7 @@ export const PLACEHOLDER_LABELS: Readonly<Record<string, string>> = /* @__PURE__
   kind: "申请类别",
   headcount: "来访人数",
   year: "年份",
+  answer: "信访人的回复",
 });
 
 /** The events that reach citizens by SMS, where one message is 70 characters. */

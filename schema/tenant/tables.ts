@@ -1154,7 +1154,12 @@ export const receptionBookingAbout = sqliteTable(
   ],
 );
 
-export const appointmentStatuses = ["invited", "confirmed", "reschedule_requested"] as const;
+export const appointmentStatuses = [
+  "invited",
+  "confirmed",
+  "reschedule_requested",
+  "cancelled",
+] as const;
 export type AppointmentStatus = (typeof appointmentStatuses)[number];
 
 /**

@@ -140,6 +140,7 @@ const validBody: Record<string, unknown> = {
   transferTicket: { toSessionId: "x" },
   updateOversightSettings: { backlogDays: 60 },
   inviteToAppointment: { petitionId: "x", slotStart: "09:00" },
+  cancelAppointment: {},
   addFieldCase: { petitionId: "x" },
   routeTicket: { desk: 2 },
   setSessionDesks: { desks: [] },

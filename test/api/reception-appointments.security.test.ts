@@ -122,6 +122,36 @@ describe("appointments as an attacker or the accused would probe", { timeout: 90
 
     // Another county's address does not open it.
     expect((await open(token, other.code)).status).toBe(404);
+
+    // The accused unit can neither call it off nor tell it exists; the answer reaches the
+    // inviter's inbox, without the facts or the accuser, and no one else's.
+    const cancelUrl = `/api/v1/t/${county.code}/reception/sessions/${session.id}/appointments/${invited.body.id}/cancel`;
+    for (const staff of [county.people.townLeader, county.people.townClerk]) {
+      const probe = await call(cancelUrl, { token: staff.token, body: {} });
+      expect(probe.status).toBe(404);
+      expect(JSON.stringify(probe.body)).not.toContain(accusation.body.trackingCode);
+    }
+    const confirmed = await call(`/api/v1/t/${county.code}/public/appointment/confirm`, {
+      ip: freshIp(),
+      body: { token },
+    });
+    expect(confirmed.status).toBe(200);
+    const inbox = async (staffToken: string) =>
+      JSON.stringify(
+        (await call(`/api/v1/t/${county.code}/notifications?limit=100`, { token: staffToken }))
+          .body,
+      );
+    const inviterInbox = await inbox(county.people.leader.token);
+    expect(inviterInbox).toContain(accusation.body.trackingCode);
+    for (const secret of [FACTS, "举报人甲", "13700000001"]) {
+      expect(inviterInbox, secret).not.toContain(secret);
+    }
+    for (const staff of [county.people.townLeader, county.people.townClerk]) {
+      const theirs = await inbox(staff.token);
+      expect(theirs).not.toContain(petitionId);
+      expect(theirs).not.toContain(accusation.body.trackingCode);
+      expect(theirs).not.toContain("约访");
+    }
   });
 
   it("lets one link answer for its own appointment only", async () => {

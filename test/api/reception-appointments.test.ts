@@ -168,6 +168,93 @@ describe("appointments (约访)", { timeout: 90_000 }, () => {
     expect(late.status).toBe(409);
   });
 
+  it("tells the inviter of each answer in the inbox, and the office can call it off", async () => {
+    const created = await register(county, county.people.clerk.token, {
+      petitioner: { name: "周某", phone: "13812340003" },
+    });
+    const session = await publishedSession(county);
+    const invited = await invite(session.id, { petitionId: created.body.id, slotStart: "10:00" });
+    expect(invited.status, JSON.stringify(invited.body)).toBe(201);
+    const token = await invitationToken("13812340003", seen);
+
+    const answers = async (token: string) =>
+      (
+        await call<{ items: { event: string; body: string; petitionId: string | null }[] }>(
+          `/api/v1/t/${county.code}/notifications`,
+          { token },
+        )
+      ).body.items.filter(
+        (n) => n.event === "reception.answered" && n.petitionId === created.body.id,
+      );
+    expect(await answers(county.people.leader.token)).toEqual([]);
+    expect((await citizen("/another-time", { token, note: "下周一上午方便" })).status).toBe(200);
+    let told = await answers(county.people.leader.token);
+    expect(told).toHaveLength(1);
+    expect(told[0]?.body).toContain(created.body.trackingCode);
+    expect(told[0]?.body).toContain("申请另约时间");
+    // The petitioner's note stays on the bookings list; the inbox says only what happened.
+    expect(told[0]?.body).not.toContain("下周一上午方便");
+    expect((await citizen("/confirm", { token })).status).toBe(200);
+    told = await answers(county.people.leader.token);
+    expect(told.map((n) => n.body).join()).toContain("已确认参加");
+    expect(told).toHaveLength(2);
+    // Only the inviter is told: the clerk who did not invite hears nothing.
+    expect(await answers(county.people.clerk.token)).toEqual([]);
+
+    // The office calls it off: the place is given back, the link says so, the SMS goes.
+    const cancelUrl = `/api/v1/t/${county.code}/reception/sessions/${session.id}/appointments/${invited.body.id}/cancel`;
+    const bad = await call(cancelUrl, {
+      token: county.people.clerk.token,
+      body: { reason: "x".repeat(61) },
+    });
+    expect(bad.status).toBe(400);
+    const cancelled = await call<{ status: string; smsQueued: boolean }>(cancelUrl, {
+      token: county.people.clerk.token,
+      body: { reason: "领导临时公出" },
+    });
+    expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
+    expect(cancelled.body).toMatchObject({ status: "cancelled", smsQueued: true });
+    const page = await citizen("", { token });
+    expect(page.status).toBe(200);
+    expect(page.body).toMatchObject({ status: "cancelled", open: false });
+    expect((await citizen("/confirm", { token })).status).toBe(409);
+    const list = await prepared(session.id);
+    expect(list.body.bookings.map((b) => b.bookingCode)).not.toContain(invited.body.bookingCode);
+    let sms: { recipient: string; body: string } | undefined;
+    for (let i = 0; i < 60 && !sms; i += 1) {
+      const { items } = (
+        await call<{ items: { recipient: string; body: string }[] }>(
+          `/api/v1/t/${county.code}/dev/outbox?limit=200`,
+          { ip: freshIp() },
+        )
+      ).body;
+      sms = items.find((m) => m.recipient === "13812340003" && /约访已取消/.test(m.body));
+      if (!sms) await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    expect(sms?.body).toContain("领导临时公出");
+    const audit = await env.TENANT_DB_1.prepare(
+      "SELECT actor_id FROM audit_log WHERE tenant_id = ? AND action = ? AND target_id = ?",
+    )
+      .bind(county.code, "reception.appointment.cancel", invited.body.id)
+      .first<{ actor_id: string }>();
+    expect(audit?.actor_id).toBe(county.people.clerk.id);
+
+    // Once is enough; another county's staff and ids learn nothing.
+    const twice = await call(cancelUrl, { token: county.people.clerk.token, body: {} });
+    expect(twice.status).toBe(409);
+    const foreign = await call(
+      `/api/v1/t/${other.code}/reception/sessions/${session.id}/appointments/${invited.body.id}/cancel`,
+      { token: other.people.clerk.token, body: {} },
+    );
+    expect(foreign.status).toBe(404);
+
+    // The freed place can be given again: a fresh invitation books it anew.
+    const again = await invite(session.id, { petitionId: created.body.id, slotStart: "10:00" });
+    expect(again.status, JSON.stringify(again.body)).toBe(201);
+    expect(again.body).toMatchObject({ id: invited.body.id, status: "invited" });
+    expect(again.body.bookingCode).not.toBe(invited.body.bookingCode);
+  });
+
   it("answers a forged or expired link in plain Chinese, never 500", async () => {
     const forged = await citizen("", { token: "AAAAAAAAAAAAAAAAAAAAAA" });
     expect(forged.status).toBe(404);

@@ -125,6 +125,71 @@ describe("field reception (下访)", { timeout: 60_000 }, () => {
     expect(removed.body.cases.map((c) => c.trackingCode)).toEqual([accusation.body.trackingCode]);
   });
 
+  it("lets the office change a field session's township after creation", async () => {
+    const session = await publishedSession(county, {
+      leaderId: county.people.townLeader.id,
+      unitId: county.township,
+      townshipId: county.township,
+      venue: "青山村村委会",
+      form: "field",
+    });
+    const change = (
+      body: Record<string, unknown>,
+      code = county.code,
+      token = county.people.clerk.token,
+    ) =>
+      call<{
+        session: { townshipId: string | null; townshipName: string | null; venue: string };
+        told: number;
+      }>(`/api/v1/t/${code}/reception/sessions/${session.id}`, { method: "PATCH", token, body });
+
+    // One petitioner is booked (by invitation), to see who is told of what.
+    await call(`/api/v1/t/${county.code}/settings/notifications`, {
+      method: "PUT",
+      token: county.adminToken,
+      body: { quietHours: null },
+    });
+    const created = await register(county, county.people.clerk.token, {
+      petitioner: { name: "村民丙", phone: "13600000003" },
+    });
+    const invited = await call(
+      `/api/v1/t/${county.code}/reception/sessions/${session.id}/appointments`,
+      {
+        token: county.people.clerk.token,
+        body: { petitionId: created.body.id, slotStart: "09:00" },
+      },
+    );
+    expect(invited.status, JSON.stringify(invited.body)).toBe(201);
+
+    const moved = await change({ townshipId: county.otherTownship });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    expect(moved.body.session.townshipId).toBe(county.otherTownship);
+    expect(moved.body.session.townshipName).toBeTruthy();
+    // The venue names the place citizens go to; the township alone tells no one.
+    expect(moved.body.told).toBe(0);
+    const venue = await change({ venue: "白沙村村部" });
+    expect(venue.body.told).toBe(1);
+    expect(venue.body.session.townshipId).toBe(county.otherTownship);
+
+    expect((await change({ townshipId: county.bureau })).status).toBe(422);
+    expect((await change({ townshipId: "no-such-unit" })).status).toBe(422);
+    const cleared = await change({ townshipId: null });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body.session).toMatchObject({ townshipId: null, townshipName: null });
+    expect(
+      (await change({ townshipId: county.township }, other.code, other.people.clerk.token)).status,
+    ).toBe(404);
+
+    // A session that is not held in the field has no township to set.
+    const fixed = await publishedSession(county);
+    const refused = await call(`/api/v1/t/${county.code}/reception/sessions/${fixed.id}`, {
+      method: "PATCH",
+      token: county.people.clerk.token,
+      body: { townshipId: county.township },
+    });
+    expect(refused.status).toBe(422);
+  });
+
   it("reads the cases taken along and a session's appointments through their keys", async () => {
     const scope = openTenantScope(env, { code: county.code, shard: "TENANT_DB_1" });
     const viewer = { staffId: "s", unitId: "u", unitSubtree: ["u"], inCountyOffice: false };

@@ -138,6 +138,21 @@ describe("约访 in Chromium", () => {
     await clerk.reload();
     await until(() => clerk.getByTestId("appointment-answer").textContent()).toBe("约访已确认");
 
+    // The office calls it off: the place is given back and the link says so.
+    await card.getByRole("button", { name: "取消约访" }).click();
+    await card.getByLabel("取消原因（选填，随短信告知信访人）").fill("领导临时公出");
+    await card.getByRole("button", { name: "确认取消约访" }).click();
+    await card.getByText("本场暂无预约").waitFor();
+    await citizen.reload();
+    await until(() => citizen.getByTestId("appointment-status").textContent()).toBe("约访已取消");
+    expect(await citizen.getByTestId("appointment-cancelled").textContent()).toContain("无需前往");
+    expect(await citizen.getByRole("button", { name: "确认按时参加" }).count()).toBe(0);
+    expect(await overflowsHorizontally(citizen)).toBe(false);
+    await citizen.screenshot({
+      path: `${ARTIFACTS}/appointment-cancelled-phone.png`,
+      fullPage: true,
+    });
+
     // A forged or cut link: plain Chinese, no field names, no request id.
     const forged = await product.browser.newPage(PHONE);
     await forged.goto(`${product.stack.url}/t/${T}/reception/appointment#AAAAAAAAAAAAAAAAAAAAAA`);
@@ -215,5 +230,25 @@ describe("约访 in Chromium", () => {
     await until(() => clerk.getByTestId("desk-now").textContent()).toContain("号");
     expect(await overflowsHorizontally(clerk)).toBe(false);
     await clerk.screenshot({ path: `${ARTIFACTS}/field-session-phone.png`, fullPage: true });
+
+    // The office moves the session to another township afterwards, from the schedule.
+    const other = units.find((u) => u.kind === "township" && u.id !== township?.id);
+    expect(other).toBeTruthy();
+    await clerk.goto(`${product.stack.url}/t/${T}/console/reception`);
+    const row = clerk.getByTestId("schedule-session").filter({ hasText: venue });
+    await until(() => row.count()).toBe(1);
+    await row.getByRole("button", { name: /^修改/ }).click();
+    const select = row.getByLabel("下访乡镇");
+    await until(() => select.inputValue()).toBe(township?.id ?? "");
+    await select.selectOption(other?.id ?? "");
+    await row.getByRole("button", { name: "保存修改" }).click();
+    await until(() => row.getByRole("status").textContent()).toContain("已修改");
+    const after = await staffCall<{ sessions: { id: string; townshipId: string | null }[] }>(
+      clerk,
+      "GET",
+      `/t/${T}/reception/sessions?from=${date}&to=${date}`,
+    );
+    expect(after.sessions.find((s) => s.id === sessionId)?.townshipId).toBe(other?.id);
+    expect(await overflowsHorizontally(clerk)).toBe(false);
   });
 });

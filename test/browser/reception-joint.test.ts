@@ -178,4 +178,39 @@ describe("joint reception in Chromium", () => {
     expect(await overflowsHorizontally(phoneDesk)).toBe(false);
     await phoneDesk.screenshot({ path: `${ARTIFACTS}/joint-desk-phone.png`, fullPage: true });
   });
+
+  it("schedules a joint reception with its desks from the creation form", async () => {
+    const venue = "县信访局三楼联合接访室";
+    const clerk = await product.browser.newPage(DESKTOP);
+    await signIn(product, clerk, "clerk");
+    await clerk.goto(`${product.stack.url}/t/${T}/console/reception`);
+    await until(() => clerk.locator("h1").textContent()).toBe("接访日");
+    await clerk.getByRole("button", { name: "安排接访" }).click();
+    const leader = clerk.locator("#session-leader option", { hasText: "王建国" });
+    await until(() => leader.count()).toBe(1);
+    await clerk.selectOption("#session-leader", (await leader.getAttribute("value")) ?? "");
+    await clerk.getByLabel("日期", { exact: true }).fill(dayAhead(5));
+    await clerk.getByLabel("开始时间").fill("09:00");
+    await clerk.getByLabel("结束时间").fill("11:00");
+    await clerk.getByLabel("接访地点").fill(venue);
+    // Desks appear for a joint reception only.
+    const desks = clerk.getByTestId("session-desks");
+    expect(await desks.count()).toBe(0);
+    await clerk.selectOption("#session-form", "joint");
+    await desks.getByRole("button", { name: "增加窗口" }).click();
+    const town = clerk.locator("#session-desk-2 option", { hasText: "周杰" });
+    await until(() => town.count()).toBe(1);
+    const townId = (await town.getAttribute("value")) ?? "";
+    await clerk.selectOption("#session-desk-2", townId);
+    await clerk.screenshot({ path: `${ARTIFACTS}/joint-session-form.png`, fullPage: true });
+    await clerk.getByRole("button", { name: "保存为草稿" }).click();
+
+    // The draft already has desk 2: the desks editor opens with it.
+    const row = clerk.getByTestId("schedule-session").filter({ hasText: venue });
+    await until(() => row.getAttribute("data-status")).toBe("draft");
+    await row.getByRole("button", { name: /联合接访窗口/ }).click();
+    const form = clerk.getByTestId("joint-desks-form");
+    await until(() => form.locator("#desk-2").inputValue()).toBe(townId);
+    expect(await form.locator("#desk-3").count()).toBe(0);
+  });
 });

@@ -49,6 +49,12 @@ const TYPICAL: Record<NotifyEvent, TemplateParams> = {
     venue: "县信访局一楼接待室",
     link: "https://lianxin.example.gov.cn/t/431224/reception/appointment#Q2hhbmdlTWVQbGVhc2Uh",
   },
+  "reception.answered": {
+    trackingCode: "XF2026-000123",
+    date: "11月28日",
+    time: "09:00",
+    answer: "申请另约时间",
+  },
   "session.changed": { date: "11月28日", leader: "王副县长", change: "改为下午2:30" },
   "case.routed": {
     action: "交办",
@@ -106,6 +112,7 @@ describe("message templates", () => {
         "【连心桥】您反映的问题已登记，查询码 XF2026-000123。凭查询码和手机号后四位可在网上查询办理进度。",
       "reception.invited":
         "【连心桥】王副县长约您 11月28日 09:00 到县信访局一楼接待室面谈，请打开链接确认或另约时间：https://lianxin.example.gov.cn/t/431224/reception/appointment#Q2hhbmdlTWVQbGVhc2Uh",
+      "reception.answered": "案件 XF2026-000123 的信访人对 11月28日 09:00 的约访申请另约时间。",
       "session.changed": "【连心桥】您预约的 11月28日 王副县长 接访有变动：改为下午2:30。",
       "case.routed": "县信访局向县自然资源局交办案件 XF2026-000123（土地征收），请及时办理。",
       "case.ownerAssigned": "您已被确定为案件 XF2026-000123（土地征收）的包案领导。",

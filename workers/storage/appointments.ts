@@ -65,6 +65,23 @@ export async function findAppointmentByToken(scope: TenantScope, tokenHash: stri
   return row;
 }
 
+/** One appointment of a session, by its id. */
+export async function findSessionAppointment(scope: TenantScope, sessionId: string, id: string) {
+  const [row] = await scope.db
+    .select()
+    .from(receptionAppointments)
+    .where(
+      ofTenant(
+        scope,
+        receptionAppointments,
+        eq(receptionAppointments.id, id),
+        eq(receptionAppointments.sessionId, sessionId),
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
 /** A case's appointment in a session, if staff invited its petitioner before. */
 export async function findCaseAppointment(
   scope: TenantScope,

@@ -1,4 +1,8 @@
-import type { Appointment, InviteAppointmentBody } from "../../../schema/api/appointments.ts";
+import type {
+  Appointment,
+  CancelAppointmentBody,
+  InviteAppointmentBody,
+} from "../../../schema/api/appointments.ts";
 import type {
   ChangeSessionBody,
   CompleteTicketBody,
@@ -150,6 +154,16 @@ export function inviteToAppointment(
   body: InviteAppointmentBody,
 ): Promise<Appointment> {
   return request("POST", `${session(tenant, id)}/appointments`, body);
+}
+
+/** The office calls an appointment off; the petitioner is told by SMS. */
+export function cancelAppointment(
+  tenant: string,
+  id: string,
+  appointmentId: string,
+  body: CancelAppointmentBody,
+): Promise<Appointment> {
+  return request("POST", `${session(tenant, id)}/appointments/${seg(appointmentId)}/cancel`, body);
 }
 
 /** 带案下访: the cases a field session takes along, as this reader may see them. */

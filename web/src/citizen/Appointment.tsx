@@ -12,6 +12,7 @@ const STATUS_TEXT: Record<AppointmentView["status"], string> = {
   invited: "待您确认",
   confirmed: "已确认参加",
   reschedule_requested: "已申请另约时间",
+  cancelled: "约访已取消",
 };
 
 /** The token rides in the link's fragment, which never reaches a server or a log. */
@@ -107,9 +108,14 @@ export function AppointmentPage({ tenant }: { tenant: string }) {
                 class={`tag tag--large ${view.status === "confirmed" ? "tag--ok" : ""}`}
                 data-testid="appointment-status"
               >
-                {view.open ? STATUS_TEXT[view.status] : "约访已结束"}
+                {view.open || view.status === "cancelled" ? STATUS_TEXT[view.status] : "约访已结束"}
               </span>
             </p>
+            {view.status === "cancelled" && (
+              <p data-testid="appointment-cancelled">
+                信访部门已取消这次约访，您无需前往。如有疑问，请联系通知您的信访部门。
+              </p>
+            )}
             <dl class="facts">
               <dt>时间</dt>
               <dd data-testid="appointment-when">

@@ -46,6 +46,7 @@ export const DEFAULT_SETTINGS: NotificationSettings = {
     "reception.reminder": { channels: ["sms"] },
     "reception.registered": { channels: ["sms"] },
     "reception.invited": { channels: ["sms"] },
+    "reception.answered": { channels: ["in_app", "web_push"] },
     "session.changed": { channels: ["sms"] },
     "case.routed": { channels: ["in_app", "web_push"] },
     "case.ownerAssigned": { channels: ["in_app", "web_push"] },

@@ -14,8 +14,10 @@ import {
   updateAppointmentStatement,
 } from "../../storage/appointments.ts";
 import { batchWithAudit } from "../../storage/audit.ts";
+import { withdrawUnseenStatements } from "../../storage/notify.ts";
 import { findVisibleByTrackingCode, findVisiblePetition } from "../../storage/petitions.ts";
 import { findReceptionSession } from "../../storage/reception.ts";
+import { findStaff } from "../../storage/staff.ts";
 import { sha256Hex } from "../crypto/digest.ts";
 import { decryptPii, encryptPii, lookupHash, randomToken } from "../crypto/pii.ts";
 import { endOfCstDay } from "../deadlines/dates.ts";
@@ -24,7 +26,12 @@ import { flushOutbox } from "../notify/outbox.ts";
 import { loadNotificationSettings } from "../notify/settings-store.ts";
 import { checkMobile } from "../petitioner/phone.ts";
 import { unsealParties } from "../petitions/view.ts";
-import { type CaseContext, type StaffView, unitSubtree } from "../tenancy/county-context.ts";
+import {
+  type CaseContext,
+  type StaffView,
+  staffView,
+  unitSubtree,
+} from "../tenancy/county-context.ts";
 import { refused } from "./booking-service.ts";
 import { slotInstant } from "./session.ts";
 
@@ -47,7 +54,7 @@ function accusedRuns(ctx: CaseContext, subjectUnitId: string, sessionUnitId: str
   return !office && unitSubtree(ctx.units, sessionUnitId).includes(subjectUnitId);
 }
 
-function staffAppointment(
+export function staffAppointment(
   row: Omit<ReceptionAppointmentRow, "tenantId">,
   smsQueued: boolean,
 ): Appointment {
@@ -245,6 +252,54 @@ export async function openAppointment(env: Env, ctx: CaseContext, shard: string,
   return citizenView(ctx, row, session, booking.status);
 }
 
+/**
+ * The inviter hears of the answer in the inbox. The message names the case, so it goes only
+ * while the visibility rule lets the inviter see that case: read through the rule now, and
+ * taken back in the same batch if the case as written hides it from them.
+ */
+async function answeredNotice(
+  ctx: CaseContext,
+  row: Omit<ReceptionAppointmentRow, "tenantId">,
+  session: ReceptionSessionRow,
+  confirmed: boolean,
+) {
+  const inviter = await findStaff(ctx.scope, row.invitedBy);
+  if (!inviter || inviter.disabled) return [];
+  const reader = staffView(inviter, ctx.units);
+  const petition = await findVisiblePetition(ctx.scope, reader, row.petitionId);
+  if (!petition) return [];
+  const key = `appointment-answered:${row.id}:${ctx.now.getTime()}`;
+  const settings = await loadNotificationSettings(ctx.scope, ctx.keys);
+  const notice = await noticeStatements(
+    ctx.scope,
+    ctx.keys,
+    settings,
+    {
+      event: "reception.answered",
+      key,
+      params: {
+        trackingCode: petition.trackingCode,
+        date: session.date,
+        time: row.slotStart,
+        answer: confirmed ? "已确认参加" : "申请另约时间",
+      },
+      petitionId: petition.id,
+      link: `/t/${ctx.scope.tenant}/console/reception/${session.id}`,
+      staff: [inviter],
+      confidential: true,
+    },
+    ctx.now,
+  );
+  return [
+    ...notice,
+    ...withdrawUnseenStatements(ctx.scope, reader, {
+      petitionId: petition.id,
+      notificationId: `${key}:${inviter.id}`,
+      deliveryKey: `${key}:web_push:${await lookupHash(ctx.keys, "recipient", inviter.id)}`,
+    }),
+  ];
+}
+
 /** The petitioner confirms, or asks for another time with a short note. */
 export async function answerAppointment(
   env: Env,
@@ -263,9 +318,10 @@ export async function answerAppointment(
     answeredAt: ctx.now,
     updatedAt: ctx.now,
   };
+  const told = await answeredNotice(ctx, row, session, "confirm" in answer);
   await batchWithAudit(
     ctx.scope,
-    [updateAppointmentStatement(ctx.scope, row.id, changes)],
+    [updateAppointmentStatement(ctx.scope, row.id, changes), ...told],
     {
       actorId: null,
       action:
@@ -275,5 +331,6 @@ export async function answerAppointment(
     },
     ctx.now,
   );
+  if (told.length > 0) await flushOutbox(env, ctx.scope, ctx.now);
   return citizenView(ctx, { ...row, ...changes }, session, booking.status);
 }

@@ -218,17 +218,24 @@ export async function changeSession(
     venue?: string | undefined;
     startTime?: string | undefined;
     endTime?: string | undefined;
+    townshipId?: string | null | undefined;
   },
 ) {
   const row = await findReceptionSession(ctx.scope, id);
   if (!row) throw notFound("该接访日");
   assertSchedules(viewer, row.unitId);
   if (row.status === "cancelled") throw new ApiError("CONFLICT", "该接访日已取消");
+  if (change.townshipId) {
+    if (row.form !== "field") throw invalid("townshipId", "只有下访可以选择乡镇");
+    const township = ctx.units.find((u) => u.id === change.townshipId);
+    if (township?.kind !== "township") throw invalid("townshipId", "请选择本县的乡镇（街道）");
+  }
   const next: ReceptionSessionRow = {
     ...row,
     ...(change.venue && { venue: change.venue }),
     ...(change.startTime && { startTime: change.startTime }),
     ...(change.endTime && { endTime: change.endTime }),
+    ...(change.townshipId !== undefined && { townshipId: change.townshipId }),
     ...(change.cancel && { status: "cancelled" as const }),
     updatedAt: ctx.now,
   };
@@ -255,12 +262,14 @@ export async function changeSession(
       venue: next.venue,
       startTime: next.startTime,
       endTime: next.endTime,
+      townshipId: next.townshipId,
       status: next.status,
       updatedAt: ctx.now,
     }),
   );
   let told = 0;
-  if (row.status === "published") {
+  // The township alone changes nothing a booked citizen goes by: the venue names the place.
+  if (row.status === "published" && what) {
     const settings = await loadNotificationSettings(ctx.scope, ctx.keys);
     const booked = await sessionClient(env, ctx.scope, row, shard).activeBookings();
     for (const booking of booked) {
@@ -293,7 +302,7 @@ export async function changeSession(
       action: change.cancel ? "reception.cancel" : "reception.change",
       targetType: "reception_session",
       targetId: id,
-      detail: { change: what, told },
+      detail: { change: what, told, townshipId: next.townshipId },
     },
     ctx.now,
   );

@@ -2,12 +2,7 @@ import { useState } from "preact/hooks";
 import type { ReceptionSession } from "../../../../schema/api/reception.ts";
 import { listUnits } from "../../api/console.ts";
 import { getStaffDirectory } from "../../api/petitions.ts";
-import {
-  cancelSession,
-  changeSession,
-  getSchedule,
-  publishSessions,
-} from "../../api/reception-staff.ts";
+import { cancelSession, getSchedule, publishSessions } from "../../api/reception-staff.ts";
 import { formatDate, todayCst, weekdayOf } from "../../shared/dates.ts";
 import { boardPath, consolePath, hallBoardPath } from "../../shared/tenant.ts";
 import { ErrorAlert, fieldErrors, SuccessStatus } from "../components/ErrorAlert.tsx";
@@ -15,7 +10,8 @@ import { TextField } from "../components/Field.tsx";
 import { Loading } from "../components/Loading.tsx";
 import { JointDesksForm } from "../components/reception/JointDesksForm.tsx";
 import { PublishSummary } from "../components/reception/PublishSummary.tsx";
-import { SESSION_LABELS, SessionForm } from "../components/reception/SessionForm.tsx";
+import { SessionChangeForm } from "../components/reception/SessionChangeForm.tsx";
+import { SessionForm } from "../components/reception/SessionForm.tsx";
 import { useAsync, usePageTitle } from "../hooks.ts";
 import { useSession } from "../session.ts";
 
@@ -339,8 +335,9 @@ function SessionRow({
         </p>
       )}
       {mode === "change" && (
-        <ChangeForm
+        <SessionChangeForm
           session={session}
+          townships={(people?.units ?? []).filter((u) => u.kind === "township")}
           onDone={(s, n) => {
             onChanged(s);
             setMode("view");
@@ -379,83 +376,6 @@ function SessionRow({
         />
       )}
     </li>
-  );
-}
-
-function ChangeForm({
-  session,
-  onDone,
-  onClose,
-}: {
-  session: ReceptionSession;
-  onDone: (session: ReceptionSession, told: number) => void;
-  onClose: () => void;
-}) {
-  const { tenant } = useSession();
-  const [venue, setVenue] = useState(session.venue);
-  const [startTime, setStartTime] = useState(session.startTime);
-  const [endTime, setEndTime] = useState(session.endTime);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const id = session.id;
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    const body = {
-      ...(venue.trim() !== session.venue && { venue: venue.trim() }),
-      ...(startTime !== session.startTime && { startTime }),
-      ...(endTime !== session.endTime && { endTime }),
-    };
-    if (Object.keys(body).length === 0) return onClose();
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await changeSession(tenant, id, body);
-      onDone(result.session, result.told);
-    } catch (err) {
-      setError(err);
-      setBusy(false);
-    }
-  };
-  const errors = fieldErrors(error);
-  return (
-    <form class="subform form" onSubmit={submit} noValidate>
-      <div class="form-grid">
-        <TextField
-          id={`change-venue-${id}`}
-          label="接访地点"
-          value={venue}
-          onValue={setVenue}
-          maxLength={200}
-          error={errors.venue}
-        />
-        <TextField
-          id={`change-start-${id}`}
-          label="开始时间"
-          type="time"
-          value={startTime}
-          onValue={setStartTime}
-          error={errors.startTime}
-        />
-        <TextField
-          id={`change-end-${id}`}
-          label="结束时间"
-          type="time"
-          value={endTime}
-          onValue={setEndTime}
-          error={errors.endTime}
-        />
-      </div>
-      {session.status === "published" && <p class="hint">已预约的群众会收到短信通知。</p>}
-      <ErrorAlert error={error} labels={SESSION_LABELS} />
-      <p class="actions">
-        <button type="submit" class="button button--primary" disabled={busy} aria-busy={busy}>
-          保存修改
-        </button>
-        <button type="button" class="button" onClick={onClose}>
-          放弃
-        </button>
-      </p>
-    </form>
   );
 }
 

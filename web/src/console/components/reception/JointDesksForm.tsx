@@ -5,12 +5,9 @@ import type { Unit } from "../../../../../schema/api/units.ts";
 import type { DeskInfo } from "../../../../../schema/realtime/reception-queue.ts";
 import { getSessionDesks } from "../../../api/reception.ts";
 import { setSessionDesks } from "../../../api/reception-staff.ts";
-import { personLabel } from "../../lookup.ts";
 import { useSession } from "../../session.ts";
 import { ErrorAlert } from "../ErrorAlert.tsx";
-import { SelectField } from "../Field.tsx";
-
-const MAX_OTHER_DESKS = 8;
+import { DeskLeaders, desksOf } from "./DeskLeaders.tsx";
 
 /**
  * 联合接访: the office adds desks to a session, one leader each, whose unit takes the cases
@@ -33,8 +30,6 @@ export function JointDesksForm({
   const [others, setOthers] = useState<string[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const unitName = (id: string) => units.find((u) => u.id === id)?.name ?? "";
-  const leaderOf = (id: string) => leaders.find((l) => l.id === id);
 
   useEffect(() => {
     let live = true;
@@ -57,9 +52,7 @@ export function JointDesksForm({
     setBusy(true);
     setError(null);
     try {
-      const chosen = others.filter(Boolean);
-      const body = chosen.map((id) => ({ leaderId: id, unitId: leaderOf(id)?.unitId ?? "" }));
-      const saved = await setSessionDesks(tenant, session.id, body);
+      const saved = await setSessionDesks(tenant, session.id, desksOf(others, leaders));
       onDone(saved.desks);
     } catch (err) {
       setError(err);
@@ -79,41 +72,15 @@ export function JointDesksForm({
       {others === null ? (
         <p class="muted">正在读取窗口…</p>
       ) : (
-        <ol class="joint-desks__list" start={2}>
-          {others.map((leaderId, i) => (
-            <li key={`${i}:${leaderId}`}>
-              <SelectField
-                id={`desk-${i + 2}`}
-                label={`${i + 2} 号窗口接访领导`}
-                value={leaderId}
-                placeholder="请选择"
-                onValue={(v) => setOthers(others.map((o, j) => (j === i ? v : o)))}
-                options={leaders.map((l) => ({
-                  value: l.id,
-                  label: personLabel(l, unitName(l.unitId)),
-                }))}
-              />
-              <button
-                type="button"
-                class="button button--small"
-                onClick={() => setOthers(others.filter((_, j) => j !== i))}
-                aria-label={`删除 ${i + 2} 号窗口`}
-              >
-                删除
-              </button>
-            </li>
-          ))}
-        </ol>
+        <DeskLeaders
+          idPrefix="desk"
+          value={others}
+          onValue={setOthers}
+          leaders={leaders}
+          units={units}
+        />
       )}
       <p class="actions">
-        <button
-          type="button"
-          class="button"
-          disabled={others === null || others.length >= MAX_OTHER_DESKS}
-          onClick={() => setOthers([...(others ?? []), ""])}
-        >
-          增加窗口
-        </button>
         <button type="submit" class="button button--primary" disabled={busy} aria-busy={busy}>
           保存窗口
         </button>

@@ -5,7 +5,11 @@ import type {
   ReceptionSession,
   SessionBookings,
 } from "../../../../../schema/api/reception.ts";
-import { getSessionBookings, inviteToAppointment } from "../../../api/reception-staff.ts";
+import {
+  cancelAppointment,
+  getSessionBookings,
+  inviteToAppointment,
+} from "../../../api/reception-staff.ts";
 import { formatDateTime } from "../../../shared/format.ts";
 import { PURPOSE_LABELS, statusLabel } from "../../../shared/petition-labels.ts";
 import { ErrorAlert, fieldErrors } from "../ErrorAlert.tsx";
@@ -15,6 +19,7 @@ const APPOINTMENT_LABELS: Record<NonNullable<PreparedBooking["appointment"]>["st
   invited: "约访待确认",
   confirmed: "约访已确认",
   reschedule_requested: "申请另约时间",
+  cancelled: "约访已取消",
 };
 
 /** The session's slot starts, as the server cuts them (start inclusive, end exclusive). */
@@ -87,6 +92,15 @@ export function SessionBookingsCard({
               )}
               <p class="prep__topic">反映问题：{b.topic}</p>
               {b.appointment?.note && <p class="prep__topic">群众留言：{b.appointment.note}</p>}
+              {b.appointment && b.appointment.status !== "cancelled" && (
+                <CancelAppointment
+                  tenant={tenant}
+                  sessionId={sessionId}
+                  appointmentId={b.appointment.id}
+                  who={b.name}
+                  onDone={load}
+                />
+              )}
               {b.earlierCases.length === 0 ? (
                 <p class="hint">无可查阅的既往信访事项。</p>
               ) : (
@@ -107,6 +121,69 @@ export function SessionBookingsCard({
         <InviteForm tenant={tenant} sessionId={sessionId} slots={slotsOf(session)} onDone={load} />
       )}
     </section>
+  );
+}
+
+/** Calls an appointment off after a second, deliberate step; an optional reason goes by SMS. */
+function CancelAppointment({
+  tenant,
+  sessionId,
+  appointmentId,
+  who,
+  onDone,
+}: {
+  tenant: string;
+  sessionId: string;
+  appointmentId: string;
+  who: string;
+  onDone: () => void;
+}) {
+  const [asking, setAsking] = useState(false);
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const id = `cancel-${appointmentId}`;
+  if (!asking) {
+    return (
+      <p class="actions">
+        <button type="button" class="button" onClick={() => setAsking(true)}>
+          取消约访
+        </button>
+      </p>
+    );
+  }
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await cancelAppointment(tenant, sessionId, appointmentId, reason ? { reason } : {});
+      onDone();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form class="form" onSubmit={submit} noValidate aria-label={`取消${who}的约访`}>
+      <TextField
+        id={`${id}-reason`}
+        label="取消原因（选填，随短信告知信访人）"
+        value={reason}
+        onValue={setReason}
+        error={fieldErrors(error).reason}
+      />
+      <ErrorAlert error={error} />
+      <p class="actions">
+        <button type="submit" class="button button--primary" disabled={busy}>
+          确认取消约访
+        </button>
+        <button type="button" class="button" onClick={() => setAsking(false)}>
+          不取消
+        </button>
+      </p>
+    </form>
   );
 }
 

@@ -21,6 +21,7 @@ import { unitOptions } from "../../units.ts";
 import { fieldErrors } from "../ErrorAlert.tsx";
 import { SelectField, TextField } from "../Field.tsx";
 import { FormProblems } from "../FormProblems.tsx";
+import { DeskLeaders, desksOf } from "./DeskLeaders.tsx";
 
 export const SESSION_LABELS: Record<string, string> = {
   leaderId: "接访领导",
@@ -39,6 +40,7 @@ export const SESSION_LABELS: Record<string, string> = {
   "repeat.until": "重复截止日期",
   "repeat.rule.weekdays": "每周哪几天",
   "repeat.rule.day": "每月几号",
+  desks: "联合接访窗口",
 };
 
 type RepeatKind = "none" | "weekly" | "monthly" | "workingDays";
@@ -72,6 +74,7 @@ export function SessionForm({ leaders, units, defaultDate, onCreated, onCancel }
   const [venue, setVenue] = useState("");
   const [form, setForm] = useState<ReceptionForm>("fixed");
   const [townshipId, setTownshipId] = useState("");
+  const [deskLeaders, setDeskLeaders] = useState<string[]>([]);
   const [portfolio, setPortfolio] = useState("");
   const [topics, setTopics] = useState("");
   const [repeat, setRepeat] = useState<RepeatKind>("none");
@@ -126,6 +129,9 @@ export function SessionForm({ leaders, units, defaultDate, onCreated, onCancel }
     };
     if (unitId) body.unitId = unitId;
     if (form === "field" && townshipId) body.townshipId = townshipId;
+    if (form === "joint" && desksOf(deskLeaders, leaders).length > 0) {
+      body.desks = desksOf(deskLeaders, leaders);
+    }
     if (portfolio.trim()) body.portfolio = portfolio.trim();
     if (topics.trim()) body.topics = topics.trim();
     if (repeat !== "none") {
@@ -265,6 +271,22 @@ export function SessionForm({ leaders, units, defaultDate, onCreated, onCancel }
           hint="下访到村（社区）或现场时，接访地点写明村名或现场位置。"
           error={errors.townshipId}
         />
+      )}
+      {form === "joint" && (
+        <fieldset class="subform joint-desks" data-testid="session-desks">
+          <legend>联合接访窗口</legend>
+          <p class="hint">
+            1
+            号窗口为本场接访领导。每增加一个窗口，选择一位接访领导：在该窗口登记的事项交其所在单位办理。
+          </p>
+          <DeskLeaders
+            idPrefix="session-desk"
+            value={deskLeaders}
+            onValue={setDeskLeaders}
+            leaders={leaders}
+            units={units}
+          />
+        </fieldset>
       )}
       <TextField
         id="session-portfolio"
