@@ -18,6 +18,13 @@ const CASE_PAGE = 100;
 const SUPERVISION_PAGE = 200;
 
 /**
+ * A page of the county's rollups, named by primary key: `stat_rollup` is WITHOUT ROWID
+ * (migration 0017), so its upserts read one b-tree.
+ */
+export const CLEAR_ROLLUPS_SQL = `DELETE FROM stat_rollup WHERE (tenant_id, scope, grain, period, key, dim) IN
+  (SELECT tenant_id, scope, grain, period, key, dim FROM stat_rollup WHERE tenant_id = ? LIMIT ${CLEAR_PAGE})`;
+
+/**
  * One step of rebuilding a county's rollups from its cases: clear them in pages, then bump
  * `rebuild_gen` on a page of case rows (and `stat_gen` on supervisions), whose triggers add
  * each row's contribution with the same statement the live triggers use. Each call is a
@@ -32,13 +39,7 @@ export async function rebuildStep(
   const db = scope.d1;
   const at = cursor ?? { phase: "clear", after: "" };
   if (at.phase === "clear") {
-    const result = await db
-      .prepare(
-        `DELETE FROM stat_rollup WHERE rowid IN
-         (SELECT rowid FROM stat_rollup WHERE tenant_id = ? LIMIT ${CLEAR_PAGE})`,
-      )
-      .bind(scope.tenant)
-      .run();
+    const result = await db.prepare(CLEAR_ROLLUPS_SQL).bind(scope.tenant).run();
     const more = result.meta.changes === CLEAR_PAGE;
     return {
       next: more ? at : { phase: "cases", after: "" },
