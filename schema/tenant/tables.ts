@@ -936,6 +936,7 @@ export const petitionStats = sqliteTable(
  * below), grain (`d` day, `m` month, `y` year), period, key and dim; `n` counts cases (批次), `m` sums
  * headcounts (人次). Kept by triggers on `petition_stats` and `supervisions`.
  */
+/** WITHOUT ROWID in SQL (migration 0017): drizzle cannot say so; the upserts need it. */
 export const statRollup = sqliteTable(
   "stat_rollup",
   {

@@ -5,6 +5,7 @@ import { grainRanges } from "../../workers/domain/statistics/period.ts";
 import type { FigureScope } from "../../workers/domain/statistics/scope.ts";
 import { listFigureCases } from "../../workers/storage/statistics/drill.ts";
 import { figureQueries, readFigureRows } from "../../workers/storage/statistics/figures.ts";
+import { CLEAR_ROLLUPS_SQL } from "../../workers/storage/statistics/rebuild.ts";
 import { rollupTriggers } from "../../workers/storage/statistics/rollup-sql.ts";
 import { openTenantScope } from "../../workers/storage/tenant-scope.ts";
 import type { Viewer } from "../../workers/storage/visibility.ts";
@@ -193,6 +194,20 @@ describe("the drill-down", () => {
 });
 
 describe("the triggers", () => {
+  it("upsert into a WITHOUT ROWID table, which the rebuild clears by primary key", async () => {
+    const table = await db
+      .prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'stat_rollup'")
+      .first<{ sql: string }>();
+    expect(table?.sql).toMatch(/WITHOUT ROWID$/);
+    const plan = await db
+      .prepare(`EXPLAIN QUERY PLAN ${CLEAR_ROLLUPS_SQL}`)
+      .bind(TENANT)
+      .all<{ detail: string }>();
+    const details = plan.results.map((r) => r.detail).join("\n");
+    expect(details).toMatch(/SEARCH stat_rollup USING PRIMARY KEY \(tenant_id=\?/);
+    expect(details).not.toMatch(/SCAN stat_rollup/);
+  });
+
   it("are exactly the text the rebuild and the drill-down were written against", async () => {
     const { results } = await db
       .prepare(

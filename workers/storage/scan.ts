@@ -1,4 +1,4 @@
-import { and, inArray, sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import {
   type DeadlineAlertRow,
@@ -82,8 +82,10 @@ export function insertAlertsStatements(
 
 /**
  * Moves the next alert time of many cases in one statement: the list travels as one JSON
- * parameter, whatever its length. A case changed since it was read (another version) is
- * left alone; its own write already set its alert time.
+ * parameter, whatever its length, and is joined to the cases by key (`UPDATE … FROM`), so
+ * each case is found once through the primary key (the unary `+` keeps the planner off the
+ * tenant's indexes, which would walk the county's cases). A case changed since it was read
+ * (another version) is left alone; its own write already set its alert time.
  */
 export function setNextAlertsStatement(
   scope: TenantScope,
@@ -92,17 +94,14 @@ export function setNextAlertsStatement(
   const list = JSON.stringify(
     cases.map((c) => ({ id: c.id, v: c.version, at: c.at?.getTime() ?? null })),
   );
-  const entry = (field: string) =>
-    sql`(SELECT json_extract(value, ${`$.${field}`}) FROM json_each(${list}) WHERE json_extract(value, '$.id') = ${petitions.id})`;
+  const entries = sql`(SELECT json_extract(value, '$.id') AS id, json_extract(value, '$.v') AS v,
+    json_extract(value, '$.at') AS at FROM json_each(${list})) AS o`;
   return scope.db
     .update(petitions)
-    .set({ nextAlertAt: sql`${entry("at")}` })
+    .set({ nextAlertAt: sql`o.at` })
+    .from(entries)
     .where(
-      and(
-        sql`${petitions.id} IN (SELECT json_extract(value, '$.id') FROM json_each(${list}))`,
-        sql`+${petitions.tenantId} = ${scope.tenant}`,
-        sql`${petitions.version} = ${entry("v")}`,
-      ),
+      sql`${petitions.id} = o.id AND +${petitions.tenantId} = ${scope.tenant} AND ${petitions.version} = o.v`,
     );
 }
 

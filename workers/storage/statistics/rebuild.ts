@@ -20,6 +20,13 @@ const CASE_PAGE = 100;
 const SUPERVISION_PAGE = 200;
 
 /**
+ * A page of the county's rollups, named by primary key: `stat_rollup` is WITHOUT ROWID
+ * (migration 0017), so its upserts read one b-tree.
+ */
+export const CLEAR_ROLLUPS_SQL = `DELETE FROM stat_rollup WHERE (tenant_id, scope, grain, period, key, dim) IN
+  (SELECT tenant_id, scope, grain, period, key, dim FROM stat_rollup WHERE tenant_id = ?1 LIMIT ${CLEAR_PAGE})`;
+
+/**
  * A rebuild of the county's rollups, for the cron to carry out (`rebuildStep`). Asking again
  * starts it over from clearing, whatever step it was at.
  */
@@ -97,10 +104,7 @@ export async function rebuildStep(
   const binds = [scope.tenant, at.phase, at.after, now.getTime()];
   if (at.phase === "clear") {
     const cleared = await db
-      .prepare(
-        `DELETE FROM stat_rollup WHERE rowid IN
-         (SELECT rowid FROM stat_rollup WHERE tenant_id = ?1 LIMIT ${CLEAR_PAGE}) AND ${AT}`,
-      )
+      .prepare(`${CLEAR_ROLLUPS_SQL} AND ${AT}`)
       .bind(...binds.slice(0, 3))
       .run();
     const more = cleared.meta.changes === CLEAR_PAGE;

@@ -248,6 +248,20 @@ const notAwaitingRebuild = (r: string, table: "case" | "supervision") =>
       : `(b.phase IN ('clear', 'cases') OR (b.phase = 'supervisions' AND ${r}.id > b.after_id))`
   })`;
 
+/**
+ * The case columns the figures read, taken from the statement that copies them, so the two
+ * cannot drift: an update of anything else (the scan's alert time, the version, a note)
+ * leaves `petition_stats` alone. The keys never change; `updated_at` only dates a route
+ * decision, which always changes `status` too.
+ */
+function statsSourceColumns(body: string): string[] {
+  const read = new Set<string>();
+  for (const [, column] of body.matchAll(/\b(?:new|old)\.(\w+)/g)) {
+    if (column && !["tenant_id", "id", "updated_at"].includes(column)) read.add(column);
+  }
+  return [...read];
+}
+
 /** The migration's trigger statements, in order. */
 export function rollupTriggers(): string[] {
   const insertCols = statsColumns("new");
@@ -259,14 +273,15 @@ BEGIN
 		json_extract(new.deadlines, '$.accept.due'), NULL, json_extract(new.deadlines, '$.handle.due'), new.replied_on);
 END;`;
   const sets = Object.entries(insertCols).map(([k, v]) => `${k} = ${v}`);
-  const updateStats = `CREATE TRIGGER \`petition_stats_update\` AFTER UPDATE ON \`petitions\`
-BEGIN
-	UPDATE petition_stats SET ${sets.join(",\n\t\t")},
+  const updateBody = `UPDATE petition_stats SET ${sets.join(",\n\t\t")},
 		accept_due = coalesce(accept_due, json_extract(new.deadlines, '$.accept.due')),
 		accept_on = CASE WHEN accept_on IS NULL AND old.status = 'registered' AND new.status <> 'registered' THEN ${decisionDay} ELSE accept_on END,
 		reply_due = coalesce(json_extract(new.deadlines, '$.handle.due'), reply_due),
 		replied_on = coalesce(replied_on, new.replied_on)
-	WHERE tenant_id = new.tenant_id AND petition_id = new.id;
+	WHERE tenant_id = new.tenant_id AND petition_id = new.id;`;
+  const updateStats = `CREATE TRIGGER \`petition_stats_update\` AFTER UPDATE OF ${statsSourceColumns(updateBody).join(", ")} ON \`petitions\`
+BEGIN
+	${updateBody}
 END;`;
   const deleteStats = `CREATE TRIGGER \`petition_stats_delete\` AFTER DELETE ON \`petitions\`
 BEGIN
