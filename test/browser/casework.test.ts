@@ -96,7 +96,8 @@ describe("casework in Chromium", () => {
       "市级交办 · 怀信交〔2026〕31号",
     );
     expect(await page.getByTestId("upward-report").textContent()).toBe("尚未向上级报送");
-    expect(await caseHeader(page).textContent()).toContain("集体访 12 人");
+    // The group tag waits for the county's numbers, which load beside the case.
+    await until(() => caseHeader(page).textContent()).toContain("集体访 12 人");
     expect(await page.locator("main").textContent()).toContain("代表5");
     await page.screenshot({ path: `${ARTIFACTS}/case-from-above.png`, fullPage: true });
     await page.close();
