@@ -9,6 +9,7 @@ import { petitionStatuses } from "../tenant/tables.ts";
 import { Id } from "./common.ts";
 import { IsoDate } from "./petitions.ts";
 import { BacklogCount, Rate, Split, Statistics, StatisticsQuery } from "./statistics.ts";
+import { SuggestionsOfYear } from "./suggestions.ts";
 
 // ── the county's settings ─────────────────────────────────────────────────────
 
@@ -189,9 +190,9 @@ export const AnnualReport = z
         answered: z.record(z.string(), z.number().int()),
       })
       .openapi({
-        description:
-          "Suggestion petitions received and answered by outcome; the office's own suggestions (§41 (三)) are not recorded",
+        description: "Suggestion petitions (意见建议类信访事项) received and answered by outcome",
       }),
+    officeSuggestions: SuggestionsOfYear,
     backlog: BacklogCount,
   })
   .openapi("AnnualReport");

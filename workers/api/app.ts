@@ -36,6 +36,7 @@ import { statisticsRoutes } from "./routes/statistics.ts";
 import { statisticsAnalysisRoutes } from "./routes/statistics-analysis.ts";
 import { statisticsExportRoutes } from "./routes/statistics-export.ts";
 import { statisticsLeaderRoutes } from "./routes/statistics-leaders.ts";
+import { suggestionRoutes } from "./routes/suggestions.ts";
 import { supervisionRoutes } from "./routes/supervision.ts";
 import { supervisionEarlyRoutes } from "./routes/supervision-early.ts";
 import { tenantRoutes } from "./routes/tenants.ts";
@@ -88,6 +89,7 @@ export function createApp() {
   app.route("/api/v1", receptionSheetRoutes);
   app.route("/api/v1", statisticsAnalysisRoutes);
   app.route("/api/v1", statisticsLeaderRoutes);
+  app.route("/api/v1", suggestionRoutes);
   mountDocs(app);
   app.route("/", pageRoutes);
 

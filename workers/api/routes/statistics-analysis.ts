@@ -22,6 +22,7 @@ import { backlogCount, foldFigures } from "../../domain/statistics/figures.ts";
 import { foldHotIssues, HOT_ISSUE_KEYS, PLACE_KEYS } from "../../domain/statistics/hot-issues.ts";
 import { grainRanges, periodOf, shiftMonths } from "../../domain/statistics/period.ts";
 import { resolveScope } from "../../domain/statistics/scope.ts";
+import { foldSuggestionCounts } from "../../domain/suggestions/register.ts";
 import { ApiError } from "../../errors.ts";
 import { batchWithAudit } from "../../storage/audit.ts";
 import { listBacklogRows } from "../../storage/statistics/backlog.ts";
@@ -31,6 +32,7 @@ import {
   saveOversightSettingsStatement,
 } from "../../storage/statistics/oversight-settings.ts";
 import { readScopeSums, sumOf } from "../../storage/statistics/scope-sums.ts";
+import { readSuggestionsOfYear } from "../../storage/suggestions.ts";
 import { countyContext, viewerWithUnits } from "../case-request.ts";
 import { requireRole, requireStaff } from "../middleware/auth.ts";
 import { tenantContext } from "../middleware/tenant.ts";
@@ -133,7 +135,7 @@ const annualReportRoute = createRoute({
   path: "/t/{tenant}/statistics/annual-report",
   tags: ["Statistics"],
   summary:
-    "The §41 annual report outline: the year's figures, the units complained about most, forward/assign/supervise counts, suggestions",
+    "The §41 annual report outline: the year's figures, the units complained about most, forward/assign/supervise counts, the office's suggestions and which were adopted",
   description:
     "For the county office only: the units complained about include accusations, which no unit may learn of about itself.",
   security: staffSecurity,
@@ -144,6 +146,9 @@ const annualReportRoute = createRoute({
     ...errorResponses(400, 401, 403, 404),
   },
 });
+
+/** The annual report lists this many of the year's suggestions; the counts cover them all. */
+const ANNUAL_SUGGESTIONS = 200;
 
 const isPlace = (kind: string) => kind === "township" || kind === "village";
 
@@ -293,7 +298,7 @@ export const statisticsAnalysisRoutes = newRouter()
     const yesterday = addCalendarDays(today, -1);
     const openTo = period.to.localeCompare(yesterday) < 0 ? period.to : yesterday;
     const { oversight } = await countyContext(c);
-    const [rows, extra] = await Promise.all([
+    const [rows, extra, ours] = await Promise.all([
       readFigureRows(c.get("scope"), {
         scope: scope.key,
         ranges: grainRanges(period),
@@ -312,6 +317,7 @@ export const statisticsAnalysisRoutes = newRouter()
           ranges: grainRanges(period),
         },
       ]),
+      readSuggestionsOfYear(c.get("scope"), year, ANNUAL_SUGGESTIONS),
     ]);
     const backlog = backlogCount(rows, oversight.backlogDays);
     const statistics = {
@@ -339,6 +345,7 @@ export const statisticsAnalysisRoutes = newRouter()
           assign: sumOf(sums, scope.key, "routed", "assign").n,
         },
         suggestions: { received: sumOf(sums, scope.key, "purpose", "suggestion").n, answered },
+        officeSuggestions: { ...foldSuggestionCounts(ours.counts), items: ours.items },
         backlog,
       },
       200,
