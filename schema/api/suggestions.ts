@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import {
+  SUGGESTION_ANSWERS,
   SUGGESTION_KINDS,
   SUGGESTION_LIMITS,
   SUGGESTION_OUTCOMES,
@@ -12,7 +13,7 @@ import { IsoDate } from "./petitions.ts";
 export const SuggestionKind = z.enum(SUGGESTION_KINDS);
 export const SuggestionOutcome = z.enum(SUGGESTION_OUTCOMES);
 /** An answer the unit gave: every outcome but `pending`. */
-export const SuggestionAnswer = z.enum(["adopted", "partlyAdopted", "notAdopted"]);
+export const SuggestionAnswer = z.enum(SUGGESTION_ANSWERS);
 
 const text = (max: number, what: string) =>
   z.string().trim().min(1, `请填写${what}`).max(max, `${what}不能超过 ${max} 字`);

@@ -10,8 +10,11 @@ export const SUGGESTION_KIND_LABELS: Readonly<Record<SuggestionKind, string>> = 
   policy: "完善政策建议",
 });
 
-/** `pending` until the unit answers; the other three are its answer. */
-export const SUGGESTION_OUTCOMES = ["pending", "adopted", "partlyAdopted", "notAdopted"] as const;
+/** What the unit answered. */
+export const SUGGESTION_ANSWERS = ["adopted", "partlyAdopted", "notAdopted"] as const;
+
+/** `pending` until the unit answers. */
+export const SUGGESTION_OUTCOMES = ["pending", ...SUGGESTION_ANSWERS] as const;
 export type SuggestionOutcome = (typeof SUGGESTION_OUTCOMES)[number];
 
 export const SUGGESTION_OUTCOME_LABELS: Readonly<Record<SuggestionOutcome, string>> = Object.freeze(
@@ -25,3 +28,9 @@ export const SUGGESTION_OUTCOME_LABELS: Readonly<Record<SuggestionOutcome, strin
 
 /** Lengths the register keeps (plain text). */
 export const SUGGESTION_LIMITS = Object.freeze({ title: 100, content: 4000, note: 1000 });
+
+/**
+ * Who writes the register: the county office's staff with one of these roles (they act for
+ * the office); every other member of the county office reads it.
+ */
+export const SUGGESTION_WRITER_ROLES = ["leader", "supervisor", "tenant_admin"] as const;

@@ -144,6 +144,14 @@ const validBody: Record<string, unknown> = {
   addFieldCase: { petitionId: "x" },
   routeTicket: { desk: 2 },
   setSessionDesks: { desks: [] },
+  createSuggestion: {
+    kind: "improvement",
+    unitId: "x",
+    sentOn: "2026-01-05",
+    title: "探测",
+    content: "探测",
+  },
+  recordSuggestionOutcome: { version: 1, outcome: "adopted", answeredOn: "2026-01-06" },
 };
 
 describe("tenant isolation", () => {

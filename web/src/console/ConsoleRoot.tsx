@@ -118,6 +118,12 @@ const AnnualReportPage = lazy(() =>
     () => ChunkFailed,
   ),
 );
+const SuggestionsPage = lazy(() =>
+  import("./pages/Suggestions.tsx").then(
+    (m) => m.SuggestionsPage,
+    () => ChunkFailed,
+  ),
+);
 const OversightSettingsPage = lazy(() =>
   import("./pages/OversightSettings.tsx").then(
     (m) => m.OversightSettingsPage,
@@ -204,6 +210,12 @@ const OversightSettingsRoute = adminOnly(OversightSettingsPage);
 function AnnualReportRoute() {
   const { me } = useSession();
   return me.unit.kind === "county" ? <AnnualReportPage /> : <Forbidden who="县信访局工作人员" />;
+}
+
+/** The register of the office's own suggestions (§41 (三)) is the county office's. */
+function SuggestionsRoute() {
+  const { me } = useSession();
+  return me.unit.kind === "county" ? <SuggestionsPage /> : <Forbidden who="县信访局工作人员" />;
 }
 
 function SupervisionRoute() {
@@ -362,6 +374,7 @@ export function ConsoleRoot() {
           <Route path="/statistics/assessment/print" component={AssessmentPrintPage} />
           <Route path="/statistics/hot-issues" component={HotIssuesPage} />
           <Route path="/statistics/annual-report" component={AnnualReportRoute} />
+          <Route path="/suggestions" component={SuggestionsRoute} />
           <Route path="/oversight-settings" component={OversightSettingsRoute} />
           <Route path="/petitions/:id/print/:kind" component={PrintDocumentPage} />
           <Route path="/notifications" component={NotificationSettingsRoute} />

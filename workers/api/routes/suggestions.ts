@@ -135,7 +135,7 @@ export const suggestionRoutes = newRouter()
       const found = await findVisibleByTrackingCode(
         ctx.scope,
         viewer,
-        body.trackingCode.toUpperCase(),
+        body.trackingCode.replace(/[\s-]/g, "").toUpperCase(),
       );
       if (!found) throw notFound("该案件");
       petitionId = found.id;

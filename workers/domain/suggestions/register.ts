@@ -5,6 +5,7 @@ import type {
 import type { StaffRole } from "../../../schema/reference/roles.ts";
 import {
   SUGGESTION_KINDS,
+  SUGGESTION_WRITER_ROLES,
   type SuggestionKind,
   type SuggestionOutcome,
 } from "../../../schema/reference/suggestions.ts";
@@ -15,7 +16,7 @@ import type { Viewer } from "../../storage/visibility.ts";
  * The register is the county office's own record of what it proposed to others (§41 (三)):
  * its staff read it; those who act for the office (leaders, 督办员, the administrator) write it.
  */
-const WRITERS: readonly StaffRole[] = ["leader", "supervisor", "tenant_admin"];
+const WRITERS: readonly StaffRole[] = SUGGESTION_WRITER_ROLES;
 
 type Reader = Viewer & { roles: readonly StaffRole[] };
 

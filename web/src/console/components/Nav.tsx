@@ -27,6 +27,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   // Cases rated 不满意 or petitioned again, reviewed one by one by the county office.
   { sub: "/review-list", label: "逐案评查", roles: CASE_WORK, countyOffice: true },
   { sub: "/statistics", label: "统计分析", roles: CASE_WORK },
+  // The office's own suggestions to other organs and their adoption (§41 (三)).
+  { sub: "/suggestions", label: "建议登记", countyOffice: true },
   // Reception days: the schedule and, on the day, the desk; the county office watches all.
   { sub: "/reception", label: "接访日", roles: ["clerk", "leader", "supervisor", "tenant_admin"] },
   { sub: "/reception-monitor", label: "实时监控", countyOffice: true },

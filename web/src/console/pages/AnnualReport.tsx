@@ -1,11 +1,18 @@
 import { useState } from "preact/hooks";
+import type { SuggestionOutcomeCounts } from "../../../../schema/api/suggestions.ts";
 import { NATIONAL_CATEGORIES } from "../../../../schema/reference/categories.ts";
 import { SUPERVISION_FORM_LABELS } from "../../../../schema/reference/notify-delivery.ts";
+import {
+  SUGGESTION_KIND_LABELS,
+  SUGGESTION_KINDS,
+  SUGGESTION_OUTCOME_LABELS,
+} from "../../../../schema/reference/suggestions.ts";
 import { listUnits } from "../../api/console.ts";
 import { type AnnualReport, getAnnualReport } from "../../api/oversight.ts";
 import type { Split } from "../../api/statistics.ts";
 import { formatDate, todayCst } from "../../shared/dates.ts";
 import { CHANNEL_LABELS, PURPOSE_LABELS } from "../../shared/petition-labels.ts";
+import { consolePath } from "../../shared/tenant.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { SelectField } from "../components/Field.tsx";
 import { Loading } from "../components/Loading.tsx";
@@ -42,8 +49,8 @@ const joinSplits = (rows: Split[], label: (v: string) => string, top = rows.leng
  * The outline of the annual report §41 of 《信访工作条例》 asks of the county office by the end
  * of January: (一) the year's figures, the matters' fields and the units complained about
  * most; (二) forwarding, assigning and supervising; (三) the office's suggestions and whether
- * they were adopted — not recorded here, so the section says so and shows what is; (四) the
- * rest (the backlog). Printable; the office writes its text around these figures.
+ * they were adopted, from its register (建议登记); (四) the rest (the backlog). Printable; the
+ * office writes its text around these figures.
  */
 export function AnnualReportPage() {
   const { tenant, me } = useSession();
@@ -166,9 +173,7 @@ function Outline({
       </p>
 
       <h3>三、提出改进工作、完善政策和追究责任建议以及被采纳情况</h3>
-      <p>
-        本系统未记录信访部门向有关机关提出的改进工作、完善政策和追究责任建议及其采纳情况，请据实填写。
-      </p>
+      <OfficeSuggestions report={report} unitName={unitName} />
       <p>
         系统记录的相关情况：全年收到意见建议类信访事项 {report.suggestions.received} 件
         {answered.length > 0
@@ -184,5 +189,63 @@ function Outline({
         {report.backlog.afterReview} 件。
       </p>
     </article>
+  );
+}
+
+const countText = (c: SuggestionOutcomeCounts) =>
+  `${c.total} 件，其中采纳 ${c.adopted} 件、部分采纳 ${c.partlyAdopted} 件、未采纳 ${c.notAdopted} 件、尚待反馈 ${c.pending} 件`;
+
+/** §41 (三) from the office's register of its own suggestions. */
+function OfficeSuggestions({
+  report,
+  unitName,
+}: {
+  report: AnnualReport;
+  unitName: (id: string) => string;
+}) {
+  const { tenant } = useSession();
+  const ours = report.officeSuggestions;
+  return (
+    <>
+      <p>
+        {ours.all.total === 0
+          ? "本年度未登记信访部门提出的改进工作建议和完善政策建议。"
+          : `全年向有关机关、单位提出建议 ${countText(ours.all)}。按类别：${SUGGESTION_KINDS.map(
+              (k) => `${SUGGESTION_KIND_LABELS[k]} ${countText(ours.byKind[k])}`,
+            ).join("；")}。`}
+        追究责任建议不在本系统登记，如有请据实补充。
+      </p>
+      {ours.items.length > 0 && (
+        <table>
+          <caption>
+            本年度提出的建议
+            {ours.items.length < ours.all.total ? `（前 ${ours.items.length} 件）` : ""}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">发出日期</th>
+              <th scope="col">标题</th>
+              <th scope="col">类别</th>
+              <th scope="col">报送单位</th>
+              <th scope="col">采纳情况</th>
+            </tr>
+          </thead>
+          <tbody>
+            {ours.items.map((s) => (
+              <tr key={s.id}>
+                <td>{formatDate(s.sentOn)}</td>
+                <th scope="row">{s.title}</th>
+                <td>{SUGGESTION_KIND_LABELS[s.kind]}</td>
+                <td>{unitName(s.unitId)}</td>
+                <td>{SUGGESTION_OUTCOME_LABELS[s.outcome]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p class="no-print">
+        <a href={consolePath(tenant, "/suggestions")}>到建议登记中登记建议或记录采纳情况</a>
+      </p>
+    </>
   );
 }
