@@ -193,7 +193,9 @@ function Outline({
 }
 
 const countText = (c: SuggestionOutcomeCounts) =>
-  `${c.total} 件，其中采纳 ${c.adopted} 件、部分采纳 ${c.partlyAdopted} 件、未采纳 ${c.notAdopted} 件、尚待反馈 ${c.pending} 件`;
+  c.total === 0
+    ? "0 件"
+    : `${c.total} 件，其中采纳 ${c.adopted} 件、部分采纳 ${c.partlyAdopted} 件、未采纳 ${c.notAdopted} 件、尚待反馈 ${c.pending} 件`;
 
 /** §41 (三) from the office's register of its own suggestions. */
 function OfficeSuggestions({
