@@ -72,11 +72,13 @@ export const Suggestion = z
 export type Suggestion = z.infer<typeof Suggestion>;
 
 export const SuggestionListQuery = z.object({
-  year: z
-    .string()
-    .regex(/^\d{4}$/, "年份应为 4 位数字")
+  year: z.coerce
+    .number({ error: "年份应为 4 位数字" })
+    .int("年份应为 4 位数字")
+    .min(2000, "年份应在 2000 至 2100 之间")
+    .max(2100, "年份应在 2000 至 2100 之间")
     .optional()
-    .openapi({ description: "Sent in this year (YYYY)" }),
+    .openapi({ description: "Sent in this year" }),
   outcome: SuggestionOutcome.optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).optional(),

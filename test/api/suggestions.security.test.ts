@@ -6,8 +6,9 @@ import { addStaff } from "../support/tenants.ts";
 
 /**
  * The suggestion register probed by those it is not for: another county's office holding
- * every role, the townships and bureaus of the county, the office's own clerk, and an office
- * leader recused from the case a suggestion names, who must not learn that case exists.
+ * every role, the townships and bureaus of the county (the accused one among them), the
+ * office's own clerk, and an office leader recused from the case a suggestion names — none
+ * may learn that a case they may not see exists.
  */
 let county: TestCounty;
 let other: TestCounty;
@@ -105,46 +106,110 @@ describe("another county's office, holding every role", () => {
   });
 });
 
-describe("townships, bureaus and the office's clerk", () => {
-  const outsiders = () => ({
-    townLeader: county.people.townLeader.token,
-    townClerk: county.people.townClerk.token,
-    bureauLeader: county.people.bureauLeader.token,
-    handler: county.people.handler.token,
+describe("townships and bureaus", () => {
+  let toTownship: Suggestion;
+  let aboutAccusation: Suggestion;
+  let accusation: { id: string; trackingCode: string };
+
+  beforeAll(async () => {
+    const made = await register(county, county.people.clerk.token, {
+      purpose: "accusation",
+      categoryCode: "03.01",
+      subjectUnitId: county.bureau,
+      petitioner: { name: "周九", phone: "13900000301", address: "某村" },
+    });
+    expect(made.status).toBe(201);
+    accusation = { id: made.body.id, trackingCode: made.body.trackingCode };
+    const t = await call<Suggestion>(base(county), {
+      token: county.people.supervisor.token,
+      body: body({ unitId: county.township, title: "致乡镇的建议" }),
+    });
+    expect(t.status).toBe(201);
+    toTownship = t.body;
+    // The office links the accusation to a suggestion it sends the very unit accused.
+    const a = await call<Suggestion>(base(county), {
+      token: county.people.supervisor.token,
+      body: body({ title: "关于规范执法程序的建议", trackingCode: accusation.trackingCode }),
+    });
+    expect(a.body.relatedCase).toEqual(accusation);
+    aboutAccusation = a.body;
   });
 
-  it("may neither read nor write the register", async () => {
-    for (const [who, token] of Object.entries(outsiders())) {
-      const list = await call(base(county), { token });
-      expect(list.status, who).toBe(403);
-      expect(JSON.stringify(list.body)).not.toContain(linked.title);
-      const one = await call(`${base(county)}/${linked.id}`, { token });
-      expect(one.status, who).toBe(403);
-      // An id that does not exist answers the same: no probing which ids are real.
-      const none = await call(`${base(county)}/no-such-id`, { token });
-      expect(none.status, who).toBe(403);
-      const made = await call(base(county), { token, body: body() });
-      expect(made.status, who).toBe(403);
-      const answered = await call(`${base(county)}/${linked.id}/outcome`, {
+  it("read only what was sent to them, and write nothing", async () => {
+    const town = {
+      townLeader: county.people.townLeader.token,
+      townClerk: county.people.townClerk.token,
+    };
+    for (const [who, token] of Object.entries(town)) {
+      const list = await call<SuggestionList>(`${base(county)}?limit=100`, { token });
+      expect(list.status, who).toBe(200);
+      expect(list.body.items.map((s) => s.id)).toEqual([toTownship.id]);
+      expect((await call(`${base(county)}/${toTownship.id}`, { token })).status).toBe(200);
+      // Sent elsewhere: exactly as an id that does not exist.
+      for (const id of [linked.id, "no-such-id"]) {
+        const one = await call<{ error: { code: string } }>(`${base(county)}/${id}`, { token });
+        expect(one.status, who).toBe(404);
+        const answer = await call(`${base(county)}/${id}/outcome`, {
+          method: "PUT",
+          token,
+          body: { version: 1, outcome: "adopted", answeredOn: "2025-05-01" },
+        });
+        expect(answer.status, who).toBe(404);
+      }
+      const own = await call(`${base(county)}/${toTownship.id}/outcome`, {
         method: "PUT",
         token,
         body: { version: 1, outcome: "adopted", answeredOn: "2025-05-01" },
       });
-      expect(answered.status, who).toBe(403);
+      expect(own.status, who).toBe(403);
+      const made = await call(base(county), { token, body: body({ unitId: county.township }) });
+      expect(made.status, who).toBe(403);
     }
     const report = await call(`/api/v1/t/${county.code}/statistics/annual-report?year=2025`, {
       token: county.people.townLeader.token,
     });
     expect(report.status).toBe(403);
-    const still = await call<Suggestion>(`${base(county)}/${linked.id}`, {
+    const still = await call<Suggestion>(`${base(county)}/${toTownship.id}`, {
       token: county.people.supervisor.token,
     });
     expect(still.body).toMatchObject({ outcome: "pending", version: 1 });
   });
 
-  it("lets the office's clerk read but not write", async () => {
+  it("show the accused unit what it was sent, never the accusation behind it", async () => {
+    for (const token of [county.people.handler.token, county.people.bureauLeader.token]) {
+      const list = await call<SuggestionList>(`${base(county)}?limit=100`, { token });
+      expect(list.status).toBe(200);
+      const mine = list.body.items.find((s) => s.id === aboutAccusation.id);
+      expect(mine?.relatedCase).toBeNull();
+      expect(Object.keys(mine ?? {})).toEqual(Object.keys(plain));
+      const one = await call<Suggestion>(`${base(county)}/${aboutAccusation.id}`, { token });
+      expect(one.body.relatedCase).toBeNull();
+      for (const reply of [list.body, one.body]) {
+        const text = JSON.stringify(reply);
+        expect(text).not.toContain(accusation.id);
+        expect(text).not.toContain(accusation.trackingCode);
+      }
+      // Nor can the accused unit find the accusation by linking it.
+      const probe = await call<{ error: unknown }>(base(county), {
+        token: county.people.bureauLeader.token,
+        body: body({ trackingCode: accusation.trackingCode }),
+      });
+      expect(probe.status).toBe(403);
+    }
+    // The other bureau was sent nothing.
+    const other = await call<SuggestionList>(base(county), {
+      token: county.people.otherHandler.token,
+    });
+    expect(other.body.items).toEqual([]);
+  });
+
+  it("lets the office's clerk read all but write nothing", async () => {
     const token = county.people.clerk.token;
-    expect((await call(base(county), { token })).status).toBe(200);
+    const list = await call<SuggestionList>(`${base(county)}?limit=100`, { token });
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((s) => s.id)).toEqual(
+      expect.arrayContaining([linked.id, toTownship.id, aboutAccusation.id]),
+    );
     expect((await call(base(county), { token, body: body() })).status).toBe(403);
   });
 });

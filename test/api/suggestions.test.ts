@@ -139,6 +139,9 @@ describe("the register's list", () => {
     expect(seen).toEqual(all.body.items.map((s) => s.id));
     const bad = await call(path("?cursor=bm9wZQ"), { token });
     expect(bad.status).toBe(422);
+    const year = await call<{ error: { details: unknown } }>(path("?year=25"), { token });
+    expect(year.status).toBe(400);
+    expect(JSON.stringify(year.body.error.details)).toContain("年份应在 2000 至 2100 之间");
   });
 
   it("filters by year and outcome", async () => {
@@ -168,17 +171,21 @@ describe("the register's list", () => {
       ).results
         .map((r) => r.detail)
         .join("\n");
-    const list = await plan(
-      listSuggestions(scope, viewer, {
-        year: "2025",
-        outcome: "pending",
-        after: { sentOn: "2025-06-01", id: "x" },
-        limit: 31,
-      }).toSQL(),
-    );
-    expect(list).toMatch(/SEARCH office_suggestions USING INDEX office_suggestions_sent_idx/);
-    expect(list).toMatch(/SEARCH petitions USING INDEX sqlite_autoindex_petitions_1/);
-    expect(list).not.toMatch(/SCAN office_suggestions|SCAN petitions\b|TEMP B-TREE FOR ORDER/);
+    // The office reads the year; a township reads what was sent to it, on the same index.
+    for (const units of [null, [county.township]]) {
+      const list = await plan(
+        listSuggestions(scope, viewer, {
+          units,
+          year: 2025,
+          outcome: "pending",
+          after: { sentOn: "2025-06-01", id: "x" },
+          limit: 31,
+        }).toSQL(),
+      );
+      expect(list).toMatch(/SEARCH office_suggestions USING INDEX office_suggestions_sent_idx/);
+      expect(list).toMatch(/SEARCH petitions USING INDEX sqlite_autoindex_petitions_1/);
+      expect(list).not.toMatch(/SCAN office_suggestions|SCAN petitions\b|TEMP B-TREE FOR ORDER/);
+    }
     for (const q of [yearCountsQuery(scope, "2025"), yearItemsQuery(scope, "2025", 200)]) {
       const text = await plan(q.toSQL());
       expect(text).toMatch(/SEARCH office_suggestions USING INDEX office_suggestions_sent_idx/);

@@ -6,7 +6,7 @@ import {
   petitions,
 } from "../../schema/tenant/tables.ts";
 import { ofTenant, type TenantScope } from "./tenant-scope.ts";
-import { type Viewer, visibleCases } from "./visibility.ts";
+import { inList, type Viewer, visibleCases } from "./visibility.ts";
 
 export type NewSuggestion = Pick<
   OfficeSuggestionRow,
@@ -62,9 +62,18 @@ function selectWithCase(scope: TenantScope, viewer: Viewer) {
     );
 }
 
-export async function findSuggestion(scope: TenantScope, viewer: Viewer, id: string) {
+/** Only suggestions sent to these units (a unit's staff); every one when null (the office). */
+const sentTo = (units: readonly string[] | null) =>
+  units ? inList(officeSuggestions.unitId, units) : undefined;
+
+export async function findSuggestion(
+  scope: TenantScope,
+  viewer: Viewer,
+  id: string,
+  units: readonly string[] | null,
+) {
   const [row] = await selectWithCase(scope, viewer)
-    .where(ofTenant(scope, officeSuggestions, eq(officeSuggestions.id, id)))
+    .where(ofTenant(scope, officeSuggestions, eq(officeSuggestions.id, id), sentTo(units)))
     .limit(1);
   return row;
 }
@@ -76,12 +85,16 @@ const inYear = (year: string): SQL =>
     lte(officeSuggestions.sentOn, `${year}-12-31`),
   ) as SQL;
 
-/** Newest sent first, a keyset page after `after` (by `office_suggestions_sent_idx`). */
+/**
+ * Newest sent first, a keyset page after `after` (by `office_suggestions_sent_idx`; a unit's
+ * reader filters the county's few suggestions by unit on the way).
+ */
 export function listSuggestions(
   scope: TenantScope,
   viewer: Viewer,
   page: {
-    year?: string | undefined;
+    units: readonly string[] | null;
+    year?: number | undefined;
     outcome?: SuggestionOutcome | undefined;
     after?: { sentOn: string; id: string } | undefined;
     limit: number;
@@ -93,7 +106,8 @@ export function listSuggestions(
       ofTenant(
         scope,
         officeSuggestions,
-        page.year ? inYear(page.year) : undefined,
+        sentTo(page.units),
+        page.year ? inYear(String(page.year)) : undefined,
         page.outcome ? eq(officeSuggestions.outcome, page.outcome) : undefined,
         after
           ? or(

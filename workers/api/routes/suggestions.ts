@@ -9,7 +9,7 @@ import {
   SuggestionListQuery,
   SuggestionParam,
 } from "../../../schema/api/suggestions.ts";
-import { assertMayRead, assertMayWrite } from "../../domain/suggestions/register.ts";
+import { assertMayWrite, readableUnits } from "../../domain/suggestions/register.ts";
 import { conflict, invalid, notFound } from "../../errors.ts";
 import { batchWithAudit } from "../../storage/audit.ts";
 import { findVisibleByTrackingCode } from "../../storage/petitions.ts";
@@ -28,7 +28,7 @@ import { decode, encode, isDrillCursor } from "./statistics.ts";
 const signedIn = [tenantContext, requireStaff];
 const base = "/t/{tenant}/suggestions";
 const forOffice =
-  "For the county office: its staff read the register; its leaders, 督办员 and administrators write it.";
+  "The county office's staff read the whole register, a unit's staff what was sent to their unit or below; the office's leaders, 督办员 and administrators write it.";
 
 const createSuggestionRoute = createRoute({
   operationId: "createSuggestion",
@@ -169,17 +169,17 @@ export const suggestionRoutes = newRouter()
       },
       ctx.now,
     );
-    const created = await findSuggestion(ctx.scope, viewer, id);
+    const created = await findSuggestion(ctx.scope, viewer, id, null);
     if (!created) throw notFound("该建议");
     return c.json(present(created), 201);
   })
   .openapi(listSuggestionsRoute, async (c) => {
     const { ctx, viewer } = await caseRequest(c);
-    assertMayRead(viewer);
     const query = c.req.valid("query");
     const limit = query.limit ?? 30;
     const after = decode(query.cursor, isDrillCursor);
     const rows = await listSuggestions(ctx.scope, viewer, {
+      units: readableUnits(viewer),
       year: query.year,
       outcome: query.outcome,
       after: after && { sentOn: after.day, id: after.id },
@@ -193,15 +193,16 @@ export const suggestionRoutes = newRouter()
   })
   .openapi(getSuggestionRoute, async (c) => {
     const { ctx, viewer } = await caseRequest(c);
-    assertMayRead(viewer);
-    const found = await findSuggestion(ctx.scope, viewer, c.req.valid("param").suggestionId);
+    const { suggestionId } = c.req.valid("param");
+    const found = await findSuggestion(ctx.scope, viewer, suggestionId, readableUnits(viewer));
     if (!found) throw notFound("该建议");
     return c.json(present(found), 200);
   })
   .openapi(recordOutcomeRoute, async (c) => {
     const { ctx, viewer } = await caseRequest(c);
-    assertMayRead(viewer);
-    const found = await findSuggestion(ctx.scope, viewer, c.req.valid("param").suggestionId);
+    const { suggestionId } = c.req.valid("param");
+    // Not sent to the writer's unit: as if it did not exist; sent there: not theirs to answer.
+    const found = await findSuggestion(ctx.scope, viewer, suggestionId, readableUnits(viewer));
     if (!found) throw notFound("该建议");
     assertMayWrite(viewer);
     const body = c.req.valid("json");
@@ -233,7 +234,7 @@ export const suggestionRoutes = newRouter()
     if ((changed as D1Result | undefined)?.meta.changes === 0) {
       throw conflict("该建议已被他人更新，请刷新后重试");
     }
-    const updated = await findSuggestion(ctx.scope, viewer, found.row.id);
+    const updated = await findSuggestion(ctx.scope, viewer, found.row.id, null);
     if (!updated) throw notFound("该建议");
     return c.json(present(updated), 200);
   });

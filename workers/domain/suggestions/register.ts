@@ -14,18 +14,20 @@ import type { Viewer } from "../../storage/visibility.ts";
 
 /**
  * The register is the county office's own record of what it proposed to others (§41 (三)):
- * its staff read it; those who act for the office (leaders, 督办员, the administrator) write it.
+ * its staff read all of it, a unit reads what was sent to it (or to a unit below it), and
+ * those who act for the office (leaders, 督办员, the administrator) write it.
  */
 const WRITERS: readonly StaffRole[] = SUGGESTION_WRITER_ROLES;
 
-type Reader = Viewer & { roles: readonly StaffRole[] };
+type Writer = Viewer & { roles: readonly StaffRole[] };
 
-export function assertMayRead(viewer: Reader) {
-  if (!viewer.inCountyOffice) throw new ApiError("FORBIDDEN", "建议登记由县信访局管理");
+/** The units whose suggestions this viewer reads; null for all of them (the county office). */
+export function readableUnits(viewer: Viewer): readonly string[] | null {
+  return viewer.inCountyOffice ? null : viewer.unitSubtree;
 }
 
-export function assertMayWrite(viewer: Reader) {
-  assertMayRead(viewer);
+export function assertMayWrite(viewer: Writer) {
+  if (!viewer.inCountyOffice) throw new ApiError("FORBIDDEN", "建议登记由县信访局管理");
   if (!viewer.roles.some((r) => WRITERS.includes(r))) {
     throw new ApiError("FORBIDDEN", "只有县信访局的领导干部、督办员和系统管理员可以登记建议", {
       details: { requiredRoles: WRITERS },
