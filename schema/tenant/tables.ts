@@ -306,9 +306,8 @@ export const petitions = sqliteTable(
     index("petitions_filter_repeat_idx")
       .on(t.tenantId, t.registeredAt)
       .where(sql`${t.repeatOf} IS NOT NULL`),
-    index("petitions_filter_first_idx")
-      .on(t.tenantId, t.registeredAt)
-      .where(sql`${t.repeatOf} IS NULL`),
+    // petitions_filter_first_idx (0014) dropped in 0022: "first" reads the registration
+    // index with a per-row check (search.ts repeatSeen).
     // Received by the county itself (source_level IS NULL): petitions_tenant_source_idx.
     index("petitions_filter_above_idx")
       .on(t.tenantId, t.registeredAt)

@@ -2,6 +2,7 @@ import { and, asc, eq, gt, gte, inArray, isNull, or, sql } from "drizzle-orm";
 import { petitions, type ReindexKind, searchReindexJobs } from "../../schema/tenant/tables.ts";
 import { petitionFromRow } from "./petitions.ts";
 import { caseSearch } from "./search.ts";
+import { audienceSql } from "./search-audience.ts";
 import { ofTenant, type TenantScope } from "./tenant-scope.ts";
 
 /**
@@ -21,7 +22,8 @@ export async function unindexedCases(scope: TenantScope, limit: number) {
 }
 
 /**
- * Gives a case without one its place in the full-text index and its row there, and its
+ * Gives a case without one its place in the full-text index and its row there (with its
+ * audience tokens, read from the row like a new case's), and its
  * name's blind index when it had none. The place follows its registration time like a new
  * case's (newest-first order holds); the part below the millisecond is the next free one,
  * so cases registered in the same millisecond (an import) each get their own.
@@ -44,7 +46,11 @@ export function firstIndexStatements(
         ofTenant(scope, petitions, eq(petitions.id, petitionId), isNull(petitions.searchRowid)),
       ),
     scope.db.delete(caseSearch).where(sql`${caseSearch.rowid} = ${rowOfCase}`),
-    scope.db.insert(caseSearch).select(sql`SELECT ${rowOfCase}, ${body}`),
+    scope.db
+      .insert(caseSearch)
+      .select(
+        sql`SELECT p.search_rowid, ${body} || ${sql.raw(audienceSql("p"))} FROM ${petitions} AS p WHERE p.tenant_id = ${scope.tenant} AND p.id = ${petitionId}`,
+      ),
   ] as const;
 }
 
