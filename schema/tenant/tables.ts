@@ -1092,7 +1092,8 @@ export const leaderRollup = sqliteTable(
   (t) => [primaryKey({ columns: [t.tenantId, t.scope, t.grain, t.period, t.key, t.leaderId] })],
 );
 
-export const reindexKinds = ["unit", "all"] as const;
+/** `audience`: only the audience tokens of every case (0022), in larger SQL-only steps. */
+export const reindexKinds = ["unit", "all", "audience"] as const;
 export type ReindexKind = (typeof reindexKinds)[number];
 
 /**

@@ -131,7 +131,7 @@ describe("word search by audience", () => {
       .run();
     expect(await bodyOf(id)).not.toMatch(new RegExp(` a${county.code}`));
     await env.TENANT_DB_1.prepare(
-      "INSERT INTO search_reindex_jobs (tenant_id, id, kind, requested_at) VALUES (?, 'search-audience-0022', 'all', ?)",
+      "INSERT INTO search_reindex_jobs (tenant_id, id, kind, requested_at) VALUES (?, 'search-audience-0022', 'audience', ?)",
     )
       .bind(county.code, Date.now())
       .run();

@@ -10,7 +10,11 @@ import {
   searchText,
 } from "../../workers/storage/search.ts";
 import { audienceSql } from "../../workers/storage/search-audience.ts";
-import { casesAfter, UNINDEXED_SQL } from "../../workers/storage/search-reindex.ts";
+import {
+  casesAfter,
+  refreshAudienceStatement,
+  UNINDEXED_SQL,
+} from "../../workers/storage/search-reindex.ts";
 import { openTenantScope } from "../../workers/storage/tenant-scope.ts";
 import type { Viewer } from "../../workers/storage/visibility.ts";
 
@@ -196,6 +200,30 @@ describe(`search at ${CASES} cases`, () => {
     expect(page.plan).not.toMatch(/TEMP B-TREE/);
     expect(page.rows).toBe(250);
     expect(page.read).toBeLessThanOrEqual(budget(page.rows));
+
+    // An audience job's page: its 250 full-text rows by rowid, each case by its search_rowid.
+    const rowids = (await casesAfter(scope, null, 250)).map((r) => r.searchRowid ?? 0);
+    const refresh = refreshAudienceStatement(scope, rowids).toSQL();
+    const plan = await env.TENANT_DB_1.prepare(`EXPLAIN QUERY PLAN ${refresh.sql}`)
+      .bind(...refresh.params)
+      .all<{ detail: string }>();
+    const steps = plan.results.map((r) => r.detail).join("\n");
+    expect(steps).toMatch(/SCAN case_search VIRTUAL TABLE INDEX 0:=/);
+    expect(steps).toMatch(/petitions_search_rowid_uq/);
+    const ran = await env.TENANT_DB_1.prepare(refresh.sql)
+      .bind(...refresh.params)
+      .run();
+    // Words kept; units named on ordinary cases, none on confidential ones (no handler here).
+    const kept = await env.TENANT_DB_1.prepare(
+      `SELECT count(*) AS n, sum(p.confidential = (s.body LIKE '% a${TENANT}u%')) AS wrong
+       FROM case_search AS s JOIN petitions AS p ON p.search_rowid = s.rowid
+       WHERE s.rowid IN (SELECT value FROM json_each(?)) AND s.body LIKE 'c${TENANT}道路 % a${TENANT}%'`,
+    )
+      .bind(JSON.stringify(rowids))
+      .first<{ n: number; wrong: number }>();
+    expect(kept).toEqual({ n: 250, wrong: 0 });
+    expect(ran.meta.rows_read).toBeLessThanOrEqual(budget(250));
+    console.info("audience page of 250:", ran.meta.rows_read, "rows read");
   });
 
   it("browses and serves the work lists from indexes, within budget", async () => {

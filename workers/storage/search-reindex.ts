@@ -2,7 +2,7 @@ import { and, asc, eq, gt, gte, inArray, isNull, or, sql } from "drizzle-orm";
 import { petitions, type ReindexKind, searchReindexJobs } from "../../schema/tenant/tables.ts";
 import { petitionFromRow } from "./petitions.ts";
 import { caseSearch } from "./search.ts";
-import { audienceSql } from "./search-audience.ts";
+import { audienceSql, wordsOfBodySql } from "./search-audience.ts";
 import { ofTenant, type TenantScope } from "./tenant-scope.ts";
 
 /**
@@ -52,6 +52,21 @@ export function firstIndexStatements(
         sql`SELECT p.search_rowid, ${body} || ${sql.raw(audienceSql("p"))} FROM ${petitions} AS p WHERE p.tenant_id = ${scope.tenant} AND p.id = ${petitionId}`,
       ),
   ] as const;
+}
+
+/**
+ * Rewrites the audience tokens of these full-text rows from their cases as they stand,
+ * keeping their words: one statement for a page of cases, no text to recompute.
+ */
+export function refreshAudienceStatement(scope: TenantScope, searchRowids: readonly number[]) {
+  return scope.db
+    .update(caseSearch)
+    .set({
+      body: sql`(SELECT ${sql.raw(wordsOfBodySql("case_search.body", "p.tenant_id"))} || ${sql.raw(audienceSql("p"))} FROM ${petitions} AS p WHERE p.search_rowid = case_search.rowid AND p.tenant_id = ${scope.tenant})`,
+    })
+    .where(
+      sql`${caseSearch.rowid} IN (SELECT value FROM json_each(${JSON.stringify(searchRowids)}))`,
+    );
 }
 
 /** The county's oldest unfinished re-index job. */

@@ -23,10 +23,11 @@ BEGIN
 	WHERE rowid = (SELECT search_rowid FROM petitions WHERE tenant_id = old.tenant_id AND id = old.petition_id);
 END;
 --> statement-breakpoint
--- Rows written before this migration have no tokens: a full re-index per county fills them
--- in the cron's bounded steps; until it finishes, the county's searches are not narrowed.
+-- Rows written before this migration have no tokens: an `audience` re-index job per county
+-- fills them in the cron's bounded steps (1,000 cases a run, SQL only); until it finishes,
+-- the county's word searches are not narrowed (as before this migration).
 INSERT INTO `search_reindex_jobs` (`tenant_id`, `id`, `kind`, `requested_at`, `requested_by`)
-SELECT DISTINCT `tenant_id`, 'search-audience-0022', 'all', CAST(unixepoch('subsec') * 1000 AS INTEGER), NULL FROM `units`;
+SELECT DISTINCT `tenant_id`, 'search-audience-0022', 'audience', CAST(unixepoch('subsec') * 1000 AS INTEGER), NULL FROM `units`;
 --> statement-breakpoint
 -- The "first petition" filter reads the registration index with a check per row (a case
 -- repeating one hidden from the viewer is first to them): this index serves nothing.
