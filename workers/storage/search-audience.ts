@@ -1,5 +1,3 @@
-import type { Viewer } from "./visibility.ts";
-
 /**
  * Audience tokens: who may be asked about a case in a word search, written into the case's
  * full-text row beside its words, so a unit-bound viewer's MATCH asks the index only for
@@ -45,7 +43,12 @@ const hex = (id: string) =>
  * itself as a confidential case's handler. Null for the county office, whom the rule admits
  * to every case: it needs no narrowing.
  */
-export function viewerAudience(tenant: string, viewer: Viewer): string | null {
+export function viewerAudience(
+  tenant: string,
+  // A `Viewer`'s fields, named here so the bench's seed can import this file without the
+  // Worker's types.
+  viewer: { staffId: string; unitSubtree: readonly string[]; inCountyOffice: boolean },
+): string | null {
   if (viewer.inCountyOffice) return null;
   const tokens = [
     ...new Set(viewer.unitSubtree.map((unit) => `a${tenant}u${hex(unit)}`)),
