@@ -122,7 +122,7 @@ describe("word search by audience", () => {
     const { townClerk } = county.people;
     const created = await register(county, townClerk.token, { facts: "村道塌方阻断通行。" });
     const id = created.body.id;
-    // As migration 0022 found it: the row's words without tokens, and a full re-index filed.
+    // As migration 0022 found it: the row's words without tokens, and an audience job filed.
     await env.TENANT_DB_1.prepare(
       `UPDATE case_search SET body = substr(body, 1, instr(body, ' a' || ?1) - 1)
        WHERE rowid = (SELECT search_rowid FROM petitions WHERE tenant_id = ?1 AND id = ?2)`,
@@ -135,6 +135,19 @@ describe("word search by audience", () => {
     )
       .bind(county.code, Date.now())
       .run();
+    expect(await found(townClerk.token, "村道塌方")).toEqual([id]);
+    // A full rebuild asked for meanwhile does not cut the fill short.
+    const rebuild = await call(`/api/v1/t/${county.code}/search/reindex`, {
+      token: county.adminToken,
+      body: {},
+    });
+    expect(rebuild.status).toBe(202);
+    const kinds = await env.TENANT_DB_1.prepare(
+      "SELECT kind FROM search_reindex_jobs WHERE tenant_id = ? AND finished_at IS NULL ORDER BY kind",
+    )
+      .bind(county.code)
+      .all<{ kind: string }>();
+    expect(kinds.results.map((k) => k.kind)).toEqual(["all", "audience"]);
     expect(await found(townClerk.token, "村道塌方")).toEqual([id]);
 
     const scope = openTenantScope(env, { code: county.code, shard: "TENANT_DB_1" });

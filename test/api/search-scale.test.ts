@@ -524,10 +524,10 @@ describe("a township's word search", () => {
     expect(m.plan).toMatch(/SCAN case_search VIRTUAL TABLE/);
     expect(m.plan).not.toMatch(/USE TEMP B-TREE/);
 
-    // While a full re-index is filling the county's rows, the search asks for the words
+    // While the audience job is filling the county's rows, the search asks for the words
     // alone (a row without tokens yet must not hide a case): what it read before 0022.
     await env.TENANT_DB_1.prepare(
-      "INSERT INTO search_reindex_jobs (tenant_id, id, kind, requested_at) VALUES (?, 'rebuild', 'all', ?)",
+      "INSERT INTO search_reindex_jobs (tenant_id, id, kind, requested_at) VALUES (?, 'fill', 'audience', ?)",
     )
       .bind(COUNTY, NOW)
       .run();

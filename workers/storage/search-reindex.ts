@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, gte, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import { petitions, type ReindexKind, searchReindexJobs } from "../../schema/tenant/tables.ts";
 import { petitionFromRow } from "./petitions.ts";
 import { caseSearch } from "./search.ts";
@@ -82,7 +82,8 @@ export async function nextReindexJob(scope: TenantScope) {
 
 /**
  * A new job; an unfinished one for the same thing is done by it (it starts over from the
- * first case), so renaming a unit twice walks the county once; a full rebuild does them all.
+ * first case), so renaming a unit twice walks the county once; a full rebuild does them all
+ * but an audience fill, which keeps its own (faster) course.
  */
 export function requestReindexStatements(
   scope: TenantScope,
@@ -98,8 +99,10 @@ export function requestReindexStatements(
           scope,
           searchReindexJobs,
           isNull(searchReindexJobs.finishedAt),
+          // A rebuild does every other job's work, but not an audience fill's: word searches
+          // stay unnarrowed only while that one is open (search.ts searchText).
           job.kind === "all"
-            ? undefined
+            ? ne(searchReindexJobs.kind, "audience")
             : and(
                 eq(searchReindexJobs.kind, job.kind),
                 job.target === null

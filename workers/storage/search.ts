@@ -125,8 +125,8 @@ function repeatSeen(viewer: Viewer) {
  * the visibility rule and the filters then judge in the same statement. A unit-bound
  * viewer's MATCH also asks for its audience tokens, so the index yields only the cases of
  * its units (search-audience.ts) — unless the county's rows are still being filled with
- * them (an unfinished `audience` or full re-index), when it asks for the words alone. The
- * rule judges either way.
+ * them (an unfinished `audience` re-index job, which nothing supersedes), when it asks for
+ * the words alone. The rule judges either way. Every other writer of a row gives it tokens.
  */
 export function searchText(
   scope: TenantScope,
@@ -138,7 +138,7 @@ export function searchText(
 ) {
   const audience = viewerAudience(scope.tenant, viewer);
   const terms = audience
-    ? sql`(CASE WHEN EXISTS (SELECT 1 FROM ${searchReindexJobs} WHERE ${ofTenant(scope, searchReindexJobs, isNull(searchReindexJobs.finishedAt), inList(searchReindexJobs.kind, ["all", "audience"]))}) THEN ${match} ELSE ${`(${match}) AND ${audience}`} END)`
+    ? sql`(CASE WHEN EXISTS (SELECT 1 FROM ${searchReindexJobs} WHERE ${ofTenant(scope, searchReindexJobs, isNull(searchReindexJobs.finishedAt), eq(searchReindexJobs.kind, "audience"))}) THEN ${match} ELSE ${`(${match}) AND ${audience}`} END)`
     : sql`${match}`;
   return scope.db
     .select({ petition: petitions })
