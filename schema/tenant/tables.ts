@@ -307,9 +307,8 @@ export const petitions = sqliteTable(
     index("petitions_filter_repeat_idx")
       .on(t.tenantId, t.registeredAt)
       .where(sql`${t.repeatOf} IS NOT NULL`),
-    index("petitions_filter_first_idx")
-      .on(t.tenantId, t.registeredAt)
-      .where(sql`${t.repeatOf} IS NULL`),
+    // petitions_filter_first_idx (0014) dropped in 0022: "first" reads the registration
+    // index with a per-row check (search.ts repeatSeen).
     // Received by the county itself (source_level IS NULL): petitions_tenant_source_idx.
     index("petitions_filter_above_idx")
       .on(t.tenantId, t.registeredAt)
@@ -1094,7 +1093,8 @@ export const leaderRollup = sqliteTable(
   (t) => [primaryKey({ columns: [t.tenantId, t.scope, t.grain, t.period, t.key, t.leaderId] })],
 );
 
-export const reindexKinds = ["unit", "all"] as const;
+/** `audience`: only the audience tokens of every case (0022), in larger SQL-only steps. */
+export const reindexKinds = ["unit", "all", "audience"] as const;
 export type ReindexKind = (typeof reindexKinds)[number];
 
 /**

@@ -9,7 +9,12 @@ import {
   searchByKey,
   searchText,
 } from "../../workers/storage/search.ts";
-import { casesAfter, UNINDEXED_SQL } from "../../workers/storage/search-reindex.ts";
+import { audienceSql } from "../../workers/storage/search-audience.ts";
+import {
+  casesAfter,
+  refreshAudienceStatement,
+  UNINDEXED_SQL,
+} from "../../workers/storage/search-reindex.ts";
 import { openTenantScope } from "../../workers/storage/tenant-scope.ts";
 import type { Viewer } from "../../workers/storage/visibility.ts";
 
@@ -75,7 +80,8 @@ beforeAll(async () => {
      SELECT search_rowid,
        'c${TENANT}道路 c${TENANT}修复' ||
        CASE WHEN CAST(substr(id, 2) AS INTEGER) % 10 = 0 THEN ' c${TENANT}拖欠 c${TENANT}欠工 c${TENANT}工资' ELSE '' END ||
-       CASE WHEN CAST(substr(id, 2) AS INTEGER) % 100 = 0 THEN ' c${TENANT}卢峰 c${TENANT}峰镇' ELSE '' END
+       CASE WHEN CAST(substr(id, 2) AS INTEGER) % 100 = 0 THEN ' c${TENANT}卢峰 c${TENANT}峰镇' ELSE '' END ||
+       ${audienceSql("petitions")}
      FROM petitions WHERE tenant_id = ?`,
   )
     .bind(TENANT)
@@ -101,9 +107,16 @@ describe(`search at ${CASES} cases`, () => {
       figures[name] = { rows: m.rows, rowsRead: m.read };
       expect(m.plan, name).not.toMatch(/USE TEMP B-TREE/);
       expect(m.plan, name).toMatch(/SCAN case_search VIRTUAL TABLE/);
-      if (viewer === office) expect(m.read, name).toBeLessThanOrEqual(budget(m.rows));
+      expect(m.read, name).toBeLessThanOrEqual(budget(m.rows));
     }
     console.info("search rows read:", JSON.stringify(figures));
+  });
+
+  it("has no index for the first-petition filter, which no plan used", async () => {
+    const index = await env.TENANT_DB_1.prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'petitions_filter_first_idx'",
+    ).all();
+    expect(index.results).toEqual([]);
   });
 
   it("finds by key through its index", async () => {
@@ -128,7 +141,8 @@ describe(`search at ${CASES} cases`, () => {
       ["owner", { ownerLeaderId: "s-leader" }, /petitions_filter_owner_idx/],
       ["repeat", { repeat: "repeat" }, /petitions_filter_repeat_idx/],
       // A case repeating one the viewer may not see is first to them, so "first" is not the
-      // partial index's rows alone: it reads in registration order, where most cases match.
+      // partial index's rows alone: it reads in registration order, where most cases match
+      // (which is why 0022 dropped petitions_filter_first_idx; asserted below).
       ["first", { repeat: "first" }, /petitions_tenant_registered_idx/],
       ["from above", { fromAbove: true }, /petitions_filter_above_idx/],
       ["own", { fromAbove: false }, /petitions_tenant_source_idx/],
@@ -186,6 +200,30 @@ describe(`search at ${CASES} cases`, () => {
     expect(page.plan).not.toMatch(/TEMP B-TREE/);
     expect(page.rows).toBe(250);
     expect(page.read).toBeLessThanOrEqual(budget(page.rows));
+
+    // An audience job's page: its 250 full-text rows by rowid, each case by its search_rowid.
+    const rowids = (await casesAfter(scope, null, 250)).map((r) => r.searchRowid ?? 0);
+    const refresh = refreshAudienceStatement(scope, rowids).toSQL();
+    const plan = await env.TENANT_DB_1.prepare(`EXPLAIN QUERY PLAN ${refresh.sql}`)
+      .bind(...refresh.params)
+      .all<{ detail: string }>();
+    const steps = plan.results.map((r) => r.detail).join("\n");
+    expect(steps).toMatch(/SCAN case_search VIRTUAL TABLE INDEX 0:=/);
+    expect(steps).toMatch(/petitions_search_rowid_uq/);
+    const ran = await env.TENANT_DB_1.prepare(refresh.sql)
+      .bind(...refresh.params)
+      .run();
+    // Words kept; units named on ordinary cases, none on confidential ones (no handler here).
+    const kept = await env.TENANT_DB_1.prepare(
+      `SELECT count(*) AS n, sum(p.confidential = (s.body LIKE '% a${TENANT}u%')) AS wrong
+       FROM case_search AS s JOIN petitions AS p ON p.search_rowid = s.rowid
+       WHERE s.rowid IN (SELECT value FROM json_each(?)) AND s.body LIKE 'c${TENANT}道路 % a${TENANT}%'`,
+    )
+      .bind(JSON.stringify(rowids))
+      .first<{ n: number; wrong: number }>();
+    expect(kept).toEqual({ n: 250, wrong: 0 });
+    expect(ran.meta.rows_read).toBeLessThanOrEqual(budget(250));
+    console.info("audience page of 250:", ran.meta.rows_read, "rows read");
   });
 
   it("browses and serves the work lists from indexes, within budget", async () => {
@@ -403,5 +441,113 @@ describe(`search at ${CASES} cases`, () => {
     figures["five units (single range)"] = { rows: single.rows, rowsRead: single.read };
     expect(single.plan).not.toMatch(/MERGE/);
     console.info("township filter rows read:", JSON.stringify(figures));
+  });
+});
+
+describe("a township's word search", () => {
+  // 500 cases of another unit about 拆迁, and what the township u-3 may see of the word: 3
+  // it holds, 1 it registered for u-5, 1 u-6 holds with u-3 assisting, 1 confidential case
+  // its clerk handles; and what it may not: 2 confidential cases it holds handled by others.
+  const COUNTY = "431297";
+  const own = openTenantScope(env, { code: COUNTY, shard: "TENANT_DB_1" });
+  const seen = ["q-own-1", "q-own-2", "q-own-3", "q-registered", "q-assisted", "q-handled"];
+
+  beforeAll(async () => {
+    const insert = (id: string, i: number, c: Record<string, string | number | null>) =>
+      env.TENANT_DB_1.prepare(
+        `INSERT INTO petitions (id, tenant_id, tracking_code, version, status, channel, purpose, category_code,
+           confidential, received_on, registered_at, registering_unit_id, responsible_unit_id, handler_id,
+           headcount, anonymous, material, attachments, flags, deadlines, search_rowid, created_at, updated_at)
+         VALUES (?, ?, ?, 1, 'accepted', 'visit', 'request', '06.02', ?, '2026-01-01', ?, ?, ?, ?,
+           1, 0, '{"facts":"x","demands":"y"}', '[]', '{}', '{}', ?, ?, ?)`,
+      ).bind(
+        id,
+        COUNTY,
+        `Q${id}`,
+        c.confidential ?? 0,
+        NOW - i * 60000,
+        c.registering ?? c.unit ?? null,
+        c.unit ?? null,
+        c.handler ?? null,
+        (NOW - i * 60000) * 1000 + 7,
+        NOW,
+        NOW,
+      );
+    await env.TENANT_DB_1.prepare(
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 500)
+       INSERT INTO petitions (id, tenant_id, tracking_code, version, status, channel, purpose, category_code,
+         confidential, received_on, registered_at, registering_unit_id, responsible_unit_id,
+         headcount, anonymous, material, attachments, flags, deadlines, search_rowid, created_at, updated_at)
+       SELECT 'q' || i, ?, 'QT' || i, 1, 'accepted', 'visit', 'request', '06.02', 0, '2026-01-01',
+         ? - (i + 10) * 60000, 'u-1', 'u-1', 1, 0, '{"facts":"x","demands":"y"}', '[]', '{}', '{}',
+         (? - (i + 10) * 60000) * 1000 + 7, ?, ?
+       FROM n`,
+    )
+      .bind(COUNTY, NOW, NOW, NOW, NOW)
+      .run();
+    // The township's cases are the oldest: a search that walked the county's matches newest
+    // first would read all 500 others before reaching them.
+    await env.TENANT_DB_1.batch([
+      insert("q-own-1", 601, { unit: "u-3" }),
+      insert("q-own-2", 602, { unit: "u-3" }),
+      insert("q-own-3", 603, { unit: "u-3" }),
+      insert("q-registered", 604, { unit: "u-5", registering: "u-3" }),
+      insert("q-assisted", 605, { unit: "u-6" }),
+      insert("q-handled", 606, { unit: "u-office", confidential: 1, handler: "s-town" }),
+      insert("q-secret-1", 607, { unit: "u-3", confidential: 1, handler: "s-other" }),
+      insert("q-secret-2", 608, { unit: "u-3", confidential: 1, handler: null }),
+      env.TENANT_DB_1.prepare(
+        "INSERT INTO assisting_units (tenant_id, petition_id, unit_id, added_by, at) VALUES (?, 'q-assisted', 'u-3', 's-office', ?)",
+      ).bind(COUNTY, NOW),
+    ]);
+    await env.TENANT_DB_1.prepare(
+      `INSERT INTO case_search (rowid, body)
+       SELECT search_rowid, 'c${COUNTY}拆迁 c${COUNTY}补偿' || ${audienceSql("petitions")}
+       FROM petitions WHERE tenant_id = ?`,
+    )
+      .bind(COUNTY)
+      .run();
+  });
+
+  const words = () => {
+    const terms = matchExpression(COUNTY, "拆迁");
+    if (!terms.ok) throw new Error(terms.reason);
+    return terms.match;
+  };
+
+  it("reads what the township may see, not the county's matches", async () => {
+    const m = await measure(searchText(own, township, words(), {}, undefined, 31));
+    const found = await searchText(own, township, words(), {}, undefined, 31);
+    expect(found.map((r) => r.petition.id).sort()).toEqual([...seen].sort());
+    // The two confidential cases it holds but does not handle are not even candidates.
+    expect(m.read).toBeLessThanOrEqual(5 * (seen.length + 2) + 20);
+    expect(m.plan).toMatch(/SCAN case_search VIRTUAL TABLE/);
+    expect(m.plan).not.toMatch(/USE TEMP B-TREE/);
+
+    // While the audience job is filling the county's rows, the search asks for the words
+    // alone (a row without tokens yet must not hide a case): what it read before 0022.
+    await env.TENANT_DB_1.prepare(
+      "INSERT INTO search_reindex_jobs (tenant_id, id, kind, requested_at) VALUES (?, 'fill', 'audience', ?)",
+    )
+      .bind(COUNTY, NOW)
+      .run();
+    const unnarrowed = await measure(searchText(own, township, words(), {}, undefined, 31));
+    await env.TENANT_DB_1.prepare("DELETE FROM search_reindex_jobs WHERE tenant_id = ?")
+      .bind(COUNTY)
+      .run();
+    expect(unnarrowed.rows).toBe(seen.length);
+    expect(unnarrowed.read).toBeGreaterThan(500);
+    // The county office needs no tokens and reads in proportion to its page.
+    const byOffice = await measure(searchText(own, office, words(), {}, undefined, 31));
+    expect(byOffice.rows).toBe(31);
+    expect(byOffice.read).toBeLessThanOrEqual(budget(31));
+    console.info(
+      "township word search rows read:",
+      JSON.stringify({
+        narrowed: { rows: m.rows, rowsRead: m.read },
+        unnarrowed: { rows: unnarrowed.rows, rowsRead: unnarrowed.read },
+        office: { rows: byOffice.rows, rowsRead: byOffice.read },
+      }),
+    );
   });
 });

@@ -4,6 +4,7 @@
  * other), with its own id, tracking code, person hashes, unit and clocks.
  */
 import type { D1Database } from "@cloudflare/workers-types/experimental";
+import { audienceSql, wordsOfBodySql } from "../../workers/storage/search-audience.ts";
 
 export const BENCH_PREFIX = "bench-";
 
@@ -69,15 +70,17 @@ export async function growCases(
       )
       .bind(template.id, dueAt, have, upTo, JSON.stringify(unitIds))
       .run();
-    // Each copy is found by the template's words, like the case it copies (in slices: one
-    // statement writing 100,000 index rows outlasts the local D1's patience).
+    // Each copy is found by the template's words, like the case it copies, with its own
+    // audience tokens (its unit, not the template's); in slices: one statement writing
+    // 100,000 index rows outlasts the local D1's patience.
     for (let from = have; from < upTo; from += 10_000) {
       await db
         .prepare(
           `WITH RECURSIVE n(i) AS (SELECT ?2 + 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?3)
          INSERT INTO case_search (rowid, body)
-         SELECT (t.registered_at - n.i * 1000) * 1000, s.body FROM n
-         JOIN petitions t ON t.id = ?1 JOIN case_search s ON s.rowid = t.search_rowid`,
+         SELECT c.search_rowid, ${wordsOfBodySql("s.body", "c.tenant_id")} || ${audienceSql("c")} FROM n
+         JOIN petitions t ON t.id = ?1 JOIN case_search s ON s.rowid = t.search_rowid
+         JOIN petitions c ON c.search_rowid = (t.registered_at - n.i * 1000) * 1000`,
         )
         .bind(template.id, from, Math.min(upTo, from + 10_000))
         .run();

@@ -1,7 +1,8 @@
-import { and, asc, eq, gt, gte, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import { petitions, type ReindexKind, searchReindexJobs } from "../../schema/tenant/tables.ts";
 import { petitionFromRow } from "./petitions.ts";
 import { caseSearch } from "./search.ts";
+import { audienceSql, wordsOfBodySql } from "./search-audience.ts";
 import { ofTenant, type TenantScope } from "./tenant-scope.ts";
 
 /**
@@ -21,7 +22,8 @@ export async function unindexedCases(scope: TenantScope, limit: number) {
 }
 
 /**
- * Gives a case without one its place in the full-text index and its row there, and its
+ * Gives a case without one its place in the full-text index and its row there (with its
+ * audience tokens, read from the row like a new case's), and its
  * name's blind index when it had none. The place follows its registration time like a new
  * case's (newest-first order holds); the part below the millisecond is the next free one,
  * so cases registered in the same millisecond (an import) each get their own.
@@ -44,8 +46,27 @@ export function firstIndexStatements(
         ofTenant(scope, petitions, eq(petitions.id, petitionId), isNull(petitions.searchRowid)),
       ),
     scope.db.delete(caseSearch).where(sql`${caseSearch.rowid} = ${rowOfCase}`),
-    scope.db.insert(caseSearch).select(sql`SELECT ${rowOfCase}, ${body}`),
+    scope.db
+      .insert(caseSearch)
+      .select(
+        sql`SELECT p.search_rowid, ${body} || ${sql.raw(audienceSql("p"))} FROM ${petitions} AS p WHERE p.tenant_id = ${scope.tenant} AND p.id = ${petitionId}`,
+      ),
   ] as const;
+}
+
+/**
+ * Rewrites the audience tokens of these full-text rows from their cases as they stand,
+ * keeping their words: one statement for a page of cases, no text to recompute.
+ */
+export function refreshAudienceStatement(scope: TenantScope, searchRowids: readonly number[]) {
+  return scope.db
+    .update(caseSearch)
+    .set({
+      body: sql`(SELECT ${sql.raw(wordsOfBodySql("case_search.body", "p.tenant_id"))} || ${sql.raw(audienceSql("p"))} FROM ${petitions} AS p WHERE p.search_rowid = case_search.rowid AND p.tenant_id = ${scope.tenant})`,
+    })
+    .where(
+      sql`${caseSearch.rowid} IN (SELECT value FROM json_each(${JSON.stringify(searchRowids)}))`,
+    );
 }
 
 /** The county's oldest unfinished re-index job. */
@@ -61,7 +82,8 @@ export async function nextReindexJob(scope: TenantScope) {
 
 /**
  * A new job; an unfinished one for the same thing is done by it (it starts over from the
- * first case), so renaming a unit twice walks the county once; a full rebuild does them all.
+ * first case), so renaming a unit twice walks the county once; a full rebuild does them all
+ * but an audience fill, which keeps its own (faster) course.
  */
 export function requestReindexStatements(
   scope: TenantScope,
@@ -77,8 +99,10 @@ export function requestReindexStatements(
           scope,
           searchReindexJobs,
           isNull(searchReindexJobs.finishedAt),
+          // A rebuild does every other job's work, but not an audience fill's: word searches
+          // stay unnarrowed only while that one is open (search.ts searchText).
           job.kind === "all"
-            ? undefined
+            ? ne(searchReindexJobs.kind, "audience")
             : and(
                 eq(searchReindexJobs.kind, job.kind),
                 job.target === null

@@ -17,27 +17,46 @@ import {
 } from "drizzle-orm";
 import { alias, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import type { SearchQuery } from "../../schema/api/search.ts";
-import { assistingUnits, type PetitionRow, petitions } from "../../schema/tenant/tables.ts";
+import {
+  assistingUnits,
+  type PetitionRow,
+  petitions,
+  searchReindexJobs,
+} from "../../schema/tenant/tables.ts";
 import { MAX_BOUND_PARAMETERS, MAX_COMPOUND_TERMS } from "./chunks.ts";
 import { petitionFromRow } from "./petitions.ts";
+import { audienceSql, viewerAudience } from "./search-audience.ts";
 import { ofTenant, type TenantScope } from "./tenant-scope.ts";
 import { inList, type Viewer, visibleCases } from "./visibility.ts";
 
 /**
  * The FTS5 table `case_search` (migration 0006), declared here rather than in
  * schema/tenant/tables.ts so drizzle-kit never tries to create it as a plain table.
- * rowid = petitions.search_rowid; body = county-prefixed bigrams (domain/search/tokens.ts).
+ * rowid = petitions.search_rowid; body = county-prefixed bigrams (domain/search/tokens.ts),
+ * then the case's audience tokens (storage/search-audience.ts).
  */
 export const caseSearch = sqliteTable("case_search", {
   rowid: integer("rowid").primaryKey(),
   body: text("body").notNull(),
 });
 
-/** (Re)writes a case's entry in the full-text index; batch these with the case's write. */
-export function indexCaseStatements(scope: TenantScope, searchRowid: number, body: string) {
+/**
+ * (Re)writes a case's entry in the full-text index; batch these with the case's write,
+ * after it: the audience tokens are read from the case's row as the batch has left it.
+ */
+export function indexCaseStatements(
+  scope: TenantScope,
+  petitionId: string,
+  searchRowid: number,
+  body: string,
+) {
   return [
     scope.db.delete(caseSearch).where(eq(caseSearch.rowid, searchRowid)),
-    scope.db.insert(caseSearch).values({ rowid: searchRowid, body }),
+    scope.db
+      .insert(caseSearch)
+      .select(
+        sql`SELECT ${searchRowid}, ${body} || ${sql.raw(audienceSql("p"))} FROM ${petitions} AS p WHERE p.tenant_id = ${scope.tenant} AND p.id = ${petitionId}`,
+      ),
   ] as const;
 }
 
@@ -103,7 +122,11 @@ function repeatSeen(viewer: Viewer) {
 /**
  * Cases whose text matches, newest first, straight from the index's rowid order: the
  * index is the outer loop and each match costs one primary-key probe of its case, which
- * the visibility rule and the filters then judge in the same statement.
+ * the visibility rule and the filters then judge in the same statement. A unit-bound
+ * viewer's MATCH also asks for its audience tokens, so the index yields only the cases of
+ * its units (search-audience.ts) — unless the county's rows are still being filled with
+ * them (an unfinished `audience` re-index job, which nothing supersedes), when it asks for
+ * the words alone. The rule judges either way. Every other writer of a row gives it tokens.
  */
 export function searchText(
   scope: TenantScope,
@@ -113,13 +136,17 @@ export function searchText(
   before: number | undefined,
   limit: number,
 ) {
+  const audience = viewerAudience(scope.tenant, viewer);
+  const terms = audience
+    ? sql`(CASE WHEN EXISTS (SELECT 1 FROM ${searchReindexJobs} WHERE ${ofTenant(scope, searchReindexJobs, isNull(searchReindexJobs.finishedAt), eq(searchReindexJobs.kind, "audience"))}) THEN ${match} ELSE ${`(${match}) AND ${audience}`} END)`
+    : sql`${match}`;
   return scope.db
     .select({ petition: petitions })
     .from(caseSearch)
     .innerJoin(petitions, eq(petitions.searchRowid, caseSearch.rowid))
     .where(
       and(
-        sql`${caseSearch} MATCH ${match}`,
+        sql`${caseSearch} MATCH ${terms}`,
         before === undefined ? undefined : lt(caseSearch.rowid, before),
         ofTenant(scope, petitions, visibleCases(viewer), ...filterConditions(filter, viewer)),
       ),

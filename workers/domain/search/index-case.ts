@@ -41,6 +41,7 @@ export function searchIndexStatements(ctx: CaseContext, row: NewPetitionRow) {
   if (row.searchRowid === null) return [];
   return indexCaseStatements(
     ctx.scope,
+    row.id,
     row.searchRowid,
     indexBody(ctx.scope.tenant, caseSearchTexts(ctx, row)),
   );

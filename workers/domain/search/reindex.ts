@@ -9,6 +9,7 @@ import {
   firstIndexStatements,
   nextReindexJob,
   recordReindexFailure,
+  refreshAudienceStatement,
   unindexedCases,
 } from "../../storage/search-reindex.ts";
 import { openTenantScope, type TenantScope } from "../../storage/tenant-scope.ts";
@@ -120,6 +121,7 @@ function concerns(job: SearchReindexJobRow, units: string): boolean {
 }
 
 async function stepJob(ctx: CaseContext, job: SearchReindexJobRow) {
+  if (job.kind === "audience") return stepAudience(ctx, job);
   let cursor =
     job.cursorAt !== null && job.cursorRow !== null
       ? { at: job.cursorAt, row: job.cursorRow }
@@ -155,4 +157,49 @@ async function stepJob(ctx: CaseContext, job: SearchReindexJobRow) {
     ctx.now,
   );
   return rows.length;
+}
+
+/** Pages of cases whose audience tokens one step rewrites (one statement a page). */
+const AUDIENCE_PAGES_PER_STEP = 4;
+
+/**
+ * An audience job's step: the next pages of cases, each page's full-text rows given their
+ * tokens by one statement (migration 0022 files one per county for the rows written before
+ * it). Up to 1,000 cases a step, so a county of 100,000 is filled in 100 runs.
+ */
+async function stepAudience(ctx: CaseContext, job: SearchReindexJobRow) {
+  let cursor =
+    job.cursorAt !== null && job.cursorRow !== null
+      ? { at: job.cursorAt, row: job.cursorRow }
+      : null;
+  const pages: number[][] = [];
+  let done = false;
+  for (let page = 0; page < AUDIENCE_PAGES_PER_STEP; page += 1) {
+    const rows = await casesAfter(ctx.scope, cursor, PAGE);
+    const rowids = rows.flatMap((row) => (row.searchRowid === null ? [] : [row.searchRowid]));
+    if (rowids.length) pages.push(rowids);
+    const last = rows.at(-1);
+    if (last) cursor = { at: last.registeredAt.getTime(), row: last.row };
+    if (rows.length < PAGE) {
+      done = true;
+      break;
+    }
+  }
+  const cases = pages.reduce((n, page) => n + page.length, 0);
+  await batchWithAudit(
+    ctx.scope,
+    [
+      ...pages.map((rowids) => refreshAudienceStatement(ctx.scope, rowids)),
+      advanceReindexJobStatement(ctx.scope, job.id, { cursor, cases, done }, ctx.now),
+    ],
+    {
+      actorId: null,
+      action: "search.reindex",
+      targetType: "search",
+      targetId: job.id,
+      detail: { kind: job.kind, cases, done },
+    },
+    ctx.now,
+  );
+  return cases;
 }
