@@ -1,5 +1,9 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { sha256Hex } from "../../workers/domain/crypto/digest.ts";
+import { readContextStamp } from "../../workers/storage/context-stamp.ts";
+import { findSignedInStaff } from "../../workers/storage/sessions.ts";
+import { openTenantScope } from "../../workers/storage/tenant-scope.ts";
 import { call, freshIp } from "../support/client.ts";
 import { ADMIN_PASSWORD, addStaff, onboard, signIn } from "../support/tenants.ts";
 
@@ -154,6 +158,24 @@ describe("sessions", () => {
     for (const token of ["garbage", "lx_200013_short", `lx_200013_${"A".repeat(43)}`]) {
       expect((await call("/api/v1/auth/me", { token })).status).toBe(401);
     }
+  });
+
+  it("are found only under their own county, with that county's context stamp", async () => {
+    const own = await onboard("200014");
+    const other = await onboard("200015");
+    const hash = await sha256Hex(own.adminToken);
+    const scopeOf = (code: string) => openTenantScope(env, { code, shard: "TENANT_DB_1" });
+    const now = new Date();
+    const found = await findSignedInStaff(scopeOf(own.code), hash, now);
+    expect(found?.staff).toMatchObject({ tenantId: own.code, username: "admin" });
+    expect(found?.contextStamp).toMatch(/^[0-9a-f]{16}$/);
+    expect(found?.contextStamp).toBe(await readContextStamp(scopeOf(own.code)));
+    expect(found?.contextStamp).not.toBe(await readContextStamp(scopeOf(other.code)));
+    // The query is built once and bound per call: the tenant is bound as well.
+    expect(await findSignedInStaff(scopeOf(other.code), hash, now)).toBeUndefined();
+    expect(
+      await findSignedInStaff(scopeOf(own.code), hash, new Date(Date.now() + 13 * 3_600_000)),
+    ).toBeUndefined();
   });
 });
 

@@ -49,11 +49,24 @@ export function createApp() {
   const secure = secureHeaders({ crossOriginEmbedderPolicy: false, xFrameOptions: "DENY" });
   // A WebSocket upgrade hands back the Durable Object's 101 response untouched: headers
   // added to it would copy the response and lose the socket.
-  app.use("*", (c, next) => (isUpgrade(c.req.raw) ? next() : stamp(c, next)));
-  app.use("*", (c, next) => (isUpgrade(c.req.raw) ? next() : secure(c, next)));
-  // File uploads stream to R2 under the county's own limits, checked by content.
-  app.use("/api/*", (c, next) => (isFileUpload(c.req.raw) ? next() : bodySizeLimit(c, next)));
-  app.use("/api/*", (c, next) => (isFileUpload(c.req.raw) ? next() : jsonBodyOnly(c, next)));
+  // Chained by hand inside one middleware each: every layer Hono dispatches costs each
+  // request, and most requests are body-less reads.
+  app.use("*", (c, next) =>
+    isUpgrade(c.req.raw)
+      ? next()
+      : stamp(c, async () => {
+          await secure(c, next);
+        }),
+  );
+  // File uploads stream to R2 under the county's own limits, checked by content. A request
+  // without a body has nothing for either check to refuse.
+  app.use("/api/*", (c, next) =>
+    c.req.raw.body === null || isFileUpload(c.req.raw)
+      ? next()
+      : bodySizeLimit(c, async () => {
+          await jsonBodyOnly(c, next);
+        }),
+  );
 
   app.route("/api/v1", healthRoutes);
   app.route("/api/v1", authRoutes);

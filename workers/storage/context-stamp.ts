@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, type Placeholder, sql } from "drizzle-orm";
 import { contextVersions } from "../../schema/tenant/tables.ts";
 import { ofTenant, type TenantScope } from "./tenant-scope.ts";
 
@@ -13,9 +13,9 @@ export async function readContextStamp(scope: TenantScope): Promise<string | nul
 }
 
 /** The same stamp as a column of another query, so reading it costs no round trip. */
-export function contextStampSubquery(scope: TenantScope) {
-  return sql<string | null>`(${scope.db
+export function contextStampSubquery(db: TenantScope["db"], tenant: Placeholder) {
+  return sql<string | null>`(${db
     .select({ stamp: contextVersions.stamp })
     .from(contextVersions)
-    .where(eq(contextVersions.tenantId, scope.tenant))})`;
+    .where(eq(contextVersions.tenantId, tenant))})`;
 }

@@ -1,4 +1,4 @@
-import { eq, gt, isNull, ne } from "drizzle-orm";
+import { and, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import { authSessions, staff } from "../../schema/tenant/tables.ts";
 import { contextStampSubquery } from "./context-stamp.ts";
 import { ofTenant, type TenantScope } from "./tenant-scope.ts";
@@ -19,22 +19,50 @@ export function insertSessionStatement(
  * the one query of every authenticated request.
  */
 export async function findSignedInStaff(scope: TenantScope, tokenHash: string, now: Date) {
-  const [row] = await scope.db
-    .select({ staff, contextStamp: contextStampSubquery(scope) })
+  const [row] = await signedInQuery(scope.db).all({
+    tenant: scope.tenant,
+    tokenHash,
+    now: now.getTime(),
+  });
+  return row;
+}
+
+type TenantDb = TenantScope["db"];
+
+/**
+ * Building this query's SQL through drizzle cost a quarter of a signed-in request's CPU,
+ * so it is built once per database instance and bound per request. The tenant is a bound
+ * parameter on every table, exactly as `ofTenant` would write it.
+ */
+const signedInQueries = new WeakMap<TenantDb, ReturnType<typeof prepareSignedIn>>();
+
+function signedInQuery(db: TenantDb) {
+  let query = signedInQueries.get(db);
+  if (!query) {
+    query = prepareSignedIn(db);
+    signedInQueries.set(db, query);
+  }
+  return query;
+}
+
+function prepareSignedIn(db: TenantDb) {
+  const tenant = sql.placeholder("tenant");
+  return db
+    .select({ staff, contextStamp: contextStampSubquery(db, tenant) })
     .from(authSessions)
-    .innerJoin(staff, ofTenant(scope, staff, eq(staff.id, authSessions.staffId)))
+    .innerJoin(staff, and(eq(staff.tenantId, tenant), eq(staff.id, authSessions.staffId)))
     .where(
-      ofTenant(
-        scope,
-        authSessions,
-        eq(authSessions.tokenHash, tokenHash),
+      and(
+        eq(authSessions.tenantId, tenant),
+        eq(authSessions.tokenHash, sql.placeholder("tokenHash")),
         isNull(authSessions.revokedAt),
-        gt(authSessions.expiresAt, now),
+        // A placeholder skips the column's encoder: bound as epoch milliseconds, as stored.
+        gt(authSessions.expiresAt, sql.placeholder("now")),
         eq(staff.disabled, false),
       ),
     )
-    .limit(1);
-  return row;
+    .limit(1)
+    .prepare();
 }
 
 export function revokeSessionStatement(scope: TenantScope, tokenHash: string, now: Date) {

@@ -33,13 +33,18 @@ export function openTenantScope(env: Env, tenant: { code: string; shard: string 
     db = drizzle(d1, { schema: tables });
     instances.set(d1, db);
   }
+  // Most reads never audit: the chain's stub is made on first use, not on every request.
+  let audit: TenantScope["audit"] | undefined;
   return {
     tenant: tenant.code,
     db,
     d1,
-    audit: {
-      chain: env.AUDIT_CHAIN.get(env.AUDIT_CHAIN.idFromName(tenant.code)),
-      masterKey: env.DATA_MASTER_KEY,
+    get audit() {
+      audit ??= {
+        chain: env.AUDIT_CHAIN.get(env.AUDIT_CHAIN.idFromName(tenant.code)),
+        masterKey: env.DATA_MASTER_KEY,
+      };
+      return audit;
     },
   };
 }

@@ -9,8 +9,14 @@ const MIN_SECRET_LENGTH = 32;
 const TENANT = /^[A-Za-z0-9_-]{1,64}$/;
 const HKDF_SALT = new TextEncoder().encode("lianxin/audit/hkdf-salt/v1");
 
-const hex = (bytes: ArrayBuffer) =>
-  [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, "0")).join("");
+// Every signed-in request hashes its token: a table beats formatting each byte.
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, "0"));
+
+function hex(bytes: ArrayBuffer): string {
+  let text = "";
+  for (const b of new Uint8Array(bytes)) text += HEX[b];
+  return text;
+}
 
 export async function sha256Hex(text: string): Promise<string> {
   return hex(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
