@@ -9,14 +9,13 @@ import { findActiveTenant } from "../storage/control.ts";
 import {
   claimDeliveriesStatements,
   type DeliveryFinish,
-  deleteSubscription,
   deliveryStatusesOf,
   finishDeliveries,
   markDead,
-  settingsRowQuery,
-  subscriptionsOf,
-  writeDevOutbox,
-} from "../storage/notify.ts";
+} from "../storage/deliveries.ts";
+import { writeDevOutbox } from "../storage/dev-outbox.ts";
+import { settingsRowQuery } from "../storage/notify.ts";
+import { deleteSubscription, subscriptionsOf } from "../storage/push-subscriptions.ts";
 import { openTenantScope, type TenantScope } from "../storage/tenant-scope.ts";
 import { sendAliyunSms } from "./channels/aliyun-sms.ts";
 import { sendDingTalk } from "./channels/dingtalk.ts";
