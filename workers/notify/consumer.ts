@@ -49,9 +49,10 @@ type Item = { message: Message<unknown>; deliveryId: string };
  * back-off, and after the queue's last retry the message lands in the dead-letter queue,
  * whose consumer marks the delivery dead. Nothing is dropped silently.
  *
- * A batch is worked per county: one statement claims its deliveries, the county's channel
- * settings are read and decrypted once, sends run a few at a time, and one statement records
- * every outcome. A county whose work fails has its messages retried; the others go on.
+ * A batch is worked per county in two D1 round trips: one claims its deliveries and reads
+ * the county's channel settings (their secrets unsealed once per isolate while the sealed row
+ * is unchanged), the sends run together, and one statement records every outcome. A county
+ * whose work fails has its messages retried; the others go on.
  */
 export async function consumeNotifications(batch: MessageBatch<unknown>, env: Env) {
   const deadLetters = batch.queue.endsWith("-dlq");
