@@ -45,7 +45,7 @@ export const QUICK: Sizes = {
   scan: [10_000],
   digestAt: 10_000,
   sessionOps: 400,
-  deliveries: 500,
+  deliveries: 700,
   deliveryHistory: 50_000,
   failingDeliveries: 100,
 };
@@ -59,7 +59,7 @@ export const FULL: Sizes = {
   scan: [10_000, 100_000, 1_000_000],
   digestAt: 100_000,
   sessionOps: 1_000,
-  deliveries: 1_000,
+  deliveries: 1_400,
   deliveryHistory: 200_000,
   failingDeliveries: 200,
 };
@@ -401,7 +401,7 @@ export async function s6(stack: BenchStack, sizes: Sizes, receiver: Receiver): P
   // of each side opens the connections and the isolates first; then rounds alternate which
   // side goes first, and the ratio is their median: one slow moment on this shared machine
   // moves one round, not the result.
-  const rounds = 5;
+  const rounds = 7;
   const perRound = Math.max(25, Math.round(sizes.deliveries / rounds / 25) * 25); // whole batches
   const timed = async (ids: string[], send: () => Promise<void>) => {
     await send();
