@@ -1,8 +1,14 @@
 import { createExecutionContext, createMessageBatch, env, getQueueResult } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
+import { deriveTenantKeys, encryptPii } from "../../workers/domain/crypto/pii.ts";
+import { settingsOfRow } from "../../workers/domain/notify/settings-store.ts";
 import worker from "../../workers/index.ts";
 import { backoffSeconds } from "../../workers/notify/consumer.ts";
-import { insertDeliveryStatement } from "../../workers/storage/notify.ts";
+import {
+  claimDeliveriesStatements,
+  finishDeliveriesStatement,
+  insertDeliveryStatement,
+} from "../../workers/storage/deliveries.ts";
 import { openTenantScope } from "../../workers/storage/tenant-scope.ts";
 import { call } from "../support/client.ts";
 import { onboard, type TestTenant } from "../support/tenants.ts";
@@ -103,6 +109,82 @@ describe("the delivery consumer", () => {
     );
     expect(outbox.body.items).toContainEqual(
       expect.objectContaining({ id, channel: "sms", body: "测试消息" }),
+    );
+  });
+});
+
+describe("the consumer's statements", () => {
+  const scope = () => openTenantScope(env, { code: county.code, shard: "TENANT_DB_1" });
+  const plan = async ({ sql, params }: { sql: string; params: unknown[] }) =>
+    (
+      await env.TENANT_DB_1.prepare(`EXPLAIN QUERY PLAN ${sql}`)
+        .bind(...params)
+        .all<{ detail: string }>()
+    ).results
+      .map((r) => r.detail)
+      .join("\n");
+
+  it("claim and finish each delivery by primary key, never through the county's deliveries", async () => {
+    const ids = ["a", "b", "c"];
+    const now = new Date();
+    const [claim] = claimDeliveriesStatements(scope(), ids, now, now);
+    const finish = finishDeliveriesStatement(
+      scope(),
+      ids.map((id) => ({ id, status: "sent" as const })),
+      now,
+    );
+    const byKey = /SEARCH deliveries USING INDEX sqlite_autoindex_deliveries_1 \(id=\?\)/;
+    for (const text of [
+      await plan(claim?.toSQL() ?? { sql: "", params: [] }),
+      await plan(finish.getQuery()),
+    ]) {
+      expect(text).toMatch(byKey);
+      expect(text).not.toMatch(/deliveries_tenant_created_idx|SCAN deliveries/);
+    }
+  });
+
+  it("records every outcome of a batch in one statement", async () => {
+    const sent = await newDelivery("webhook");
+    const failed = await newDelivery("webhook");
+    const now = new Date();
+    await finishDeliveriesStatement(
+      scope(),
+      [
+        { id: sent, status: "sent", providerResponse: "HTTP 200" },
+        { id: failed, status: "failed", lastError: "HTTP 503" },
+      ],
+      now,
+    );
+    expect(await status(sent)).toMatchObject({ status: "sent", last_error: null });
+    expect(await status(failed)).toMatchObject({ status: "failed", last_error: "HTTP 503" });
+  });
+});
+
+describe("channel settings unsealed once per isolate", () => {
+  it("follow a changed row at once and give each caller its own copy", async () => {
+    const keys = await deriveTenantKeys(env.DATA_MASTER_KEY, county.code);
+    const row = async (url: string) => ({
+      tenantId: county.code,
+      settings: {},
+      channelsSealed: await encryptPii(
+        keys,
+        JSON.stringify({ webhook: { url, secret: "cache-test-secret-12345" } }),
+      ),
+      updatedAt: new Date(),
+    });
+    const first = await row("https://one.example/hook");
+    const second = await row("https://two.example/hook");
+    const a = await settingsOfRow(first, keys);
+    expect(a.channels.webhook?.url).toBe("https://one.example/hook");
+    if (a.channels.webhook) a.channels.webhook.url = "https://changed.example/";
+    expect((await settingsOfRow(first, keys)).channels.webhook?.url).toBe(
+      "https://one.example/hook",
+    );
+    expect((await settingsOfRow(second, keys)).channels.webhook?.url).toBe(
+      "https://two.example/hook",
+    );
+    expect((await settingsOfRow(first, keys)).channels.webhook?.url).toBe(
+      "https://one.example/hook",
     );
   });
 });

@@ -1,10 +1,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import {
-  listDeliveries,
-  listNotifications,
-  supervisionsQuery,
-} from "../../workers/storage/notify.ts";
+import { listDeliveries } from "../../workers/storage/deliveries.ts";
+import { listNotifications, supervisionsQuery } from "../../workers/storage/notify.ts";
 import { openTenantScope } from "../../workers/storage/tenant-scope.ts";
 import { type Viewer, visibleCaseIdsQuery } from "../../workers/storage/visibility.ts";
 

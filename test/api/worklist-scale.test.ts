@@ -1,6 +1,6 @@
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import { claimHandOffStatement } from "../../workers/storage/notify.ts";
+import { claimHandOffStatement } from "../../workers/storage/deliveries.ts";
 import {
   earlierCasesQueries,
   listVisiblePetitions,

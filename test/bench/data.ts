@@ -132,3 +132,24 @@ export async function insertDeliveries(db: D1Database, tenant: string, run: stri
     .run();
   return Array.from({ length: count }, (_, i) => `${run}-${i + 1}`);
 }
+
+/**
+ * A county's delivery log as it stands after years of use: `count` webhook deliveries sent
+ * long ago, so the consumer's statements meet a county's history, not an empty table.
+ */
+export async function insertDeliveryHistory(db: D1Database, tenant: string, count: number) {
+  const day = 86_400_000;
+  const start = Date.now() - 3 * 365 * day;
+  await db
+    .prepare(
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?2)
+       INSERT OR IGNORE INTO deliveries (id, tenant_id, idempotency_key, channel, event,
+         recipient_label, title, body, status, attempts, created_at, updated_at, enqueued_at,
+         sent_at)
+       SELECT 'bench-history-' || n.i, ?1, 'bench-history-' || n.i, 'webhook', 'deadline.overdue',
+         '对接接口', '期限提醒', '基准测试消息', 'sent', 1, ?3 + n.i * 1000, ?3 + n.i * 1000,
+         ?3 + n.i * 1000, ?3 + n.i * 1000 FROM n`,
+    )
+    .bind(tenant, count, start)
+    .run();
+}

@@ -5,7 +5,13 @@ import { createServer } from "node:http";
  * run can prove none was lost or sent twice, and fails a chosen share of requests.
  */
 export async function startReceiver() {
-  const state = { successes: new Map<string, number>(), failures: 0, failRate: 0 };
+  const state = {
+    successes: new Map<string, number>(),
+    /** When each id first succeeded (performance.now()), so a run is timed without polling. */
+    firstAt: new Map<string, number>(),
+    failures: 0,
+    failRate: 0,
+  };
   const server = createServer((req, res) => {
     req.resume();
     req.on("end", () => {
@@ -17,6 +23,7 @@ export async function startReceiver() {
         return;
       }
       state.successes.set(id, (state.successes.get(id) ?? 0) + 1);
+      if (!state.firstAt.has(id)) state.firstAt.set(id, performance.now());
       res.setHeader("content-type", "application/json");
       res.end('{"ok":true}');
     });
@@ -29,12 +36,17 @@ export async function startReceiver() {
     state,
     reset(failRate: number) {
       state.successes = new Map();
+      state.firstAt = new Map();
       state.failures = 0;
       state.failRate = failRate;
     },
     /** How many of these ids have been received at least once. */
     received(ids: readonly string[]) {
       return ids.filter((id) => state.successes.has(id)).length;
+    },
+    /** When the last of these ids first succeeded (performance.now()); NaN if one never did. */
+    lastArrival(ids: readonly string[]) {
+      return ids.reduce((last, id) => Math.max(last, state.firstAt.get(id) ?? Number.NaN), 0);
     },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

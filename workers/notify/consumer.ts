@@ -9,14 +9,13 @@ import { findActiveTenant } from "../storage/control.ts";
 import {
   claimDeliveriesStatements,
   type DeliveryFinish,
-  deleteSubscription,
   deliveryStatusesOf,
   finishDeliveries,
   markDead,
-  settingsRowQuery,
-  subscriptionsOf,
-  writeDevOutbox,
-} from "../storage/notify.ts";
+} from "../storage/deliveries.ts";
+import { writeDevOutbox } from "../storage/dev-outbox.ts";
+import { settingsRowQuery } from "../storage/notify.ts";
+import { deleteSubscription, subscriptionsOf } from "../storage/push-subscriptions.ts";
 import { openTenantScope, type TenantScope } from "../storage/tenant-scope.ts";
 import { sendAliyunSms } from "./channels/aliyun-sms.ts";
 import { sendDingTalk } from "./channels/dingtalk.ts";
@@ -50,9 +49,10 @@ type Item = { message: Message<unknown>; deliveryId: string };
  * back-off, and after the queue's last retry the message lands in the dead-letter queue,
  * whose consumer marks the delivery dead. Nothing is dropped silently.
  *
- * A batch is worked per county: one statement claims its deliveries, the county's channel
- * settings are read and decrypted once, sends run a few at a time, and one statement records
- * every outcome. A county whose work fails has its messages retried; the others go on.
+ * A batch is worked per county in two D1 round trips: one claims its deliveries and reads
+ * the county's channel settings (their secrets unsealed once per isolate while the sealed row
+ * is unchanged), the sends run together, and one statement records every outcome. A county
+ * whose work fails has its messages retried; the others go on.
  */
 export async function consumeNotifications(batch: MessageBatch<unknown>, env: Env) {
   const deadLetters = batch.queue.endsWith("-dlq");

@@ -10,7 +10,8 @@ import {
 import { decryptPii, deriveTenantKeys } from "../../domain/crypto/pii.ts";
 import { isDevelopment } from "../../env.ts";
 import { notFound } from "../../errors.ts";
-import { listDeliveries, listDevOutbox } from "../../storage/notify.ts";
+import { listDeliveries } from "../../storage/deliveries.ts";
+import { listDevOutbox } from "../../storage/dev-outbox.ts";
 import { viewerOf } from "../case-request.ts";
 import { requireRole, requireStaff } from "../middleware/auth.ts";
 import { publicRateLimit } from "../middleware/rate-limit.ts";

@@ -12,12 +12,8 @@ import {
 } from "../../../schema/api/notifications.ts";
 import { deriveTenantKeys } from "../../domain/crypto/pii.ts";
 import { loadNotificationSettings } from "../../domain/notify/settings-store.ts";
-import {
-  listNotifications,
-  markReadStatement,
-  saveSubscriptionStatement,
-  unreadCount,
-} from "../../storage/notify.ts";
+import { listNotifications, markReadStatement, unreadCount } from "../../storage/notify.ts";
+import { saveSubscriptionStatement } from "../../storage/push-subscriptions.ts";
 import { viewerOf } from "../case-request.ts";
 import { requireStaff } from "../middleware/auth.ts";
 import { tenantContext } from "../middleware/tenant.ts";

@@ -1,11 +1,8 @@
 import type { DeliveryChannel } from "../../../schema/reference/notify-delivery.ts";
 import { DEFAULT_TEMPLATES, type NotifyEvent } from "../../../schema/reference/notify-events.ts";
 import type { StaffRow } from "../../../schema/tenant/tables.ts";
-import {
-  insertDeliveryStatement,
-  insertNotificationStatement,
-  type NewDelivery,
-} from "../../storage/notify.ts";
+import { insertDeliveryStatement, type NewDelivery } from "../../storage/deliveries.ts";
+import { insertNotificationStatement } from "../../storage/notify.ts";
 import type { TenantScope } from "../../storage/tenant-scope.ts";
 import { encryptPii, lookupHash, type TenantKeys } from "../crypto/pii.ts";
 import { maskPhone } from "../petitioner/mask.ts";

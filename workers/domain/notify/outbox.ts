@@ -3,7 +3,7 @@ import {
   claimHandOffStatement,
   type HandOff,
   releaseHandOffStatement,
-} from "../../storage/notify.ts";
+} from "../../storage/deliveries.ts";
 import type { TenantScope } from "../../storage/tenant-scope.ts";
 
 /** What goes on the queue: only a pointer; the content and recipient stay in D1, sealed. */

@@ -29,13 +29,34 @@ export async function settingsOfRow(
   keys: TenantKeys,
 ): Promise<LoadedSettings> {
   const channels = row?.channelsSealed
-    ? (JSON.parse(await decryptPii(keys, row.channelsSealed)) as ChannelConfigs)
+    ? (JSON.parse(await openChannels(keys, row.channelsSealed)) as ChannelConfigs)
     : {};
   return {
     settings: mergeSettings(row?.settings as Partial<NotificationSettings> | undefined),
     channels,
     updatedAt: row?.updatedAt ?? null,
   };
+}
+
+/**
+ * The county's channel secrets as last unsealed in this isolate. Every batch of the queue
+ * consumer and many requests read the settings row; unsealing it again each time was one
+ * AES-GCM open per batch. The sealed text is the version stamp: each save seals with a fresh
+ * IV, so a changed row never matches. One entry per county's keys; parsed anew per caller, so
+ * no caller can change another's copy.
+ */
+const unsealed = new WeakMap<TenantKeys, { sealed: string; plain: Promise<string> }>();
+
+function openChannels(keys: TenantKeys, sealed: string): Promise<string> {
+  const hit = unsealed.get(keys);
+  if (hit?.sealed === sealed) return hit.plain;
+  const plain = decryptPii(keys, sealed);
+  unsealed.set(keys, { sealed, plain });
+  // A failed open must not stick: the next read tries again.
+  plain.catch(() => {
+    if (unsealed.get(keys)?.plain === plain) unsealed.delete(keys);
+  });
+  return plain;
 }
 
 /** Template overrides must use only the parameters their event provides. */

@@ -10,7 +10,7 @@ import type {
 import type { Env } from "../../env.ts";
 import { conflict, invalid } from "../../errors.ts";
 import { batchWithAudit, errorText } from "../../storage/audit.ts";
-import type { HandOff } from "../../storage/notify.ts";
+import type { HandOff } from "../../storage/deliveries.ts";
 import { insertEventStatement, insertPetitionStatement } from "../../storage/petitions.ts";
 import { listForReviewStatement } from "../../storage/review-list.ts";
 import { findStaff } from "../../storage/staff.ts";

@@ -35,11 +35,30 @@ export function hmacKey(
   return crypto.subtle.importKey("raw", utf8(secret), { name: "HMAC", hash }, false, [usage]);
 }
 
+/**
+ * Signing keys already imported in this isolate: a batch of deliveries signs every message
+ * with the same county secret. Bounded, since secrets come and go with counties' settings.
+ */
+const signingKeys = new Map<string, Promise<CryptoKey>>();
+const SIGNING_KEYS_KEPT = 256;
+
+function signingKey(secret: string, hash: "SHA-1" | "SHA-256"): Promise<CryptoKey> {
+  const id = `${hash}\u0000${secret}`;
+  let key = signingKeys.get(id);
+  if (!key) {
+    if (signingKeys.size >= SIGNING_KEYS_KEPT) signingKeys.clear();
+    key = hmacKey(secret, hash, "sign");
+    signingKeys.set(id, key);
+    key.catch(() => signingKeys.delete(id));
+  }
+  return key;
+}
+
 export async function hmac(
   secret: string,
   hash: "SHA-1" | "SHA-256",
   data: string,
 ): Promise<Uint8Array<ArrayBuffer>> {
-  const key = await hmacKey(secret, hash, "sign");
+  const key = await signingKey(secret, hash);
   return new Uint8Array(await crypto.subtle.sign("HMAC", key, utf8(data)));
 }
