@@ -20,6 +20,8 @@
  * months and days at its edges.
  */
 
+import { MAX_COMPOUND_TERMS } from "../chunks.ts";
+
 /** The CST calendar day of an epoch-millisecond column. */
 const cstDay = (ms: string) => `date(${ms} / 1000, 'unixepoch', '+8 hours')`;
 
@@ -36,14 +38,27 @@ const onTimeState = (done: string, due: string) =>
   `CASE WHEN ${done} IS NULL THEN 'open' WHEN ${done} <= ${due} THEN 'onTime' ELSE 'late' END`;
 
 /** One contribution: a (key, day, dim, n, m) row, when `where` holds. */
-const term = (key: string, day: string, dim: string, m: string, where?: string) =>
-  `SELECT '${key}' AS key, ${day} AS day, ${dim} AS dim, 1 AS n, ${m} AS m${where ? ` WHERE ${where}` : ""}`;
+interface Term {
+  key: string;
+  day: string;
+  dim: string;
+  m: string;
+  where?: string;
+}
+
+const term = (key: string, day: string, dim: string, m: string, where?: string): Term => ({
+  key,
+  day,
+  dim,
+  m,
+  ...(where ? { where } : {}),
+});
 
 /** One case's contributions. `r` is `new` or `old` in a trigger. */
-function caseContributions(r: string): string[] {
+function caseContributions(r: string): Term[] {
   const day = `${r}.received_on`;
   const persons = `${r}.headcount`;
-  return compounds([
+  return [
     term("received", day, "''", persons),
     term("channel", day, `${r}.channel`, persons),
     term("purpose", day, `${r}.purpose`, persons),
@@ -135,21 +150,11 @@ function caseContributions(r: string): string[] {
       "0",
       `${r}.purpose = 'suggestion' AND ${r}.replied_on IS NOT NULL`,
     ),
-  ]);
+  ];
 }
 
-/** D1 caps a compound SELECT at five terms: one statement per five contributions. */
-const COMPOUND_TERMS = 5;
-function compounds(rows: string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < rows.length; i += COMPOUND_TERMS) {
-    out.push(rows.slice(i, i + COMPOUND_TERMS).join("\n\t\tUNION ALL "));
-  }
-  return out;
-}
-
-function supervisionContributions(r: string): string[] {
-  return compounds([
+function supervisionContributions(r: string): Term[] {
+  return [
     term("supOpened", cstDay(`${r}.opened_at`), `coalesce(${r}.form, 'none')`, "0"),
     term(
       "supResolved",
@@ -158,40 +163,70 @@ function supervisionContributions(r: string): string[] {
       "0",
       `${r}.status = 'resolved' AND ${r}.resolved_at IS NOT NULL`,
     ),
-  ]);
+  ];
 }
 
-const caseScopes = (r: string) =>
-  [
-    `SELECT 'u:' || ${r}.unit_id AS scope`,
-    `SELECT 't:' || ${r}.unit_id`,
-    `SELECT 't:' || ${r}.unit_parent WHERE ${r}.unit_parent IS NOT NULL`,
-    `SELECT 't:' || ${r}.unit_grand WHERE ${r}.unit_grand IS NOT NULL`,
-  ].join(" UNION ALL ");
+/** The four scopes a row adds to; `'t:' || NULL` (no such ancestor) adds to none. */
+const caseScopes = (r: string) => [
+  `'u:' || ${r}.unit_id`,
+  `'t:' || ${r}.unit_id`,
+  `'t:' || ${r}.unit_parent`,
+  `'t:' || ${r}.unit_grand`,
+];
 
 const parentOf = (unit: string) => `(SELECT parent_id FROM units WHERE id = ${unit})`;
 
-const supervisionScopes = (r: string) =>
-  [
-    `SELECT 'u:' || ${r}.unit_id AS scope`,
-    `SELECT 't:' || ${r}.unit_id`,
-    `SELECT 't:' || ${parentOf(`${r}.unit_id`)} WHERE ${parentOf(`${r}.unit_id`)} IS NOT NULL`,
-    `SELECT 't:' || ${parentOf(parentOf(`${r}.unit_id`))} WHERE ${parentOf(parentOf(`${r}.unit_id`))} IS NOT NULL`,
-  ].join(" UNION ALL ");
+// The unit's ancestors are looked up once per statement: the subqueries name only the
+// trigger's row, so SQLite evaluates each a single time.
+const supervisionScopes = (r: string) => [
+  `'u:' || ${r}.unit_id`,
+  `'t:' || ${r}.unit_id`,
+  `'t:' || ${parentOf(`${r}.unit_id`)}`,
+  `'t:' || ${parentOf(parentOf(`${r}.unit_id`))}`,
+];
 
-function upsert(r: string, sign: 1 | -1, contributions: string[], scopes: string): string {
-  return contributions.map((c) => upsertOne(r, sign, c, scopes)).join("\n\t");
+const GRAINS = ["d", "m", "y"] as const;
+
+/**
+ * The rollup rows of one row's contributions: every (contribution, scope, grain) from one
+ * list of constants, each column picked by a CASE on it. D1 meters the rows a statement
+ * reads, and joining the contributions with the scopes and grains (the obvious SQL) makes
+ * SQLite store and re-read the inner lists for every outer row: about as many rows read
+ * as rows written, on every registration. A single list of constants is read as it is
+ * produced, and reads nothing. (Its LIMIT keeps SQLite from copying the CASEs into every
+ * arm of the list, which would compile to hundreds of copies.)
+ */
+function upsert(r: string, sign: 1 | -1, terms: readonly Term[], scopes: readonly string[]) {
+  const s = sign === 1 ? "" : "-";
+  const each = <T>(items: readonly T[], pick: (item: T) => string, column: string) =>
+    `CASE ${column} ${items.map((item, i) => `WHEN ${i} THEN ${pick(item)}`).join(" ")} END`;
+  const combos: string[] = [];
+  for (const [c] of terms.entries())
+    for (const [sc] of scopes.entries())
+      for (const g of GRAINS) combos.push(`SELECT ${c} AS c, ${sc} AS s, '${g}' AS g`);
+  return `INSERT INTO stat_rollup (tenant_id, scope, grain, period, key, dim, n, m)
+	SELECT ${r}.tenant_id, x.scope, x.g, CASE x.g WHEN 'd' THEN x.day WHEN 'm' THEN substr(x.day, 1, 7) ELSE substr(x.day, 1, 4) END, x.key, x.dim, ${s}1, ${s}x.m
+	FROM (SELECT k.g AS g,
+		${each(scopes, (scope) => scope, "k.s")} AS scope,
+		${each(terms, (t) => `'${t.key}'`, "k.c")} AS key,
+		${each(terms, (t) => t.day, "k.c")} AS day,
+		${each(terms, (t) => t.dim, "k.c")} AS dim,
+		${each(terms, (t) => t.m, "k.c")} AS m,
+		${each(terms, (t) => (t.where ? `(${t.where})` : "1"), "k.c")} AS counted
+		FROM (${compoundTree(combos)} LIMIT ${combos.length}) AS k) AS x
+	WHERE x.counted AND x.scope IS NOT NULL AND x.day IS NOT NULL AND x.dim IS NOT NULL
+	ON CONFLICT DO UPDATE SET n = n + excluded.n, m = m + excluded.m;`;
 }
 
-function upsertOne(r: string, sign: 1 | -1, contributions: string, scopes: string): string {
-  const s = sign === 1 ? "" : "-";
-  return `INSERT INTO stat_rollup (tenant_id, scope, grain, period, key, dim, n, m)
-	SELECT ${r}.tenant_id, sc.scope, g.grain, CASE g.grain WHEN 'd' THEN c.day WHEN 'm' THEN substr(c.day, 1, 7) ELSE substr(c.day, 1, 4) END, c.key, c.dim, ${s}c.n, ${s}c.m
-	FROM (${contributions}) AS c,
-		(${scopes}) AS sc,
-		(SELECT 'd' AS grain UNION ALL SELECT 'm' UNION ALL SELECT 'y') AS g
-	WHERE c.day IS NOT NULL AND c.dim IS NOT NULL
-	ON CONFLICT DO UPDATE SET n = n + excluded.n, m = m + excluded.m;`;
+/** D1 caps a compound SELECT at five terms: longer lists nest, five at a level. */
+function compoundTree(rows: readonly string[]): string {
+  if (rows.length <= MAX_COMPOUND_TERMS) return rows.join(" UNION ALL ");
+  const size = Math.ceil(rows.length / MAX_COMPOUND_TERMS);
+  const parts: string[] = [];
+  for (let i = 0; i < rows.length; i += size) {
+    parts.push(`SELECT * FROM (${compoundTree(rows.slice(i, i + size))})`);
+  }
+  return parts.join(" UNION ALL ");
 }
 
 const caseUpsert = (r: string, sign: 1 | -1) =>
@@ -343,22 +378,5 @@ END;`;
     supUpdate,
     supRebuild,
     supDelete,
-  ];
-}
-
-/**
- * The migration's backfill of cases and supervisions already stored. A case already past
- * its route decision has lost its `accept` clock, so its acceptance is not counted; the
- * decision day is taken from its timeline.
- */
-export function backfillStatements(): string[] {
-  const cols = statsColumns("p");
-  const decided = `(SELECT ${cstDay("e.at")} FROM petition_events AS e WHERE e.tenant_id = p.tenant_id AND e.petition_id = p.id AND e.from_status = 'registered' AND e.to_status <> 'registered' ORDER BY e.version LIMIT 1)`;
-  return [
-    `INSERT INTO petition_stats (tenant_id, petition_id, ${Object.keys(cols).join(", ")}, accept_due, accept_on, reply_due, replied_on)
-SELECT p.tenant_id, p.id, ${Object.values(cols).join(", ")},
-	json_extract(p.deadlines, '$.accept.due'), ${decided}, json_extract(p.deadlines, '$.handle.due'), p.replied_on
-FROM petitions AS p;`,
-    "UPDATE supervisions SET stat_gen = stat_gen + 1;",
   ];
 }
