@@ -226,6 +226,12 @@ export const petitions = sqliteTable(
     /** When the deadline scan should next look at this case; indexed so it reads only those. */
     nextAlertAt: integer("next_alert_at", { mode: "timestamp_ms" }),
     /**
+     * The alert marks (`key|due|mark`) already recorded in `deadline_alerts`, kept by the scan
+     * beside `next_alert_at` so it need not read the log back; null for cases from before
+     * migration 0023, for which the scan reads the log once.
+     */
+    alertMarks: text("alert_marks", { mode: "json" }).$type<string[]>(),
+    /**
      * When the next office deadline turns "near" (its first near mark, or the morning of its
      * due day when it has none): the key of the daily digest's counters.
      */
@@ -597,6 +603,12 @@ export const supervisions = sqliteTable(
     resolvedAt: integer("resolved_at", { mode: "timestamp_ms" }),
     /** Bumped by the statistics rebuild: its trigger adds the row's contribution again. */
     statGen: integer("stat_gen").notNull().default(0),
+    /**
+     * The unit's parent and grandparent when opened ('' for none), so the figures' trigger
+     * need not look them up; null (an older row) makes the trigger look them up itself.
+     */
+    unitParent: text("unit_parent"),
+    unitGrand: text("unit_grand"),
   },
   (t) => [
     uniqueIndex("supervisions_breach_uq").on(t.tenantId, t.petitionId, t.deadlineKey, t.due),

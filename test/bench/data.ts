@@ -53,6 +53,8 @@ export async function growCases(
     registered_at: "t.registered_at - n.i * 1000",
     next_deadline_at: "t.next_deadline_at + (n.i % 90) * 86400000",
     next_alert_at: `CASE WHEN n.i % 100 = 0 THEN ?2 ELSE ?2 + 30 * 86400000 END`,
+    // A copy has had no alerts of its own, whatever the template has had.
+    alert_marks: "'[]'",
   };
   const select = columns.map((c) => overrides[c] ?? `t.${c}`).join(", ");
   let have = await countBenchCases(db, tenant);

@@ -323,25 +323,34 @@ export async function s5(stack: BenchStack, size: number, day: number): Promise<
   await resetDue(stack.tenantDb, T, dueAt);
   const due = await countDue(stack.tenantDb, T, morning(7));
   const worker = await stack.mf.getWorker("lianxin");
-  const scan = async (at: number) => {
-    stack.scheduledMeters.length = 0;
-    const started = performance.now();
-    const result = await worker.scheduled({ cron: "*/5 * * * *", scheduledTime: new Date(at) });
-    const seconds = (performance.now() - started) / 1000;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const meter = stack.scheduledMeters.at(-1);
-    const rows = Number(/rows=(\d+)/.exec(meter ?? "")?.[1] ?? NaN);
-    const trips = Number(/trips=(\d+)/.exec(meter ?? "")?.[1] ?? NaN);
-    return { ok: result.outcome === "ok", seconds, rows, trips };
-  };
-  const first = await scan(morning(7));
-  const left = await countDue(stack.tenantDb, T, morning(7));
+  const sum = (field: string) =>
+    stack.scheduledMeters.reduce(
+      (total, line) => total + Number(new RegExp(`${field}=(\\d+)`).exec(line)?.[1] ?? NaN),
+      0,
+    );
+  // One cron run, then whatever it handed to the scan queue (due cases past one
+  // invocation's D1 statements), until none is due: all within one cron interval.
+  stack.scheduledMeters.length = 0;
+  const started = performance.now();
+  const result = await worker.scheduled({
+    cron: "*/5 * * * *",
+    scheduledTime: new Date(morning(7)),
+  });
+  let left = await countDue(stack.tenantDb, T, morning(7));
+  while (left > 0 && performance.now() - started < 300_000) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    left = await countDue(stack.tenantDb, T, morning(7));
+  }
+  const seconds = (performance.now() - started) / 1000;
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const first = { ok: result.outcome === "ok", seconds, rows: sum("rows"), trips: sum("trips") };
+  const invocations = stack.scheduledMeters.length;
   const lines: Line[] = [
     {
       id: "S5",
       name: `deadline scan, ${fmt(size)} open, ${fmt(due)} due`,
-      figures: `${first.ok ? "ok" : "FAILED"} in ${first.seconds.toFixed(1)} s, ${fmt(first.rows)} rows read, ${fmt(first.trips)} trips, ${fmt(left)} still due after one run`,
-      target: "never fails, rows ≤ 2×due+50, all due cleared in one run",
+      figures: `${first.ok ? "ok" : "FAILED"}, ${fmt(due - left)} cleared in ${first.seconds.toFixed(1)} s by ${invocations} invocation(s), ${fmt(first.rows)} rows read, ${fmt(first.trips)} trips`,
+      target: "never fails, rows ≤ 2×due+50, all due cleared within one cron interval (300 s)",
       pass: first.ok && first.rows <= 2 * due + 50 && left === 0 && first.seconds < 300,
     },
   ];

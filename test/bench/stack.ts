@@ -32,7 +32,7 @@ export interface BenchStack {
   /** The baselines' Worker (test/bench/fixtures/baselines.js). */
   fixtureUrl: string;
   tenantDb: D1Database;
-  /** The D1 meter's line of the last scheduled run, once it has finished. */
+  /** The D1 meter's lines of scheduled runs and of the scan queue's continuations. */
   scheduledMeters: string[];
   stop: () => Promise<void>;
 }
@@ -53,7 +53,7 @@ export async function startBenchStack(receiverUrl: string): Promise<BenchStack> 
   const options = {
     defaultPersistRoot: mkdtempSync(join(tmpdir(), "lianxin-bench-")),
     handleStructuredLogs: ({ level, message }: { level: string; message: string }) => {
-      const meter = /^d1-meter scheduled (.*)$/.exec(message);
+      const meter = /^d1-meter (?:scheduled|scan-queue) (.*)$/.exec(message);
       if (meter?.[1]) scheduledMeters.push(meter[1]);
       else if (level === "error" && process.env.BENCH_VERBOSE) console.error(message);
     },

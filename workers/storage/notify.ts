@@ -90,7 +90,14 @@ export function insertScanRunStatement(scope: TenantScope, name: string, day: st
  */
 export function openSupervisionStatement(
   scope: TenantScope,
-  breach: { petitionId: string; deadlineKey: string; due: string; unitId: string },
+  breach: {
+    petitionId: string;
+    deadlineKey: string;
+    due: string;
+    unitId: string;
+    unitParent: string;
+    unitGrand: string;
+  },
   now: Date,
 ) {
   return scope.db
@@ -121,6 +128,8 @@ export function openSupervisionEarlyStatement(
     form: "listed" | "instruction";
     due: string;
     unitId: string;
+    unitParent: string;
+    unitGrand: string;
     by: string;
     note?: string | undefined;
   },
@@ -135,6 +144,8 @@ export function openSupervisionEarlyStatement(
       deadlineKey: early.form,
       due: early.due,
       unitId: early.unitId,
+      unitParent: early.unitParent,
+      unitGrand: early.unitGrand,
       status: "open",
       form: early.form,
       history: [

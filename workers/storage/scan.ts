@@ -42,17 +42,21 @@ export async function dueCases(
 
 /**
  * What the scan needs to know about a page of due cases besides the cases, in one round
- * trip for any number of them: the alerts already recorded on them, and who is recused.
+ * trip for any number of them: who is recused, and the alerts already recorded on the cases
+ * that do not carry them (`alertsOf`: cases from before migration 0023, read once).
  */
-export async function scanFacts(scope: TenantScope, ids: readonly string[]) {
-  const chunks = chunked(ids, 1);
-  const alerts = chunks.map((chunk) =>
+export async function scanFacts(
+  scope: TenantScope,
+  ids: readonly string[],
+  alertsOf: readonly string[],
+) {
+  const alerts = chunked(alertsOf, 1).map((chunk) =>
     scope.db
       .select()
       .from(deadlineAlerts)
       .where(ofTenant(scope, deadlineAlerts, inArray(deadlineAlerts.petitionId, chunk))),
   );
-  const recused = chunks.map((chunk) =>
+  const recused = chunked(ids, 1).map((chunk) =>
     scope.db
       .select({ petitionId: recusals.petitionId, staffId: recusals.staffId })
       .from(recusals)
@@ -62,8 +66,8 @@ export async function scanFacts(scope: TenantScope, ids: readonly string[]) {
   if (!first) return { alerts: [], recused: [] };
   const results = (await scope.db.batch([first, ...rest])) as unknown[][];
   return {
-    alerts: results.slice(0, chunks.length).flat() as DeadlineAlertRow[],
-    recused: results.slice(chunks.length).flat() as { petitionId: string; staffId: string }[],
+    alerts: results.slice(0, alerts.length).flat() as DeadlineAlertRow[],
+    recused: results.slice(alerts.length).flat() as { petitionId: string; staffId: string }[],
   };
 }
 
@@ -81,28 +85,26 @@ export function insertAlertsStatements(
 }
 
 /**
- * Moves the next alert time of many cases in one statement: the list travels as one JSON
- * parameter, whatever its length, and is joined to the cases by key (`UPDATE … FROM`), so
- * each case is found once through the primary key (the unary `+` keeps the planner off the
- * tenant's indexes, which would walk the county's cases). A case changed since it was read
- * (another version) is left alone; its own write already set its alert time.
+ * Moves a due case's next alert time on and records the marks it has had: one statement per
+ * case, found through the primary key (the unary `+` keeps the planner off the tenant's
+ * indexes), which D1 meters as the one row it is. (One statement joining a JSON list to the
+ * cases reads each about four times: the list, the join, its copy and the row.) A case
+ * changed since it was read (another version) keeps the alert time its own write set; its
+ * marks are recorded whatever the version, as they are in the log, so none is told twice.
  */
-export function setNextAlertsStatement(
+export function setNextAlertStatements(
   scope: TenantScope,
-  cases: readonly { id: string; version: number; at: Date | null }[],
+  cases: readonly { id: string; version: number; at: Date | null; marks: string[] }[],
 ) {
-  const list = JSON.stringify(
-    cases.map((c) => ({ id: c.id, v: c.version, at: c.at?.getTime() ?? null })),
+  return cases.map((c) =>
+    scope.db
+      .update(petitions)
+      .set({
+        alertMarks: c.marks,
+        nextAlertAt: sql`CASE WHEN ${petitions.version} = ${c.version} THEN ${c.at?.getTime() ?? null} ELSE ${petitions.nextAlertAt} END`,
+      })
+      .where(sql`${petitions.id} = ${c.id} AND +${petitions.tenantId} = ${scope.tenant}`),
   );
-  const entries = sql`(SELECT json_extract(value, '$.id') AS id, json_extract(value, '$.v') AS v,
-    json_extract(value, '$.at') AS at FROM json_each(${list})) AS o`;
-  return scope.db
-    .update(petitions)
-    .set({ nextAlertAt: sql`o.at` })
-    .from(entries)
-    .where(
-      sql`${petitions.id} = o.id AND +${petitions.tenantId} = ${scope.tenant} AND ${petitions.version} = o.v`,
-    );
 }
 
 /**

@@ -5,6 +5,7 @@ import { PetitionParam } from "../../../schema/api/petitions.ts";
 import { mustActStatements } from "../../domain/notify/case-notices.ts";
 import { flushOutbox } from "../../domain/notify/outbox.ts";
 import { loadNotificationSettings } from "../../domain/notify/settings-store.ts";
+import { unitAncestors } from "../../domain/tenancy/county-context.ts";
 import { ApiError, conflict, invalid, notFound } from "../../errors.ts";
 import { batchWithAudit } from "../../storage/audit.ts";
 import { findOpenSupervision, openSupervisionEarlyStatement } from "../../storage/notify.ts";
@@ -55,6 +56,7 @@ export const supervisionEarlyRoutes = newRouter().openapi(openEarlyRoute, async 
           form: body.form,
           due: body.due,
           unitId: row.responsibleUnitId,
+          ...unitAncestors(ctx.units, row.responsibleUnitId),
           by: viewer.staffId,
           note: body.note,
         },

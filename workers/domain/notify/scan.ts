@@ -9,12 +9,12 @@ import {
   dueCases,
   insertAlertsStatements,
   scanFacts,
-  setNextAlertsStatement,
+  setNextAlertStatements,
 } from "../../storage/scan.ts";
 import { openTenantScope, type TenantScope } from "../../storage/tenant-scope.ts";
 import { cstDate, deadlineStatus } from "../deadlines/index.ts";
 import { type AlertMarkAt, alertMarks, storedClocks } from "../petitions/clocks.ts";
-import { countyOffice, unitSubtree } from "../tenancy/county-context.ts";
+import { countyOffice, unitAncestors, unitSubtree } from "../tenancy/county-context.ts";
 import { warnMissingCalendar } from "./calendar-watch.ts";
 import { sendDigests } from "./digest.ts";
 import { type Notice, noticeStatements } from "./notices.ts";
@@ -195,19 +195,24 @@ async function scanDueCases(scope: TenantScope, load: () => Promise<ScanPeople>,
   return part;
 }
 
+const markKey = (m: { key: string; due: string; mark: string }) => `${m.key}|${m.due}|${m.mark}`;
+
 /**
- * One page of due cases: one round trip reads their recorded alerts and recusals, one batch
- * writes every mark, supervision, notice and next alert time.
+ * One page of due cases: one round trip reads who is recused (and the recorded alerts of
+ * cases that do not carry their marks), one batch writes every mark, supervision, notice
+ * and next alert time.
  */
 async function scanPage(people: ScanPeople, rows: readonly PetitionRow[], now: Date) {
   const { ctx } = people;
   const loaded = await scanFacts(
     ctx.scope,
     rows.map((row) => row.id),
+    rows.filter((row) => row.alertMarks === null).map((row) => row.id),
   );
   const seen = new Set(
-    loaded.alerts.map((a) => `${a.petitionId}|${a.deadlineKey}|${a.due}|${a.mark}`),
+    loaded.alerts.map((a) => `${a.petitionId}|${markKey({ ...a, key: a.deadlineKey })}`),
   );
+  for (const row of rows) for (const m of row.alertMarks ?? []) seen.add(`${row.id}|${m}`);
   const recused = new Map<string, Set<string>>();
   for (const r of loaded.recused) {
     const set = recused.get(r.petitionId) ?? new Set<string>();
@@ -215,7 +220,7 @@ async function scanPage(people: ScanPeople, rows: readonly PetitionRow[], now: D
     recused.set(r.petitionId, set);
   }
   const alerts: Omit<DeadlineAlertRow, "tenantId">[] = [];
-  const nextAlerts: { id: string; version: number; at: Date | null }[] = [];
+  const nextAlerts: { id: string; version: number; at: Date | null; marks: string[] }[] = [];
   const statements = [];
   const audited: { petitionId: string; marks: string[] }[] = [];
   let breaches = 0;
@@ -223,13 +228,14 @@ async function scanPage(people: ScanPeople, rows: readonly PetitionRow[], now: D
   for (const row of rows) {
     cases += 1;
     const marks = alertMarks(storedClocks(row.deadlines), ctx.policy.nearAlerts);
-    const pending = marks.filter(
-      (m) => m.at <= now && !seen.has(`${row.id}|${m.key}|${m.due}|${m.mark}`),
-    );
+    const pending = marks.filter((m) => m.at <= now && !seen.has(`${row.id}|${markKey(m)}`));
+    // The marks of its present clocks that are recorded, now these are too.
+    const recorded = marks.filter((m) => m.at <= now).map(markKey);
     nextAlerts.push({
       id: row.id,
       version: row.version,
       at: marks.find((m) => m.at > now)?.at ?? null,
+      marks: recorded,
     });
     if (pending.length === 0) continue;
     for (const mark of pending) {
@@ -262,6 +268,7 @@ async function scanPage(people: ScanPeople, rows: readonly PetitionRow[], now: D
             deadlineKey: firstBreach.key,
             due: firstBreach.due,
             unitId: row.responsibleUnitId,
+            ...unitAncestors(ctx.units, row.responsibleUnitId),
           },
           now,
         ),
@@ -278,13 +285,11 @@ async function scanPage(people: ScanPeople, rows: readonly PetitionRow[], now: D
     }
     audited.push({ petitionId: row.id, marks: pending.map((m) => `${m.key}:${m.mark}:${m.due}`) });
   }
-  const writes = [
-    ...insertAlertsStatements(ctx.scope, alerts),
-    ...statements,
-    setNextAlertsStatement(ctx.scope, nextAlerts),
-  ];
+  const moves = setNextAlertStatements(ctx.scope, nextAlerts);
+  const writes = [...insertAlertsStatements(ctx.scope, alerts), ...statements, ...moves];
+  const [firstMove, ...otherMoves] = moves;
   if (audited.length === 0) {
-    await setNextAlertsStatement(ctx.scope, nextAlerts);
+    if (firstMove) await ctx.scope.db.batch([firstMove, ...otherMoves]);
   } else {
     await batchWithAudit(
       ctx.scope,

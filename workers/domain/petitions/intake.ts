@@ -173,6 +173,7 @@ export async function registerCase(
       anonymous: parties.petitioner === null,
       noticeOwed,
       noticedOn: null,
+      alertMarks: [],
       petitionerSealed: sealed,
       idHash,
       phoneHash,

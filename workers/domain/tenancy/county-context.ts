@@ -107,6 +107,16 @@ export function unitSubtree(units: readonly UnitRow[], unitId: string): string[]
   return result;
 }
 
+/**
+ * A unit's parent and grandparent ('' for none), as supervisions store them for the
+ * figures' trigger (migration 0023).
+ */
+export function unitAncestors(units: readonly UnitRow[], unitId: string) {
+  const parent = units.find((u) => u.id === unitId)?.parentId ?? "";
+  const grand = parent ? (units.find((u) => u.id === parent)?.parentId ?? "") : "";
+  return { unitParent: parent, unitGrand: grand };
+}
+
 export function countyOffice(units: readonly UnitRow[]): UnitRow | undefined {
   return units.find((unit) => unit.kind === "county");
 }

@@ -176,13 +176,18 @@ const caseScopes = (r: string) => [
 
 const parentOf = (unit: string) => `(SELECT parent_id FROM units WHERE id = ${unit})`;
 
-// The unit's ancestors are looked up once per statement: the subqueries name only the
-// trigger's row, so SQLite evaluates each a single time.
+/**
+ * A supervision names its unit's ancestors as they were when it was opened ('' for none,
+ * migration 0023); a row without them (null) has them looked up, once per statement: the
+ * subqueries name only the trigger's row.
+ */
+const ancestor = (stored: string, lookup: string) =>
+  `CASE WHEN ${stored} IS NULL THEN ${lookup} ELSE nullif(${stored}, '') END`;
 const supervisionScopes = (r: string) => [
   `'u:' || ${r}.unit_id`,
   `'t:' || ${r}.unit_id`,
-  `'t:' || ${parentOf(`${r}.unit_id`)}`,
-  `'t:' || ${parentOf(parentOf(`${r}.unit_id`))}`,
+  `'t:' || ${ancestor(`${r}.unit_parent`, parentOf(`${r}.unit_id`))}`,
+  `'t:' || ${ancestor(`${r}.unit_grand`, parentOf(parentOf(`${r}.unit_id`)))}`,
 ];
 
 const GRAINS = ["d", "m", "y"] as const;
