@@ -9,6 +9,7 @@ import {
   scanRuns,
   supervisions,
 } from "../../schema/tenant/tables.ts";
+import { chunked } from "./chunks.ts";
 import { ofTenant, type TenantScope } from "./tenant-scope.ts";
 import {
   caseDerivedVisible,
@@ -276,23 +277,32 @@ export function updateSupervisionStatement(
 
 // ── in-app inbox ────────────────────────────────────────────────────────────────────
 
-export function insertNotificationStatement(
+/**
+ * Inbox rows, many per statement within D1's parameter limit (a breach tells half a dozen
+ * people; one statement each would spend the scan's statement budget on them).
+ */
+export function insertNotificationsStatements(
   scope: TenantScope,
-  note: {
+  notes: readonly {
     id: string;
     staffId: string;
     event: string;
     title: string;
     body: string;
     petitionId: string | null;
-  },
+  }[],
   now: Date,
 ) {
-  return scope.db
-    .insert(notifications)
-    .values({ ...note, tenantId: scope.tenant, createdAt: now })
-    .onConflictDoNothing();
+  return chunked(notes, NOTIFICATION_COLUMNS).map((chunk) =>
+    scope.db
+      .insert(notifications)
+      .values(chunk.map((note) => ({ ...note, tenantId: scope.tenant, createdAt: now })))
+      .onConflictDoNothing(),
+  );
 }
+
+/** Parameters a notification row binds (every column, `read_at` as null). */
+const NOTIFICATION_COLUMNS = 9;
 
 /**
  * The viewer's inbox. A notice about a case is shown only while the viewer may still see

@@ -2,7 +2,7 @@ import type { DeliveryChannel } from "../../../schema/reference/notify-delivery.
 import { DEFAULT_TEMPLATES, type NotifyEvent } from "../../../schema/reference/notify-events.ts";
 import type { StaffRow } from "../../../schema/tenant/tables.ts";
 import { insertDeliveryStatement, type NewDelivery } from "../../storage/deliveries.ts";
-import { insertNotificationStatement } from "../../storage/notify.ts";
+import { insertNotificationsStatements } from "../../storage/notify.ts";
 import type { TenantScope } from "../../storage/tenant-scope.ts";
 import { encryptPii, lookupHash, type TenantKeys } from "../crypto/pii.ts";
 import { maskPhone } from "../petitioner/mask.ts";
@@ -56,22 +56,20 @@ export async function noticeStatements(
   const staff = notice.staff ?? [];
 
   if (route.channels.includes("in_app")) {
-    for (const member of staff) {
-      statements.push(
-        insertNotificationStatement(
-          scope,
-          {
-            id: `${notice.key}:${member.id}`,
-            staffId: member.id,
-            event: notice.event,
-            title: message.title,
-            body: message.body,
-            petitionId: notice.petitionId ?? null,
-          },
-          now,
-        ),
-      );
-    }
+    statements.push(
+      ...insertNotificationsStatements(
+        scope,
+        staff.map((member) => ({
+          id: `${notice.key}:${member.id}`,
+          staffId: member.id,
+          event: notice.event,
+          title: message.title,
+          body: message.body,
+          petitionId: notice.petitionId ?? null,
+        })),
+        now,
+      ),
+    );
   }
 
   const delivery = async (
