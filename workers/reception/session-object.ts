@@ -24,7 +24,7 @@ import { openTenantScope } from "../storage/tenant-scope.ts";
 import { MonitorClient } from "./monitor-client.ts";
 import { BookingLedger } from "./session-bookings.ts";
 import { SessionQueue } from "./session-queue.ts";
-import { computeState, deskView, publicView, summarize } from "./session-state.ts";
+import { computeState, deskView, publicView, summarize, wireView } from "./session-state.ts";
 import { TicketBook } from "./session-tickets.ts";
 import { closeQuietly } from "./sockets.ts";
 
@@ -43,7 +43,7 @@ type Audience = "staff" | "public" | `desks:${string}`;
  * wake and written through (session-tickets.ts); after every change the state is computed
  * once (session-state.ts) and each audience's message serialised once for all its sockets.
  * Clients watch over hibernating WebSockets and get the whole state every time, so a
- * reconnect needs nothing more.
+ * reconnect needs nothing more; the public gets it in short form (WireQueue).
  */
 export class ReceptionSession extends DurableObject<Env> {
   private readonly sql: SqlStorage;
@@ -363,7 +363,7 @@ function audienceOf(tag: string | null): Audience {
 }
 
 function message(state: StaffQueueState, audience: Audience): ServerMessage {
-  if (audience === "public") return { type: "state", state: publicView(state) };
+  if (audience === "public") return { type: "queue", q: wireView(state) };
   if (audience === "staff") return { type: "staffState", state };
   const desks = audience.slice("desks:".length).split(",").map(Number);
   return { type: "staffState", state: deskView(state, desks) };
