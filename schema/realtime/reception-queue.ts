@@ -128,7 +128,7 @@ export type WireDesk = z.infer<typeof WireDesk>;
 
 /**
  * QueueState as the public socket carries it, after every change to every board and phone:
- * the same facts in short keys and tuples (a tenth of the named form), so the session's
+ * the same facts in short keys and tuples (about a quarter of the named form), so the session's
  * object spends its time on the queue, not on serialising and framing names a hundred
  * times over. Lossless: a client expands it back to QueueState (web/src/shared/public-queue.ts);
  * the session's id is the one the client watches. Numbers only, as QueueState.

@@ -89,7 +89,7 @@ describe("the views of a session's state", () => {
     for (const hidden of ["张*", "CODE", "诉求", "09:30", "booked", "case-of-desk-1", "领导"]) {
       expect(text).not.toContain(hidden);
     }
-    // A tenth of the named form is what every board and phone gets after every change.
+    // Well under half the named form: what every board and phone gets after every change.
     expect(text.length).toBeLessThan(JSON.stringify(publicView(state)).length / 2);
   });
 
