@@ -113,8 +113,53 @@ export const StaffQueueState = QueueState.extend({
 });
 export type StaffQueueState = z.infer<typeof StaffQueueState>;
 
-/** Server → client over the socket. The full state every time: a reconnect needs nothing else. */
+const int = z.number().int();
+
+/**
+ * A public ticket on the public socket: `[number, desk, calls]`, with its `etaMinutes` as a
+ * fourth element while it waits at a desk of the session.
+ */
+export const WireTicket = z.union([z.tuple([int, int, int]), z.tuple([int, int, int, int])]);
+export type WireTicket = z.infer<typeof WireTicket>;
+
+/** A desk's live numbers on the public socket: `[desk, waiting]`, or with its `nowServing`. */
+export const WireDesk = z.union([z.tuple([int, int]), z.tuple([int, int, WireTicket])]);
+export type WireDesk = z.infer<typeof WireDesk>;
+
+/**
+ * QueueState as the public socket carries it, after every change to every board and phone:
+ * the same facts in short keys and tuples (about a quarter of the named form), so the session's
+ * object spends its time on the queue, not on serialising and framing names a hundred
+ * times over. Lossless: a client expands it back to QueueState (web/src/shared/public-queue.ts);
+ * the session's id is the one the client watches. Numbers only, as QueueState.
+ */
+export const WireQueue = z.object({
+  /** status */
+  s: z.enum(["draft", "published", "cancelled"]),
+  /** nowServing, absent when nobody is */
+  n: WireTicket.optional(),
+  /** waiting, in calling order */
+  w: z.array(WireTicket),
+  /** parked, absent when none */
+  p: z.array(WireTicket).optional(),
+  /** served */
+  d: int,
+  /** noShows */
+  x: int,
+  /** averageServiceMinutes, absent until one visit is done */
+  a: int.optional(),
+  /** desks, at a joint reception only */
+  k: z.array(WireDesk).optional(),
+});
+export type WireQueue = z.infer<typeof WireQueue>;
+
+/**
+ * Server → client over the socket. The full state every time: a reconnect needs nothing else.
+ * The public gets it as `queue` (WireQueue); `state` is the same in named form, as the HTTP
+ * queue answer (GET …/queue) gives it to a client polling while its socket is down.
+ */
 export type ServerMessage =
+  | { type: "queue"; q: WireQueue }
   | { type: "state"; state: QueueState }
   | { type: "staffState"; state: StaffQueueState }
   | { type: "error"; message: string };

@@ -1,7 +1,12 @@
 import { env, runInDurableObject } from "cloudflare:test";
 import { exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { QueueState, StaffQueueState } from "../../schema/realtime/reception-queue.ts";
+import type {
+  QueueState,
+  ServerMessage,
+  StaffQueueState,
+} from "../../schema/realtime/reception-queue.ts";
+import { queueOf } from "../../web/src/shared/public-queue.ts";
 import { slotInstant } from "../../workers/domain/reception/session.ts";
 import { call, freshIp } from "../support/client.ts";
 import { setUpCounty, type TestCounty } from "../support/county.ts";
@@ -37,9 +42,10 @@ async function watch<S extends QueueState = QueueState>(
   ws.accept();
   let latest: S | null = null;
   ws.addEventListener("message", (event) => {
-    const message = JSON.parse(String(event.data)) as { type: string; state?: S };
-    if ((message.type === "state" || message.type === "staffState") && message.state)
-      latest = message.state;
+    const message = JSON.parse(String(event.data)) as ServerMessage;
+    // Staff get their state by name; the public its short form, expanded as boards do.
+    if (message.type === "staffState") latest = message.state as QueueState as S;
+    else latest = (queueOf(message, "") as S | null) ?? latest;
   });
   return { latest: () => latest, close: () => ws.close() };
 }

@@ -1,5 +1,8 @@
 import { env, evictDurableObject, runInDurableObject } from "cloudflare:test";
+import { exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { QueueState, ServerMessage } from "../../schema/realtime/reception-queue.ts";
+import { expandQueue } from "../../web/src/shared/public-queue.ts";
 import type { ReceptionSession } from "../../workers/reception/session-object.ts";
 import { call, freshIp } from "../support/client.ts";
 import { setUpCounty, type TestCounty } from "../support/county.ts";
@@ -299,13 +302,33 @@ describe("the day's queue", { timeout: 60_000 }, () => {
 
   it("streams the state to watchers over a WebSocket, numbers only for the public", async () => {
     const session = await publishedSession(county);
-    const response = await call<unknown>(
-      `/api/v1/t/${county.code}/reception/sessions/${session.id}/queue/watch`,
-      {
-        headers: { upgrade: "websocket" },
-      },
-    );
+    const base = `/api/v1/t/${county.code}/reception/sessions/${session.id}`;
+    const clerk = county.people.clerk.token;
+    for (const name of ["王五", "赵六"]) {
+      await call(`${base}/check-in`, { token: clerk, body: { walkIn: { name, topic: "宅基地" } } });
+    }
+    await call(`${base}/call-next`, { token: clerk, method: "POST" });
+    const response = await exports.default.fetch(`https://lianxin.test${base}/queue/watch`, {
+      headers: { upgrade: "websocket" },
+    });
     expect(response.status).toBe(101);
+    const ws = response.webSocket;
+    if (!ws) throw new Error("no WebSocket");
+    const first = new Promise<string>((resolve) =>
+      ws.addEventListener("message", (event) => resolve(String(event.data))),
+    );
+    ws.accept();
+    const text = await first;
+    ws.close();
+    for (const secret of ["王", "赵", "宅基地", "walk_in", "label"])
+      expect(text).not.toContain(secret);
+    const message = JSON.parse(text) as ServerMessage;
+    if (message.type !== "queue") throw new Error(`not the public form: ${text}`);
+    // The short form is the HTTP answer's state, which a board shows while its socket is down.
+    const named = await call<QueueState>(`${base}/queue`);
+    expect(expandQueue(message.q, session.id)).toEqual(named.body);
+    expect(named.body.nowServing?.number).toBe(1);
+    expect(named.body.waiting.map((t) => t.number)).toEqual([2]);
   });
 
   it("keeps another unit's staff off the desk", async () => {

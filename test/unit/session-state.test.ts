@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { StaffQueueState, StaffTicket } from "../../schema/realtime/reception-queue.ts";
-import { deskView, publicView, summarize } from "../../workers/reception/session-state.ts";
+import { expandQueue } from "../../web/src/shared/public-queue.ts";
+import {
+  deskView,
+  publicView,
+  summarize,
+  wireView,
+} from "../../workers/reception/session-state.ts";
 
 const ticket = (number: number, desk: number, extra: Partial<StaffTicket> = {}): StaffTicket => ({
   number,
@@ -69,6 +75,22 @@ describe("the views of a session's state", () => {
     for (const hidden of ["张*", "CODE", "诉求", "09:30", "booked", "case-of-desk-1", "领导"]) {
       expect(text).not.toContain(hidden);
     }
+  });
+
+  it("send the public the same view in short form, which boards and phones expand", () => {
+    const wire = wireView(state);
+    expect(expandQueue(wire, "s")).toEqual(publicView(state));
+    // Nothing waits, nobody is served, none parked, no visit done: the optional parts go.
+    const quiet = { ...state, nowServing: null, parked: [], averageServiceMinutes: null };
+    const { desks: _desks, ...plain } = quiet;
+    expect(expandQueue(wireView(plain), "s")).toEqual(publicView(plain));
+    expect(wireView(plain)).toEqual({ s: "published", w: wire.w, d: 1, x: 0 });
+    const text = JSON.stringify(wire);
+    for (const hidden of ["张*", "CODE", "诉求", "09:30", "booked", "case-of-desk-1", "领导"]) {
+      expect(text).not.toContain(hidden);
+    }
+    // Well under half the named form: what every board and phone gets after every change.
+    expect(text.length).toBeLessThan(JSON.stringify(publicView(state)).length / 2);
   });
 
   it("give a desk's staff names at their own desks only, and none of others' finished visits", () => {

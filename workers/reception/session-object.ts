@@ -24,12 +24,14 @@ import { openTenantScope } from "../storage/tenant-scope.ts";
 import { MonitorClient } from "./monitor-client.ts";
 import { BookingLedger } from "./session-bookings.ts";
 import { SessionQueue } from "./session-queue.ts";
-import { computeState, deskView, publicView, summarize } from "./session-state.ts";
+import { computeState, deskView, publicView, summarize, wireView } from "./session-state.ts";
 import { TicketBook } from "./session-tickets.ts";
 import { closeQuietly } from "./sockets.ts";
 
 /** The county monitor hears from a session at most this often. */
 const MONITOR_INTERVAL_MS = 500;
+/** How long a change's broadcast waits for a second change to ride along. */
+const BROADCAST_WINDOW_MS = 8;
 const NOT_CONFIGURED = { ok: false, reason: "NOT_CONFIGURED" } as const;
 
 /** Who a socket is: staff of the whole session, staff of some desks only, or the public. */
@@ -41,7 +43,7 @@ type Audience = "staff" | "public" | `desks:${string}`;
  * wake and written through (session-tickets.ts); after every change the state is computed
  * once (session-state.ts) and each audience's message serialised once for all its sockets.
  * Clients watch over hibernating WebSockets and get the whole state every time, so a
- * reconnect needs nothing more.
+ * reconnect needs nothing more; the public gets it in short form (WireQueue).
  */
 export class ReceptionSession extends DurableObject<Env> {
   private readonly sql: SqlStorage;
@@ -222,10 +224,12 @@ export class ReceptionSession extends DurableObject<Env> {
   }
 
   /**
-   * After every change. The broadcast waits for a change already queued at the object (a
-   * timer of 0 runs after it), so two operations in a burst send each watcher one message
-   * with the newer state; a second change sends at once, so no screen is ever more than one
-   * operation behind, and a lone change goes out as soon as this one ends.
+   * After every change. The broadcast waits a few milliseconds for the next change, so two
+   * operations in a burst (clerks at several desks, a check-in beside a call) send each
+   * watcher one message with the newer state: every message is serialised and compressed
+   * once per socket, which is most of what an operation costs. A second change sends at
+   * once, so no screen is ever more than one operation behind, and a lone change goes out
+   * within the window, far below what anyone watching a board can notice.
    */
   private changed() {
     if (this.pendingBroadcast !== undefined) {
@@ -237,7 +241,7 @@ export class ReceptionSession extends DurableObject<Env> {
     this.pendingBroadcast = setTimeout(() => {
       this.pendingBroadcast = undefined;
       this.broadcast();
-    }, 0);
+    }, BROADCAST_WINDOW_MS);
   }
 
   /**
@@ -359,7 +363,7 @@ function audienceOf(tag: string | null): Audience {
 }
 
 function message(state: StaffQueueState, audience: Audience): ServerMessage {
-  if (audience === "public") return { type: "state", state: publicView(state) };
+  if (audience === "public") return { type: "queue", q: wireView(state) };
   if (audience === "staff") return { type: "staffState", state };
   const desks = audience.slice("desks:".length).split(",").map(Number);
   return { type: "staffState", state: deskView(state, desks) };

@@ -4,6 +4,9 @@ import type {
   SessionSummary,
   StaffQueueState,
   StaffTicket,
+  WireDesk,
+  WireQueue,
+  WireTicket,
 } from "../../schema/realtime/reception-queue.ts";
 import type { DeskConfig, SessionConfig } from "../../schema/realtime/reception-session.ts";
 import { cstDate } from "../domain/deadlines/dates.ts";
@@ -144,6 +147,33 @@ export function publicView(state: StaffQueueState): QueueState {
         nowServing: d.nowServing ? strip(d.nowServing) : null,
         waiting: d.waiting,
       })),
+    }),
+  };
+}
+
+const wire = (t: StaffTicket): WireTicket =>
+  t.etaMinutes === undefined
+    ? [t.number, t.desk, t.calls]
+    : [t.number, t.desk, t.calls, t.etaMinutes];
+
+/**
+ * publicView in the public socket's short form (WireQueue): what every board and phone gets
+ * after every change. Built straight from the staff state: the named view is never made.
+ */
+export function wireView(state: StaffQueueState): WireQueue {
+  return {
+    s: state.status,
+    ...(state.nowServing && { n: wire(state.nowServing) }),
+    w: state.waiting.map(wire),
+    ...(state.parked.length > 0 && { p: state.parked.map(wire) }),
+    d: state.served,
+    x: state.noShows,
+    ...(state.averageServiceMinutes !== null && { a: state.averageServiceMinutes }),
+    ...(state.desks && {
+      k: state.desks.map(
+        (d): WireDesk =>
+          d.nowServing ? [d.number, d.waiting, wire(d.nowServing)] : [d.number, d.waiting],
+      ),
     }),
   };
 }

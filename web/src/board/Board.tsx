@@ -1,11 +1,12 @@
 import "./board.css";
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { ReceptionSession } from "../../../schema/api/reception.ts";
 import type { ServerMessage as QueueMessage } from "../../../schema/realtime/reception-queue.ts";
 import { getQueue, getSession, queueWatchPath, socketUrl } from "../api/reception.ts";
 import { formatDate, weekdayOf } from "../shared/dates.ts";
 import { useDesks } from "../shared/desks.ts";
 import { LIVE_STATUS_LABELS, useLiveSocket } from "../shared/live-socket.ts";
+import { queueOf } from "../shared/public-queue.ts";
 import { DeskBoard } from "./DeskBoard.tsx";
 import { HallBoard } from "./HallBoard.tsx";
 
@@ -84,7 +85,7 @@ function LiveBoard({ tenant, sessionId }: { tenant: string; sessionId: string })
     missing ? null : socketUrl(queueWatchPath(tenant, sessionId)),
     () => getQueue(tenant, sessionId).then((state) => ({ type: "state", state })),
   );
-  const state = message && message.type !== "error" ? message.state : null;
+  const state = useMemo(() => queueOf(message, sessionId), [message, sessionId]);
   const clock = useClock();
   const voice = useVoice();
   const spoken = useRef("");

@@ -1,10 +1,11 @@
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useMemo, useState } from "preact/hooks";
 import type { ReceptionSession } from "../../../schema/api/reception.ts";
 import type { ServerMessage as QueueMessage } from "../../../schema/realtime/reception-queue.ts";
 import { getQueue, listSessions, queueWatchPath, socketUrl } from "../api/reception.ts";
 import { formatDate, weekdayOf } from "../shared/dates.ts";
 import { useDesks } from "../shared/desks.ts";
 import { LIVE_STATUS_LABELS, useLiveSocket } from "../shared/live-socket.ts";
+import { queueOf } from "../shared/public-queue.ts";
 import { useClock } from "./Board.tsx";
 import { DeskBoard } from "./DeskBoard.tsx";
 
@@ -78,7 +79,7 @@ function HallPanel({ tenant, session }: { tenant: string; session: ReceptionSess
     socketUrl(queueWatchPath(tenant, session.id)),
     () => getQueue(tenant, session.id).then((state) => ({ type: "state", state })),
   );
-  const state = message && message.type !== "error" ? message.state : null;
+  const state = useMemo(() => queueOf(message, session.id), [message, session.id]);
   const joint = (state?.desks?.length ?? 0) > 1;
   const desks = useDesks(tenant, session.id, joint);
   const headingId = `hall-${session.id}`;

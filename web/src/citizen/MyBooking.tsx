@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { BookingView as Booking, SessionWithSlots } from "../../../schema/api/reception.ts";
 import type {
   ServerMessage as QueueMessage,
@@ -20,6 +20,7 @@ import { TextField } from "../console/components/Field.tsx";
 import { todayCst } from "../shared/dates.ts";
 import { deskLabel, useDesks } from "../shared/desks.ts";
 import { LIVE_STATUS_LABELS, useLiveSocket } from "../shared/live-socket.ts";
+import { queueOf } from "../shared/public-queue.ts";
 import { trackPath } from "../shared/tenant.ts";
 import { BookingCard, WhatToBring } from "./BookingCard.tsx";
 import { CitizenErrorAlert } from "./CitizenError.tsx";
@@ -393,7 +394,7 @@ function LiveQueue({
     socketUrl(queueWatchPath(tenant, booking.sessionId)),
     () => getQueue(tenant, booking.sessionId).then((state) => ({ type: "state", state })),
   );
-  const state = message && message.type !== "error" ? message.state : null;
+  const state = useMemo(() => queueOf(message, booking.sessionId), [message, booking.sessionId]);
   const stored = loadSaved(tenant);
   const [ticket, setTicket] = useState<number | null>(
     booking.ticketNumber ?? (stored?.code === booking.bookingCode ? (stored.ticket ?? null) : null),
