@@ -1,6 +1,9 @@
 /**
- * Every table here lives on a tenant-data shard shared by several counties, so every row
+ * Every tenant table lives on a tenant-data shard shared by several counties, so every row
  * carries `tenant_id` (the county's GB/T 2260 code) and every index leads with it.
+ *
+ * This file is the one entry: drizzle-kit reads it (schema/drizzle.tenant.config.ts), and so
+ * does every import; the tables live under tables/ by concern.
  */
 
 export * from "./tables/audit.ts";
