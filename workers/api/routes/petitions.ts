@@ -16,9 +16,10 @@ import { ACTION_PATHS, type PetitionAction } from "../../../schema/reference/pet
 import type { PetitionRow } from "../../../schema/tenant/tables.ts";
 import { endOfCstDay } from "../../domain/deadlines/index.ts";
 import { flushOutbox } from "../../domain/notify/outbox.ts";
-import { declareRecusal, takeAction } from "../../domain/petitions/actions.ts";
+import { takeAction } from "../../domain/petitions/actions.ts";
 import { registerCase, registeredEvent } from "../../domain/petitions/intake.ts";
 import { previewFlags } from "../../domain/petitions/intake-flags.ts";
+import { declareRecusal } from "../../domain/petitions/recusal.ts";
 import { presentPetition, presentSummary, visibleFlagRefs } from "../../domain/petitions/view.ts";
 import type { CaseContext, StaffView } from "../../domain/tenancy/county-context.ts";
 import { invalid, notFound } from "../../errors.ts";

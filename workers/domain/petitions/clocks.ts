@@ -1,6 +1,12 @@
-import type { PetitionStatus, Routing, StoredDeadlines } from "../../../schema/tenant/tables.ts";
+import type {
+  PetitionRow,
+  PetitionStatus,
+  Routing,
+  StoredDeadlines,
+} from "../../../schema/tenant/tables.ts";
 import {
   addCalendarDays,
+  cstDate,
   type DeadlineClock,
   type DeadlineKey,
   type DeadlinePolicy,
@@ -209,4 +215,24 @@ export function storedClocks(stored: StoredDeadlines): DeadlineClock[] {
     from: c.from,
     rule: { days: c.days, kind: c.kind },
   }));
+}
+
+/** The facts the clocks read, as a case row holds them. */
+export function clockFacts(row: PetitionRow): ClockFacts {
+  return {
+    status: row.status,
+    receivedOn: row.receivedOn,
+    registeredOn: cstDate(row.registeredAt),
+    noticeOwed: row.noticeOwed,
+    noticedOn: row.noticedOn,
+    firstPetition: row.flags.firstPetition,
+    routing: row.routing ?? null,
+    extensionDays: row.extensionDays,
+    pausedDays: row.pausedDays,
+    repliedOn: row.repliedOn,
+    reviewRequestedOn: row.reviewRequestedOn,
+    reReviewRequestedOn: row.reReviewRequestedOn,
+    evaluated: row.evaluation !== null,
+    upstreamDue: row.upstreamDue,
+  };
 }

@@ -18,8 +18,7 @@ import { lastFour } from "../petitioner/phone.ts";
 import { normalizeTrackingCode } from "../petitioner/tracking-code.ts";
 import { resolveReceptionPolicy } from "../reception/booking-policy.ts";
 import type { CaseContext } from "../tenancy/county-context.ts";
-import { clockFacts } from "./actions.ts";
-import { caseClocks, clockColumns, clockStates } from "./clocks.ts";
+import { caseClocks, clockColumns, clockFacts, clockStates } from "./clocks.ts";
 import { evaluationView, presentNotice, unsealParties } from "./view.ts";
 
 /**

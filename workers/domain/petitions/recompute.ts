@@ -2,8 +2,7 @@ import type { Env } from "../../env.ts";
 import { listOpenPetitions, updateDeadlinesStatement } from "../../storage/petitions.ts";
 import type { TenantScope } from "../../storage/tenant-scope.ts";
 import { loadCaseContext } from "../tenancy/county-context.ts";
-import { clockFacts } from "./actions.ts";
-import { caseClocks, clockColumns } from "./clocks.ts";
+import { caseClocks, clockColumns, clockFacts } from "./clocks.ts";
 
 const PAGE = 50;
 
