@@ -17,6 +17,15 @@ export async function countCases(db: D1Database, tenant: string) {
 }
 
 /**
+ * The largest county whose figures and search rows the bench reads (S2, S3, S7, S8 and the
+ * digest run at 100,000). Cases past it are written without them: only the deadline scan
+ * runs at 1,000,000, and it reads the cases and their alert index alone. Keeping the
+ * figures' triggers for 900,000 more rows would take ~10 minutes on two cores, half the
+ * bench's time, for tables no scenario at that size reads.
+ */
+export const FIGURES_UP_TO = 100_000;
+
+/**
  * Grows the county to `total` cases. Cases are spread over every unit of the county;
  * one in a hundred has its next alert at `dueAt`, the rest a month after it.
  */
@@ -26,6 +35,39 @@ export async function growCases(
   total: number,
   dueAt: number,
 ): Promise<void> {
+  const have = await countBenchCases(db, tenant);
+  await growWithFigures(db, tenant, Math.min(total, FIGURES_UP_TO), dueAt);
+  if (total > Math.max(have, FIGURES_UP_TO)) await growBare(db, tenant, total, dueAt);
+}
+
+/**
+ * Cases past `FIGURES_UP_TO`: the insert triggers that keep figures are dropped and made
+ * again around each statement, inside one batch (one transaction), so the database is
+ * never without them; the cases and every index on them are written as the product would.
+ */
+async function growBare(db: D1Database, tenant: string, total: number, dueAt: number) {
+  const triggers = (
+    await db
+      .prepare(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'petitions' AND sql LIKE '%AFTER INSERT ON%'",
+      )
+      .all<{ name: string; sql: string }>()
+  ).results;
+  const { insert, template, unitIds } = await copyStatement(db, tenant);
+  let have = await countBenchCases(db, tenant);
+  while (have < total) {
+    const upTo = Math.min(total, have + 50_000);
+    await db.batch([
+      ...triggers.map((t) => db.prepare(`DROP TRIGGER ${t.name}`)),
+      db.prepare(insert).bind(template, dueAt, have, upTo, JSON.stringify(unitIds)),
+      ...triggers.map((t) => db.prepare(t.sql)),
+    ]);
+    have = upTo;
+  }
+}
+
+/** The statement that copies the template into cases `(?3, ?4]`, over the county's units. */
+async function copyStatement(db: D1Database, tenant: string) {
   const template = await db
     .prepare(
       "SELECT id FROM petitions WHERE tenant_id = ? AND id NOT LIKE 'bench-%' AND petitioner_sealed IS NOT NULL ORDER BY registered_at LIMIT 1",
@@ -57,22 +99,25 @@ export async function growCases(
     alert_marks: "'[]'",
   };
   const select = columns.map((c) => overrides[c] ?? `t.${c}`).join(", ");
+  const insert = `WITH RECURSIVE n(i) AS (SELECT ?3 + 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?4),
+      u(k, id) AS (SELECT key, value FROM json_each(?5))
+    INSERT INTO petitions (${columns.join(", ")})
+    SELECT ${select} FROM n JOIN u ON u.k = n.i % ${unitIds.length}
+    JOIN petitions t ON t.id = ?1`;
+  return { insert, template: template.id, unitIds };
+}
+
+/** Cases up to `total`, with their figures and search rows, as the product keeps them. */
+async function growWithFigures(db: D1Database, tenant: string, total: number, dueAt: number) {
   let have = await countBenchCases(db, tenant);
+  if (have >= total) return;
+  const { insert, template, unitIds } = await copyStatement(db, tenant);
   // 25,000 rows in one statement outlast the local D1 (it resets the connection) once the
   // search indexes, audience tokens and figures' triggers are kept too, on a busy machine.
   const chunk = 10_000;
   while (have < total) {
     const upTo = Math.min(total, have + chunk);
-    await db
-      .prepare(
-        `WITH RECURSIVE n(i) AS (SELECT ?3 + 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?4),
-           u(k, id) AS (SELECT key, value FROM json_each(?5))
-         INSERT INTO petitions (${columns.join(", ")})
-         SELECT ${select} FROM n JOIN u ON u.k = n.i % ${unitIds.length}
-         JOIN petitions t ON t.id = ?1`,
-      )
-      .bind(template.id, dueAt, have, upTo, JSON.stringify(unitIds))
-      .run();
+    await db.prepare(insert).bind(template, dueAt, have, upTo, JSON.stringify(unitIds)).run();
     // Each copy is found by the template's words, like the case it copies, with its own
     // audience tokens (its unit, not the template's); in slices: one statement writing
     // 100,000 index rows outlasts the local D1's patience.
@@ -85,7 +130,7 @@ export async function growCases(
          JOIN petitions t ON t.id = ?1 JOIN case_search s ON s.rowid = t.search_rowid
          JOIN petitions c ON c.search_rowid = (t.registered_at - n.i * 1000) * 1000`,
         )
-        .bind(template.id, from, Math.min(upTo, from + 10_000))
+        .bind(template, from, Math.min(upTo, from + 10_000))
         .run();
     }
     have = upTo;

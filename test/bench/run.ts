@@ -35,6 +35,7 @@ const scenario = async (id: string, body: () => Promise<Line[]>) => {
   try {
     for (const line of await body()) print(line);
   } catch (error) {
+    if (process.env.BENCH_VERBOSE) console.error(error, (error as { cause?: unknown }).cause);
     print({
       id,
       name: "did not complete",

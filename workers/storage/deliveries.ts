@@ -21,7 +21,16 @@ export type NewDelivery = Omit<
   | "petitionId"
 > & { petitionId?: string | null | undefined };
 
-export function insertDeliveryStatement(scope: TenantScope, delivery: NewDelivery) {
+/**
+ * Writes a delivery to the outbox. `handedOffAt` writes it already taken for the queue, for
+ * a writer that sends it itself once its batch commits (no claim has to read it back); if
+ * that send never happens, the outbox's stale branch takes it again.
+ */
+export function insertDeliveryStatement(
+  scope: TenantScope,
+  delivery: NewDelivery,
+  handedOffAt: Date | null = null,
+) {
   return scope.db
     .insert(deliveries)
     .values({
@@ -30,6 +39,7 @@ export function insertDeliveryStatement(scope: TenantScope, delivery: NewDeliver
       tenantId: scope.tenant,
       status: "queued",
       attempts: 0,
+      enqueuedAt: handedOffAt,
       updatedAt: delivery.createdAt,
     })
     .onConflictDoNothing();

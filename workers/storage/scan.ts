@@ -4,8 +4,8 @@ import {
   type DeadlineAlertRow,
   deadlineAlerts,
   deadlineCounts,
+  type PetitionRow,
   petitions,
-  recusals,
 } from "../../schema/tenant/tables.ts";
 import { chunked } from "./chunks.ts";
 import { petitionFromRow } from "./petitions.ts";
@@ -20,12 +20,22 @@ export interface DueKey {
 /**
  * The next page of cases whose alert time has come, in (next alert, id) order after
  * `after`, straight from the `(tenant_id, next_alert_at, id)` index: D1 counts one row read
- * per case. Returns that count, so the cost of a scan can be checked: it follows the due
- * cases, not the open ones.
+ * per case. Each case brings who has stepped aside from it (`recused_staff`), found by the
+ * recusals' key: a case with none costs no read, so the page needs no second round trip.
+ * Returns the rows read, so the cost of a scan can be checked: it follows the due cases,
+ * not the open ones.
  */
-export const DUE_CASES_SQL = `SELECT * FROM petitions INDEXED BY petitions_tenant_alert_idx
-  WHERE tenant_id = ?1 AND next_alert_at <= ?2 AND (next_alert_at, id) > (?3, ?4)
-  ORDER BY next_alert_at, id LIMIT ?5`;
+export const DUE_CASES_SQL = `SELECT p.*, (SELECT json_group_array(r.staff_id) FROM recusals r
+    WHERE r.tenant_id = p.tenant_id AND r.petition_id = p.id) AS recused_staff
+  FROM petitions p INDEXED BY petitions_tenant_alert_idx
+  WHERE p.tenant_id = ?1 AND p.next_alert_at <= ?2 AND (p.next_alert_at, p.id) > (?3, ?4)
+  ORDER BY p.next_alert_at, p.id LIMIT ?5`;
+
+export interface DueCase {
+  row: PetitionRow;
+  /** Staff recused from the case (§28): never told about it. */
+  recused: ReadonlySet<string>;
+}
 
 export async function dueCases(
   scope: TenantScope,
@@ -37,38 +47,28 @@ export async function dueCases(
     .prepare(DUE_CASES_SQL)
     .bind(scope.tenant, now.getTime(), after?.at ?? -1, after?.id ?? "", limit)
     .all<Record<string, unknown>>();
-  return { rows: due.results.map(petitionFromRow), rowsRead: due.meta.rows_read ?? 0 };
+  const cases = due.results.map(
+    (raw): DueCase => ({
+      row: petitionFromRow(raw),
+      recused: new Set(JSON.parse(String(raw.recused_staff ?? "[]")) as string[]),
+    }),
+  );
+  return { cases, rowsRead: due.meta.rows_read ?? 0 };
 }
 
 /**
- * What the scan needs to know about a page of due cases besides the cases, in one round
- * trip for any number of them: who is recused, and the alerts already recorded on the cases
- * that do not carry them (`alertsOf`: cases from before migration 0023, read once).
+ * The alerts already recorded on due cases that do not carry their marks (cases from before
+ * migration 0023, read once), in one round trip for any number of them.
  */
-export async function scanFacts(
-  scope: TenantScope,
-  ids: readonly string[],
-  alertsOf: readonly string[],
-) {
-  const alerts = chunked(alertsOf, 1).map((chunk) =>
+export async function recordedAlerts(scope: TenantScope, ids: readonly string[]) {
+  const [first, ...rest] = chunked(ids, 1).map((chunk) =>
     scope.db
       .select()
       .from(deadlineAlerts)
       .where(ofTenant(scope, deadlineAlerts, inArray(deadlineAlerts.petitionId, chunk))),
   );
-  const recused = chunked(ids, 1).map((chunk) =>
-    scope.db
-      .select({ petitionId: recusals.petitionId, staffId: recusals.staffId })
-      .from(recusals)
-      .where(ofTenant(scope, recusals, inArray(recusals.petitionId, chunk))),
-  );
-  const [first, ...rest] = [...alerts, ...recused];
-  if (!first) return { alerts: [], recused: [] };
-  const results = (await scope.db.batch([first, ...rest])) as unknown[][];
-  return {
-    alerts: results.slice(0, alerts.length).flat() as DeadlineAlertRow[],
-    recused: results.slice(alerts.length).flat() as { petitionId: string; staffId: string }[],
-  };
+  if (!first) return [];
+  return ((await scope.db.batch([first, ...rest])) as DeadlineAlertRow[][]).flat();
 }
 
 /** Records alerts, many per statement within D1's parameter limit; each at most once. */

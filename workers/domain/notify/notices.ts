@@ -1,7 +1,11 @@
 import type { DeliveryChannel } from "../../../schema/reference/notify-delivery.ts";
 import { DEFAULT_TEMPLATES, type NotifyEvent } from "../../../schema/reference/notify-events.ts";
 import type { StaffRow } from "../../../schema/tenant/tables.ts";
-import { insertDeliveryStatement, type NewDelivery } from "../../storage/deliveries.ts";
+import {
+  type HandOff,
+  insertDeliveryStatement,
+  type NewDelivery,
+} from "../../storage/deliveries.ts";
 import { insertNotificationsStatements } from "../../storage/notify.ts";
 import type { TenantScope } from "../../storage/tenant-scope.ts";
 import { encryptPii, lookupHash, type TenantKeys } from "../crypto/pii.ts";
@@ -40,7 +44,10 @@ const GROUP_CHANNELS: DeliveryChannel[] = ["wecom", "dingtalk", "webhook", "emai
 /**
  * The statements that record a notice: inbox rows for staff, and outbox rows (deliveries)
  * for every configured channel its route names. Run them in the same batch as whatever
- * caused the notice; `flushOutbox` hands the deliveries to the queue afterwards.
+ * caused the notice; `flushOutbox` hands the deliveries to the queue afterwards. Given
+ * `handedOff`, the deliveries are written already taken and listed there instead, for the
+ * caller to `handOff` itself once its batch commits (the deadline scan: no claim reads back
+ * the hundreds it writes).
  */
 export async function noticeStatements(
   scope: TenantScope,
@@ -48,6 +55,7 @@ export async function noticeStatements(
   loaded: LoadedSettings,
   notice: Notice,
   now: Date,
+  handedOff?: HandOff[],
 ) {
   const route = loaded.settings.routes[notice.event];
   const template = loaded.settings.templates[notice.event] ?? DEFAULT_TEMPLATES[notice.event];
@@ -132,6 +140,9 @@ export async function noticeStatements(
       ),
     );
   }
-  for (const row of outgoing) statements.push(insertDeliveryStatement(scope, row));
+  for (const row of outgoing) {
+    statements.push(insertDeliveryStatement(scope, row, handedOff ? now : null));
+    handedOff?.push({ id: row.id, notBefore: row.notBefore });
+  }
   return statements;
 }

@@ -33,6 +33,12 @@ export function claimHandOff(scope: TenantScope, now: Date) {
  * flush (or the cron's) to take at once; the consumer's claim makes a second copy harmless.
  */
 export async function handOff(env: Env, scope: TenantScope, taken: HandOff[], now: Date) {
+  // A queue takes at most 100 messages per send.
+  for (let start = 0; start < taken.length; start += 100)
+    await handOffPart(env, scope, taken.slice(start, start + 100), now);
+}
+
+async function handOffPart(env: Env, scope: TenantScope, taken: HandOff[], now: Date) {
   if (taken.length === 0) return;
   try {
     await env.NOTIFY_QUEUE.sendBatch(

@@ -3,12 +3,14 @@ import type { DeadlineAlertRow, PetitionRow } from "../../../schema/tenant/table
 import type { Env } from "../../env.ts";
 import { batchWithAudit } from "../../storage/audit.ts";
 import { listActiveTenants } from "../../storage/control.ts";
+import type { HandOff } from "../../storage/deliveries.ts";
 import { hasScanRun, openSupervisionStatement } from "../../storage/notify.ts";
 import {
+  type DueCase,
   type DueKey,
   dueCases,
   insertAlertsStatements,
-  scanFacts,
+  recordedAlerts,
   setNextAlertStatements,
 } from "../../storage/scan.ts";
 import { openTenantScope, type TenantScope } from "../../storage/tenant-scope.ts";
@@ -18,7 +20,7 @@ import { countyOffice, unitAncestors, unitSubtree } from "../tenancy/county-cont
 import { warnMissingCalendar } from "./calendar-watch.ts";
 import { sendDigests } from "./digest.ts";
 import { type Notice, noticeStatements } from "./notices.ts";
-import { flushOutbox } from "./outbox.ts";
+import { flushOutbox, handOff } from "./outbox.ts";
 import { sendReceptionReminders } from "./reminders.ts";
 import { lazyPeople, type ScanPeople } from "./scan-people.ts";
 
@@ -51,13 +53,20 @@ export interface ScanMessage {
   at: number;
 }
 
-/** Due cases handled per batch of writes. */
-const PAGE = 50;
+/** Due cases read per round trip and written per batch. */
+const PAGE = 100;
 /**
- * D1 statements one invocation may spend on due cases (a Worker has 1,000 queries per
- * invocation). A county with more due cases than that continues on the scan queue.
+ * Round trips (D1 queries and queue sends) one invocation may spend on due cases, whatever
+ * the number of counties it scans: a Worker has 1,000 subrequests per invocation, and a D1
+ * batch is one of them. The rest is left for the counties' fixed work and the cron's
+ * housekeeping. A county with more due cases than fit continues on the scan queue.
  */
-const STATEMENT_BUDGET = 600;
+export const SCAN_TRIPS = 600;
+
+/** What is left of an invocation's round trips for due cases, shared by its counties. */
+export interface TripBudget {
+  left: number;
+}
 
 const SEVERITY = ["near", "dueToday", "overdue", "expired"];
 const severity = (mark: string) => SEVERITY.findIndex((s) => mark.startsWith(s));
@@ -93,6 +102,7 @@ export async function runDeadlineScan(
   only?: string,
   /** Counties scanned in this invocation; the rest are handed to the scan queue. */
   inline = Number.POSITIVE_INFINITY,
+  budget: TripBudget = { left: SCAN_TRIPS },
 ): Promise<ScanReport> {
   const report = emptyReport();
   const tenants = (await listActiveTenants(env)).filter((t) => !only || t.code === only);
@@ -108,7 +118,7 @@ export async function runDeadlineScan(
   for (const tenant of tenants.slice(0, inline)) {
     report.tenants += 1;
     try {
-      addTo(report, await scanTenant(env, tenant, now));
+      addTo(report, await scanTenant(env, tenant, now, budget));
     } catch (error) {
       report.failed += 1;
       console.error(`deadline scan: county ${tenant.code} failed; the next run tries again`, error);
@@ -122,10 +132,11 @@ export async function scanTenant(
   env: Env,
   tenant: { code: string; shard: string },
   now: Date,
+  budget: TripBudget = { left: SCAN_TRIPS },
 ): Promise<Partial<ScanReport>> {
   const scope = openTenantScope(env, tenant);
   const load = lazyPeople(env, scope, now);
-  const part = await scanDueCases(scope, load, now);
+  const part = await scanDueCases(env, scope, load, now, budget);
   const more = part.more;
   if (more) await continueLater(env, tenant, now);
   const today = cstDate(now);
@@ -147,12 +158,16 @@ export async function scanTenant(
 }
 
 /** The scan queue's work: a county's run, or its due cases continued from a run that ran out. */
-export async function continueScan(env: Env, message: ScanMessage) {
+export async function continueScan(
+  env: Env,
+  message: ScanMessage,
+  budget: TripBudget = { left: SCAN_TRIPS },
+) {
   const now = new Date(message.at);
   const tenant = { code: message.tenant, shard: message.shard };
-  if (message.step === "run") return scanTenant(env, tenant, now);
+  if (message.step === "run") return scanTenant(env, tenant, now, budget);
   const scope = openTenantScope(env, { code: message.tenant, shard: message.shard });
-  const part = await scanDueCases(scope, lazyPeople(env, scope, now), now);
+  const part = await scanDueCases(env, scope, lazyPeople(env, scope, now), now, budget);
   if (part.more) await continueLater(env, { code: message.tenant, shard: message.shard }, now);
   await flushOutbox(env, scope, new Date());
   return part;
@@ -170,72 +185,82 @@ async function continueLater(env: Env, tenant: { code: string; shard: string }, 
 
 /**
  * Pages through the county's due cases in (alert time, id) order until none are left or
- * the invocation's statement budget is spent; `more` says the queue should carry on.
+ * the invocation's round trips are spent; `more` says the queue should carry on.
  */
-async function scanDueCases(scope: TenantScope, load: () => Promise<ScanPeople>, now: Date) {
+async function scanDueCases(
+  env: Env,
+  scope: TenantScope,
+  load: () => Promise<ScanPeople>,
+  now: Date,
+  budget: TripBudget,
+) {
   const part = { rowsRead: 0, cases: 0, alerts: 0, breaches: 0, more: false };
   let after: DueKey | undefined;
-  let spent = 0;
-  let dearest = 0;
-  while (spent + dearest <= STATEMENT_BUDGET) {
-    const { rows, rowsRead } = await dueCases(scope, now, after, PAGE);
+  // A page's round trips: its read, the county's people (first page only), the alerts of
+  // cases from before 0023, its batch of writes, and its deliveries' queue sends.
+  let dearest = 4 + PEOPLE_TRIPS;
+  while (budget.left >= dearest) {
+    const { cases, rowsRead } = await dueCases(scope, now, after, PAGE);
     part.rowsRead += rowsRead;
-    const last = rows.at(-1);
+    budget.left -= 1;
+    const last = cases.at(-1)?.row;
     if (!last?.nextAlertAt) return part;
-    const page = await scanPage(await load(), rows, now);
+    if (after === undefined) budget.left -= PEOPLE_TRIPS;
+    const page = await scanPage(env, load, cases, now);
     part.cases += page.cases;
     part.alerts += page.alerts;
     part.breaches += page.breaches;
-    spent += page.statements;
-    dearest = Math.max(dearest, page.statements);
+    budget.left -= page.trips;
+    dearest = Math.max(4, 1 + page.trips);
     after = { at: last.nextAlertAt.getTime(), id: last.id };
-    if (rows.length < PAGE) return part;
+    if (cases.length < PAGE) return part;
   }
   part.more = true;
   return part;
 }
 
+/** Round trips that loading the county's people takes (context, staff, settings), at most. */
+const PEOPLE_TRIPS = 4;
+
 const markKey = (m: { key: string; due: string; mark: string }) => `${m.key}|${m.due}|${m.mark}`;
 
 /**
- * One page of due cases: one round trip reads who is recused (and the recorded alerts of
- * cases that do not carry their marks), one batch writes every mark, supervision, notice
- * and next alert time.
+ * One page of due cases: one batch writes every mark, supervision, notice and next alert
+ * time, then its deliveries go to the queue. Only cases from before migration 0023, which
+ * do not carry their marks, need a read of the alerts recorded on them.
  */
-async function scanPage(people: ScanPeople, rows: readonly PetitionRow[], now: Date) {
+async function scanPage(
+  env: Env,
+  load: () => Promise<ScanPeople>,
+  cases: readonly DueCase[],
+  now: Date,
+) {
+  let trips = 0;
+  const people = await load();
   const { ctx } = people;
-  const loaded = await scanFacts(
-    ctx.scope,
-    rows.map((row) => row.id),
-    rows.filter((row) => row.alertMarks === null).map((row) => row.id),
-  );
+  const unmarked = cases.filter((c) => c.row.alertMarks === null).map((c) => c.row.id);
+  const recorded = unmarked.length > 0 ? await recordedAlerts(ctx.scope, unmarked) : [];
+  if (unmarked.length > 0) trips += 1;
   const seen = new Set(
-    loaded.alerts.map((a) => `${a.petitionId}|${markKey({ ...a, key: a.deadlineKey })}`),
+    recorded.map((a) => `${a.petitionId}|${markKey({ ...a, key: a.deadlineKey })}`),
   );
-  for (const row of rows) for (const m of row.alertMarks ?? []) seen.add(`${row.id}|${m}`);
-  const recused = new Map<string, Set<string>>();
-  for (const r of loaded.recused) {
-    const set = recused.get(r.petitionId) ?? new Set<string>();
-    set.add(r.staffId);
-    recused.set(r.petitionId, set);
-  }
+  for (const { row } of cases) for (const m of row.alertMarks ?? []) seen.add(`${row.id}|${m}`);
   const alerts: Omit<DeadlineAlertRow, "tenantId">[] = [];
   const nextAlerts: { id: string; version: number; at: Date | null; marks: string[] }[] = [];
   const statements = [];
   const audited: { petitionId: string; marks: string[] }[] = [];
+  const handedOff: HandOff[] = [];
   let breaches = 0;
-  let cases = 0;
-  for (const row of rows) {
-    cases += 1;
+  for (const { row, recused } of cases) {
     const marks = alertMarks(storedClocks(row.deadlines), ctx.policy.nearAlerts);
     const pending = marks.filter((m) => m.at <= now && !seen.has(`${row.id}|${markKey(m)}`));
     // The marks of its present clocks that are recorded, now these are too.
-    const recorded = marks.filter((m) => m.at <= now).map(markKey);
+    const recordedMarks = marks.filter((m) => m.at <= now).map(markKey);
     nextAlerts.push({
       id: row.id,
       version: row.version,
       at: marks.find((m) => m.at > now)?.at ?? null,
-      marks: recorded,
+      marks: recordedMarks,
     });
     if (pending.length === 0) continue;
     for (const mark of pending) {
@@ -277,10 +302,10 @@ async function scanPage(people: ScanPeople, rows: readonly PetitionRow[], now: D
     const told = [...gravest.values()].filter((m) => m.mark !== "overdue" || m === firstBreach);
     for (const mark of told) {
       const together = mark === firstBreach ? overdue : [mark];
-      const notice = markNotice(people, row, mark, together, recused.get(row.id) ?? new Set());
+      const notice = markNotice(people, row, mark, together, recused);
       if (notice)
         statements.push(
-          ...(await noticeStatements(ctx.scope, ctx.keys, people.settings, notice, now)),
+          ...(await noticeStatements(ctx.scope, ctx.keys, people.settings, notice, now, handedOff)),
         );
     }
     audited.push({ petitionId: row.id, marks: pending.map((m) => `${m.key}:${m.mark}:${m.due}`) });
@@ -304,8 +329,16 @@ async function scanPage(people: ScanPeople, rows: readonly PetitionRow[], now: D
       now,
     );
   }
-  // Reads: the cases, two per chunk of their ids; then the writes and the audit seal.
-  return { cases, alerts: alerts.length, breaches, statements: writes.length + 8 };
+  trips += 1;
+  // Written already taken for the queue: sent now, with no claim to read them back. A send
+  // that fails gives them back to the outbox, which the run's flush takes at once.
+  try {
+    await handOff(env, ctx.scope, handedOff, now);
+  } catch (error) {
+    console.error("deadline scan: hand-off failed; the outbox sends it", error);
+  }
+  trips += Math.ceil(handedOff.length / 100);
+  return { cases: cases.length, alerts: alerts.length, breaches, trips };
 }
 
 /** Who hears about a mark: the case's people, and on a breach the unit head and supervisors. */
