@@ -23,21 +23,23 @@ export default {
   },
   async scheduled(controller, env, _ctx) {
     if (!checkEnv(env).ok) throw new Error("BAD_ENVIRONMENT: see a fetch for details");
-    if (!meteringEnabled(env)) return runScheduled(controller, env);
-    const metered = meteredEnv(env);
-    await runScheduled(controller, metered.env);
-    console.log(`d1-meter scheduled ${serverTiming(metered.meter)}`);
+    await meteredWork(env, "scheduled", (used) => runScheduled(controller, used));
   },
   async queue(batch, env, _ctx) {
     if (!checkEnv(env).ok) throw new Error("BAD_ENVIRONMENT: see a fetch for details");
     if (batch.queue !== "lianxin-scan") return consumeNotifications(batch, env);
-    if (!meteringEnabled(env)) return consumeScans(batch, env);
     // The bench counts a scan's continuations with the run that handed them on.
-    const metered = meteredEnv(env);
-    await consumeScans(batch, metered.env);
-    console.log(`d1-meter scan-queue ${serverTiming(metered.meter)}`);
+    await meteredWork(env, "scan-queue", (used) => consumeScans(batch, used));
   },
 } satisfies ExportedHandler<Env, unknown>;
+
+/** Background work; under `npm run bench`, its D1 round trips and rows logged as it ends. */
+async function meteredWork(env: Env, label: string, work: (env: Env) => Promise<unknown>) {
+  if (!meteringEnabled(env)) return void (await work(env));
+  const metered = meteredEnv(env);
+  await work(metered.env);
+  console.log(`d1-meter ${label} ${serverTiming(metered.meter)}`);
+}
 
 /** `npm run bench` only: the same request, with its D1 round trips and rows reported. */
 async function meteredFetch(request: Request, env: Env, ctx: ExecutionContext) {

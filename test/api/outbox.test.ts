@@ -1,8 +1,12 @@
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { flushOutbox } from "../../workers/domain/notify/outbox.ts";
+import { runDeadlineScan } from "../../workers/domain/notify/scan.ts";
 import type { Env } from "../../workers/env.ts";
+import { meteredEnv } from "../../workers/storage/d1-meter.ts";
 import { openTenantScope } from "../../workers/storage/tenant-scope.ts";
+import { bulkPetitions } from "../support/bulk.ts";
+import { call } from "../support/client.ts";
 import { onboard, type TestTenant } from "../support/tenants.ts";
 
 let county: TestTenant;
@@ -72,5 +76,78 @@ describe("the outbox hand-off", () => {
     const flush = queue(false);
     expect(await flushOutbox(flush.env, scope())).toBe(120);
     expect(new Set(flush.sent).size).toBe(120);
+  });
+});
+
+describe("the deadline scan's own deliveries", () => {
+  const late = { due: "2026-01-16", from: "2026-01-01" };
+  // 06:00 in the county: before the day's digest and reminders, so the run is the scan alone.
+  const at = new Date(Date.UTC(2026, 10, 30, 22));
+  const scanned = async (code: string, count: number) => {
+    const county = await onboard(code);
+    await call(`/api/v1/t/${county.code}/settings/notifications`, {
+      method: "PUT",
+      token: county.adminToken,
+      body: {
+        channels: {
+          webhook: { url: "https://hooks.example.cn/x", secret: "a-scan-webhook-secret-01" },
+        },
+      },
+    });
+    await bulkPetitions({
+      tenant: county.code,
+      count,
+      unitIds: [county.countyUnitId],
+      clock: late,
+      dueEvery: 1,
+      now: at.getTime(),
+    });
+    // Registered since migration 0023: each case carries the marks it has had (none yet).
+    await env.TENANT_DB_1.prepare("UPDATE petitions SET alert_marks = '[]' WHERE tenant_id = ?")
+      .bind(county.code)
+      .run();
+    return openTenantScope(env, { code: county.code, shard: "TENANT_DB_1" });
+  };
+  const webhooks = async (tenant: string) =>
+    (
+      await env.TENANT_DB_1.prepare(
+        "SELECT id, enqueued_at AS at FROM deliveries WHERE tenant_id = ? AND channel = 'webhook'",
+      )
+        .bind(tenant)
+        .all<{ id: string; at: number | null }>()
+    ).results;
+
+  it("go to the queue once each, written as handed off, with nothing left for a claim", async () => {
+    const county = await scanned("861002", 150);
+    const sends = queue(false);
+    const metered = meteredEnv(sends.env);
+    const report = await runDeadlineScan(metered.env, at, county.tenant);
+    expect(report.failed).toBe(0);
+    expect(report.breaches).toBe(150);
+    // The scan costs its due cases (a read and a write each) and the county's context once
+    // (its ~70-day holiday calendar, units, staff), not a claim reading back the 150
+    // deliveries it has just written (two rows each).
+    expect(metered.meter.rowsRead).toBeLessThanOrEqual(2 * 150 + 100);
+    const written = await webhooks(county.tenant);
+    // One breach notice per case, on the county's webhook.
+    expect(written).toHaveLength(150);
+    expect(written.every((d) => d.at !== null)).toBe(true);
+    const ids = written.map((d) => d.id);
+    expect(sends.sent.filter((id) => ids.includes(id)).sort()).toEqual([...ids].sort());
+    expect(new Set(sends.sent).size).toBe(sends.sent.length);
+    const again = queue(false);
+    expect(await flushOutbox(again.env, county)).toBe(0);
+  });
+
+  it("are given back to the outbox when the queue refuses them, and sent by the next flush", async () => {
+    const county = await scanned("861003", 30);
+    const refused = queue(true);
+    await runDeadlineScan(refused.env, at, county.tenant);
+    const written = await webhooks(county.tenant);
+    expect(written).toHaveLength(30);
+    expect(written.every((d) => d.at === null)).toBe(true);
+    const later = queue(false);
+    expect(await flushOutbox(later.env, county)).toBeGreaterThanOrEqual(30);
+    expect(written.every((d) => later.sent.includes(d.id))).toBe(true);
   });
 });

@@ -3,7 +3,7 @@
  * copy of one petition the product registered itself (so it decrypts and reads like any
  * other), with its own id, tracking code, person hashes, unit and clocks.
  */
-import type { D1Database } from "@cloudflare/workers-types/experimental";
+import type { D1Database, D1PreparedStatement } from "@cloudflare/workers-types/experimental";
 import { audienceSql, wordsOfBodySql } from "../../workers/storage/search-audience.ts";
 
 export const BENCH_PREFIX = "bench-";
@@ -54,16 +54,11 @@ async function growBare(db: D1Database, tenant: string, total: number, dueAt: nu
       .all<{ name: string; sql: string }>()
   ).results;
   const { insert, template, unitIds } = await copyStatement(db, tenant);
-  let have = await countBenchCases(db, tenant);
-  while (have < total) {
-    const upTo = Math.min(total, have + 50_000);
-    await db.batch([
-      ...triggers.map((t) => db.prepare(`DROP TRIGGER ${t.name}`)),
-      db.prepare(insert).bind(template, dueAt, have, upTo, JSON.stringify(unitIds)),
-      ...triggers.map((t) => db.prepare(t.sql)),
-    ]);
-    have = upTo;
-  }
+  await inSteps(db, tenant, total, 50_000, (have, upTo) => [
+    ...triggers.map((t) => db.prepare(`DROP TRIGGER ${t.name}`)),
+    db.prepare(insert).bind(template, dueAt, have, upTo, JSON.stringify(unitIds)),
+    ...triggers.map((t) => db.prepare(t.sql)),
+  ]);
 }
 
 /** The statement that copies the template into cases `(?3, ?4]`, over the county's units. */
@@ -109,59 +104,96 @@ async function copyStatement(db: D1Database, tenant: string) {
 
 /** Cases up to `total`, with their figures and search rows, as the product keeps them. */
 async function growWithFigures(db: D1Database, tenant: string, total: number, dueAt: number) {
-  let have = await countBenchCases(db, tenant);
-  if (have >= total) return;
+  if ((await countBenchCases(db, tenant)) >= total) return;
   const { insert, template, unitIds } = await copyStatement(db, tenant);
+  // Each copy is found by the template's words, like the case it copies, with its own
+  // audience tokens (its unit, not the template's).
+  const search = `WITH RECURSIVE n(i) AS (SELECT ?2 + 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?3)
+    INSERT INTO case_search (rowid, body)
+    SELECT c.search_rowid, ${wordsOfBodySql("s.body", "c.tenant_id")} || ${audienceSql("c")} FROM n
+    JOIN petitions t ON t.id = ?1 JOIN case_search s ON s.rowid = t.search_rowid
+    JOIN petitions c ON c.search_rowid = (t.registered_at - n.i * 1000) * 1000`;
   // 25,000 rows in one statement outlast the local D1 (it resets the connection) once the
   // search indexes, audience tokens and figures' triggers are kept too, on a busy machine.
-  const chunk = 10_000;
+  await inSteps(db, tenant, total, 10_000, (have, upTo) => [
+    db.prepare(insert).bind(template, dueAt, have, upTo, JSON.stringify(unitIds)),
+    db.prepare(search).bind(template, have, upTo),
+  ]);
+}
+
+/**
+ * Grows the county a step at a time, each step one batch (one transaction). Node's
+ * connection to the local D1 is sometimes closed under it (an idle keep-alive socket the
+ * other side has just dropped: "other side closed"); the step is then tried again from the
+ * count of cases the database holds, so a step is never written twice or lost.
+ */
+async function inSteps(
+  db: D1Database,
+  tenant: string,
+  total: number,
+  step: number,
+  statements: (have: number, upTo: number) => D1PreparedStatement[],
+) {
+  let have = await countBenchCases(db, tenant);
+  let failures = 0;
   while (have < total) {
-    const upTo = Math.min(total, have + chunk);
-    await db.prepare(insert).bind(template, dueAt, have, upTo, JSON.stringify(unitIds)).run();
-    // Each copy is found by the template's words, like the case it copies, with its own
-    // audience tokens (its unit, not the template's); in slices: one statement writing
-    // 100,000 index rows outlasts the local D1's patience.
-    for (let from = have; from < upTo; from += 10_000) {
-      await db
-        .prepare(
-          `WITH RECURSIVE n(i) AS (SELECT ?2 + 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?3)
-         INSERT INTO case_search (rowid, body)
-         SELECT c.search_rowid, ${wordsOfBodySql("s.body", "c.tenant_id")} || ${audienceSql("c")} FROM n
-         JOIN petitions t ON t.id = ?1 JOIN case_search s ON s.rowid = t.search_rowid
-         JOIN petitions c ON c.search_rowid = (t.registered_at - n.i * 1000) * 1000`,
-        )
-        .bind(template, from, Math.min(upTo, from + 10_000))
-        .run();
+    const upTo = Math.min(total, have + step);
+    try {
+      await db.batch(statements(have, upTo));
+      have = upTo;
+    } catch (error) {
+      failures += 1;
+      if (failures > 3) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      have = await countBenchCases(db, tenant);
     }
-    have = upTo;
   }
 }
 
 export async function countBenchCases(db: D1Database, tenant: string) {
-  const row = await db
-    .prepare("SELECT count(*) AS n FROM petitions WHERE tenant_id = ? AND id LIKE 'bench-%'")
-    .bind(tenant)
-    .first<{ n: number }>();
+  const row = await twice(() =>
+    db
+      .prepare("SELECT count(*) AS n FROM petitions WHERE tenant_id = ? AND id LIKE 'bench-%'")
+      .bind(tenant)
+      .first<{ n: number }>(),
+  );
   return row?.n ?? 0;
+}
+
+/**
+ * A statement that may run twice (a read, or an update to fixed values), tried once more if
+ * Node's connection to the local D1 was closed under it (see `inSteps`).
+ */
+async function twice<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    return run();
+  }
 }
 
 /** Makes one bench case in a hundred due at `dueAt` again, the others due a month later. */
 export async function resetDue(db: D1Database, tenant: string, dueAt: number) {
-  await db
-    .prepare(
-      `UPDATE petitions SET next_alert_at = CASE WHEN CAST(substr(id, 7) AS INTEGER) % 100 = 0
+  await twice(() =>
+    db
+      .prepare(
+        `UPDATE petitions SET next_alert_at = CASE WHEN CAST(substr(id, 7) AS INTEGER) % 100 = 0
          THEN ?2 ELSE ?2 + 30 * 86400000 END
        WHERE tenant_id = ?1 AND id LIKE 'bench-%'`,
-    )
-    .bind(tenant, dueAt)
-    .run();
+      )
+      .bind(tenant, dueAt)
+      .run(),
+  );
 }
 
 export async function countDue(db: D1Database, tenant: string, at: number) {
-  const row = await db
-    .prepare("SELECT count(*) AS n FROM petitions WHERE tenant_id = ? AND next_alert_at <= ?")
-    .bind(tenant, at)
-    .first<{ n: number }>();
+  const row = await twice(() =>
+    db
+      .prepare("SELECT count(*) AS n FROM petitions WHERE tenant_id = ? AND next_alert_at <= ?")
+      .bind(tenant, at)
+      .first<{ n: number }>(),
+  );
   return row?.n ?? 0;
 }
 

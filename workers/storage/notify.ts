@@ -279,7 +279,7 @@ export function updateSupervisionStatement(
 
 /**
  * Inbox rows, many per statement within D1's parameter limit (a breach tells half a dozen
- * people; one statement each would spend the scan's statement budget on them).
+ * people; one statement each would make the scan's batches hundreds of statements long).
  */
 export function insertNotificationsStatements(
   scope: TenantScope,

@@ -55,7 +55,7 @@ export async function noticeStatements(
   loaded: LoadedSettings,
   notice: Notice,
   now: Date,
-  handedOff?: HandOff[],
+  handedOff?: { at: Date; taken: HandOff[] },
 ) {
   const route = loaded.settings.routes[notice.event];
   const template = loaded.settings.templates[notice.event] ?? DEFAULT_TEMPLATES[notice.event];
@@ -141,8 +141,8 @@ export async function noticeStatements(
     );
   }
   for (const row of outgoing) {
-    statements.push(insertDeliveryStatement(scope, row, handedOff ? now : null));
-    handedOff?.push({ id: row.id, notBefore: row.notBefore });
+    statements.push(insertDeliveryStatement(scope, row, handedOff?.at ?? null));
+    handedOff?.taken.push({ id: row.id, notBefore: row.notBefore });
   }
   return statements;
 }

@@ -153,8 +153,16 @@ export async function scanTenant(
   if (morning && !(await hasScanRun(scope, "calendar.missing", today))) {
     await warnMissingCalendar(await load(), today);
   }
-  const enqueued = await flushOutbox(env, scope, now);
-  return { ...part, digests, reminders, enqueued, continued: more ? 1 : 0 };
+  // By the clock, as hand-offs are stamped: a hand-off is stale 15 minutes after it was
+  // made, whatever instant the run judges deadlines at.
+  const flushed = await flushOutbox(env, scope, new Date());
+  return {
+    ...part,
+    digests,
+    reminders,
+    enqueued: part.enqueued + flushed,
+    continued: more ? 1 : 0,
+  };
 }
 
 /** The scan queue's work: a county's run, or its due cases continued from a run that ran out. */
@@ -169,7 +177,7 @@ export async function continueScan(
   const scope = openTenantScope(env, { code: message.tenant, shard: message.shard });
   const part = await scanDueCases(env, scope, lazyPeople(env, scope, now), now, budget);
   if (part.more) await continueLater(env, { code: message.tenant, shard: message.shard }, now);
-  await flushOutbox(env, scope, new Date());
+  part.enqueued += await flushOutbox(env, scope, new Date());
   return part;
 }
 
@@ -194,7 +202,7 @@ async function scanDueCases(
   now: Date,
   budget: TripBudget,
 ) {
-  const part = { rowsRead: 0, cases: 0, alerts: 0, breaches: 0, more: false };
+  const part = { rowsRead: 0, cases: 0, alerts: 0, breaches: 0, enqueued: 0, more: false };
   let after: DueKey | undefined;
   // A page's round trips: its read, the county's people (first page only), the alerts of
   // cases from before 0023, its batch of writes, and its deliveries' queue sends.
@@ -210,6 +218,7 @@ async function scanDueCases(
     part.cases += page.cases;
     part.alerts += page.alerts;
     part.breaches += page.breaches;
+    part.enqueued += page.enqueued;
     budget.left -= page.trips;
     dearest = Math.max(4, 1 + page.trips);
     after = { at: last.nextAlertAt.getTime(), id: last.id };
@@ -249,7 +258,9 @@ async function scanPage(
   const nextAlerts: { id: string; version: number; at: Date | null; marks: string[] }[] = [];
   const statements = [];
   const audited: { petitionId: string; marks: string[] }[] = [];
-  const handedOff: HandOff[] = [];
+  // Handed off by the clock, not the run's instant: a continuation may run minutes later,
+  // and the outbox takes again what was handed off long ago.
+  const handedOff = { at: new Date(), taken: [] as HandOff[] };
   let breaches = 0;
   for (const { row, recused } of cases) {
     const marks = alertMarks(storedClocks(row.deadlines), ctx.policy.nearAlerts);
@@ -332,13 +343,15 @@ async function scanPage(
   trips += 1;
   // Written already taken for the queue: sent now, with no claim to read them back. A send
   // that fails gives them back to the outbox, which the run's flush takes at once.
+  let enqueued = 0;
   try {
-    await handOff(env, ctx.scope, handedOff, now);
+    await handOff(env, ctx.scope, handedOff.taken, handedOff.at);
+    enqueued = handedOff.taken.length;
   } catch (error) {
     console.error("deadline scan: hand-off failed; the outbox sends it", error);
   }
-  trips += Math.ceil(handedOff.length / 100);
-  return { cases: cases.length, alerts: alerts.length, breaches, trips };
+  trips += Math.ceil(handedOff.taken.length / 100);
+  return { cases: cases.length, alerts: alerts.length, breaches, enqueued, trips };
 }
 
 /** Who hears about a mark: the case's people, and on a breach the unit head and supervisors. */
