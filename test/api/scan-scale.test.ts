@@ -1,6 +1,6 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { runDeadlineScan } from "../../workers/domain/notify/scan.ts";
+import { runDeadlineScan, scanBudget } from "../../workers/domain/notify/scan.ts";
 import { chunked } from "../../workers/storage/chunks.ts";
 import {
   DUE_CASES_SQL,
@@ -370,7 +370,7 @@ describe("more due cases than one invocation takes", () => {
     });
     // An invocation with room for a page or two: the rest goes on the queue, whose
     // consumer has a whole invocation's round trips.
-    const report = await runDeadlineScan(env, now, county.code, 1, { left: 16 });
+    const report = await runDeadlineScan(env, now, county.code, 1, scanBudget(16));
     expect(report.failed).toBe(0);
     expect(report.continued).toBe(1);
     expect(report.cases).toBeGreaterThan(0);
@@ -391,6 +391,38 @@ describe("more due cases than one invocation takes", () => {
       await count("SELECT count(*) AS n FROM supervisions WHERE tenant_id = ?", county.code),
     ).toBe(700);
   }, 90_000);
+});
+
+describe("an invocation whose time for due cases is spent", () => {
+  it("starts no page, and hands the county's due cases to the scan queue", async () => {
+    const county = await onboard("610403");
+    const now = new Date();
+    await bulkPetitions({
+      tenant: county.code,
+      count: 20,
+      unitIds: [county.countyUnitId],
+      clock: lateClock,
+      dueEvery: 1,
+      now: now.getTime(),
+    });
+    const report = await runDeadlineScan(env, now, county.code, 1, {
+      left: 600,
+      until: Date.now() - 1,
+    });
+    expect(report.cases).toBe(0);
+    expect(report.continued).toBe(1);
+    const due = () =>
+      count(
+        "SELECT count(*) AS n FROM petitions WHERE tenant_id = ? AND next_alert_at <= ?",
+        county.code,
+        now.getTime(),
+      );
+    const deadline = Date.now() + 30_000;
+    while ((await due()) > 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(await due()).toBe(0);
+  }, 60_000);
 });
 
 describe("a cron with more counties than it scans itself", () => {
