@@ -356,18 +356,39 @@ describe("the plans of the scan's queries", () => {
   });
 });
 
+/** A county whose `count` cases are all late, at `now`. */
+async function lateCounty(code: string, count: number, now: Date) {
+  const county = await onboard(code);
+  await bulkPetitions({
+    tenant: county.code,
+    count,
+    unitIds: [county.countyUnitId],
+    clock: lateClock,
+    dueEvery: 1,
+    now: now.getTime(),
+  });
+  return county;
+}
+
+/** Waits for the scan queue's consumer; returns how many cases are still due. */
+async function dueAfterQueue(code: string, now: Date, waitMs: number) {
+  const due = () =>
+    count(
+      "SELECT count(*) AS n FROM petitions WHERE tenant_id = ? AND next_alert_at <= ?",
+      code,
+      now.getTime(),
+    );
+  const deadline = Date.now() + waitMs;
+  while ((await due()) > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return due();
+}
+
 describe("more due cases than one invocation takes", () => {
   it("carries the rest on the scan queue until every due case is handled", async () => {
-    const county = await onboard("610401");
     const now = new Date();
-    await bulkPetitions({
-      tenant: county.code,
-      count: 700,
-      unitIds: [county.countyUnitId],
-      clock: lateClock,
-      dueEvery: 1,
-      now: now.getTime(),
-    });
+    const county = await lateCounty("610401", 700, now);
     // An invocation with room for a page or two: the rest goes on the queue, whose
     // consumer has a whole invocation's round trips.
     const report = await runDeadlineScan(env, now, county.code, 1, scanBudget(16));
@@ -375,17 +396,7 @@ describe("more due cases than one invocation takes", () => {
     expect(report.continued).toBe(1);
     expect(report.cases).toBeGreaterThan(0);
     expect(report.cases).toBeLessThan(700);
-    const due = () =>
-      count(
-        "SELECT count(*) AS n FROM petitions WHERE tenant_id = ? AND next_alert_at <= ?",
-        county.code,
-        now.getTime(),
-      );
-    const deadline = Date.now() + 60_000;
-    while ((await due()) > 0 && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    expect(await due()).toBe(0);
+    expect(await dueAfterQueue(county.code, now, 60_000)).toBe(0);
     // Every case was handled once: one supervision per case, never two.
     expect(
       await count("SELECT count(*) AS n FROM supervisions WHERE tenant_id = ?", county.code),
@@ -395,61 +406,25 @@ describe("more due cases than one invocation takes", () => {
 
 describe("an invocation whose time for due cases is spent", () => {
   it("starts no page, and hands the county's due cases to the scan queue", async () => {
-    const county = await onboard("610403");
     const now = new Date();
-    await bulkPetitions({
-      tenant: county.code,
-      count: 20,
-      unitIds: [county.countyUnitId],
-      clock: lateClock,
-      dueEvery: 1,
-      now: now.getTime(),
-    });
+    const county = await lateCounty("610403", 20, now);
     const report = await runDeadlineScan(env, now, county.code, 1, {
       left: 600,
       until: Date.now() - 1,
     });
     expect(report.cases).toBe(0);
     expect(report.continued).toBe(1);
-    const due = () =>
-      count(
-        "SELECT count(*) AS n FROM petitions WHERE tenant_id = ? AND next_alert_at <= ?",
-        county.code,
-        now.getTime(),
-      );
-    const deadline = Date.now() + 30_000;
-    while ((await due()) > 0 && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    expect(await due()).toBe(0);
+    expect(await dueAfterQueue(county.code, now, 30_000)).toBe(0);
   }, 60_000);
 });
 
 describe("a cron with more counties than it scans itself", () => {
   it("hands the others to the scan queue, whose consumer runs their whole scan", async () => {
-    const county = await onboard("610402");
     const now = new Date();
-    await bulkPetitions({
-      tenant: county.code,
-      count: 40,
-      unitIds: [county.countyUnitId],
-      clock: lateClock,
-      dueEvery: 1,
-      now: now.getTime(),
-    });
+    const county = await lateCounty("610402", 40, now);
     const report = await runDeadlineScan(env, now, county.code, 0);
     expect(report.tenants).toBe(0);
     expect(report.continued).toBe(1);
-    const due = () =>
-      count(
-        "SELECT count(*) AS n FROM petitions WHERE tenant_id = ? AND next_alert_at <= ?",
-        county.code,
-        now.getTime(),
-      );
-    const deadline = Date.now() + 30_000;
-    while ((await due()) > 0 && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    expect(await due()).toBe(0);
+    expect(await dueAfterQueue(county.code, now, 30_000)).toBe(0);
   }, 60_000);
 });
