@@ -29,7 +29,7 @@ import {
   materialBody,
   materialProblems,
 } from "../shared/ui/MaterialFields.tsx";
-import { CitizenErrorAlert } from "./CitizenError.tsx";
+import { CitizenErrorAlert, FixList } from "./CitizenError.tsx";
 import { TrackingCodeBox } from "./TrackingCodeBox.tsx";
 
 const LABELS: Record<string, string> = {
@@ -285,18 +285,7 @@ function Form({
       </section>
 
       <CitizenErrorAlert error={error} labels={LABELS} />
-      {Object.keys(local).length > 0 && (
-        <div class="alert alert--error" role="alert">
-          <p>请先补充或修正以下内容：</p>
-          <ul>
-            {Object.entries(local).map(([key, message]) => (
-              <li key={key}>
-                {LABELS[key] ?? key}：{message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <FixList problems={local} labels={LABELS} />
       <HumanCheck
         key={checkRound}
         tenant={tenant}
