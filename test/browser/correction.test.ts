@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   ARTIFACTS,
+  openNewCase,
   overflowsHorizontally,
   PHONE,
   signIn,
@@ -15,23 +16,13 @@ describe("更正登记信息 in Chromium", () => {
   it("checks the form in Chinese, corrects a misspelt name, and search finds the new name", async () => {
     const page = await product.browser.newPage(PHONE);
     await signIn(product, page, "clerk");
-    const id = await page.evaluate(async (tenant) => {
-      const reply = await fetch(`/api/v1/t/${tenant}/petitions`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({
-          channel: "visit",
-          purpose: "request",
-          categoryCode: "06.02",
-          receivedAt: new Date().toISOString(),
-          petitioner: { name: "欧阳小雯", phone: "13907453333" },
-          facts: "工地拖欠工资三个月。",
-          demands: "请求支付拖欠的工资。",
-        }),
-      });
-      return ((await reply.json()) as { id: string }).id;
-    }, T);
-    await page.goto(`${product.stack.url}/t/${T}/console/petitions/${id}`);
+    const id = await openNewCase(
+      product,
+      page,
+      { name: "欧阳小雯", phone: "13907453333" },
+      "工地拖欠工资三个月。",
+      "请求支付拖欠的工资。",
+    );
     const card = page.locator("section", { has: page.locator("#correct-title") });
     await until(() => card.count()).toBe(1);
 

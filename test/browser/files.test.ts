@@ -2,6 +2,7 @@ import { deflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import {
   ARTIFACTS,
+  openNewCase,
   overflowsHorizontally,
   PHONE,
   signIn,
@@ -51,23 +52,13 @@ describe("case files in Chromium", () => {
   it("uploads, shows, refuses a disguised file and withdraws, on a phone", async () => {
     const page = await product.browser.newPage(PHONE);
     await signIn(product, page, "clerk");
-    const id = await page.evaluate(async (tenant) => {
-      const reply = await fetch(`/api/v1/t/${tenant}/petitions`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({
-          channel: "visit",
-          purpose: "request",
-          categoryCode: "06.02",
-          receivedAt: new Date().toISOString(),
-          petitioner: { name: "田小英", phone: "13907451111" },
-          facts: "工地拖欠工资两个月。",
-          demands: "请求支付工资。",
-        }),
-      });
-      return ((await reply.json()) as { id: string }).id;
-    }, T);
-    await page.goto(`${product.stack.url}/t/${T}/console/petitions/${id}`);
+    const _id = await openNewCase(
+      product,
+      page,
+      { name: "田小英", phone: "13907451111" },
+      "工地拖欠工资两个月。",
+      "请求支付工资。",
+    );
     const section = page.getByTestId("case-files");
     await until(() => section.textContent()).toContain("尚无材料");
 

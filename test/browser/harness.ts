@@ -73,3 +73,39 @@ export async function signIn(product: Product, page: Page, username: string) {
   // checked with axe, and a console still loading has no heading yet.
   await page.locator("h1").first().waitFor();
 }
+
+/**
+ * Registers a walk-in case as the signed-in page's user, through the API the console calls,
+ * and opens its case page: the start of every test about one case.
+ */
+export async function openNewCase(
+  product: Product,
+  page: Page,
+  petitioner: { name: string; phone: string },
+  facts: string,
+  demands: string,
+) {
+  const id = await page.evaluate(
+    async ({ tenant, body }) => {
+      const reply = await fetch(`/api/v1/t/${tenant}/petitions`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ ...body, receivedAt: new Date().toISOString() }),
+      });
+      return ((await reply.json()) as { id: string }).id;
+    },
+    {
+      tenant: T,
+      body: {
+        channel: "visit",
+        purpose: "request",
+        categoryCode: "06.02",
+        petitioner,
+        facts,
+        demands,
+      },
+    },
+  );
+  await page.goto(`${product.stack.url}/t/${T}/console/petitions/${id}`);
+  return id;
+}
