@@ -25,13 +25,13 @@ import {
 import { formatDate, formatTrackingCode, weekdayOf } from "../../shared/dates.ts";
 import { formatDateTime } from "../../shared/format.ts";
 import { LIVE_STATUS_LABELS, type LiveStatus, openLiveSocket } from "../../shared/live-socket.ts";
-import { TICKET_STATUS_LABELS } from "../../shared/reception-labels.ts";
 import { boardPath, consolePath } from "../../shared/tenant.ts";
 import { ErrorAlert, SuccessStatus } from "../components/ErrorAlert.tsx";
 import { SelectField, TextField } from "../components/Field.tsx";
 import { Loading } from "../components/Loading.tsx";
 import { CompleteForm } from "../components/reception/CompleteForm.tsx";
 import { DeskPicker, RouteTicket } from "../components/reception/DeskPicker.tsx";
+import { DoneVisits } from "../components/reception/DoneVisits.tsx";
 import { FieldCasesCard } from "../components/reception/FieldCases.tsx";
 import { canScan, Scanner } from "../components/reception/Scanner.tsx";
 import { SessionBookingsCard } from "../components/reception/SessionBookings.tsx";
@@ -421,50 +421,7 @@ function Desk({
         )}
       </section>
 
-      <section class="card" aria-labelledby="history-title">
-        <h2 id="history-title">
-          今日记录：已接待 {state.served} 人，未到 {state.noShows} 人
-        </h2>
-        <p class="hint">
-          {state.averageServiceMinutes !== null &&
-            `平均接待 ${Math.round(state.averageServiceMinutes)} 分钟；`}
-          最长等候 {Math.round(state.longestWaitMinutes)} 分钟。
-        </p>
-        {state.done.length > 0 && (
-          <table class="table">
-            <thead>
-              <tr>
-                <th scope="col">号码</th>
-                <th scope="col">姓名</th>
-                <th scope="col">结果</th>
-                <th scope="col">时间</th>
-                <th scope="col">信访事项</th>
-              </tr>
-            </thead>
-            <tbody>
-              {state.done.map((t) => (
-                <tr key={t.number}>
-                  <td>{t.number}</td>
-                  <td>{t.label}</td>
-                  <td>{TICKET_STATUS_LABELS[t.status] ?? t.status}</td>
-                  <td>{time(t.completedAt ?? t.calledAt)}</td>
-                  <td>
-                    {t.petitionId ? (
-                      <a
-                        href={consolePath(tenant, `/petitions/${encodeURIComponent(t.petitionId)}`)}
-                      >
-                        查看
-                      </a>
-                    ) : (
-                      "—"
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+      <DoneVisits sessionId={session.id} state={state} />
     </div>
   );
 }
