@@ -55,11 +55,7 @@ export function computeState(
     } else if (t.status === "no_show") noShows += 1;
   }
   const minutesPerCall = meanServiceMinutes(durations);
-  const serving = new Map<number, number>();
-  for (const number of book.called) {
-    const desk = book.get(number)?.desk ?? 1;
-    if ((serving.get(desk) ?? 0) < number) serving.set(desk, number);
-  }
+  const serving = book.serving();
   const waitingByDesk = new Map<number, StaffTicket[]>();
   let longestWait = 0;
   for (const number of book.waiting) {
