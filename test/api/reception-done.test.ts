@@ -44,8 +44,16 @@ describe("the day's finished visits", { timeout: 120_000 }, () => {
     }
 
     const socket = await exports.default.fetch(`https://lianxin.test${base}/queue/watch`, {
-      headers: { upgrade: "websocket", authorization: `Bearer ${clerk}` },
+      headers: {
+        upgrade: "websocket",
+        authorization: `Bearer ${clerk}`,
+        "sec-websocket-extensions": "permessage-deflate; client_max_window_bits",
+      },
     });
+    // Offered compression, the session declines it: its messages are small and many.
+    const extensions = socket.headers.get("sec-websocket-extensions");
+    expect(extensions).not.toBeNull();
+    expect(extensions).not.toContain("permessage-deflate");
     const ws = socket.webSocket;
     if (!ws) throw new Error(`no WebSocket: ${socket.status}`);
     const texts: string[] = [];

@@ -264,8 +264,8 @@ export class ReceptionSession extends DurableObject<Env> {
   /**
    * After every change. The broadcast waits a few milliseconds for the next change, so two
    * operations in a burst (clerks at several desks, a check-in beside a call) send each
-   * watcher one message with the newer state: every message is serialised and compressed
-   * once per socket, which is most of what an operation costs. A second change sends at
+   * watcher one message with the newer state: framing and sending a message to every
+   * socket is most of what an operation costs. A second change sends at
    * once, so no screen is ever more than one operation behind, and a lone change goes out
    * within the window, far below what anyone watching a board can notice.
    */
