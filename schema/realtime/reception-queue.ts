@@ -106,12 +106,28 @@ export const StaffQueueState = QueueState.extend({
   desks: z.array(StaffDeskQueue).optional(),
   waiting: z.array(StaffTicket),
   parked: z.array(StaffTicket),
+  /**
+   * The day's finished visits (completed, no-show, transferred), by number. On the socket and
+   * in GET …/desk only the latest DONE_ON_SOCKET: the list grows all day and every change
+   * would carry it to every staff screen. The whole list is GET …/done (DoneTickets).
+   */
   done: z.array(StaffTicket),
+  /** How many visits are finished in all: a screen reloads the whole list when it changes. */
+  doneCount: z.number().int(),
   /** The longest a waiting citizen has waited so far, in minutes. */
   longestWaitMinutes: z.number(),
   updatedAt: z.string(),
 });
 export type StaffQueueState = z.infer<typeof StaffQueueState>;
+
+/** How many of the latest finished visits ride along with every staff state. */
+export const DONE_ON_SOCKET = 5;
+
+/** The day's finished visits in full, for the desk's record (GET …/done). */
+export const DoneTickets = z
+  .object({ sessionId: z.string(), tickets: z.array(StaffTicket) })
+  .openapi("DoneTickets");
+export type DoneTickets = z.infer<typeof DoneTickets>;
 
 const int = z.number().int();
 

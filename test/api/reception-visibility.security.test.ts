@@ -1,6 +1,6 @@
 import { exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { StaffQueueState } from "../../schema/realtime/reception-queue.ts";
+import type { DoneTickets, StaffQueueState } from "../../schema/realtime/reception-queue.ts";
 import { call } from "../support/client.ts";
 import { setUpCounty, type TestCounty } from "../support/county.ts";
 import { publishedSession, tomorrowCst } from "../support/reception.ts";
@@ -169,13 +169,30 @@ describe("a joint reception, probed by a desk of another unit", () => {
       token: county.people.bureauLeader.token,
     });
     expect(JSON.stringify(after.body)).not.toContain(done.body.petition.id);
-    // The finished visits of other desks are not in the bureau's list at all.
+    // The finished visits of other desks are not in the bureau's list at all, nor in the
+    // day's whole record read over HTTP; the office's record has the visit, unlinked.
     expect(after.body.done).toEqual([]);
+    expect(after.body.doneCount).toBe(0);
+    const bureauDone = await call<DoneTickets>(`${base}/done`, {
+      token: county.people.bureauLeader.token,
+    });
+    expect(bureauDone.status).toBe(200);
+    expect(bureauDone.body.tickets).toEqual([]);
+    const officeDone = await call<DoneTickets>(`${base}/done`, {
+      token: county.people.clerk.token,
+    });
+    expect(officeDone.body.tickets.map((t) => t.number)).toEqual([accuser.body.number]);
+    expect(JSON.stringify(officeDone.body)).not.toContain(done.body.petition.id);
+    expect(JSON.stringify(officeDone.body)).not.toContain("检举人甲");
+    // Nobody signed in, a citizen's phone, gets nothing of it.
+    expect((await call(`${base}/done`)).status).toBe(401);
 
     // A unit with no desk here, and another county's desk staff, are kept out.
-    const noDesk = await call(`${base}/desk`, { token: county.people.otherHandler.token });
-    expect([403, 404]).toContain(noDesk.status);
-    for (const path of [`${base}/desk`, `${base}/desks`]) {
+    for (const path of [`${base}/desk`, `${base}/done`]) {
+      const noDesk = await call(path, { token: county.people.otherHandler.token });
+      expect([403, 404], path).toContain(noDesk.status);
+    }
+    for (const path of [`${base}/desk`, `${base}/desks`, `${base}/done`]) {
       const foreign = await call(path.replace(county.code, elsewhere.code), {
         token: elsewhere.people.bureauLeader.token,
       });

@@ -247,9 +247,20 @@ describe("reception day in Chromium", () => {
     await clerk
       .getByLabel("事实真相")
       .fill("2026年在县城某建筑工地务工三个月，工程结束后包工头拖欠工资一万二千元。");
+    // The day's record is read over HTTP when its count changes, not carried on every change.
+    const doneReads: number[] = [];
+    clerk.on("response", (response) => {
+      if (new URL(response.url()).pathname.endsWith("/done")) doneReads.push(response.status());
+    });
     await clerk.getByRole("button", { name: "办结并登记" }).click();
     const registered = clerk.getByTestId("desk-registered");
     await until(() => registered.count()).toBe(1);
+    const record = clerk.getByTestId("desk-done");
+    await until(() => record.textContent()).toContain("向**");
+    expect(await record.textContent()).toContain(String(ticket));
+    expect(await record.getByRole("link", { name: "查看" }).count()).toBe(1);
+    await until(() => doneReads.length).toBeGreaterThan(0);
+    expect(doneReads.every((status) => status === 200)).toBe(true);
     await until(() => board.getByTestId("board-now").textContent()).toBe("—");
     await until(() => board.getByTestId("board-waiting").textContent()).toContain("已接待 1 人");
     await clerk.screenshot({ path: `${ARTIFACTS}/reception-desk-done.png`, fullPage: true });

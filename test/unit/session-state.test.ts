@@ -4,6 +4,7 @@ import { expandQueue } from "../../web/src/shared/public-queue.ts";
 import {
   deskView,
   publicView,
+  staffWire,
   summarize,
   wireView,
 } from "../../workers/reception/session-state.ts";
@@ -58,6 +59,7 @@ const state: StaffQueueState = {
       calledAt: "2026-12-01T01:05:00.000Z",
     }),
   ],
+  doneCount: 1,
 };
 
 describe("the views of a session's state", () => {
@@ -103,7 +105,30 @@ describe("the views of a session's state", () => {
     expect(seen.desks?.[1]?.nowServing?.label).toBe("张*2");
     expect(seen.parked[0]?.label).toBe("张*5");
     expect(seen.done).toEqual([]);
+    expect(seen.doneCount).toBe(0);
     expect(JSON.stringify(seen)).not.toContain("case-of-desk-1");
+  });
+
+  it("send staff only the latest finished visits however long the day's list grows", () => {
+    const done = Array.from({ length: 200 }, (_, i) =>
+      ticket(100 + i, 1 + (i % 2), {
+        status: "completed",
+        completedAt: "2026-12-01T03:00:00.000Z",
+      }),
+    );
+    const long = { ...state, done, doneCount: done.length };
+    const sent = staffWire(long);
+    expect(sent.done.map((t) => t.number)).toEqual([295, 296, 297, 298, 299]);
+    expect(sent.doneCount).toBe(200);
+    expect(JSON.stringify(sent).length).toBeLessThan(
+      JSON.stringify(staffWire(state)).length + 2_000,
+    );
+    // A desk's staff: their own desk's latest, counted among their own.
+    const mine = staffWire(deskView(long, [2]));
+    expect(mine.done.map((t) => t.number)).toEqual([291, 293, 295, 297, 299]);
+    expect(mine.doneCount).toBe(100);
+    // A short list goes as it is.
+    expect(staffWire(state)).toBe(state);
   });
 
   it("sum every desk's serving into the monitor's average wait", () => {

@@ -1,4 +1,8 @@
-import type { QueueState, StaffQueueState } from "../../schema/realtime/reception-queue.ts";
+import type {
+  QueueState,
+  StaffQueueState,
+  StaffTicket,
+} from "../../schema/realtime/reception-queue.ts";
 import type {
   Arrival,
   Booking,
@@ -129,8 +133,14 @@ export class ReceptionClient {
     return answer<QueueState>(await this.#stub.publicState());
   }
 
-  async staffState(): Promise<StaffQueueState> {
-    return answer<StaffQueueState>(await this.#stub.staffState());
+  /** The state as a staff socket gets it, for all desks or some (names only at theirs). */
+  async staffState(desks: "all" | number[]): Promise<StaffQueueState> {
+    return answer<StaffQueueState>(await this.#stub.staffState(desks));
+  }
+
+  /** The day's finished visits in full, of all desks or of some. */
+  async doneTickets(desks: "all" | number[]): Promise<StaffTicket[]> {
+    return answer<StaffTicket[]>(await this.#stub.doneTickets(desks));
   }
 
   /** Hands a WebSocket upgrade to the object, which keeps the connection. */

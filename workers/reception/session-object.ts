@@ -4,6 +4,7 @@ import type {
   ServerMessage,
   SessionSummary,
   StaffQueueState,
+  StaffTicket,
 } from "../../schema/realtime/reception-queue.ts";
 import type {
   Arrival,
@@ -24,7 +25,14 @@ import { openTenantScope } from "../storage/tenant-scope.ts";
 import { MonitorClient } from "./monitor-client.ts";
 import { BookingLedger } from "./session-bookings.ts";
 import { SessionQueue } from "./session-queue.ts";
-import { computeState, deskView, publicView, summarize, wireView } from "./session-state.ts";
+import {
+  computeState,
+  deskView,
+  publicView,
+  staffWire,
+  summarize,
+  wireView,
+} from "./session-state.ts";
 import { TicketBook } from "./session-tickets.ts";
 import { closeQuietly } from "./sockets.ts";
 
@@ -33,6 +41,15 @@ const MONITOR_INTERVAL_MS = 500;
 /** How long a change's broadcast waits for a second change to ride along. */
 const BROADCAST_WINDOW_MS = 8;
 const NOT_CONFIGURED = { ok: false, reason: "NOT_CONFIGURED" } as const;
+/**
+ * The sockets go without permessage-deflate, which every browser offers and the runtime
+ * otherwise accepts: the messages are a few hundred bytes (the public's short form, the
+ * staff's without the day's finished visits), deflate saves little on them, and compressing
+ * each for every socket cost about half of what an operation with 100 watchers took (S4).
+ * The runtime agrees only to an extension it can parse from this header, so naming none it
+ * knows leaves the 101 answer without the header: a plain socket, as RFC 6455 allows.
+ */
+const UNCOMPRESSED = { "Sec-WebSocket-Extensions": "lianxin-none" };
 
 /** Who a socket is: staff of the whole session, staff of some desks only, or the public. */
 type Audience = "staff" | "public" | `desks:${string}`;
@@ -43,7 +60,8 @@ type Audience = "staff" | "public" | `desks:${string}`;
  * wake and written through (session-tickets.ts); after every change the state is computed
  * once (session-state.ts) and each audience's message serialised once for all its sockets.
  * Clients watch over hibernating WebSockets and get the whole state every time, so a
- * reconnect needs nothing more; the public gets it in short form (WireQueue).
+ * reconnect needs nothing more; the public gets it in short form (WireQueue), staff without
+ * the day's earlier finished visits, which they read over HTTP (doneTickets).
  */
 export class ReceptionSession extends DurableObject<Env> {
   private readonly sql: SqlStorage;
@@ -181,17 +199,37 @@ export class ReceptionSession extends DurableObject<Env> {
 
   // ── state and watching ───────────────────────────────────────────────────────────
 
-  staffState(): StaffQueueState {
+  /** The whole state, finished visits and all: for this object and its summaries. */
+  private fullState(): StaffQueueState {
     return computeState(this.tickets, this.config(), Date.now());
+  }
+
+  /**
+   * What a staff screen reads over HTTP when its socket is down: the socket's message for
+   * staff of the whole session ("all") or of some desks.
+   */
+  staffState(desks: "all" | number[] = "all"): StaffQueueState {
+    const state = this.fullState();
+    return staffWire(desks === "all" ? state : deskView(state, desks));
+  }
+
+  /** The day's finished visits in full, of the given desks only when not "all". */
+  doneTickets(desks: "all" | number[] = "all"): StaffTicket[] {
+    const done: StaffTicket[] = [];
+    for (const number of this.tickets.done) {
+      const view = this.tickets.view(number);
+      if (view && (desks === "all" || desks.includes(view.desk))) done.push(view);
+    }
+    return done;
   }
 
   /** What a public board and a citizen's phone see: numbers, never names. */
   publicState(): QueueState {
-    return publicView(this.staffState());
+    return publicView(this.fullState());
   }
 
   summary(): SessionSummary {
-    return summarize(this.staffState());
+    return summarize(this.fullState());
   }
 
   /** WebSocket upgrade, already authenticated by the Worker, which says who is watching. */
@@ -207,15 +245,15 @@ export class ReceptionSession extends DurableObject<Env> {
       server,
       audience.startsWith("desks:") ? [audience, "desks"] : [audience],
     );
-    server.send(JSON.stringify(message(this.staffState(), audience)));
-    return new Response(null, { status: 101, webSocket: client });
+    server.send(JSON.stringify(message(this.fullState(), audience)));
+    return new Response(null, { status: 101, webSocket: client, headers: UNCOMPRESSED });
   }
 
   override async webSocketMessage(ws: WebSocket, text: string | ArrayBuffer) {
     // Clients only ask for the state again (after waking a phone, say).
     if (text === "state") {
       const [tag] = this.ctx.getTags(ws);
-      ws.send(JSON.stringify(message(this.staffState(), audienceOf(tag ?? null))));
+      ws.send(JSON.stringify(message(this.fullState(), audienceOf(tag ?? null))));
     }
   }
 
@@ -226,8 +264,8 @@ export class ReceptionSession extends DurableObject<Env> {
   /**
    * After every change. The broadcast waits a few milliseconds for the next change, so two
    * operations in a burst (clerks at several desks, a check-in beside a call) send each
-   * watcher one message with the newer state: every message is serialised and compressed
-   * once per socket, which is most of what an operation costs. A second change sends at
+   * watcher one message with the newer state: framing and sending a message to every
+   * socket is most of what an operation costs. A second change sends at
    * once, so no screen is ever more than one operation behind, and a lone change goes out
    * within the window, far below what anyone watching a board can notice.
    */
@@ -364,9 +402,9 @@ function audienceOf(tag: string | null): Audience {
 
 function message(state: StaffQueueState, audience: Audience): ServerMessage {
   if (audience === "public") return { type: "queue", q: wireView(state) };
-  if (audience === "staff") return { type: "staffState", state };
+  if (audience === "staff") return { type: "staffState", state: staffWire(state) };
   const desks = audience.slice("desks:".length).split(",").map(Number);
-  return { type: "staffState", state: deskView(state, desks) };
+  return { type: "staffState", state: staffWire(deskView(state, desks)) };
 }
 
 /** One serialisation for all the sockets of an audience; none when nobody listens. */

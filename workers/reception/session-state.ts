@@ -1,12 +1,13 @@
-import type {
-  PublicTicket,
-  QueueState,
-  SessionSummary,
-  StaffQueueState,
-  StaffTicket,
-  WireDesk,
-  WireQueue,
-  WireTicket,
+import {
+  DONE_ON_SOCKET,
+  type PublicTicket,
+  type QueueState,
+  type SessionSummary,
+  type StaffQueueState,
+  type StaffTicket,
+  type WireDesk,
+  type WireQueue,
+  type WireTicket,
 } from "../../schema/realtime/reception-queue.ts";
 import type { DeskConfig, SessionConfig } from "../../schema/realtime/reception-session.ts";
 import { cstDate } from "../domain/deadlines/dates.ts";
@@ -54,11 +55,7 @@ export function computeState(
     } else if (t.status === "no_show") noShows += 1;
   }
   const minutesPerCall = meanServiceMinutes(durations);
-  const serving = new Map<number, number>();
-  for (const number of book.called) {
-    const desk = book.get(number)?.desk ?? 1;
-    if ((serving.get(desk) ?? 0) < number) serving.set(desk, number);
-  }
+  const serving = book.serving();
   const waitingByDesk = new Map<number, StaffTicket[]>();
   let longestWait = 0;
   for (const number of book.waiting) {
@@ -117,7 +114,19 @@ export function computeState(
     // One desk says nothing the rest does not: every change goes to every screen, so it is left out.
     ...(deskStates.length > 1 && { desks: deskStates }),
     done: finished,
+    doneCount: finished.length,
   };
+}
+
+/**
+ * What a staff screen is sent: the state with only the latest finished visits. The whole
+ * list grows all day and would ride on every change to every staff socket; a screen reads
+ * it over HTTP (GET …/done) when `doneCount` changes.
+ */
+export function staffWire(state: StaffQueueState): StaffQueueState {
+  return state.done.length <= DONE_ON_SOCKET
+    ? state
+    : { ...state, done: state.done.slice(-DONE_ON_SOCKET) };
 }
 
 const strip = (t: StaffTicket): PublicTicket => ({
@@ -185,12 +194,14 @@ export function wireView(state: StaffQueueState): WireQueue {
  */
 export function deskView(state: StaffQueueState, desks: readonly number[]): StaffQueueState {
   const open = (t: StaffTicket): StaffTicket => (desks.includes(t.desk) ? t : masked(t));
+  const mine = state.done.filter((t) => desks.includes(t.desk));
   return {
     ...state,
     nowServing: state.nowServing ? open(state.nowServing) : null,
     waiting: state.waiting.map(open),
     parked: state.parked.map(open),
-    done: state.done.filter((t) => desks.includes(t.desk)),
+    done: mine,
+    doneCount: mine.length,
     ...(state.desks && {
       desks: state.desks.map((d) => ({
         ...d,

@@ -69,6 +69,10 @@ export class TicketBook {
   readonly parked = new Set<number>();
   readonly called = new Set<number>();
   readonly done: number[] = [];
+  /** Each desk's latest call still open, kept as tickets move (see `serving`). */
+  readonly #serving = new Map<number, number>();
+  /** Desks whose latest call was finished or moved: found again when next asked. */
+  readonly #servingStale = new Set<number>();
   readonly #counters = new Map<string, number>();
   #last = 0;
 
@@ -162,7 +166,28 @@ export class TicketBook {
     return this.#counters.get(name) ?? 0;
   }
 
+  /**
+   * Each desk's latest call not yet finished: what its screen shows as now serving. Kept as
+   * tickets are called, so a change does not read every ticket called today (a desk that
+   * leaves its called citizens open would make that grow all day); a desk is searched again
+   * only when its latest call is finished or moved.
+   */
+  serving(): ReadonlyMap<number, number> {
+    if (this.#servingStale.size > 0) {
+      for (const desk of this.#servingStale) this.#serving.delete(desk);
+      for (const number of this.called) {
+        const desk = this.#all.get(number)?.desk ?? 1;
+        if (this.#servingStale.has(desk) && (this.#serving.get(desk) ?? 0) < number)
+          this.#serving.set(desk, number);
+      }
+      this.#servingStale.clear();
+    }
+    return this.#serving;
+  }
+
+  /** Writes a counter; one already at the value costs no storage write. */
   setCounter(name: string, value: number) {
+    if (this.#counters.get(name) === value) return;
     this.#sql.exec(
       "INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value",
       name,
@@ -178,8 +203,11 @@ export class TicketBook {
     if (record.bookingCode) this.#byBooking.set(record.bookingCode, record.number);
     if (record.status === "waiting") this.waiting.add(record.number);
     else if (record.status === "parked") this.parked.add(record.number);
-    else if (record.status === "called") this.called.add(record.number);
-    else {
+    else if (record.status === "called") {
+      this.called.add(record.number);
+      if ((this.#serving.get(record.desk) ?? 0) < record.number)
+        this.#serving.set(record.desk, record.number);
+    } else {
       // Usually the newest is the highest number: the search from the end is short.
       let at = this.done.length;
       while (at > 0 && (this.done[at - 1] ?? 0) > record.number) at -= 1;
@@ -190,7 +218,8 @@ export class TicketBook {
   #unfile(record: TicketRecord) {
     this.waiting.delete(record.number);
     this.parked.delete(record.number);
-    this.called.delete(record.number);
+    if (this.called.delete(record.number) && this.#serving.get(record.desk) === record.number)
+      this.#servingStale.add(record.desk);
     if (isDone(record.status)) {
       const at = this.done.indexOf(record.number);
       if (at >= 0) this.done.splice(at, 1);

@@ -20,7 +20,11 @@ import type {
   TicketTransferred,
   WalkIn,
 } from "../../../schema/api/reception.ts";
-import type { StaffQueueState, StaffTicket } from "../../../schema/realtime/reception-queue.ts";
+import type {
+  DoneTickets,
+  StaffQueueState,
+  StaffTicket,
+} from "../../../schema/realtime/reception-queue.ts";
 import { request, seg } from "./client.ts";
 
 // Reception days for signed-in staff: the schedule, the desk on the day.
@@ -61,6 +65,11 @@ export function cancelSession(tenant: string, id: string, reason: string): Promi
 
 export function getDesk(tenant: string, id: string): Promise<StaffQueueState> {
   return request("GET", `${session(tenant, id)}/desk`);
+}
+
+/** The day's finished visits in full: the live state carries only the latest. */
+export function listDoneTickets(tenant: string, id: string): Promise<DoneTickets> {
+  return request("GET", `${session(tenant, id)}/done`);
 }
 
 export function checkIn(

@@ -12,6 +12,7 @@ import {
   TransferTicketBody,
 } from "../../../schema/api/reception.ts";
 import {
+  DoneTickets,
   QueueState,
   StaffQueueState,
   StaffTicket,
@@ -27,7 +28,6 @@ import {
 } from "../../domain/reception/desk-service.ts";
 import { notFound } from "../../errors.ts";
 import { type ReceptionClient, sessionClient } from "../../reception/client.ts";
-import { deskView } from "../../reception/session-state.ts";
 import { listEvents } from "../../storage/petitions.ts";
 import { findReceptionSession } from "../../storage/reception.ts";
 import { caseRequest, countyContext } from "../case-request.ts";
@@ -192,6 +192,22 @@ const staffQueueRoute = createRoute({
   },
 });
 
+const doneTicketsRoute = createRoute({
+  operationId: "listDoneTickets",
+  method: "get",
+  path: "/t/{tenant}/reception/sessions/{sessionId}/done",
+  tags: ["Reception queue"],
+  summary:
+    "The day's finished visits in full, for the desk's record (the live state carries only the latest)",
+  security: staffSecurity,
+  middleware: desk,
+  request: { params: SessionParams },
+  responses: {
+    200: jsonContent(DoneTickets, "The finished visits, by number"),
+    ...errorResponses(401, 403, 404),
+  },
+});
+
 receptionDeskRoutes
   .openapi(checkInRoute, async (c) => {
     const { ctx, viewer } = await caseRequest(c);
@@ -268,10 +284,17 @@ receptionDeskRoutes
     const shard = c.get("tenant").shard;
     const { sessionId } = c.req.valid("param");
     const { row, client, desks } = await deskSession(c.env, ctx, viewer, shard, sessionId);
-    const state = await client.staffState();
     // Another unit's desk staff see names only at their own desks.
-    const shown = desks === "all" ? state : deskView(state, desks);
-    return c.json({ ...shown, sessionId: row.id }, 200);
+    const state = await client.staffState(desks);
+    return c.json({ ...state, sessionId: row.id }, 200);
+  })
+  .openapi(doneTicketsRoute, async (c) => {
+    const { ctx, viewer } = await caseRequest(c);
+    const shard = c.get("tenant").shard;
+    const { sessionId } = c.req.valid("param");
+    const { row, client, desks } = await deskSession(c.env, ctx, viewer, shard, sessionId);
+    // Another unit's desk staff see only their own desks' visits, as on their socket.
+    return c.json({ sessionId: row.id, tickets: await client.doneTickets(desks) }, 200);
   });
 
 for (const [operationId, path, summary, call] of simpleTicketOps) {
