@@ -12,9 +12,10 @@ import { fieldErrors } from "../console/components/ErrorAlert.tsx";
 import { SelectField, TextField } from "../console/components/Field.tsx";
 import { formatDate, weekdayOf } from "../shared/dates.ts";
 import { checkIdNumber, checkMobile } from "../shared/id-number.ts";
+import { FixList } from "../shared/ui/FixList.tsx";
 import { HumanCheck } from "../shared/ui/HumanCheck.tsx";
 import { entryFormKeyDown } from "../shared/ui/keyboard.ts";
-import { CitizenErrorAlert, FixList } from "./CitizenError.tsx";
+import { CitizenErrorAlert } from "./CitizenError.tsx";
 
 const LABELS: Record<string, string> = {
   name: "姓名",

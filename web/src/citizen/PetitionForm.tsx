@@ -18,6 +18,7 @@ import { formatDateTime } from "../shared/format.ts";
 import { checkIdNumber, checkMobile } from "../shared/id-number.ts";
 import { trackPath } from "../shared/tenant.ts";
 import { ClassificationFields, purposeOptions } from "../shared/ui/ClassificationFields.tsx";
+import { FixList } from "../shared/ui/FixList.tsx";
 import { HumanCheck } from "../shared/ui/HumanCheck.tsx";
 import { entryFormKeyDown } from "../shared/ui/keyboard.ts";
 import {
@@ -29,7 +30,7 @@ import {
   materialBody,
   materialProblems,
 } from "../shared/ui/MaterialFields.tsx";
-import { CitizenErrorAlert, FixList } from "./CitizenError.tsx";
+import { CitizenErrorAlert } from "./CitizenError.tsx";
 import { TrackingCodeBox } from "./TrackingCodeBox.tsx";
 
 const LABELS: Record<string, string> = {

@@ -1,3 +1,4 @@
+import { FixList } from "../../shared/ui/FixList.tsx";
 import { ErrorAlert } from "./ErrorAlert.tsx";
 
 interface Props {
@@ -11,22 +12,10 @@ interface Props {
 
 /** Everything wrong with a form, in one place above its buttons, named as the form names it. */
 export function FormProblems({ error, local, labels }: Props) {
-  const problems = Object.entries(local);
   return (
     <>
       <ErrorAlert error={error} labels={labels} />
-      {problems.length > 0 && (
-        <div class="alert alert--error" role="alert">
-          <p>请先补充或修正以下内容：</p>
-          <ul>
-            {problems.map(([key, message]) => (
-              <li key={key}>
-                {labels[key] ?? key}：{message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <FixList problems={local} labels={labels} />
     </>
   );
 }
