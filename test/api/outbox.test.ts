@@ -1,6 +1,6 @@
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import { flushOutbox } from "../../workers/domain/notify/outbox.ts";
+import { flushOutbox, handOff } from "../../workers/domain/notify/outbox.ts";
 import { runDeadlineScan } from "../../workers/domain/notify/scan.ts";
 import type { Env } from "../../workers/env.ts";
 import { meteredEnv } from "../../workers/storage/d1-meter.ts";
@@ -76,6 +76,36 @@ describe("the outbox hand-off", () => {
     const flush = queue(false);
     expect(await flushOutbox(flush.env, scope())).toBe(120);
     expect(new Set(flush.sent).size).toBe(120);
+  });
+
+  it("gives back every delivery from the send that failed on, not only that send's", async () => {
+    await writeDeliveries("hand-c", 250);
+    const now = new Date();
+    await env.TENANT_DB_1.prepare("UPDATE deliveries SET enqueued_at = ? WHERE id LIKE 'hand-c-%'")
+      .bind(now.getTime())
+      .run();
+    // The second of three sends fails: the first 100 stay with the queue, 150 come back.
+    let sends = 0;
+    const failsSecond = {
+      ...env,
+      NOTIFY_QUEUE: {
+        sendBatch: async () => {
+          sends += 1;
+          if (sends === 2) throw new Error("queue unavailable");
+        },
+      },
+    } as unknown as Env;
+    const ids = Array.from({ length: 250 }, (_, i) => ({ id: `hand-c-${i + 1}`, notBefore: null }));
+    await expect(handOff(failsSecond, scope(), ids, now)).rejects.toThrow("queue unavailable");
+    const at = await env.TENANT_DB_1.prepare(
+      "SELECT CAST(substr(id, 8) AS INTEGER) AS n, enqueued_at AS at FROM deliveries WHERE id LIKE 'hand-c-%'",
+    ).all<{ n: number; at: number | null }>();
+    expect(
+      at.results
+        .filter((r) => r.at !== null)
+        .map((r) => r.n)
+        .sort((a, b) => a - b),
+    ).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
   });
 });
 

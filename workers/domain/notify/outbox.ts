@@ -29,38 +29,34 @@ export function claimHandOff(scope: TenantScope, now: Date) {
 }
 
 /**
- * Puts taken deliveries on the queue. A send that fails gives them back for the next
- * flush (or the cron's) to take at once; the consumer's claim makes a second copy harmless.
+ * Puts taken deliveries on the queue, at most 100 messages a send (a queue's limit). A send
+ * that fails gives back what it and the sends after it held, for the next flush (or the
+ * cron's) to take at once; the consumer's claim makes a second copy harmless.
  */
 export async function handOff(env: Env, scope: TenantScope, taken: HandOff[], now: Date) {
-  // A queue takes at most 100 messages per send.
-  for (let start = 0; start < taken.length; start += 100)
-    await handOffPart(env, scope, taken.slice(start, start + 100), now);
-}
-
-async function handOffPart(env: Env, scope: TenantScope, taken: HandOff[], now: Date) {
-  if (taken.length === 0) return;
-  try {
-    await env.NOTIFY_QUEUE.sendBatch(
-      taken.map((row) => ({
-        body: { tenant: scope.tenant, deliveryId: row.id } satisfies DeliveryMessage,
-        ...(row.notBefore &&
-          row.notBefore > now && {
-            delaySeconds: Math.min(
-              MAX_DELAY_SECONDS,
-              Math.ceil((row.notBefore.getTime() - now.getTime()) / 1000),
-            ),
-          }),
-      })),
-    );
-  } catch (error) {
-    const [first, ...rest] = releaseHandOffStatement(
-      scope,
-      taken.map((row) => row.id),
-      now,
-    );
-    if (first) await scope.db.batch([first, ...rest]).catch(() => undefined);
-    throw error;
+  for (let start = 0; start < taken.length; start += 100) {
+    try {
+      await env.NOTIFY_QUEUE.sendBatch(
+        taken.slice(start, start + 100).map((row) => ({
+          body: { tenant: scope.tenant, deliveryId: row.id } satisfies DeliveryMessage,
+          ...(row.notBefore &&
+            row.notBefore > now && {
+              delaySeconds: Math.min(
+                MAX_DELAY_SECONDS,
+                Math.ceil((row.notBefore.getTime() - now.getTime()) / 1000),
+              ),
+            }),
+        })),
+      );
+    } catch (error) {
+      const [first, ...rest] = releaseHandOffStatement(
+        scope,
+        taken.slice(start).map((row) => row.id),
+        now,
+      );
+      if (first) await scope.db.batch([first, ...rest]).catch(() => undefined);
+      throw error;
+    }
   }
 }
 

@@ -232,7 +232,7 @@ async function scanDueCases(
     part.breaches += page.breaches;
     part.enqueued += page.enqueued;
     budget.left -= page.trips;
-    dearest = Math.max(4, 1 + page.trips);
+    dearest = Math.max(dearest, 1 + page.trips);
     after = { at: last.nextAlertAt.getTime(), id: last.id };
     if (cases.length < PAGE) return part;
   }
@@ -360,7 +360,7 @@ async function scanPage(
     await handOff(env, ctx.scope, handedOff.taken, handedOff.at);
     enqueued = handedOff.taken.length;
   } catch (error) {
-    console.error("deadline scan: hand-off failed; the outbox sends it", error);
+    console.error("deadline scan: hand-off failed; the outbox sends what it gave back", error);
   }
   trips += Math.ceil(handedOff.taken.length / 100);
   return { cases: cases.length, alerts: alerts.length, breaches, enqueued, trips };
